@@ -1,0 +1,76 @@
+"""Plugin wiring: translator, Processing provider, toolbar/menu action and dock."""
+
+import os
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .translation import install_translator, remove_translator, tr
+
+PLUGIN_DIR = os.path.dirname(os.path.abspath(__file__))
+ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "quartiersmonitor.svg")
+
+
+class QuartiersmonitorPlugin:
+    """QGIS calls ``initProcessing`` (also without a GUI, e.g. ``qgis_process``),
+    ``initGui`` when there is one, and ``unload`` when the plugin is disabled."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.action = None
+        self.dock = None
+        self.translator = install_translator()
+
+    # -- Processing -------------------------------------------------------------------------------------
+    def initProcessing(self):  # noqa: N802
+        if self.provider is not None:
+            return
+        from .processing_provider.provider import QuartiersmonitorProvider
+
+        self.provider = QuartiersmonitorProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # -- GUI --------------------------------------------------------------------------------------------
+    def initGui(self):  # noqa: N802
+        self.initProcessing()
+        if self.iface is None:
+            return
+        self.action = QAction(QIcon(ICON_PATH), tr("Quartiersmonitor"), self.iface.mainWindow())
+        self.action.setObjectName("QuartiersmonitorAction")
+        self.action.setToolTip(tr("Show the Quartiersmonitor panel: quartiers, profiles and map sheets"))
+        self.action.setCheckable(True)
+        self.action.toggled.connect(self._toggle_dock)
+        self.iface.addToolBarIcon(self.action)
+        self.iface.addPluginToMenu(tr("&Quartiersmonitor"), self.action)
+
+    def _toggle_dock(self, visible):
+        if self.dock is None:
+            if not visible:
+                return
+            from .ui.dock import QuartiersmonitorDock
+
+            self.dock = QuartiersmonitorDock(self.iface)
+            self.dock.setToggleVisibilityAction(self.action)
+            self.iface.addDockWidget(self.dock.default_area(), self.dock)
+        self.dock.setUserVisible(visible)
+
+    def unload(self):
+        if self.dock is not None:
+            self.dock.teardown()
+            if self.iface is not None:
+                self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.action is not None:
+            self.action.toggled.disconnect(self._toggle_dock)
+            self.iface.removeToolBarIcon(self.action)
+            self.iface.removePluginMenu(tr("&Quartiersmonitor"), self.action)
+            self.action.deleteLater()
+            self.action = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator(self.translator)
+        self.translator = None

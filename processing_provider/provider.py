@@ -1,0 +1,64 @@
+"""The ``quartiersmonitor`` Processing provider."""
+
+import glob
+import importlib
+import inspect
+import os
+import pkgutil
+
+from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..translation import tr
+from . import algorithms
+from .base import QuartiersAlgorithm
+
+PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "quartiersmonitor.svg")
+MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
+
+
+def algorithm_classes():
+    """Every algorithm class defined in ``processing_provider/algorithms``, sorted by id."""
+    classes = []
+    for info in pkgutil.iter_modules(algorithms.__path__):
+        module = importlib.import_module("{}.{}".format(algorithms.__name__, info.name))
+        for _name, obj in inspect.getmembers(module, inspect.isclass):
+            if issubclass(obj, QuartiersAlgorithm) and obj.__module__ == module.__name__:
+                classes.append(obj)
+    return sorted(classes, key=lambda cls: cls.__name__)
+
+
+def bundled_models():
+    """Processing models shipped in ``resources/models`` (``*.model3``)."""
+    models = []
+    for path in sorted(glob.glob(os.path.join(MODELS_DIR, "*.model3"))):
+        model = QgsProcessingModelAlgorithm()
+        if model.fromFile(path):
+            model.setProvider(None)
+            models.append(model)
+    return models
+
+
+class QuartiersmonitorProvider(QgsProcessingProvider):
+    def id(self):
+        return "quartiersmonitor"
+
+    def name(self):
+        return tr("Quartiersmonitor")
+
+    def longName(self):  # noqa: N802
+        return tr("Quartiersmonitor: social and health planning for quartiers")
+
+    def icon(self):
+        return QIcon(ICON_PATH)
+
+    def svgIconPath(self):  # noqa: N802
+        return ICON_PATH
+
+    def loadAlgorithms(self):  # noqa: N802
+        # Fresh instances every time (keeping them gives "wrapped C/C++ object has been deleted").
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())
+        for model in bundled_models():
+            self.addAlgorithm(model)
