@@ -1,0 +1,35 @@
+"""Fixtures for tests that need real QGIS (pytest-qgis)."""
+
+import pytest
+from qgis.core import QgsApplication
+
+
+@pytest.fixture(scope="session")
+def provider(qgis_processing):
+    """Processing initialised (native + QGIS algorithms) and our provider registered, as QGIS does for the plugin."""
+    from quartiersmonitor.processing_provider.provider import QuartiersmonitorProvider
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("quartiersmonitor")
+    if existing is not None:
+        yield existing
+        return
+    prov = QuartiersmonitorProvider()
+    assert registry.addProvider(prov)
+    yield prov
+    registry.removeProvider(prov)
+
+
+@pytest.fixture()
+def run_alg(provider):
+    """``run_alg("assignaddresses", {...})`` runs ``quartiersmonitor:<id>`` through ``processing.run``."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    def _run(alg_id, params, context=None, feedback=None):
+        context = context or QgsProcessingContext()
+        feedback = feedback or QgsProcessingFeedback()
+        name = alg_id if ":" in alg_id else "quartiersmonitor:" + alg_id
+        return processing.run(name, params, context=context, feedback=feedback)
+
+    return _run
