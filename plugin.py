@@ -20,6 +20,7 @@ class QuartiersmonitorPlugin:
         self.iface = iface
         self.provider = None
         self.action = None
+        self.toolbar = None
         self.dock = None
         self.translator = install_translator()
 
@@ -42,7 +43,9 @@ class QuartiersmonitorPlugin:
         self.action.setToolTip(tr("Show the Quartiersmonitor panel: quartiers, profiles and map sheets"))
         self.action.setCheckable(True)
         self.action.toggled.connect(self._toggle_dock)
-        self.iface.addToolBarIcon(self.action)
+        self.toolbar = self.iface.addToolBar(tr("Quartiersmonitor"))
+        self.toolbar.setObjectName("QuartiersmonitorToolbar")
+        self.toolbar.addAction(self.action)
         self.iface.addPluginToMenu(tr("&Quartiersmonitor"), self.action)
 
     def _toggle_dock(self, visible):
@@ -65,10 +68,12 @@ class QuartiersmonitorPlugin:
             self.dock = None
         if self.action is not None:
             self.action.toggled.disconnect(self._toggle_dock)
-            self.iface.removeToolBarIcon(self.action)
             self.iface.removePluginMenu(tr("&Quartiersmonitor"), self.action)
             self.action.deleteLater()
             self.action = None
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

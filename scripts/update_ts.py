@@ -29,7 +29,7 @@ def tr_literals(path):
             continue
         arg = node.args[0]
         if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-            yield arg.value, os.path.relpath(path), node.lineno
+            yield arg.value, node.lineno
 
 
 def collect(plugin_dir):
@@ -38,7 +38,7 @@ def collect(plugin_dir):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
             if name.endswith(".py"):
-                for text, path, line in tr_literals(os.path.join(root, name)):
+                for text, line in tr_literals(os.path.join(root, name)):
                     found.setdefault(text, (os.path.relpath(os.path.join(root, name), plugin_dir), line))
     return found
 
