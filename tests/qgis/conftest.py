@@ -23,7 +23,7 @@ def provider(qgis_processing):
 @pytest.fixture()
 def run_alg(provider):
     """``run_alg("assignaddresses", {...})`` runs ``quartiersmonitor:<id>`` through ``processing.run``."""
-    import processing
+    from qgis import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
     def _run(alg_id, params, context=None, feedback=None):
