@@ -1,0 +1,1 @@
+"""Spatial kernels in numpy (no QGIS, no Qt): point-in-polygon assignment and nearest distances."""
