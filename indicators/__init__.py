@@ -1,0 +1,14 @@
+"""The indicator engine: pure Python (numpy, pandas, stdlib), no qgis, no Qt.
+
+Modules (see ``docs/ENGINE_API.md``, the contract with the Processing algorithms and the dock):
+
+- :mod:`.catalog` — the indicators of INDICATORS.md, extendable from a JSON file;
+- :mod:`.parse` — reading count columns of real users' tables (text, decimal commas, negatives);
+- :mod:`.ci` — 95 % confidence intervals (Wilson, exact Poisson);
+- :mod:`.rates` — values, numerators, denominators, aggregates, confidence intervals, significance;
+- :mod:`.suppression` — primary and secondary suppression (statistical confidentiality);
+- :mod:`.standardise` — direct age standardisation (ESP 2013), Dobson intervals;
+- :mod:`.classify` — class breaks for choropleths and legend labels;
+- :mod:`.attention` — the composite index of quartiers needing attention;
+- :mod:`.profile` — one quartier's indicators against municipality and county.
+"""

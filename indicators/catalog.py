@@ -1,0 +1,357 @@
+"""The indicator catalog of INDICATORS.md, optionally extended or overridden by a user's JSON file.
+
+JSON format (a list, or an object with a list under ``"indicators"``)::
+
+    {"indicators": [
+        {"id": "X.1", "name_de": "Meine Quote", "name_en": "My share", "domain": "health",
+         "numerator": "my_cases", "denominator": "pop_total", "factor": 100, "polarity": 1},
+        {"id": "A.1", "numerator": "sgb2_total"}
+    ]}
+
+An entry whose id is in the catalog overrides only the keys it gives; a new entry needs ``name_de`` or ``name_en``,
+``numerator``, ``denominator`` and ``domain`` (a key of :data:`DOMAINS` or its German/English name). Defaults:
+``factor`` 100, ``unit`` from the factor, ``polarity`` +1, ``kind`` "share" for factor 100 else "rate".
+Unknown keys are an error (a typo must not be ignored silently).
+
+Column names of the counts table chosen here beyond INDICATORS.md: W.1 ``pop_far_grocery`` and W.2 ``pop_far_stop``
+(both written by ``offeringcoverage`` with the grocery / stop layers), W.3 ``pop_poor_housing`` (user-defined count).
+"""
+
+import json
+import re
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+#: The seed's six domains, in display order: key -> {"de": ..., "en": ...}.
+DOMAINS = OrderedDict(
+    [
+        ("poverty", {"de": "Armutslagen", "en": "Poverty"}),
+        ("education", {"de": "Bildung und Erziehung", "en": "Education and upbringing"}),
+        ("demography", {"de": "Demografie", "en": "Demography"}),
+        ("employment", {"de": "Erwerbsarbeit", "en": "Employment"}),
+        ("health", {"de": "Gesundheit und Wohlergehen", "en": "Health and well-being"}),
+        ("housing", {"de": "Wohnen", "en": "Housing"}),
+    ]
+)
+
+UNITS = {100: "%", 1000: "per 1,000", 100000: "per 100,000"}
+UNITS_DE = {"%": "%", "per 1,000": "je 1.000", "per 100,000": "je 100.000"}
+KINDS = ("share", "rate")
+
+
+class CatalogError(ValueError):
+    """A catalog file that cannot be used; the message names the entry and the problem."""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name_de: str
+    name_en: str
+    description_de: str
+    description_en: str
+    domain: str
+    numerator: str
+    denominator: str
+    factor: float = 100
+    unit: str = "%"
+    polarity: int = 1
+    kind: str = "share"
+
+    @property
+    def field(self):
+        """The id without the dot ("A.1" -> "A1"): the field name prefix in output layers."""
+        return self.id.replace(".", "")
+
+    def name(self, language="en"):
+        if language == "de":
+            return self.name_de or self.name_en
+        return self.name_en or self.name_de
+
+    def description(self, language="en"):
+        if language == "de":
+            return self.description_de or self.description_en
+        return self.description_en or self.description_de
+
+    def unit_label(self, language="en"):
+        if language == "de":
+            return UNITS_DE.get(self.unit, self.unit)
+        return self.unit
+
+    def label(self, language="en"):
+        """Option label for lists: "A.1 SGB II-Quote"."""
+        return "{} {}".format(self.id, self.name(language))
+
+
+def _ind(id, name_de, name_en, domain, numerator, denominator, factor, polarity, kind, desc_de, desc_en):
+    return Indicator(
+        id=id, name_de=name_de, name_en=name_en, description_de=desc_de, description_en=desc_en, domain=domain,
+        numerator=numerator, denominator=denominator, factor=factor, unit=UNITS[factor], polarity=polarity, kind=kind,
+    )
+
+
+BUILTIN = (
+    _ind("A.1", "SGB II-Quote", "SGB II rate", "poverty", "sgb2_u65", "pop_u65", 100, 1, "share",
+         "Personen in SGB II-Bedarfsgemeinschaften unter 65 Jahren je 100 Einwohner unter 65 Jahren.",
+         "Persons under 65 in SGB II benefit units per 100 residents under 65."),
+    _ind("A.2", "Kinder-/Jugendarmut", "Child poverty", "poverty", "sgb2_u15", "pop_u15", 100, 1, "share",
+         "Kinder unter 15 Jahren in SGB II-Bedarfsgemeinschaften je 100 Kinder unter 15 Jahren.",
+         "Children under 15 in SGB II benefit units per 100 children under 15."),
+    _ind("A.3", "Erwerbsminderung", "Reduced earning capacity", "poverty", "gsi_em", "pop_18_64", 100, 1, "share",
+         "Empfänger von Grundsicherung bei Erwerbsminderung (18–64 Jahre) je 100 Einwohner von 18 bis 64 Jahren.",
+         "Recipients of basic income support for reduced earning capacity (18–64) per 100 residents aged 18–64."),
+    _ind("A.4", "Altersarmut", "Old-age poverty", "poverty", "gsi_alter", "pop_65plus", 100, 1, "share",
+         "Empfänger von Grundsicherung im Alter je 100 Einwohner ab 65 Jahren.",
+         "Recipients of basic income support in old age per 100 residents aged 65 and over."),
+    _ind("B.1", "Altersgerechte Entwicklung", "Age-appropriate development", "education", "seu_delayed",
+         "seu_examined", 100, 1, "share",
+         "Kinder mit Entwicklungsbefund bei der Schuleingangsuntersuchung je 100 untersuchte Kinder.",
+         "Children with developmental findings at the school-entry examination per 100 children examined."),
+    _ind("B.2", "Alleinerziehenden-Haushalte", "Single-parent households", "education", "hh_single_parent",
+         "hh_children", 100, 1, "share",
+         "Haushalte von Alleinerziehenden je 100 Haushalte mit minderjährigen Kindern.",
+         "Single-parent households per 100 households with children under 18."),
+    _ind("D.1", "Aging-Index", "Ageing index", "demography", "pop_65plus", "pop_u15", 100, 0, "rate",
+         "Einwohner ab 65 Jahren je 100 Einwohner unter 15 Jahren (Kontextindikator).",
+         "Residents aged 65 and over per 100 residents under 15 (context indicator)."),
+    _ind("D.2", "Greying-Index", "Greying index", "demography", "pop_80plus", "pop_60plus", 100, 0, "share",
+         "Einwohner ab 80 Jahren je 100 Einwohner ab 60 Jahren (Kontextindikator).",
+         "Residents aged 80 and over per 100 residents aged 60 and over (context indicator)."),
+    _ind("D.3", "Geburtenrate (allg. Fruchtbarkeitsziffer)", "General fertility rate", "demography", "births",
+         "women_15_44", 1000, 0, "rate",
+         "Lebendgeborene je 1.000 Frauen von 15 bis 44 Jahren (Kontextindikator).",
+         "Live births per 1,000 women aged 15–44 (context indicator)."),
+    _ind("E.1", "Aufstocker (\u201eErgänzer/innen\u201c)", "In-work benefit recipients", "employment",
+         "elb_employed", "elb", 100, 1, "share",
+         "Erwerbstätige erwerbsfähige Leistungsberechtigte (SGB II) je 100 erwerbsfähige Leistungsberechtigte.",
+         "Employed recipients of SGB II per 100 employable SGB II recipients."),
+    _ind("E.2", "Langzeitarbeitslose", "Long-term unemployment", "employment", "ltu", "pop_15_64", 100, 1, "share",
+         "Seit mindestens einem Jahr Arbeitslose je 100 Einwohner von 15 bis 64 Jahren.",
+         "Persons unemployed for one year or longer per 100 residents aged 15–64."),
+    _ind("G.1", "Übergewicht bei Einschulung", "Overweight at school entry", "health", "seu_overweight",
+         "seu_examined", 100, 1, "share",
+         "Kinder mit BMI über dem 90. Perzentil (Kromeyer-Hauschild) je 100 bei der Schuleingangsuntersuchung "
+         "untersuchte Kinder.",
+         "Children with a BMI above the 90th percentile (Kromeyer-Hauschild) per 100 children examined at "
+         "school entry."),
+    _ind("G.2", "Vorzeitige Sterblichkeit", "Premature mortality", "health", "deaths_u65", "pop_u65", 100000, 1,
+         "rate",
+         "Sterbefälle unter 65 Jahren je 100.000 Einwohner unter 65 Jahren; bei Altersgruppen auch direkt "
+         "altersstandardisiert (ESP 2013).",
+         "Deaths under 65 per 100,000 residents under 65; with age bands also directly age-standardised "
+         "(ESP 2013)."),
+    _ind("G.3", "Schwerbehinderung", "Severe disability", "health", "severely_disabled", "pop_total", 100, 1,
+         "share",
+         "Schwerbehinderte Menschen (GdB ab 50) je 100 Einwohner.",
+         "Severely disabled persons (degree of disability 50 or more) per 100 residents."),
+    _ind("W.1", "Nahversorgung", "Local grocery supply", "housing", "pop_far_grocery", "pop_total", 100, 1, "share",
+         "Einwohner mit mehr als 500 m Luftlinie zum nächsten Lebensmittelgeschäft je 100 Einwohner "
+         "(Spalte pop_far_grocery aus \u201eofferingcoverage\u201c).",
+         "Residents farther than 500 m from the nearest grocery store per 100 residents "
+         "(column pop_far_grocery from 'offeringcoverage')."),
+    _ind("W.2", "ÖPNV-Anbindung", "Public transport access", "housing", "pop_far_stop", "pop_total", 100, 1, "share",
+         "Einwohner mit mehr als 300 m Luftlinie zur nächsten Haltestelle je 100 Einwohner "
+         "(Spalte pop_far_stop aus \u201eofferingcoverage\u201c).",
+         "Residents farther than 300 m from the nearest public transport stop per 100 residents "
+         "(column pop_far_stop from 'offeringcoverage')."),
+    _ind("W.3", "Wohnbebauung", "Housing quality", "housing", "pop_poor_housing", "pop_total", 100, 1, "share",
+         "Nutzerdefinierte Zählung, z. B. Einwohner in Wohngebäuden schlechter Qualität, je 100 Einwohner "
+         "(Spalte pop_poor_housing).",
+         "User-defined count, e.g. residents in poor-quality housing, per 100 residents "
+         "(column pop_poor_housing)."),
+)
+
+
+class Catalog(Mapping):
+    """Ordered mapping id -> :class:`Indicator`."""
+
+    def __init__(self, indicators=()):
+        self._items = OrderedDict()
+        for indicator in indicators:
+            self._items[indicator.id] = indicator
+
+    def __getitem__(self, key):
+        return self._items[key]
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __len__(self):
+        return len(self._items)
+
+    def ids(self):
+        return list(self._items)
+
+    def indicators(self):
+        return list(self._items.values())
+
+    def by_field(self, field):
+        for indicator in self._items.values():
+            if indicator.field == field:
+                return indicator
+        raise KeyError(field)
+
+    def by_domain(self):
+        """OrderedDict domain key -> list of indicators (domains in :data:`DOMAINS` order)."""
+        out = OrderedDict((key, []) for key in DOMAINS)
+        for indicator in self._items.values():
+            out.setdefault(indicator.domain, []).append(indicator)
+        return out
+
+    def __repr__(self):
+        return "Catalog({})".format(", ".join(self._items))
+
+
+_ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)?$")
+_COLUMN_RE = re.compile(r"^\S(.*\S)?$")
+_KEYS = {"id", "name_de", "name_en", "description_de", "description_en", "domain", "numerator", "denominator",
+         "factor", "unit", "polarity", "kind"}
+
+
+def _domain_key(value):
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    for key, names in DOMAINS.items():
+        if text.lower() in (key, names["de"].lower(), names["en"].lower()):
+            return key
+    return None
+
+
+def _check_entry(raw, where, base):
+    """Validate one JSON entry; ``base`` is the built-in indicator it overrides (or None). Returns an Indicator."""
+
+    def fail(problem):
+        raise CatalogError("{}: {}".format(where, problem))
+
+    if not isinstance(raw, dict):
+        fail("expected an object with keys such as \"id\", \"numerator\", \"denominator\", got {}".format(
+            type(raw).__name__))
+    unknown = sorted(set(raw) - _KEYS)
+    if unknown:
+        fail("unknown key(s) {} (allowed: {})".format(", ".join(map(repr, unknown)), ", ".join(sorted(_KEYS))))
+    values = {} if base is None else dict(base.__dict__)
+    values["id"] = raw["id"]
+    for key in ("name_de", "name_en", "description_de", "description_en"):
+        if key in raw:
+            if not isinstance(raw[key], str):
+                fail("{} must be text, got {!r}".format(key, raw[key]))
+            values[key] = raw[key].strip()
+    for key in ("numerator", "denominator"):
+        if key in raw:
+            value = raw[key]
+            if not isinstance(value, str) or not _COLUMN_RE.match(value):
+                fail("{} must be a column name (non-empty text without surrounding spaces), got {!r}".format(
+                    key, value))
+            values[key] = value
+        elif base is None:
+            fail("missing \"{}\" (the column name of the counts table)".format(key))
+    if "domain" in raw:
+        key = _domain_key(raw["domain"])
+        if key is None:
+            fail("domain {!r} is not one of {}".format(raw["domain"], ", ".join(DOMAINS)))
+        values["domain"] = key
+    elif base is None:
+        fail("missing \"domain\" (one of {})".format(", ".join(DOMAINS)))
+    if "factor" in raw:
+        factor = raw["factor"]
+        if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not factor > 0 or factor != factor:
+            fail("factor must be a positive number such as 100, 1000 or 100000, got {!r}".format(factor))
+        values["factor"] = int(factor) if float(factor).is_integer() else float(factor)
+        if "unit" not in raw:
+            values["unit"] = UNITS.get(values["factor"], "per {:,}".format(values["factor"]))
+    if "unit" in raw:
+        if not isinstance(raw["unit"], str) or not raw["unit"].strip():
+            fail("unit must be non-empty text, got {!r}".format(raw["unit"]))
+        values["unit"] = raw["unit"].strip()
+    if "polarity" in raw:
+        polarity = raw["polarity"]
+        if isinstance(polarity, str) and polarity.strip() in ("+", "-", "0", "+1", "-1"):
+            polarity = int(polarity.strip() + ("1" if polarity.strip() in ("+", "-") else ""))
+        if isinstance(polarity, bool) or polarity not in (-1, 0, 1):
+            fail("polarity must be 1 (higher = more need), -1 (higher = less need) or 0 (context), got {!r}".format(
+                raw["polarity"]))
+        values["polarity"] = int(polarity)
+    if "kind" in raw:
+        if raw["kind"] not in KINDS:
+            fail("kind must be \"share\" or \"rate\", got {!r}".format(raw["kind"]))
+        values["kind"] = raw["kind"]
+    if base is None:
+        if not values.get("name_de") and not values.get("name_en"):
+            fail("missing \"name_de\" or \"name_en\"")
+        for key in ("name_de", "name_en", "description_de", "description_en"):
+            values.setdefault(key, "")
+        values.setdefault("factor", 100)
+        values.setdefault("unit", UNITS.get(values["factor"], "per {:,}".format(values["factor"])))
+        values.setdefault("polarity", 1)
+        values.setdefault("kind", "share" if values["factor"] == 100 else "rate")
+    if values["numerator"] == values["denominator"]:
+        fail("numerator and denominator are the same column {!r}".format(values["numerator"]))
+    return Indicator(**values)
+
+
+def load_catalog(path=None):
+    """The built-in catalog, extended/overridden by the JSON file at ``path`` (if given).
+
+    Raises :class:`CatalogError` naming the file, the entry (number and id) and the problem.
+    """
+    items = OrderedDict((ind.id, ind) for ind in BUILTIN)
+    if path is None:
+        return Catalog(items.values())
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            data = json.load(handle)
+    except OSError as error:
+        raise CatalogError("Catalog file {}: cannot be read ({})".format(path, error.strerror or error)) from None
+    except UnicodeDecodeError:
+        raise CatalogError("Catalog file {}: not UTF-8 encoded text".format(path)) from None
+    except json.JSONDecodeError as error:
+        raise CatalogError("Catalog file {}: not valid JSON at line {}, column {}: {}".format(
+            path, error.lineno, error.colno, error.msg)) from None
+    return Catalog(_merge(items, data, "Catalog file {}".format(path)).values())
+
+
+def catalog_from_entries(entries, source="Catalog"):
+    """Like :func:`load_catalog` with the already parsed JSON content (list or {"indicators": [...]})."""
+    items = OrderedDict((ind.id, ind) for ind in BUILTIN)
+    return Catalog(_merge(items, entries, source).values())
+
+
+def _merge(items, data, source):
+    if isinstance(data, dict):
+        if "indicators" not in data:
+            raise CatalogError("{}: expected a list of indicators or an object with key \"indicators\"".format(source))
+        data = data["indicators"]
+    if not isinstance(data, list):
+        raise CatalogError("{}: expected a list of indicators, got {}".format(source, type(data).__name__))
+    seen = set()
+    for number, raw in enumerate(data, start=1):
+        where = "{}, entry {}".format(source, number)
+        if isinstance(raw, dict) and "id" in raw:
+            ident = raw["id"]
+            if not isinstance(ident, str) or not _ID_RE.match(ident.strip()):
+                raise CatalogError("{}: id {!r} is not valid (letters, digits, one dot, e.g. \"X.1\")".format(
+                    where, ident))
+            ident = ident.strip()
+            raw = dict(raw, id=ident)
+            where = "{} (\"{}\")".format(where, ident)
+            if ident in seen:
+                raise CatalogError("{}: id given twice in the file".format(where))
+            seen.add(ident)
+        elif isinstance(raw, dict):
+            raise CatalogError("{}: missing \"id\"".format(where))
+        indicator = _check_entry(raw, where, items.get(raw["id"]) if isinstance(raw, dict) else None)
+        clash = [other.id for other in items.values() if other.field == indicator.field and other.id != indicator.id]
+        if clash:
+            raise CatalogError("{}: field name {!r} clashes with indicator {}".format(where, indicator.field, clash[0]))
+        items[indicator.id] = indicator
+    return items
+
+
+def builtin_indicator(ident):
+    """A copy of the built-in indicator ``ident`` (for tests and defaults)."""
+    for indicator in BUILTIN:
+        if indicator.id == ident:
+            return replace(indicator)
+    raise KeyError(ident)

@@ -1,0 +1,85 @@
+"""Reading count columns as real users' tables hold them.
+
+A count is a whole, non-negative number. Empty cells and the usual "no data" markers ("k.A.", "-", ".", "x", "NULL",
+...) give status ``no_data``; anything else that is not a whole non-negative number ("3,5", "3.5", "-2", "abc") gives
+``invalid``. Integer text with German thousands grouping ("1.234", "1 234") is read as 1234. Nothing becomes 0
+silently.
+"""
+
+import math
+import numbers
+import re
+
+import numpy as np
+import pandas as pd
+
+OK = "ok"
+NO_DATA = "no_data"
+INVALID = "invalid"
+
+NO_DATA_MARKERS = {"", "k.a.", "k. a.", "ka", "k.a", "keine angabe", "-", "\u2013", "\u2014", ".", "..", "x", "*",
+                   "/", "na", "n/a", "n.a.", "nan", "null", "none", "?"}
+_INT_RE = re.compile(r"^\+?\d+$")
+_GROUPED_RE = re.compile(r"^\d{1,3}([.\u202f\u00a0' ]\d{3})+$")
+_FLOAT_INT_RE = re.compile(r"^\+?\d+\.0+$")
+
+
+def parse_count(value):
+    """One cell -> (float value or NaN, status, reason or None)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return math.nan, NO_DATA, None
+    if isinstance(value, bool) or isinstance(value, np.bool_):
+        return math.nan, INVALID, "a yes/no value, not a count"
+    if isinstance(value, numbers.Number):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return math.nan, INVALID, "not a number"
+        if math.isnan(number):
+            return math.nan, NO_DATA, None
+        if math.isinf(number):
+            return math.nan, INVALID, "infinite"
+        if number < 0:
+            return math.nan, INVALID, "negative"
+        if not number.is_integer():
+            return math.nan, INVALID, "not a whole number"
+        return number, OK, None
+    text = str(value).strip()
+    if text.lower() in NO_DATA_MARKERS:
+        return math.nan, NO_DATA, None
+    if _INT_RE.match(text):
+        return float(int(text)), OK, None
+    if _FLOAT_INT_RE.match(text):
+        return float(text), OK, None
+    if _GROUPED_RE.match(text):
+        return float(re.sub(r"\D", "", text)), OK, None
+    candidate = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
+    try:
+        number = float(candidate)
+    except ValueError:
+        return math.nan, INVALID, "text, not a number"
+    if number < 0:
+        return math.nan, INVALID, "negative"
+    if "," in text:
+        return math.nan, INVALID, "decimal comma: a count must be a whole number"
+    return math.nan, INVALID, "not a whole number"
+
+
+def parse_counts(values):
+    """A column (Series, list, ndarray) -> (float ndarray with NaN for bad cells, status ndarray of str,
+    reasons ndarray of str or None)."""
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    n = len(series)
+    out = np.full(n, np.nan)
+    status = np.empty(n, dtype=object)
+    reasons = np.empty(n, dtype=object)
+    if pd.api.types.is_integer_dtype(series.dtype) and not pd.api.types.is_extension_array_dtype(series.dtype):
+        arr = series.to_numpy(dtype=float)
+        neg = arr < 0
+        out[:] = np.where(neg, np.nan, arr)
+        status[:] = np.where(neg, INVALID, OK)
+        reasons[:] = np.where(neg, "negative", None)
+        return out, status, reasons
+    for i, cell in enumerate(series.tolist()):
+        out[i], status[i], reasons[i] = parse_count(cell)
+    return out, status, reasons

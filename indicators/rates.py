@@ -1,0 +1,495 @@
+"""Indicator values from a counts table: rates, intervals, aggregates, significance, suppression flags.
+
+Aggregates (municipalities, county) are recomputed from the summed numerators and denominators of the quartiers
+with valid data, never averaged from rates. See ``docs/ENGINE_API.md`` for the contract.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import ci, parse, suppression
+from .standardise import ESP2013, U65_BANDS, age_standardised_rates
+from .suppression import (
+    INVALID,
+    NO_DATA,
+    OK,
+    SUPPRESSED,
+    SUPPRESSED_COUNT,
+    SUPPRESSED_POPULATION,
+    SUPPRESSED_SECONDARY,
+    ZERO_DENOMINATOR,
+)
+
+COUNTY = "county"
+MAX_EXAMPLES = 5
+
+
+class IndicatorError(ValueError):
+    """Input that cannot be used (missing column, duplicate or empty ids); the message names what and where."""
+
+
+@dataclass
+class IndicatorResult:
+    quartiers: pd.DataFrame
+    municipalities: pd.DataFrame
+    county: pd.DataFrame
+    messages: list = field(default_factory=list)
+    ids: list = field(default_factory=list)
+    min_count: int = 3
+    min_population: float = 300
+
+
+def id_text(value):
+    """A quartier id as trimmed text (101 and 101.0 -> "101"; "0101" stays "0101"); None for empty ids."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if value.is_integer():
+            return str(int(value))
+    if isinstance(value, (np.floating,)):
+        return id_text(float(value))
+    if isinstance(value, (np.integer,)):
+        return str(int(value))
+    text = str(value).strip()
+    return text or None
+
+
+def _examples(items):
+    items = list(items)
+    text = ", ".join(str(x) for x in items[:MAX_EXAMPLES])
+    if len(items) > MAX_EXAMPLES:
+        text += ", ... ({} in all)".format(len(items))
+    return text
+
+
+def _find_column(columns, name):
+    if name in columns:
+        return name
+    lowered = {str(c).strip().lower(): c for c in columns}
+    return lowered.get(str(name).strip().lower())
+
+
+def _apply_mapping(frame, mapping):
+    frame = frame.copy()
+    for standard, user in (mapping or {}).items():
+        if user is None or user == "":
+            continue
+        column = _find_column(frame.columns, user)
+        if column is None:
+            raise IndicatorError(
+                "Column mapping: column '{}' (given for '{}') is not in the counts table; its columns are: {}".format(
+                    user, standard, _examples(frame.columns)))
+        frame[standard] = frame[column]
+    return frame
+
+
+def _worst(statuses):
+    if (statuses == INVALID).any():
+        return INVALID
+    if (statuses == NO_DATA).any():
+        return NO_DATA
+    return OK
+
+
+class _Table:
+    """The counts table reduced to one row per quartier (years summed), columns parsed on demand."""
+
+    def __init__(self, frame, id_column, year_column, municipality_column):
+        self.frame = frame
+        self.messages = []
+        column = _find_column(frame.columns, id_column)
+        if column is None:
+            raise IndicatorError("The quartier id column '{}' is not in the counts table; its columns are: {}".format(
+                id_column, _examples(frame.columns)))
+        ids = [id_text(v) for v in frame[column].tolist()]
+        empty = [i + 1 for i, v in enumerate(ids) if v is None]
+        if empty:
+            raise IndicatorError("Empty (NULL) quartier id in column '{}', row(s) {}".format(column, _examples(empty)))
+        self.row_ids = np.array(ids, dtype=object)
+        self.years = None
+        if year_column is not None:
+            ycol = _find_column(frame.columns, year_column)
+            if ycol is None:
+                raise IndicatorError("The year column '{}' is not in the counts table".format(year_column))
+            self.years = np.array([id_text(v) for v in frame[ycol].tolist()], dtype=object)
+            keys = pd.Series(list(zip(self.row_ids, self.years)))
+            dup = keys[keys.duplicated()].tolist()
+            if dup:
+                raise IndicatorError("Duplicate quartier id and year in the counts table: {}".format(
+                    _examples("{} ({})".format(q, y) for q, y in dict.fromkeys(dup))))
+        else:
+            dup = pd.Series(self.row_ids)
+            dup = dup[dup.duplicated()].unique().tolist()
+            if dup:
+                raise IndicatorError("Duplicate quartier id(s) in column '{}': {}".format(column, _examples(dup)))
+        self.ids = list(dict.fromkeys(self.row_ids.tolist()))
+        self.position = {q: i for i, q in enumerate(self.ids)}
+        self.row_pos = np.array([self.position[q] for q in self.row_ids], dtype=int)
+        self.n_years = np.bincount(self.row_pos, minlength=len(self.ids))
+        self.municipality = None
+        if municipality_column is not None:
+            mcol = _find_column(frame.columns, municipality_column)
+            if mcol is None:
+                raise IndicatorError("The municipality column '{}' is not in the counts table".format(
+                    municipality_column))
+            values = [id_text(v) for v in frame[mcol].tolist()]
+            muni = [None] * len(self.ids)
+            conflicts = []
+            for pos, value in zip(self.row_pos, values):
+                if value is None:
+                    continue
+                if muni[pos] is None:
+                    muni[pos] = value
+                elif muni[pos] != value:
+                    conflicts.append(self.ids[pos])
+            if conflicts:
+                self.messages.append("Quartiers with different municipalities in different rows (first one used): "
+                                     + _examples(dict.fromkeys(conflicts)))
+            missing = [q for q, m in zip(self.ids, muni) if m is None]
+            if missing:
+                raise IndicatorError("Empty municipality in column '{}' for quartier(s) {}".format(
+                    mcol, _examples(missing)))
+            self.municipality = np.array(muni, dtype=object)
+        self._cache = {}
+
+    def has(self, name):
+        return _find_column(self.frame.columns, name) is not None
+
+    def column(self, name, mean=False):
+        """Parsed column per quartier -> (values, status, reasons) with years summed (or averaged)."""
+        key = (name, mean)
+        if key in self._cache:
+            return self._cache[key]
+        values, status, reasons = parse.parse_counts(self.frame[_find_column(self.frame.columns, name)])
+        if self.years is None:
+            out = (values, status, reasons)
+        else:
+            n = len(self.ids)
+            sums = np.bincount(self.row_pos, weights=np.nan_to_num(values), minlength=n)
+            if mean:
+                sums = sums / np.maximum(self.n_years, 1)
+            st = np.full(n, OK, dtype=object)
+            rs = np.full(n, None, dtype=object)
+            for pos in np.flatnonzero(status != OK):
+                q = self.row_pos[pos]
+                if st[q] != INVALID:
+                    st[q] = status[pos]
+                    rs[q] = reasons[pos]
+            sums = np.where(st == OK, sums, np.nan)
+            out = (sums, st, rs)
+        self._cache[key] = out
+        return out
+
+    def raw(self, name):
+        """Original cell text per quartier (first offending row for long tables), for messages."""
+        col = self.frame[_find_column(self.frame.columns, name)].tolist()
+        if self.years is None:
+            return col
+        out = [None] * len(self.ids)
+        for pos, value in zip(self.row_pos, col):
+            if out[pos] is None:
+                out[pos] = value
+        return out
+
+
+def _indicator_label(ind):
+    return "{} ({})".format(ind.id, ind.name("en"))
+
+
+def _group_sum(values, keys, group_list):
+    return np.array([np.nansum(values[keys == g]) for g in group_list], dtype=float)
+
+
+def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_column=None, mapping=None, min_count=3,
+            min_population=300, population_column="pop_total", year_column=None):
+    """Compute the indicators ``ids`` of ``catalog`` from ``counts``; see ``docs/ENGINE_API.md``."""
+    ids = list(ids)
+    unknown = [i for i in ids if i not in catalog]
+    if unknown:
+        raise IndicatorError("Unknown indicator id(s): {} (catalog: {})".format(_examples(unknown),
+                                                                                 ", ".join(catalog.ids())))
+    if not isinstance(counts, pd.DataFrame):
+        counts = pd.DataFrame(counts)
+    frame = _apply_mapping(counts, mapping)
+    table = _Table(frame, id_column, year_column, municipality_column)
+    messages = list(table.messages)
+    n = len(table.ids)
+    if table.years is not None:
+        messages.append("Counts summed over {} year(s) per quartier ({} rows).".format(
+            len(set(table.years.tolist())), len(frame)))
+
+    # population for the MIN_POPULATION rule (mean over years when pooled)
+    if min_population and min_population > 0:
+        if not table.has(population_column):
+            raise IndicatorError(
+                "The population column '{}' is not in the counts table: it is needed to suppress quartiers under {} "
+                "residents (map it, or set the minimum population to 0)".format(population_column, min_population))
+        population, pop_status, _ = table.column(population_column, mean=True)
+        bad = [table.ids[i] for i in np.flatnonzero(pop_status != OK)]
+        if bad:
+            messages.append("Population '{}' missing or invalid for quartier(s) {}: all their values are suppressed "
+                            "(suppressed_population).".format(population_column, _examples(bad)))
+    else:
+        population = np.full(n, np.inf)
+    muni = table.municipality
+    group_list = list(dict.fromkeys(muni.tolist())) if muni is not None else []
+
+    # parse every indicator's columns; primary flags
+    data = {}
+    for ident in ids:
+        ind = catalog[ident]
+        for role, column in (("numerator", ind.numerator), ("denominator", ind.denominator)):
+            if not table.has(column):
+                raise IndicatorError(
+                    "Indicator {}: the {} column '{}' is not in the counts table (map one of your columns to it); "
+                    "columns are: {}".format(_indicator_label(ind), role, column, _examples(frame.columns)))
+        num, num_status, num_reason = table.column(ind.numerator)
+        den, den_status, den_reason = table.column(ind.denominator)
+        status = np.full(n, OK, dtype=object)
+        for st, rs, column in ((num_status, num_reason, ind.numerator), (den_status, den_reason, ind.denominator)):
+            bad = np.flatnonzero(st == INVALID)
+            if len(bad):
+                raw = table.raw(column)
+                messages.append("Indicator {}: column '{}' is not a whole non-negative count for quartier(s) {}: "
+                                "flagged invalid.".format(_indicator_label(ind), column, _examples(
+                                    "{} ({!r}: {})".format(table.ids[i], raw[i], rs[i]) for i in bad)))
+            status[st == INVALID] = INVALID
+            empty = np.flatnonzero((st == NO_DATA) & (status != INVALID))
+            if len(empty):
+                messages.append("Indicator {}: column '{}' is empty for quartier(s) {}: flagged no_data.".format(
+                    _indicator_label(ind), column, _examples(table.ids[i] for i in empty)))
+            status[(st == NO_DATA) & (status != INVALID)] = NO_DATA
+        if ind.kind == "share":
+            over = np.flatnonzero((status == OK) & (num > den))
+            if len(over):
+                messages.append("Indicator {}: numerator '{}' greater than denominator '{}' for quartier(s) {}: "
+                                "flagged invalid.".format(_indicator_label(ind), ind.numerator, ind.denominator,
+                                                          _examples("{} ({:g} > {:g})".format(table.ids[i], num[i],
+                                                                                            den[i]) for i in over)))
+                status[over] = INVALID
+        valid = status == OK
+        flags = status.copy()
+        for i in np.flatnonzero(valid):
+            flags[i] = suppression.primary_flag(num[i], den[i], population[i], min_count, min_population)
+        group_num = group_den = None
+        group_flags = {}
+        if muni is not None:
+            group_num = _group_sum(np.where(valid, num, np.nan), muni, group_list)
+            group_den = _group_sum(np.where(valid, den, np.nan), muni, group_list)
+            group_pop = _group_sum(np.where(np.isfinite(population), population, np.nan), muni, group_list)
+            for k, g in enumerate(group_list):
+                if not (valid & (muni == g)).any():
+                    group_flags[g] = NO_DATA
+                else:
+                    group_flags[g] = suppression.primary_flag(group_num[k], group_den[k], group_pop[k], min_count,
+                                                              min_population)
+        county_num = float(np.nansum(np.where(valid, num, np.nan)))
+        county_den = float(np.nansum(np.where(valid, den, np.nan)))
+        county_pop = float(np.nansum(np.where(np.isfinite(population), population, np.nan))) if np.isfinite(
+            population).any() else np.inf
+        county_flag = NO_DATA if not valid.any() else suppression.primary_flag(
+            county_num, county_den, county_pop, min_count, min_population)
+        skipped = int((~valid).sum())
+        if skipped and valid.any():
+            messages.append("Indicator {}: municipality and county totals leave out {} quartier(s) without valid "
+                            "data.".format(_indicator_label(ind), skipped))
+        data[ident] = dict(ind=ind, num=num, den=den, valid=valid, flags=flags, group_num=group_num,
+                           group_den=group_den, group_flags=group_flags, county_num=county_num,
+                           county_den=county_den, county_flag=county_flag)
+
+    # suppression with cross-indicator consistency: a column hidden as a numerator is hidden wherever it appears
+    forced_q = {ident: np.zeros(n, dtype=bool) for ident in ids}
+    forced_g = {ident: set() for ident in ids}
+    forced_c = {ident: False for ident in ids}
+    results = {}
+    for _round in range(len(ids) * (n + len(group_list) + 1) + 2):
+        for ident in ids:
+            d = data[ident]
+            primary = np.isin(d["flags"], SUPPRESSED) | forced_q[ident]
+            primary &= d["valid"]
+            group_primary = {g: d["group_flags"].get(g) in SUPPRESSED or g in forced_g[ident] for g in group_list}
+            county_primary = d["county_flag"] in SUPPRESSED or forced_c[ident]
+            results[ident] = suppression.suppress(
+                d["num"], primary, muni, in_totals=d["valid"], group_primary=group_primary,
+                county_primary=county_primary, denominator=d["den"])
+        changed = False
+        hidden_cols_q = {}
+        hidden_cols_g = {}
+        hidden_cols_c = set()
+        for ident in ids:
+            col = data[ident]["ind"].numerator
+            res = results[ident]
+            hidden_cols_q[col] = hidden_cols_q.get(col, np.zeros(n, dtype=bool)) | res.quartier_hidden
+            hidden_cols_g.setdefault(col, set()).update(g for g, h in res.group_hidden.items() if h)
+            if res.county_hidden:
+                hidden_cols_c.add(col)
+        for ident in ids:
+            ind = data[ident]["ind"]
+            res = results[ident]
+            for col in (ind.numerator, ind.denominator):
+                if col in hidden_cols_q:
+                    need = hidden_cols_q[col] & ~res.quartier_hidden & data[ident]["valid"]
+                    if need.any():
+                        forced_q[ident] |= need
+                        changed = True
+                for g in hidden_cols_g.get(col, ()):
+                    if not res.group_hidden.get(g, False):
+                        forced_g[ident].add(g)
+                        changed = True
+                if col in hidden_cols_c and not res.county_hidden:
+                    forced_c[ident] = True
+                    changed = True
+        if not changed:
+            break
+
+    # assemble the output
+    qframe = pd.DataFrame(index=pd.Index(table.ids, name="quartier_id"))
+    if muni is not None:
+        qframe["municipality"] = muni
+    mframe = pd.DataFrame(index=pd.Index(group_list, name="municipality"))
+    cframe = pd.DataFrame(index=pd.Index([COUNTY], name="county"))
+    for ident in ids:
+        d = data[ident]
+        ind = d["ind"]
+        res = results[ident]
+        f = ind.field
+        flags = d["flags"].copy()
+        flags[res.quartier_secondary] = SUPPRESSED_SECONDARY
+        forced_now = forced_q[ident] & res.quartier_hidden & ~np.isin(d["flags"], SUPPRESSED)
+        flags[forced_now] = SUPPRESSED_SECONDARY
+        hidden = res.quartier_hidden
+        shown = d["valid"] & ~hidden
+        num = np.where(shown, d["num"], np.nan)
+        den = np.where(shown, d["den"], np.nan)
+        value, lo, hi = _rate_and_ci(ind, num, den)
+        # county
+        c_flag = d["county_flag"]
+        if res.county_hidden and c_flag not in SUPPRESSED:
+            c_flag = SUPPRESSED_SECONDARY
+        c_show = c_flag not in SUPPRESSED and c_flag != NO_DATA
+        c_num = np.array([d["county_num"] if c_show else np.nan])
+        c_den = np.array([d["county_den"] if c_show else np.nan])
+        c_value, c_lo, c_hi = _rate_and_ci(ind, c_num, c_den)
+        # z-scores over published values, polarity applied
+        ok = flags == OK
+        z = np.full(n, np.nan)
+        if ok.sum() >= 2:
+            vals = value[ok]
+            sd = vals.std(ddof=0)
+            z[ok] = (vals - vals.mean()) / sd if sd > 0 else 0.0
+            if ind.polarity < 0:
+                z = -z
+        sig = np.full(n, np.nan)
+        if c_show and np.isfinite(c_value[0]):
+            cv = c_value[0]
+            sig[ok] = np.where(lo[ok] > cv, 1.0, np.where(hi[ok] < cv, -1.0, 0.0))
+        qframe[f] = value
+        qframe[f + "_num"] = num
+        qframe[f + "_den"] = den
+        qframe[f + "_lo"] = lo
+        qframe[f + "_hi"] = hi
+        qframe[f + "_z"] = z
+        qframe[f + "_sig"] = sig
+        qframe[f + "_flag"] = flags.astype(str)
+        # municipalities
+        if muni is not None:
+            m_flags = []
+            m_num = []
+            m_den = []
+            for k, g in enumerate(group_list):
+                flag = d["group_flags"][g]
+                if res.group_hidden.get(g) and flag not in SUPPRESSED:
+                    flag = SUPPRESSED_SECONDARY
+                show = flag not in SUPPRESSED and flag != NO_DATA
+                m_flags.append(flag)
+                m_num.append(d["group_num"][k] if show else np.nan)
+                m_den.append(d["group_den"][k] if show else np.nan)
+            m_value, m_lo, m_hi = _rate_and_ci(ind, np.array(m_num, dtype=float), np.array(m_den, dtype=float))
+            mframe[f] = m_value
+            mframe[f + "_num"] = m_num
+            mframe[f + "_den"] = m_den
+            mframe[f + "_lo"] = m_lo
+            mframe[f + "_hi"] = m_hi
+            mframe[f + "_flag"] = m_flags
+        cframe[f] = c_value
+        cframe[f + "_num"] = c_num
+        cframe[f + "_den"] = c_den
+        cframe[f + "_lo"] = c_lo
+        cframe[f + "_hi"] = c_hi
+        cframe[f + "_flag"] = [c_flag]
+        n_secondary = int((flags == SUPPRESSED_SECONDARY).sum())
+        n_primary = int(np.isin(flags, (SUPPRESSED_COUNT, SUPPRESSED_POPULATION)).sum())
+        if n_primary or n_secondary:
+            messages.append("Indicator {}: {} quartier(s) suppressed (small counts or population), {} more by "
+                            "secondary suppression.".format(_indicator_label(ind), n_primary, n_secondary))
+        zero = [table.ids[i] for i in np.flatnonzero(flags == ZERO_DENOMINATOR)]
+        if zero:
+            messages.append("Indicator {}: denominator '{}' is 0 for quartier(s) {}: no value.".format(
+                _indicator_label(ind), ind.denominator, _examples(zero)))
+        if ident == "G.2":
+            _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_list, messages)
+    return IndicatorResult(quartiers=qframe, municipalities=mframe, county=cframe, messages=messages, ids=ids,
+                           min_count=min_count, min_population=min_population)
+
+
+def _rate_and_ci(ind, num, den):
+    num = np.asarray(num, dtype=float)
+    den = np.asarray(den, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        value = np.where(den > 0, num / den * ind.factor, np.nan)
+    if ind.kind == "share":
+        lo, hi = ci.wilson(num, den)
+        lo, hi = lo * ind.factor, hi * ind.factor
+    else:
+        lo, hi = ci.poisson_rate_ci(num, den, ind.factor)
+    lo = np.where(np.isnan(value), np.nan, lo)
+    hi = np.where(np.isnan(value), np.nan, hi)
+    return value, lo, hi
+
+
+def _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_list, messages):
+    """``G2_std``, ``G2_std_lo``, ``G2_std_hi`` when deaths_<band> and pop_<band> exist for every ESP band < 65."""
+    wanted = [("deaths_" + b, "pop_" + b) for b in U65_BANDS]
+    present = [c for pair in wanted for c in pair if table.has(c)]
+    if not present:
+        return
+    missing = [c for pair in wanted for c in pair if not table.has(c)]
+    if missing:
+        messages.append("Age-standardised G.2 not computed: band column(s) missing: {}".format(_examples(missing)))
+        return
+    deaths = np.column_stack([table.column(d)[0] for d, _ in wanted])
+    pops = np.column_stack([table.column(p)[0] for _, p in wanted])
+    bad = np.isnan(deaths).any(axis=1) | np.isnan(pops).any(axis=1) | ((deaths > 0) & (pops == 0)).any(axis=1)
+    weights = np.array([ESP2013[b] for b in U65_BANDS], dtype=float)
+    f = ind.field + "_std"
+    rate, lo, hi = age_standardised_rates(deaths, pops, weights, ind.factor)
+    show = (flags == OK) & ~bad
+    qframe[f] = np.where(show, rate, np.nan)
+    qframe[f + "_lo"] = np.where(show, lo, np.nan)
+    qframe[f + "_hi"] = np.where(show, hi, np.nan)
+    if bad.any():
+        messages.append("Age-standardised G.2: invalid or empty band counts for quartier(s) {}.".format(
+            _examples(np.array(table.ids, dtype=object)[bad])))
+    good = ~bad
+    if muni is not None and len(group_list):
+        d = np.array([deaths[good & (muni == g)].sum(axis=0) for g in group_list])
+        p = np.array([pops[good & (muni == g)].sum(axis=0) for g in group_list])
+        r, lo_, hi_ = age_standardised_rates(d, p, weights, ind.factor)
+        shown = mframe[ind.field + "_flag"].to_numpy() == OK
+        mframe[f] = np.where(shown, r, np.nan)
+        mframe[f + "_lo"] = np.where(shown, lo_, np.nan)
+        mframe[f + "_hi"] = np.where(shown, hi_, np.nan)
+    r, lo_, hi_ = age_standardised_rates(deaths[good].sum(axis=0)[None, :], pops[good].sum(axis=0)[None, :],
+                                         weights, ind.factor)
+    shown = cframe[ind.field + "_flag"].to_numpy() == OK
+    cframe[f] = np.where(shown, r, np.nan)
+    cframe[f + "_lo"] = np.where(shown, lo_, np.nan)
+    cframe[f + "_hi"] = np.where(shown, hi_, np.nan)
+
+
+__all__ = ["COUNTY", "IndicatorError", "IndicatorResult", "compute", "id_text"]
