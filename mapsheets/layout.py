@@ -1,0 +1,485 @@
+"""Map sheets of quartiers: an atlas layout over the indicator layer, and its export (PDF / PNG).
+
+:class:`SheetLayout` loads a ``.qpt`` template (default: the bundled A4 landscape sheet), drives its atlas over the
+quartier layer and fills, per atlas feature, the profile table with the indicator engine's values
+(``indicators.profile.profile_from_row``). Neighbouring quartiers are greyed by a veil layer drawn over the styled
+layer: a memory copy of the quartier geometries whose rule-based renderer greys every feature except
+``@atlas_featureid`` and outlines that one.
+
+Layout export must run on the main thread; callers (the Processing algorithm ``exportmapsheets``) declare so.
+Item ids used in templates: see :mod:`mapsheets.template_builder`.
+"""
+
+import os
+import shutil
+import tempfile
+
+from qgis.core import (
+    QgsExpression,
+    QgsExpressionContextUtils,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsLayoutExporter,
+    QgsLayoutFrame,
+    QgsLayoutItemLegend,
+    QgsLayoutItemManualTable,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutTableColumn,
+    QgsPrintLayout,
+    QgsReadWriteContext,
+    QgsRuleBasedRenderer,
+    QgsTableCell,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..translation import qgis_locale, tr
+from .filenames import document_stem, path_inside, sheet_stem
+from .profile_cells import profile_cells
+
+PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_TEMPLATE = os.path.join(PLUGIN_DIR, "resources", "layouts", "quartier_sheet_a4.qpt")
+NORTH_ARROW = ":/images/north_arrows/layout_default_north_arrow.svg"
+
+FORMATS = ("pdf_single", "pdf_per_quartier", "png")
+TABLE_FRAME_ID = "profile_table"
+MASK_FID_FIELD = "qm_fid"
+INDICATORS_PROPERTY = "quartiersmonitor/indicators"
+
+
+class SheetError(Exception):
+    """A map sheet problem to show to the user (translated message)."""
+
+
+def sheet_language():
+    """ "de" when QGIS runs in German, else "en" (the engine formats text in these two)."""
+    return "de" if (qgis_locale() or "").lower().startswith("de") else "en"
+
+
+def _plain(value):
+    """QGIS attribute value → plain Python (NULL → None)."""
+    if value is None:
+        return None
+    if isinstance(value, QVariant):
+        return None if value.isNull() else value.value()
+    return value
+
+
+def feature_row(feature):
+    """A feature's attributes as ``{field name: value}`` with NULL as None."""
+    names = feature.fields().names()
+    return {name: _plain(value) for name, value in zip(names, feature.attributes())}
+
+
+def load_catalog_safely():
+    from ..indicators.catalog import load_catalog
+
+    return load_catalog()
+
+
+def layer_indicator_fields(layer, catalog):
+    """Indicator fields (``A1`` …) of an indicator layer, in catalog order.
+
+    From the layer's custom property ``quartiersmonitor/indicators`` (ids) when set, else every catalog field that
+    the layer has together with its ``_flag`` field.
+    """
+    names = set(layer.fields().names())
+    listed = layer.customProperty(INDICATORS_PROPERTY)
+    fields = []
+    if listed:
+        ids = [part.strip() for part in str(listed).split(",") if part.strip()]
+        for ind_id in ids:
+            field = ind_id.replace(".", "")
+            if field in names:
+                fields.append(field)
+        if fields:
+            return fields
+    for indicator in catalog.values():
+        if indicator.field in names and indicator.field + "_flag" in names:
+            fields.append(indicator.field)
+    return fields
+
+
+def current_indicator_field(layer, catalog):
+    """The indicator the layer shows now: its current saved style (named by id or field), else the attribute of
+    its graduated/categorised renderer, else its first indicator field; None for a layer without indicators."""
+    fields = layer_indicator_fields(layer, catalog)
+    style = layer.styleManager().currentStyle() if layer.styleManager() else ""
+    for candidate in (style, style.replace(".", "")):
+        if candidate in fields:
+            return candidate
+    renderer = layer.renderer()
+    attribute = renderer.classAttribute() if renderer is not None and hasattr(renderer, "classAttribute") else ""
+    if attribute in fields:
+        return attribute
+    return fields[0] if fields else None
+
+
+def indicator_by_field(catalog, field):
+    if not field:
+        return None
+    try:
+        return catalog.by_field(field)
+    except (KeyError, AttributeError):
+        return None
+
+
+def load_template(project, path=None):
+    """A ``QgsPrintLayout`` from the ``.qpt`` at ``path`` (default: the bundled sheet)."""
+    path = path or DEFAULT_TEMPLATE
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        raise SheetError(tr("Cannot read the layout template {path}: {error}").format(path=path, error=error)) \
+            from error
+    document = QDomDocument()
+    if not document.setContent(text)[0]:
+        raise SheetError(tr("The layout template {path} is not a valid .qpt (XML) file.").format(path=path))
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    _items, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
+    if not ok:
+        raise SheetError(tr("QGIS could not load the layout template {path}.").format(path=path))
+    if not [item for item in layout.items() if isinstance(item, QgsLayoutItemMap)]:
+        raise SheetError(tr("The layout template {path} has no map item.").format(path=path))
+    return layout
+
+
+def build_mask_layer(layer):
+    """Memory copy of the quartier geometries: grey veil over every quartier but the atlas feature, whose outline is
+    drawn bold. Not added to the project; only the layout's map item renders it."""
+    geometry_type = QgsWkbTypes.displayString(QgsWkbTypes.multiType(QgsWkbTypes.flatType(layer.wkbType())))
+    mask = QgsVectorLayer("{}?crs={}".format(geometry_type, layer.crs().authid() or "EPSG:4326"),
+                          "quartiersmonitor_neighbours", "memory")
+    if not layer.crs().authid():
+        mask.setCrs(layer.crs())
+    mask.dataProvider().addAttributes([QgsField(MASK_FID_FIELD, QVariant.LongLong)])
+    mask.updateFields()
+    features = []
+    request = QgsFeatureRequest().setNoAttributes()
+    for source in layer.getFeatures(request):
+        if source.geometry() is None or source.geometry().isEmpty():
+            continue
+        geometry = QgsGeometry(source.geometry())
+        geometry.convertToMultiType()
+        feature = QgsFeature(mask.fields())
+        feature.setGeometry(geometry)
+        feature.setAttributes([source.id()])
+        features.append(feature)
+    mask.dataProvider().addFeatures(features)
+    veil = QgsFillSymbol.createSimple({"color": "215,215,215,205", "outline_style": "no"})
+    focus = QgsFillSymbol.createSimple({"style": "no", "outline_color": "20,20,20,255", "outline_width": "0.8",
+                                        "outline_width_unit": "MM"})
+    root = QgsRuleBasedRenderer.Rule(None)
+    root.appendChild(QgsRuleBasedRenderer.Rule(veil, 0, 0, '"{}" <> @atlas_featureid'.format(MASK_FID_FIELD)))
+    root.appendChild(QgsRuleBasedRenderer.Rule(focus, 0, 0, '"{}" = @atlas_featureid'.format(MASK_FID_FIELD)))
+    mask.setRenderer(QgsRuleBasedRenderer(root))
+    return mask
+
+
+class SheetLayout:
+    """The atlas layout of map sheets over ``layer`` (one page per quartier, filtered by ``filter_expression``)."""
+
+    def __init__(self, project, layer, id_field, name_field=None, filter_expression=None, template=None,
+                 title="", language=None, source=None, catalog=None):
+        self.project = project
+        self.layer = layer
+        self.id_field = id_field
+        self.name_field = name_field or None
+        self.language = language or sheet_language()
+        self.catalog = catalog if catalog is not None else load_catalog_safely()
+        self.layout = load_template(project, template)
+        self.atlas = self.layout.atlas()
+        self.mask = build_mask_layer(layer)
+        self.tables = []
+        self.indicator_field = current_indicator_field(layer, self.catalog)
+        self.indicator = indicator_by_field(self.catalog, self.indicator_field)
+        self.last_profile = None
+        self._configure_atlas(filter_expression)
+        self._configure_items()
+        self._configure_variables(title, source)
+        self.atlas.featureChanged.connect(self._on_feature_changed)
+
+    # -- set-up ---------------------------------------------------------------------------------------------
+    def _configure_atlas(self, filter_expression):
+        atlas = self.atlas
+        atlas.setCoverageLayer(self.layer)
+        atlas.setEnabled(True)
+        atlas.setHideCoverage(False)
+        qid = QgsExpression.quotedColumnRef(self.id_field)
+        if self.name_field:
+            name = QgsExpression.quotedColumnRef(self.name_field)
+            atlas.setPageNameExpression("coalesce({name}, '') || ' (' || to_string({qid}) || ')'".format(
+                name=name, qid=qid))
+        else:
+            atlas.setPageNameExpression("to_string({})".format(qid))
+        atlas.setSortFeatures(True)
+        atlas.setSortAscending(True)
+        atlas.setSortExpression(qid)
+        if filter_expression:
+            expression = QgsExpression(filter_expression)
+            if expression.hasParserError():
+                raise SheetError(tr("The filter expression is not valid: {error}").format(
+                    error=expression.parserErrorString()))
+            atlas.setFilterFeatures(True)
+            ok, error = atlas.setFilterExpression(filter_expression)
+            if not ok:
+                raise SheetError(tr("The filter expression is not valid: {error}").format(error=error))
+        else:
+            atlas.setFilterFeatures(False)
+
+    def _configure_items(self):
+        maps = [item for item in self.layout.items() if isinstance(item, QgsLayoutItemMap)]
+        main = next((m for m in maps if m.id() == "map"), maps[0])
+        self.map_item = main
+        main.setAtlasDriven(True)
+        main.setCrs(self.layer.crs())
+        main.setLayers([self.mask, self.layer])
+        main.setKeepLayerSet(True)
+        indicator_title = self.indicator.name(self.language) if self.indicator is not None else self.layer.name()
+        if self.indicator is not None and self.indicator.unit:
+            indicator_title = "{} ({})".format(indicator_title, self.indicator.unit_label(self.language)
+                                               if hasattr(self.indicator, "unit_label") else self.indicator.unit)
+        self.indicator_title = indicator_title
+        for item in self.layout.items():
+            if isinstance(item, QgsLayoutItemLegend):
+                item.setLinkedMap(main)
+                item.setAutoUpdateModel(False)
+                root = item.model().rootGroup()
+                root.removeAllChildren()
+                node = root.addLayer(self.layer)
+                node.setCustomProperty("legend/title-label", indicator_title)
+                item.setLegendFilterByMapEnabled(False)
+                item.updateLegend()
+            elif isinstance(item, QgsLayoutItemScaleBar):
+                item.setLinkedMap(main)
+            elif isinstance(item, QgsLayoutItemPicture) and item.id() == "north_arrow":
+                item.setLinkedMap(main)
+                if not item.picturePath():
+                    item.setPicturePath(NORTH_ARROW)
+        for multiframe in self.layout.multiFrames():
+            if not isinstance(multiframe, QgsLayoutItemManualTable):
+                continue
+            frame_ids = [multiframe.frame(i).id() for i in range(multiframe.frameCount())
+                         if isinstance(multiframe.frame(i), QgsLayoutFrame)]
+            if TABLE_FRAME_ID in frame_ids or len(self.layout.multiFrames()) == 1:
+                multiframe.setHeaders([QgsLayoutTableColumn(text) for text in self.table_headers()])
+                self.tables.append(multiframe)
+
+    def table_headers(self):
+        return [tr("Indicator"), tr("Quartier"), tr("Municipality"), tr("County"), tr("Rank"), tr("Sig.")]
+
+    def _configure_variables(self, title, source):
+        date = QDate.currentDate()
+        date_text = date.toString("dd.MM.yyyy") if self.language == "de" else date.toString("yyyy-MM-dd")
+        source = source or self.layer.customProperty("quartiersmonitor/source") or self.layer.name()
+        subtitle = " \u00b7 ".join(part for part in (title or "", self.indicator_title) if part)
+        source_line = tr("Source: {source} \u00b7 Quartiersmonitor map sheet of {date} \u00b7 "
+                         "\u25b2/\u25bc significantly above/below the county").format(source=source, date=date_text)
+        variables = {
+            "qm_title": title or "",
+            "qm_indicator": self.indicator.id if self.indicator is not None else "",
+            "qm_indicator_name": self.indicator_title,
+            "qm_subtitle": subtitle,
+            "qm_source": source,
+            "qm_date": date_text,
+            "qm_source_line": source_line,
+        }
+        for name, value in variables.items():
+            QgsExpressionContextUtils.setLayoutVariable(self.layout, name, value)
+
+    # -- per atlas feature ----------------------------------------------------------------------------------
+    def profile_rows(self, feature):
+        from ..indicators.profile import profile_from_row
+
+        return profile_from_row(feature_row(feature), self.catalog, self.language)
+
+    def _on_feature_changed(self, feature):
+        if not self.tables:
+            return
+        rows = profile_cells(self.profile_rows(feature), self.language)
+        self.last_profile = rows
+        contents = [[QgsTableCell(text) for text in row] for row in rows]
+        for table in self.tables:
+            table.setTableContents(contents)
+
+    # -- queries --------------------------------------------------------------------------------------------
+    def begin(self):
+        """Start iterating: returns the number of sheets (0 when the filter leaves no quartier)."""
+        if not self.atlas.beginRender():
+            return 0
+        return self.atlas.count()
+
+    def current_feature(self):
+        return self.layout.reportContext().feature()
+
+    def current_stem(self):
+        feature = self.current_feature()
+        qid = feature[self.id_field] if self.id_field in feature.fields().names() else feature.id()
+        name = feature[self.name_field] if self.name_field and self.name_field in feature.fields().names() else None
+        return sheet_stem(_plain(qid), _plain(name))
+
+    def teardown(self):
+        try:
+            self.atlas.featureChanged.disconnect(self._on_feature_changed)
+        except (TypeError, RuntimeError):
+            pass
+
+
+def pdf_settings(layout):
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = layout.renderContext().dpi() or 300
+    settings.rasterizeWholeImage = False
+    settings.forceVectorOutput = False
+    settings.exportMetadata = True
+    try:
+        from qgis.core import Qgis
+
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
+    except AttributeError:  # pragma: no cover - QGIS < 3.22
+        from qgis.core import QgsRenderContext
+
+        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    return settings
+
+
+def image_settings(dpi=150):
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = dpi
+    return settings
+
+
+EXPORT_ERRORS = {
+    QgsLayoutExporter.FileError: "file",
+    QgsLayoutExporter.MemoryError: "memory",
+    QgsLayoutExporter.PrintError: "print",
+    QgsLayoutExporter.SvgLayerError: "svg",
+    QgsLayoutExporter.IteratorError: "iterator",
+    QgsLayoutExporter.Canceled: "canceled",
+}
+
+
+def _export_error(result, path, detail=""):
+    if result == QgsLayoutExporter.Canceled:
+        return SheetError(tr("Canceled by the user."))
+    if result == QgsLayoutExporter.FileError:
+        return SheetError(tr("QGIS could not write the file {path} (is the folder writable, the disk full, or the "
+                             "file open in another program?). {detail}").format(path=path, detail=detail).strip())
+    if result == QgsLayoutExporter.MemoryError:
+        return SheetError(tr("Not enough memory to export {path}.").format(path=path))
+    return SheetError(tr("The layout export failed for {path} ({kind}). {detail}").format(
+        path=path, kind=EXPORT_ERRORS.get(result, str(result)), detail=detail).strip())
+
+
+class CanceledError(SheetError):
+    pass
+
+
+def export_sheets(sheet, fmt, folder, title="", feedback=None, dpi=None):
+    """Export every atlas page of ``sheet`` (a :class:`SheetLayout`) into ``folder``; returns the file paths.
+
+    Files are written to a temporary folder inside ``folder`` and moved in only when every page succeeded, so that a
+    failure or cancel leaves nothing behind. Raises :class:`SheetError` with a translated message.
+    """
+    if fmt not in FORMATS:
+        raise SheetError(tr("Unknown format {fmt}: use one of {formats}.").format(fmt=fmt, formats=", ".join(FORMATS)))
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as error:
+        message = tr("Cannot create the output folder {folder}: {error}").format(
+            folder=folder, error=error.strerror or error)
+        raise SheetError(message) from error
+    if not os.path.isdir(folder):
+        raise SheetError(tr("The output folder {folder} is not a folder.").format(folder=folder))
+    try:
+        work = tempfile.mkdtemp(prefix=".quartiersmonitor-", dir=folder)
+    except OSError as error:
+        raise SheetError(tr("Cannot write into the output folder {folder}: {error}").format(
+            folder=folder, error=error.strerror or error)) from error
+    try:
+        names = _export_into(sheet, fmt, work, title, feedback, dpi)
+        targets = [path_inside(folder, name) for name in names]
+        for target in targets:
+            if os.path.isdir(target):
+                raise SheetError(tr("{path} exists and is a folder.").format(path=target))
+        for name, target in zip(names, targets):
+            try:
+                os.replace(os.path.join(work, name), target)
+            except OSError as error:
+                raise SheetError(tr("Cannot write {path} (open in another program?): {error}").format(
+                    path=target, error=error.strerror or error)) from error
+        return targets
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _check_cancel(feedback):
+    if feedback is not None and feedback.isCanceled():
+        raise CanceledError(tr("Canceled by the user."))
+
+
+def _export_into(sheet, fmt, work, title, feedback, dpi):
+    layout = sheet.layout
+    count = sheet.begin()
+    if count == 0:
+        sheet.atlas.endRender()
+        raise SheetError(tr("No quartier to export: the layer is empty or the filter matches no quartier."))
+    try:
+        if fmt == "pdf_single":
+            name = document_stem(title) + ".pdf"
+            path = os.path.join(work, name)
+            sheet.atlas.endRender()
+            settings = pdf_settings(layout)
+            if dpi:
+                settings.dpi = dpi
+            result, error = QgsLayoutExporter.exportToPdf(sheet.atlas, path, settings, feedback)
+            _check_cancel(feedback)
+            if result != QgsLayoutExporter.Success:
+                raise _export_error(result, path, error)
+            if not os.path.isfile(path):
+                raise SheetError(tr("The layout exporter reported success but wrote no file {path}.").format(
+                    path=path))
+            return [name]
+        names = []
+        seen = set()
+        exporter = QgsLayoutExporter(layout)
+        settings = pdf_settings(layout) if fmt == "pdf_per_quartier" else image_settings(dpi or 150)
+        if dpi and fmt == "pdf_per_quartier":
+            settings.dpi = dpi
+        extension = ".pdf" if fmt == "pdf_per_quartier" else ".png"
+        for index in range(count):
+            _check_cancel(feedback)
+            if not sheet.atlas.seekTo(index):
+                raise SheetError(tr("The atlas could not move to sheet {n}.").format(n=index + 1))
+            stem = sheet.current_stem()
+            candidate, number = stem, 1
+            while candidate.lower() in seen:
+                number += 1
+                candidate = "{}_{}".format(stem, number)
+            seen.add(candidate.lower())
+            name = candidate + extension
+            path = os.path.join(work, name)
+            if fmt == "pdf_per_quartier":
+                result = exporter.exportToPdf(path, settings)
+            else:
+                result = exporter.exportToImage(path, settings)
+            if result != QgsLayoutExporter.Success:
+                raise _export_error(result, exporter.errorFile() or path)
+            if not os.path.isfile(path):
+                raise SheetError(tr("The layout exporter reported success but wrote no file {path}.").format(
+                    path=path))
+            names.append(name)
+            if feedback is not None:
+                feedback.setProgress(100.0 * (index + 1) / count)
+        return names
+    finally:
+        if sheet.atlas.layout() is not None:
+            sheet.atlas.endRender()

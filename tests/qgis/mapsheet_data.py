@@ -1,0 +1,91 @@
+"""A small indicator layer as ``calculateindicators`` writes it, for the dock and map-sheet tests.
+
+12 quartiers (a 4 × 3 grid of 500 m squares in EPSG:25832) in two municipalities, indicators A.1 and G.2 with every
+output field (F, F_num, F_den, F_lo, F_hi, F_z, F_class, F_flag, F_sig, F_mun, F_county), one suppressed value, the
+custom property ``quartiersmonitor/indicators`` and one saved style per indicator (named by its id).
+"""
+
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsGraduatedSymbolRenderer,
+    QgsRectangle,
+    QgsRendererRange,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+FIELDS_PER_INDICATOR = ("", "_num", "_den", "_lo", "_hi", "_z", "_class", "_flag", "_sig", "_mun", "_county")
+NAMES = ["Altstadt", "Nord/Süd", "../../etc/passwd", "Am Weiher", "Bahnhofsviertel", "Äußere Neustadt",
+         "Ölmühle: Ost", "Kirchberg", "Lindenhof", "Z" * 300, "Mühlental", "Sonnenhang"]
+
+
+def _values(index, field):
+    """Deterministic indicator values; quartier 4 (index 3) has A1 suppressed (count 2)."""
+    num = 10 + 7 * index if field == "A1" else 1 + index % 4
+    den = 400 + 25 * index if field == "A1" else 900 + 10 * index
+    factor = 100 if field == "A1" else 100000
+    value = factor * num / den
+    if field == "A1" and index == 3:
+        return {"": None, "_num": None, "_den": None, "_lo": None, "_hi": None, "_z": None, "_class": 0,
+                "_flag": "suppressed_count", "_sig": None}
+    return {"": round(value, 3), "_num": float(num), "_den": float(den), "_lo": round(value * 0.8, 3),
+            "_hi": round(value * 1.2, 3), "_z": round((index - 5.5) / 3.5, 3), "_class": 1 + index % 5,
+            "_flag": "ok", "_sig": (1 if index > 8 else (-1 if index < 2 else 0))}
+
+
+def make_indicator_layer(name="indicators", names=None):
+    names = names or NAMES
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:25832", name, "memory")
+    fields = [QgsField("quartier_id", QVariant.String), QgsField("name", QVariant.String),
+              QgsField("municipality", QVariant.String), QgsField("pop_total", QVariant.Int)]
+    for field in ("A1", "G2"):
+        for suffix in FIELDS_PER_INDICATOR:
+            if suffix in ("_flag",):
+                kind = QVariant.String
+            elif suffix in ("_class", "_sig"):
+                kind = QVariant.Int
+            else:
+                kind = QVariant.Double
+            fields.append(QgsField(field + suffix, kind))
+    layer.dataProvider().addAttributes(fields)
+    layer.updateFields()
+    features = []
+    for index in range(12):
+        col, row = index % 4, index // 4
+        x0, y0 = 400000 + col * 500, 5600000 + row * 500
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0, y0, x0 + 500, y0 + 500)))
+        municipality = "Adorf" if col < 2 else "Bstadt"
+        attributes = {"quartier_id": "{:04d}".format(101 + index), "name": names[index],
+                      "municipality": municipality, "pop_total": 500 + 100 * index}
+        for field in ("A1", "G2"):
+            for suffix, value in _values(index, field).items():
+                attributes[field + suffix] = value
+            attributes[field + "_mun"] = 4.5 if municipality == "Adorf" else 6.25
+            attributes[field + "_county"] = 5.125 if field == "A1" else 180.5
+        for key, value in attributes.items():
+            feature[key] = value
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.setCustomProperty("quartiersmonitor/indicators", "A.1,G.2")
+    manager = layer.styleManager()
+    layer.setRenderer(graduated("G2", 0, 500, (80, 120, 200)))
+    manager.addStyleFromLayer("G.2")
+    layer.setRenderer(graduated("A1", 0, 20, (200, 60, 40)))
+    manager.addStyleFromLayer("A.1")
+    manager.setCurrentStyle("A.1")
+    return layer
+
+
+def graduated(field, low, high, rgb):
+    ranges = []
+    step = (high - low) / 3.0
+    for k in range(3):
+        lower, upper = low + k * step, low + (k + 1) * step
+        alpha = 80 + 60 * k
+        symbol = QgsFillSymbol.createSimple({"color": "{},{},{},{}".format(*rgb, alpha), "outline_color": "white"})
+        ranges.append(QgsRendererRange(lower, upper, symbol, "{:.0f} – {:.0f}".format(lower, upper)))
+    return QgsGraduatedSymbolRenderer(field, ranges)
