@@ -348,11 +348,11 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
             break
 
     # assemble the output
-    qframe = pd.DataFrame(index=pd.Index(table.ids, name="quartier_id"))
+    qframe = {}  # column dicts, made DataFrames at the end
     if muni is not None:
         qframe["municipality"] = muni
-    mframe = pd.DataFrame(index=pd.Index(group_list, name="municipality"))
-    cframe = pd.DataFrame(index=pd.Index([COUNTY], name="county"))
+    mframe = {}
+    cframe = {}
     for ident in ids:
         d = data[ident]
         ind = d["ind"]
@@ -433,6 +433,9 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
                 _indicator_label(ind), ind.denominator, _examples(zero)))
         if ident == "G.2":
             _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_list, messages)
+    qframe = pd.DataFrame(qframe, index=pd.Index(table.ids, name="quartier_id"))
+    mframe = pd.DataFrame(mframe, index=pd.Index(group_list, name="municipality"))
+    cframe = pd.DataFrame(cframe, index=pd.Index([COUNTY], name="county"))
     return IndicatorResult(quartiers=qframe, municipalities=mframe, county=cframe, messages=messages, ids=ids,
                            min_count=min_count, min_population=min_population)
 
@@ -480,13 +483,13 @@ def _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_lis
         d = np.array([deaths[good & (muni == g)].sum(axis=0) for g in group_list])
         p = np.array([pops[good & (muni == g)].sum(axis=0) for g in group_list])
         r, lo_, hi_ = age_standardised_rates(d, p, weights, ind.factor)
-        shown = mframe[ind.field + "_flag"].to_numpy() == OK
+        shown = np.asarray(mframe[ind.field + "_flag"]) == OK
         mframe[f] = np.where(shown, r, np.nan)
         mframe[f + "_lo"] = np.where(shown, lo_, np.nan)
         mframe[f + "_hi"] = np.where(shown, hi_, np.nan)
     r, lo_, hi_ = age_standardised_rates(deaths[good].sum(axis=0)[None, :], pops[good].sum(axis=0)[None, :],
                                          weights, ind.factor)
-    shown = cframe[ind.field + "_flag"].to_numpy() == OK
+    shown = np.asarray(cframe[ind.field + "_flag"]) == OK
     cframe[f] = np.where(shown, r, np.nan)
     cframe[f + "_lo"] = np.where(shown, lo_, np.nan)
     cframe[f + "_hi"] = np.where(shown, hi_, np.nan)
