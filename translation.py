@@ -56,3 +56,9 @@ def install_translator(locale=None):
 def remove_translator(translator):
     if translator is not None:
         QCoreApplication.removeTranslator(translator)
+
+
+def current_language(locale=None):
+    """The language of generated text (legends, labels): "de" when the QGIS locale is German, else "en"."""
+    locale = locale or qgis_locale()
+    return "de" if locale.lower().startswith("de") else "en"
