@@ -2,7 +2,8 @@
 
 ``breaks`` returns the upper bounds of the classes (a value v is in class i when breaks[i-1] < v <= breaks[i], as
 in mapclassify); NaN (and so suppressed values, which are NaN) are left out. With fewer distinct values than
-classes, fewer classes are returned (for every method), never duplicated bounds.
+classes, every distinct value is its own class (for every method; all values equal: one class), never duplicated
+bounds.
 
 - quantile: numpy's linear-interpolation percentiles at 100/k, 200/k, ... 100 (= mapclassify.Quantiles);
 - equal_interval: min + i * (max - min) / k, last = max (= mapclassify.EqualInterval);
@@ -40,7 +41,7 @@ def breaks(values, method, k=5):
     if len(y) == 0:
         return []
     distinct = np.unique(y)
-    if len(distinct) <= k and method != "pretty":
+    if len(distinct) <= k:
         # every distinct value its own class (also: all values equal -> one class)
         return [float(v) for v in distinct]
     if method == "quantile":
