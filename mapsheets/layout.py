@@ -50,6 +50,7 @@ NORTH_ARROW = ":/images/north_arrows/layout_default_north_arrow.svg"
 
 FORMATS = ("pdf_single", "pdf_per_quartier", "png")
 TABLE_FRAME_ID = "profile_table"
+TITLE_NAME_LENGTH = 48
 MASK_FID_FIELD = "qm_fid"
 INDICATORS_PROPERTY = "quartiersmonitor/indicators"
 
@@ -107,19 +108,54 @@ def layer_indicator_fields(layer, catalog):
     return fields
 
 
+def indicator_of_style(style_name, fields):
+    """The indicator field a saved style is named after: "A.1 SGB II-Quote", "A.1" or "A1" → "A1"; else None."""
+    if not style_name:
+        return None
+    head = str(style_name).strip().split(" ")[0]
+    for candidate in (head, head.replace(".", "")):
+        if candidate in fields:
+            return candidate
+    return None
+
+
+def style_for_field(layer, field):
+    """Name of the layer's saved style for indicator ``field`` (named by id, field or "id name"); None if none."""
+    manager = layer.styleManager()
+    if manager is None:
+        return None
+    for name in manager.styles():
+        if indicator_of_style(name, [field]) == field:
+            return name
+    return None
+
+
+def renderer_field(layer, fields):
+    """The indicator field the layer's renderer classifies (field or expression like ``coalesce("A1", -1)``)."""
+    renderer = layer.renderer()
+    attribute = renderer.classAttribute() if renderer is not None and hasattr(renderer, "classAttribute") else ""
+    if not attribute:
+        return None
+    if attribute in fields:
+        return attribute
+    referenced = QgsExpression(attribute).referencedColumns()
+    for field in fields:
+        if field in referenced:
+            return field
+    return None
+
+
 def current_indicator_field(layer, catalog):
     """The indicator the layer shows now: its current saved style (named by id or field), else the attribute of
     its graduated/categorised renderer, else its first indicator field; None for a layer without indicators."""
     fields = layer_indicator_fields(layer, catalog)
-    style = layer.styleManager().currentStyle() if layer.styleManager() else ""
-    for candidate in (style, style.replace(".", "")):
-        if candidate in fields:
-            return candidate
-    renderer = layer.renderer()
-    attribute = renderer.classAttribute() if renderer is not None and hasattr(renderer, "classAttribute") else ""
-    if attribute in fields:
-        return attribute
-    return fields[0] if fields else None
+    manager = layer.styleManager()
+    field = indicator_of_style(manager.currentStyle() if manager else "", fields)
+    if field is None:
+        field = renderer_field(layer, fields)
+    if field is None and fields:
+        field = fields[0]
+    return field
 
 
 def indicator_by_field(catalog, field):
@@ -203,6 +239,8 @@ class SheetLayout:
         self.indicator_field = current_indicator_field(layer, self.catalog)
         self.indicator = indicator_by_field(self.catalog, self.indicator_field)
         self.last_profile = None
+        self._all_rows = None
+        self.error = None
         self._configure_atlas(filter_expression)
         self._configure_items()
         self._configure_variables(title, source)
@@ -217,8 +255,11 @@ class SheetLayout:
         qid = QgsExpression.quotedColumnRef(self.id_field)
         if self.name_field:
             name = QgsExpression.quotedColumnRef(self.name_field)
-            atlas.setPageNameExpression("coalesce({name}, '') || ' (' || to_string({qid}) || ')'".format(
-                name=name, qid=qid))
+            # Very long names are shortened so that the title keeps the id in view.
+            atlas.setPageNameExpression(
+                "with_variable('n', coalesce(to_string({name}), ''), "
+                "if(length(@n) > {m}, left(@n, {m} - 1) || '\u2026', @n)) || ' (' || to_string({qid}) || ')'".format(
+                    name=name, qid=qid, m=TITLE_NAME_LENGTH))
         else:
             atlas.setPageNameExpression("to_string({})".format(qid))
         atlas.setSortFeatures(True)
@@ -300,16 +341,31 @@ class SheetLayout:
     def profile_rows(self, feature):
         from ..indicators.profile import profile_from_row
 
-        return profile_from_row(feature_row(feature), self.catalog, self.language)
+        if self._all_rows is None:
+            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+            self._all_rows = [feature_row(f) for f in self.layer.getFeatures(request)]
+        return profile_from_row(feature_row(feature), self.catalog, self.language, all_rows=self._all_rows)
 
     def _on_feature_changed(self, feature):
-        if not self.tables:
+        # Called from C++ (atlas iteration): an exception escaping here would abort QGIS, so it is kept and
+        # raised by check_error() after the page.
+        if not self.tables or self.error is not None:
             return
-        rows = profile_cells(self.profile_rows(feature), self.language)
-        self.last_profile = rows
-        contents = [[QgsTableCell(text) for text in row] for row in rows]
-        for table in self.tables:
-            table.setTableContents(contents)
+        try:
+            rows = profile_cells(self.profile_rows(feature), self.language, self.catalog)
+            self.last_profile = rows
+            contents = [[QgsTableCell(text) for text in row] for row in rows]
+            for table in self.tables:
+                table.setTableContents(contents)
+        except Exception as error:  # noqa: BLE001
+            self.error = error
+
+    def check_error(self):
+        """Raise the error met while filling the profile table of a sheet, if any."""
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise SheetError(tr("The profile table of a sheet could not be filled: {error}").format(
+                error=error)) from error
 
     # -- queries --------------------------------------------------------------------------------------------
     def begin(self):
@@ -441,6 +497,7 @@ def _export_into(sheet, fmt, work, title, feedback, dpi):
             if dpi:
                 settings.dpi = dpi
             result, error = QgsLayoutExporter.exportToPdf(sheet.atlas, path, settings, feedback)
+            sheet.check_error()
             _check_cancel(feedback)
             if result != QgsLayoutExporter.Success:
                 raise _export_error(result, path, error)
@@ -459,6 +516,7 @@ def _export_into(sheet, fmt, work, title, feedback, dpi):
             _check_cancel(feedback)
             if not sheet.atlas.seekTo(index):
                 raise SheetError(tr("The atlas could not move to sheet {n}.").format(n=index + 1))
+            sheet.check_error()
             stem = sheet.current_stem()
             candidate, number = stem, 1
             while candidate.lower() in seen:

@@ -47,7 +47,19 @@ def rank_text(rank, n_ranked):
     return "{}/{}".format(int(rank), int(n_ranked))
 
 
-def profile_cells(rows, language="en", decimals=1):
+def _decimals(row, catalog, default):
+    """Decimals of an indicator's numbers as the engine uses them (none for rates per 100,000)."""
+    if catalog is None:
+        return default
+    try:
+        from ..indicators.profile import decimals_for
+
+        return decimals_for(catalog[row.id])
+    except (ImportError, KeyError):
+        return default
+
+
+def profile_cells(rows, language="en", catalog=None, decimals=1):
     """One list of six strings per ``ProfileRow``: indicator, quartier, municipality, county, rank, significance.
 
     The quartier cell is the engine's ``display`` text, so a suppressed value reads "suppressed" / "gesperrt"
@@ -59,12 +71,13 @@ def profile_cells(rows, language="en", decimals=1):
         unit = getattr(row, "unit", "") or ""
         if unit:
             label = "{} ({})".format(label, unit)
-        display = row.display if row.display not in (None, "") else format_value(row.value, language, decimals)
+        places = _decimals(row, catalog, decimals)
+        display = row.display if row.display not in (None, "") else format_value(row.value, language, places)
         cells.append([
             label,
             display,
-            format_value(row.municipality, language, decimals),
-            format_value(row.county, language, decimals),
+            format_value(row.municipality, language, places),
+            format_value(row.county, language, places),
             rank_text(row.rank, row.n_ranked),
             sig_mark(row.sig),
         ])

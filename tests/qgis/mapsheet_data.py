@@ -2,7 +2,7 @@
 
 12 quartiers (a 4 × 3 grid of 500 m squares in EPSG:25832) in two municipalities, indicators A.1 and G.2 with every
 output field (F, F_num, F_den, F_lo, F_hi, F_z, F_class, F_flag, F_sig, F_mun, F_county), one suppressed value, the
-custom property ``quartiersmonitor/indicators`` and one saved style per indicator (named by its id).
+custom property ``quartiersmonitor/indicators`` and one saved style per indicator.
 """
 
 from qgis.core import (
@@ -71,16 +71,20 @@ def make_indicator_layer(name="indicators", names=None):
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     layer.setCustomProperty("quartiersmonitor/indicators", "A.1,G.2")
+    # One saved style per indicator, named like cartography names them ("A.1 SGB II rate").
     manager = layer.styleManager()
+    default = manager.currentStyle()
     layer.setRenderer(graduated("G2", 0, 500, (80, 120, 200)))
-    manager.addStyleFromLayer("G.2")
+    manager.addStyleFromLayer("G.2 Premature mortality")
     layer.setRenderer(graduated("A1", 0, 20, (200, 60, 40)))
-    manager.addStyleFromLayer("A.1")
-    manager.setCurrentStyle("A.1")
+    manager.addStyleFromLayer("A.1 SGB II rate")
+    manager.setCurrentStyle("A.1 SGB II rate")
+    manager.removeStyle(default)
     return layer
 
 
 def graduated(field, low, high, rgb):
+    """Graduated renderer on ``coalesce("F", -1)`` (NULL → a grey class), like cartography's."""
     ranges = []
     step = (high - low) / 3.0
     for k in range(3):
@@ -88,4 +92,6 @@ def graduated(field, low, high, rgb):
         alpha = 80 + 60 * k
         symbol = QgsFillSymbol.createSimple({"color": "{},{},{},{}".format(*rgb, alpha), "outline_color": "white"})
         ranges.append(QgsRendererRange(lower, upper, symbol, "{:.0f} – {:.0f}".format(lower, upper)))
-    return QgsGraduatedSymbolRenderer(field, ranges)
+    grey = QgsFillSymbol.createSimple({"color": "200,200,200,255", "style": "b_diagonal"})
+    ranges.append(QgsRendererRange(-2, -1, grey, "suppressed"))
+    return QgsGraduatedSymbolRenderer('coalesce("{}", -1)'.format(field), ranges)

@@ -1,0 +1,136 @@
+"""``quartiersmonitor:exportmapsheets`` — one map sheet per quartier (PDF or PNG) from an atlas layout."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsProject,
+)
+
+from ...mapsheets.layout import FORMATS, SheetError, SheetLayout, export_sheets
+from ..base import GROUP_MAPS, QuartiersAlgorithm
+
+
+def _no_threading_flag():
+    """``FlagNoThreading`` of QGIS 3, ``Qgis.ProcessingAlgorithmFlag.NoThreading`` where it is scoped (QGIS 4)."""
+    try:
+        from qgis.core import Qgis
+
+        return Qgis.ProcessingAlgorithmFlag.NoThreading
+    except AttributeError:
+        return QgsProcessingAlgorithm.FlagNoThreading
+
+
+class ExportMapSheets(QuartiersAlgorithm):
+    ALG_ID = "exportmapsheets"
+    GROUP_ID = GROUP_MAPS
+
+    INPUT = "INPUT"
+    QUARTIER_ID = "QUARTIER_ID"
+    QUARTIER_NAME = "QUARTIER_NAME"
+    FILTER = "FILTER"
+    TEMPLATE = "TEMPLATE"
+    TITLE = "TITLE"
+    FORMAT = "FORMAT"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    FILES = "FILES"
+    COUNT = "COUNT"
+
+    def displayName(self):
+        return self.tr("Export map sheets")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Exports one map sheet per quartier from an atlas layout over the styled indicator layer: the map zoomed "
+            "to the quartier with its neighbours greyed for context, legend, scale bar, north arrow, a title with "
+            "the quartier's name and the indicator shown, the quartier's profile as a table (every indicator with "
+            "quartier, municipality and county value, rank and significance; suppressed values shown as suppressed) "
+            "and a source and date line.\n\n"
+            "Formats: one multi-page PDF, one PDF per quartier, or one PNG per quartier. File names are built from "
+            "id and name and are safe whatever the quartier is called. Files are written only when every sheet "
+            "succeeded; a failure or cancel leaves nothing behind.\n\n"
+            "Your own template (.qpt) may replace the bundled A4 sheet: its first map item (or the one with id "
+            "'map') is driven by the atlas; a manual table whose frame has the id 'profile_table' receives the "
+            "profile; labels may use @atlas_pagename, @qm_title, @qm_indicator_name, @qm_subtitle, @qm_source, "
+            "@qm_date and @qm_source_line.\n\n"
+            "Layout export runs on the main thread, as QGIS requires."
+        )
+
+    def flags(self):
+        return super().flags() | _no_threading_flag()
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.INPUT, self.tr("Indicator layer (styled)"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.QUARTIER_ID, self.tr("Quartier id field"), "quartier_id", self.INPUT))
+        self.addParameter(QgsProcessingParameterField(
+            self.QUARTIER_NAME, self.tr("Quartier name field"), None, self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterExpression(
+            self.FILTER, self.tr("Only quartiers matching (expression)"), None, self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.TEMPLATE, self.tr("Layout template (.qpt; empty: bundled A4 sheet)"),
+            QgsProcessingParameterFile.File, "qpt", None, optional=True,
+            fileFilter=self.tr("Layout templates (*.qpt)")))
+        self.addParameter(QgsProcessingParameterString(
+            self.TITLE, self.tr("Title"), self.tr("Quartiersmonitor"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.FORMAT, self.tr("Format"),
+            [self.tr("One multi-page PDF"), self.tr("One PDF per quartier"), self.tr("One PNG per quartier")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            self.OUTPUT_FOLDER, self.tr("Output folder")))
+        self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of files written")))
+        self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        if layer is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        id_field = self.parameterAsString(parameters, self.QUARTIER_ID, context)
+        name_field = self.parameterAsString(parameters, self.QUARTIER_NAME, context) or None
+        names = layer.fields().names()
+        for field in [id_field] + ([name_field] if name_field else []):
+            if field not in names:
+                raise QgsProcessingException(self.tr("Layer {layer} has no field {field}.").format(
+                    layer=layer.name(), field=field))
+        filter_expression = self.parameterAsExpression(parameters, self.FILTER, context) or None
+        template = self.parameterAsFile(parameters, self.TEMPLATE, context) or None
+        title = self.parameterAsString(parameters, self.TITLE, context) or ""
+        fmt = FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]
+        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        if not folder:
+            raise QgsProcessingException(self.tr("No output folder given."))
+        project = context.project() or QgsProject.instance()
+
+        self.check_canceled(feedback)
+        feedback.pushInfo(self.tr("Building the layout from {template}").format(
+            template=template or self.tr("the bundled A4 template")))
+        try:
+            sheet = SheetLayout(project, layer, id_field, name_field, filter_expression, template, title)
+        except SheetError as error:
+            raise QgsProcessingException(str(error)) from error
+        except Exception as error:  # noqa: BLE001 - engine/catalog problems must reach the user as a clear error
+            raise QgsProcessingException(self.tr("Cannot prepare the map sheets of layer {layer}: {error}").format(
+                layer=layer.name(), error=error)) from error
+        try:
+            if sheet.indicator is None:
+                feedback.pushWarning(self.tr("Layer {layer} shows no indicator of the catalog: the sheets show its "
+                                             "current style.").format(layer=layer.name()))
+            files = export_sheets(sheet, fmt, folder, title, feedback)
+        except SheetError as error:
+            raise QgsProcessingException(str(error)) from error
+        finally:
+            sheet.teardown()
+        feedback.setProgress(100)
+        feedback.pushInfo(self.tr("{n} file(s) written to {folder}").format(n=len(files), folder=folder))
+        return {self.OUTPUT_FOLDER: folder, self.COUNT: len(files), self.FILES: files}

@@ -1,0 +1,206 @@
+"""``quartiersmonitor:exportmapsheets``: real layout exports read back with poppler (pdfinfo / pdftotext) and Qt."""
+
+import os
+import re
+import subprocess
+
+import pytest
+from mapsheet_data import NAMES, make_indicator_layer
+from qgis.core import QgsFeatureRequest, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
+from qgis.PyQt.QtGui import QImage
+
+SAFE_FILE = re.compile(r"^[A-Za-z0-9_-]+\.(pdf|png)$")
+
+
+def pdf_pages(path):
+    out = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
+
+
+def pdf_text(path, page):
+    return subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), path, "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def first_line(text):
+    return next(line.strip() for line in text.splitlines() if line.strip())
+
+
+@pytest.fixture()
+def layer(qgis_new_project):
+    from qgis.core import QgsProject
+
+    lyr = make_indicator_layer()
+    QgsProject.instance().addMapLayer(lyr)
+    return lyr
+
+
+def expected_profiles(lyr):
+    """The engine's own profile of every quartier, by id (what the sheets must show)."""
+    from quartiersmonitor.indicators.catalog import load_catalog
+    from quartiersmonitor.indicators.profile import profile_from_row
+    from quartiersmonitor.mapsheets.layout import feature_row, sheet_language
+
+    catalog = load_catalog()
+    rows = [feature_row(f) for f in lyr.getFeatures(QgsFeatureRequest())]
+    return {r["quartier_id"]: profile_from_row(r, catalog, sheet_language(), all_rows=rows) for r in rows}
+
+
+def params(lyr, folder, fmt=0, **extra):
+    base = {"INPUT": lyr, "QUARTIER_ID": "quartier_id", "QUARTIER_NAME": "name", "TITLE": "Sozialmonitoring 2025",
+            "FORMAT": fmt, "OUTPUT_FOLDER": str(folder)}
+    base.update(extra)
+    return base
+
+
+def test_algorithm_metadata(provider):
+    alg = provider.algorithm("exportmapsheets")
+    assert alg is not None
+    assert alg.groupId() == "maps"
+    assert alg.flags() & QgsProcessingAlgorithm.FlagNoThreading
+    assert "atlas" in alg.shortHelpString()
+    names = [p.name() for p in alg.parameterDefinitions()]
+    assert names == ["INPUT", "QUARTIER_ID", "QUARTIER_NAME", "FILTER", "TEMPLATE", "TITLE", "FORMAT",
+                     "OUTPUT_FOLDER"]
+    for name in ("QUARTIER_NAME", "FILTER", "TEMPLATE"):
+        assert alg.parameterDefinition(name).flags() & alg.parameterDefinition(name).FlagOptional
+
+
+def test_single_pdf_one_page_per_quartier_titled_with_its_name(run_alg, layer, tmp_path):
+    result = run_alg("exportmapsheets", params(layer, tmp_path))
+    assert result["COUNT"] == 1
+    pdf = result["FILES"][0]
+    assert os.path.dirname(pdf) == str(tmp_path)
+    assert os.listdir(str(tmp_path)) == ["Sozialmonitoring_2025.pdf"]
+    assert pdf_pages(pdf) == 12
+    profiles = expected_profiles(layer)
+    ids = sorted(profiles)
+    for page, qid in enumerate(ids, start=1):
+        text = pdf_text(pdf, page)
+        index = int(qid) - 101
+        title = first_line(text)
+        assert "({})".format(qid) in title
+        assert NAMES[index][:40] in title
+        # The indicator shown and the engine's values for this quartier, municipality and county.
+        assert "SGB II" in text
+        for row in profiles[qid]:
+            assert row.display in text, (qid, row.id, row.display)
+            if row.rank is not None:
+                assert "{}/{}".format(row.rank, row.n_ranked) in text
+    # The suppressed value of quartier 0104 reads as suppressed, never as a number.
+    suppressed = pdf_text(pdf, 4)
+    a1 = next(r for r in profiles["0104"] if r.id == "A.1")
+    assert a1.flag.startswith("suppressed")
+    assert a1.display in suppressed
+
+
+def test_filter_limits_the_sheets(run_alg, layer, tmp_path):
+    result = run_alg("exportmapsheets", params(layer, tmp_path, FILTER="\"quartier_id\" IN ('0105', '0107')"))
+    pdf = result["FILES"][0]
+    assert pdf_pages(pdf) == 2
+    assert "Bahnhofsviertel" in first_line(pdf_text(pdf, 1))
+    assert "Ölmühle: Ost" in first_line(pdf_text(pdf, 2))
+
+
+def test_pdf_per_quartier_hostile_names_stay_safe_inside_the_folder(run_alg, layer, tmp_path):
+    out = tmp_path / "sheets"
+    result = run_alg("exportmapsheets", params(layer, out, fmt=1))
+    files = result["FILES"]
+    assert result["COUNT"] == 12 == len(files)
+    assert sorted(os.listdir(str(out))) == sorted(os.path.basename(f) for f in files)  # no temp folder left
+    assert sorted(os.listdir(str(tmp_path))) == ["sheets"]  # nothing escaped the folder
+    for path in files:
+        name = os.path.basename(path)
+        assert os.path.dirname(path) == os.path.realpath(str(out))
+        assert SAFE_FILE.match(name), name
+        assert len(name) <= 84
+        assert pdf_pages(path) == 1
+    names = {os.path.basename(f) for f in files}
+    assert "0102_Nord_Sued.pdf" in names
+    assert "0103_etc_passwd.pdf" in names
+    assert "0106_Aeussere_Neustadt.pdf" in names
+    by_id = {os.path.basename(f)[:4]: f for f in files}
+    assert "Nord/Süd" in first_line(pdf_text(by_id["0102"], 1))
+
+
+def test_png_page_is_not_blank(run_alg, layer, tmp_path):
+    result = run_alg("exportmapsheets", params(layer, tmp_path, fmt=2, FILTER="\"quartier_id\" = '0106'"))
+    assert result["COUNT"] == 1
+    image = QImage(result["FILES"][0])
+    assert not image.isNull()
+    assert image.width() > image.height() > 1000  # A4 landscape at 150 dpi
+    step = 7
+    colours, non_white, total = set(), 0, 0
+    for x in range(0, image.width(), step):
+        for y in range(0, image.height(), step):
+            rgb = image.pixel(x, y) & 0xFFFFFF
+            colours.add(rgb)
+            non_white += rgb != 0xFFFFFF
+            total += 1
+    assert len(colours) > 10
+    assert non_white / total > 0.2  # the map alone covers about 45 % of the page
+
+
+def test_unwritable_folder_is_a_clear_error(run_alg, layer, tmp_path):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder")
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg("exportmapsheets", params(layer, blocker / "sheets", fmt=1))
+    assert str(blocker / "sheets") in str(info.value)
+    assert "Traceback" not in str(info.value)
+    assert sorted(os.listdir(str(tmp_path))) == ["a_file"]
+
+
+def test_proc_folder_is_a_clear_error(run_alg, layer):
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg("exportmapsheets", params(layer, "/proc/quartiersmonitor_sheets"))
+    assert "/proc/quartiersmonitor_sheets" in str(info.value)
+
+
+def test_cancel_leaves_no_partial_output(run_alg, layer, tmp_path):
+    class CancelAfterFirstSheet(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.progressChanged.connect(self._maybe_cancel)
+
+        def _maybe_cancel(self, progress):
+            if progress > 0:
+                self.cancel()
+
+    feedback = CancelAfterFirstSheet()
+    with pytest.raises(QgsProcessingException):
+        run_alg("exportmapsheets", params(layer, tmp_path, fmt=1), feedback=feedback)
+    assert feedback.isCanceled()
+    assert os.listdir(str(tmp_path)) == []
+
+
+def test_bad_template_and_bad_filter_are_clear_errors(run_alg, layer, tmp_path):
+    bad = tmp_path / "broken.qpt"
+    bad.write_text("<Layout><oops")
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg("exportmapsheets", params(layer, tmp_path / "out", TEMPLATE=str(bad)))
+    assert "broken.qpt" in str(info.value)
+    with pytest.raises(QgsProcessingException):
+        run_alg("exportmapsheets", params(layer, tmp_path / "out2", FILTER="\"quartier_id\" = 'nowhere'"))
+    assert sorted(os.listdir(str(tmp_path))) == ["broken.qpt", "out2"]
+    assert os.listdir(str(tmp_path / "out2")) == []
+
+
+def test_users_own_template(run_alg, layer, tmp_path):
+    """A user's template without our table or labels still gives one sheet per quartier."""
+    from qgis.core import QgsLayoutItemLabel, QgsLayoutItemMap, QgsPrintLayout, QgsProject, QgsReadWriteContext
+
+    layout = QgsPrintLayout(QgsProject.instance())
+    layout.initializeDefaults()
+    layout.addLayoutItem(QgsLayoutItemMap(layout))
+    label = QgsLayoutItemLabel(layout)
+    label.setText("Own template: [% \"name\" %]")
+    label.adjustSizeToText()
+    layout.addLayoutItem(label)
+    path = str(tmp_path / "own.qpt")
+    assert layout.saveAsTemplate(path, QgsReadWriteContext())
+    result = run_alg("exportmapsheets", params(layer, tmp_path / "out", TEMPLATE=path,
+                                               FILTER="\"quartier_id\" IN ('0101', '0109')"))
+    pdf = result["FILES"][0]
+    assert pdf_pages(pdf) == 2
+    assert "Own template: Lindenhof" in pdf_text(pdf, 2)
