@@ -1,0 +1,180 @@
+"""quartiersmonitor:geocodeaddresses through processing.run with real layers and files."""
+
+import os
+
+import pytest
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+
+DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "geocode")
+CSV_LATIN1 = os.path.join(DATA, "offerings_latin1.csv")
+DIRECTORY_CSV = os.path.join(DATA, "directory.csv")
+
+
+def write_gpkg(layer, path, name):
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = name
+    if os.path.exists(path):
+        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+    result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsProject.instance().transformContext(), options)
+    assert result[0] == QgsVectorFileWriter.WriterError.NoError, result
+    return QgsVectorLayer("{}|layername={}".format(path, name), name, "ogr")
+
+
+def csv_layer(path, encoding="windows-1252", delimiter=";"):
+    uri = "file://{}?type=csv&delimiter={}&encoding={}&geomType=none".format(path, delimiter, encoding)
+    layer = QgsVectorLayer(uri, os.path.basename(path), "delimitedtext")
+    assert layer.isValid()
+    return layer
+
+
+@pytest.fixture()
+def directory(tmp_path):
+    uri = "file://{}?type=csv&delimiter=,&xField=x&yField=y&crs=EPSG:25832".format(DIRECTORY_CSV)
+    layer = QgsVectorLayer(uri, "directory", "delimitedtext")
+    assert layer.isValid() and layer.featureCount() == 13
+    return write_gpkg(layer, str(tmp_path / "directory.gpkg"), "adressen")
+
+
+def params(input_layer, directory, **extra):
+    base = {
+        "INPUT": input_layer,
+        "STREET_FIELD": "Straße",
+        "HOUSENUMBER_FIELD": "Hausnummer",
+        "POSTCODE_FIELD": "PLZ",
+        "CITY_FIELD": "Ort",
+        "DIRECTORY": directory,
+        "DIR_STREET_FIELD": "strasse",
+        "DIR_HOUSENUMBER_FIELD": "hausnr",
+        "DIR_POSTCODE_FIELD": "plz",
+        "DIR_CITY_FIELD": "ort",
+        "FUZZY": True,
+        "OUTPUT": "memory:",
+        "UNMATCHED": "memory:",
+    }
+    base.update(extra)
+    return base
+
+
+def as_layer(value):
+    return value if isinstance(value, QgsVectorLayer) else QgsVectorLayer(value, "out", "ogr")
+
+
+def test_latin1_semicolon_csv_tricky_spellings(run_alg, directory):
+    offerings = csv_layer(CSV_LATIN1)
+    before = [f.attributes() for f in offerings.getFeatures()]
+    result = run_alg("geocodeaddresses", params(offerings, directory))
+    out = as_layer(result["OUTPUT"])
+    assert out.crs().authid() == "EPSG:25832"
+    rows = list(out.getFeatures())
+    assert len(rows) == 9
+    for f in rows:
+        # The expectations are written in the CSV itself (columns erwartet, erwartet_x).
+        assert f["match_status"] == f["erwartet"], (f["Name"], f["match_status"], f["erwartet"])
+        if f["match_status"] == "unmatched":
+            assert f.geometry().isNull() and f["match_score"] == 0
+        else:
+            assert 0 < f["match_score"] <= 100
+            if f["erwartet_x"]:
+                assert f.geometry().asPoint().x() == pytest.approx(float(f["erwartet_x"]))
+    by_name = {f["Name"]: f for f in rows}
+    assert by_name["Bäckerei Müller"]["match_address"] == "Hauptstraße 12a, 12345 Musterstadt"
+    assert by_name["Kita Sonnenschein"]["match_score"] == 100
+    # Street centroid of the five Hauptstraße addresses in 12345: x = (100+110+200+205+220)/5.
+    assert by_name["Apotheke"].geometry().asPoint().x() == pytest.approx(167.0)
+    assert by_name["Apotheke"]["match_score"] == 50
+    unmatched = {f["Name"]: f["unmatched_reason"] for f in as_layer(result["UNMATCHED"]).getFeatures()}
+    assert unmatched == {"Seniorentreff": "street_not_found", "Mütterzentrum": "no_street"}
+    assert result["MATCHED_COUNT"] == 7 and result["UNMATCHED_COUNT"] == 2
+    # The input is unchanged.
+    assert [f.attributes() for f in offerings.getFeatures()] == before
+
+
+def test_csv_path_through_ogr_and_gpkg_output(run_alg, directory, tmp_path):
+    # A plain path: OGR's CSV driver detects the semicolon; read as UTF-8, the Latin-1 umlauts are invalid and the
+    # field names too ("Stra?e"), so the user gets a clear error about the encoding.
+    layer = QgsVectorLayer(CSV_LATIN1, "raw", "ogr")
+    street_field = layer.fields().names()[1]
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("geocodeaddresses", params(CSV_LATIN1, directory, STREET_FIELD=street_field, POSTCODE_FIELD=None))
+    assert "encoding" in str(err.value) and "row 1" in str(err.value) and "Hauptstra" in str(err.value)
+    # The same file, UTF-8 encoded with commas, read through OGR directly: numbers arrive as text, still matched.
+    utf8 = tmp_path / "offerings.csv"
+    with open(CSV_LATIN1, encoding="cp1252") as src:
+        utf8.write_text(src.read().replace(";", ","), encoding="utf-8")
+    out_path = str(tmp_path / "geocoded.gpkg")
+    result = run_alg("geocodeaddresses", params(str(utf8), directory, OUTPUT=out_path, UNMATCHED=None))
+    out = QgsVectorLayer(result["OUTPUT"], "geocoded", "ogr")
+    assert out.isValid() and out.featureCount() == 9
+    assert sorted(f["match_status"] for f in out.getFeatures()) == sorted(
+        f["erwartet"] for f in out.getFeatures())
+    assert "UNMATCHED" not in result
+
+
+def test_shapefile_output_and_no_postcode(run_alg, directory, tmp_path):
+    offerings = csv_layer(CSV_LATIN1)
+    shp = str(tmp_path / "geocoded.shp")
+    result = run_alg("geocodeaddresses", params(offerings, directory, POSTCODE_FIELD=None, CITY_FIELD=None,
+                                                OUTPUT=shp, UNMATCHED=None))
+    out = QgsVectorLayer(result["OUTPUT"], "geocoded", "ogr")
+    assert out.isValid() and out.featureCount() == 9
+    status_field = [n for n in out.fields().names() if n.startswith("match_st")][0]
+    statuses = {f["Name"]: f[status_field] for f in out.getFeatures()}
+    # Without postcode and city, "Hauptstraße 1" exists in two places: ambiguous, hence unmatched.
+    assert statuses["Kita Sonnenschein"] == "unmatched"
+    assert statuses["Grundschule"] == "exact"  # Schulweg 3 exists only once
+    assert statuses["Bäckerei Müller"] == "normalized"
+
+
+def test_bad_inputs_give_clear_errors(run_alg, directory, tmp_path):
+    offerings = csv_layer(CSV_LATIN1)
+    with pytest.raises(QgsProcessingException, match="Strasse_falsch"):
+        run_alg("geocodeaddresses", params(offerings, directory, STREET_FIELD="Strasse_falsch"))
+    with pytest.raises(QgsProcessingException, match="hnr"):
+        run_alg("geocodeaddresses", params(offerings, directory, DIR_HOUSENUMBER_FIELD="hnr"))
+    # An empty directory is meaningless.
+    empty_dir = QgsVectorLayer("Point?crs=EPSG:25832&field=strasse:string&field=hausnr:string", "leer", "memory")
+    with pytest.raises(QgsProcessingException, match="leer"):
+        run_alg("geocodeaddresses", params(offerings, empty_dir, DIR_POSTCODE_FIELD=None, DIR_CITY_FIELD=None))
+    # A polygon layer as directory is refused by the parameter's type filter.
+    polys = QgsVectorLayer("Polygon?crs=EPSG:25832&field=strasse:string&field=hausnr:string", "flaechen", "memory")
+    f = QgsFeature(polys.fields())
+    f.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0,1 0,1 1,0 0))"))
+    f.setAttributes(["Hauptstraße", "1"])
+    polys.dataProvider().addFeatures([f])
+    with pytest.raises(QgsProcessingException):
+        run_alg("geocodeaddresses", params(offerings, polys, DIR_POSTCODE_FIELD=None, DIR_CITY_FIELD=None))
+    # An empty input table gives valid empty outputs.
+    empty_in = QgsVectorLayer("None?field=Straße:string&field=Hausnummer:string", "leer_in", "memory")
+    result = run_alg("geocodeaddresses", params(empty_in, directory, POSTCODE_FIELD=None, CITY_FIELD=None))
+    assert result["OUTPUT"].featureCount() == 0 and result["UNMATCHED"].featureCount() == 0
+    assert directory.featureCount() == 13
+
+
+def test_directory_in_other_crs_and_cancel(run_alg, directory, tmp_path):
+    # Output points are in the directory's CRS, whatever it is.
+    result = run_alg("native:reprojectlayer", {"INPUT": directory, "TARGET_CRS": "EPSG:3035", "OUTPUT": "memory:"})
+    dir3035 = result["OUTPUT"]
+    out = run_alg("geocodeaddresses", params(csv_layer(CSV_LATIN1), dir3035))["OUTPUT"]
+    assert out.crs() == QgsCoordinateReferenceSystem("EPSG:3035")
+    point = [f.geometry().asPoint() for f in out.getFeatures() if f["Name"] == "Kita Sonnenschein"][0]
+    expected = [f.geometry().asPoint() for f in dir3035.getFeatures() if f["strasse"] == "Hauptstraße"
+                and f["hausnr"] == "1" and f["plz"] == 12345][0]
+    assert (point.x(), point.y()) == pytest.approx((expected.x(), expected.y()))
+    # Cancelled before the end: an error and no output file.
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    out_path = tmp_path / "cancelled.gpkg"
+    with pytest.raises(QgsProcessingException):
+        run_alg("geocodeaddresses", params(csv_layer(CSV_LATIN1), directory, OUTPUT=str(out_path)),
+                feedback=feedback)
+    assert not out_path.exists()
