@@ -114,6 +114,37 @@ def examples(values, n=5):
     return shown + (", …" if len(values) > n else "")
 
 
+class NamedSource:
+    """A feature source whose ``sourceName()`` also names the GeoPackage layer ("data.gpkg" → "data: counts_2024")
+    when the parameter was given as "file|layername=…" (as in processing.run and qgis_process)."""
+
+    def __init__(self, source, parameter_value):
+        self._source = source
+        name = source.sourceName()
+        text = parameter_value if isinstance(parameter_value, str) else ""
+        if "layername=" in text:
+            layer_name = text.split("layername=", 1)[1].split("|")[0]
+            if layer_name and layer_name != name:
+                name = "{}: {}".format(name, layer_name)
+        self._name = name
+
+    def sourceName(self):
+        return self._name
+
+    def __getattr__(self, attribute):
+        return getattr(self._source, attribute)
+
+
+def named_source(algorithm, parameters, name, context):
+    source = algorithm.parameterAsSource(parameters, name, context)
+    if source is None:
+        return None
+    value = parameters.get(name)
+    if hasattr(value, "source"):  # QgsProcessingFeatureSourceDefinition
+        value = value.source.staticValue() if hasattr(value.source, "staticValue") else ""
+    return NamedSource(source, value)
+
+
 def read_quartier_ids(source, id_field, feedback=None, extra_fields=()):
     """[(feature id, quartier id, {extra field: value})] in feature order; clear errors for NULL or duplicate ids."""
     fields = source.fields()
@@ -443,10 +474,10 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
         from ...indicators.catalog import CatalogError, load_catalog
 
         steps = QgsProcessingMultiStepFeedback(5, feedback)
-        quartiers = self.parameterAsSource(parameters, self.QUARTIERS, context)
+        quartiers = named_source(self, parameters, self.QUARTIERS, context)
         if quartiers is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.QUARTIERS))
-        data = self.parameterAsSource(parameters, self.DATA, context)
+        data = named_source(self, parameters, self.DATA, context)
         if data is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.DATA))
         qid_field = self.parameterAsString(parameters, self.QUARTIER_ID, context)
@@ -506,13 +537,13 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
         # 1. quartiers: ids (text), municipalities
         steps.setCurrentStep(0)
         extra = (municipality_field,) if municipality_field else ()
-        quartier_rows = read_quartier_ids(quartiers, qid_field, steps, extra)
+        quartier_rows = read_quartier_ids(quartiers, qid_field, feedback, extra)
         quartier_ids = [row[1] for row in quartier_rows]
         municipality_of = {row[1]: id_text(row[2].get(municipality_field)) for row in quartier_rows} if extra else {}
 
         # 2. the counts table
         steps.setCurrentStep(1)
-        counts = read_table(data, steps)
+        counts = read_table(data, feedback)
         if counts.empty:
             raise QgsProcessingException(tr("Table '{layer}' has no rows.").format(layer=data.sourceName()))
         counts[data_id] = [id_text(v) for v in counts[data_id]]
@@ -569,7 +600,7 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
 
         # 3. the engine
         steps.setCurrentStep(2)
-        self.check_canceled(steps)
+        self.check_canceled(feedback)
         try:
             result = rates.compute(
                 counts,
@@ -621,7 +652,7 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
         municipalities = result.municipalities
         rows = {}
         for qid in quartier_ids:
-            self.check_canceled(steps)
+            self.check_canceled(feedback)
             row = frame.loc[qid] if qid in frame.index else None
             mun = municipality_of.get(qid)
             attributes = []
@@ -647,7 +678,7 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
                     mun_value = number_or_none(municipalities.loc[mun].get(f))
                 attributes += [mun_value, county[ident]]
             rows[qid] = attributes
-        self.check_canceled(steps)
+        self.check_canceled(feedback)
 
         # 5. write (everything computed; nothing is written before this point)
         steps.setCurrentStep(4)

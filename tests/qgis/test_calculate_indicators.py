@@ -1,0 +1,278 @@
+"""quartiersmonitor:calculateindicators on a real GeoPackage (tests/data/indicators_alg/build.py).
+
+Expected values: the engine run on the same counts built independently of QGIS (a DataFrame from the same rows),
+and hand computations for a few cells.
+"""
+
+import importlib.util
+import math
+import os
+
+import pytest
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProject, QgsVectorLayer
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BUILD = os.path.join(os.path.dirname(HERE), "data", "indicators_alg", "build.py")
+
+
+def load_build():
+    spec = importlib.util.spec_from_file_location("indicators_alg_build", BUILD)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+build = load_build()
+IDS = ["A.1", "A.2", "A.4"]
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+
+    def pushWarning(self, warning):
+        self.warnings.append(warning)
+        super().pushWarning(warning)
+
+
+def enum_indexes(ids):
+    from quartiersmonitor.indicators.catalog import load_catalog
+
+    order = load_catalog().ids()
+    return [order.index(i) for i in ids]
+
+
+def params(q, c, out, ids=IDS, **extra):
+    p = {
+        "QUARTIERS": q,
+        "QUARTIER_ID": "quartier_id",
+        "DATA": c,
+        "DATA_ID": "quartier_id",
+        "INDICATORS": enum_indexes(ids),
+        "MUNICIPALITY_FIELD": "municipality_id",
+        "OUTPUT": out,
+    }
+    p.update(extra)
+    return p
+
+
+def features_by_id(uri):
+    layer = QgsVectorLayer(uri, "out", "ogr")
+    assert layer.isValid(), uri
+    return layer, {f["quartier_id"]: f for f in layer.getFeatures()}
+
+
+def is_null(value):
+    return value is None or (hasattr(value, "isNull") and value.isNull()) or str(value) == "NULL"
+
+
+@pytest.fixture()
+def gpkg(tmp_path):
+    return build.write_gpkg(str(tmp_path / "input.gpkg"))
+
+
+def test_layer_equals_engine(run_alg, gpkg, tmp_path):
+    from quartiersmonitor.indicators import classify, rates
+    from quartiersmonitor.indicators.catalog import load_catalog
+
+    q, c = gpkg
+    out = str(tmp_path / "indicators.gpkg")
+    result = run_alg("calculateindicators", params(q, c, out))
+    layer, feats = features_by_id(result["OUTPUT"])
+    assert sorted(feats) == ["Q0{}".format(i) for i in range(1, 10)]
+
+    catalog = load_catalog()
+    counts = build.counts_frame()
+    counts["mun"] = counts["quartier_id"].map(build.MUNICIPALITY)
+    expected = rates.compute(counts, catalog, IDS, id_column="quartier_id", municipality_column="mun")
+    for ident in IDS:
+        f = catalog[ident].field
+        values = expected.quartiers[f].to_numpy(dtype=float)
+        bounds = classify.breaks(values, "quantile", 5)
+        klass = dict(zip(expected.quartiers.index, classify.class_of(values, bounds)))
+        county = float(expected.county.iloc[0][f])
+        for qid, feature in feats.items():
+            row = expected.quartiers.loc[qid]
+            for suffix in ("", "_num", "_den", "_lo", "_hi", "_z", "_sig"):
+                want = float(row[f + suffix])
+                got = feature[f + suffix]
+                if math.isnan(want):
+                    assert is_null(got), (qid, f + suffix, got)
+                else:
+                    assert got == pytest.approx(want, rel=1e-12, abs=1e-12), (qid, f + suffix)
+            assert feature[f + "_flag"] == row[f + "_flag"]
+            if klass[qid] == 0:
+                assert is_null(feature[f + "_class"])
+            else:
+                assert feature[f + "_class"] == klass[qid]
+            mun = build.MUNICIPALITY[qid]
+            assert feature[f + "_mun"] == pytest.approx(float(expected.municipalities.loc[mun, f]))
+            assert feature[f + "_county"] == pytest.approx(county)
+
+    # hand computations: Q01 100 / 1000 persons; county = all valid counts summed, never averaged rates
+    assert feats["Q01"]["A1"] == pytest.approx(10.0)
+    assert feats["Q06"]["A1"] == pytest.approx(20.0)
+    nums = sum(r[3] for r in build.ROWS)
+    dens = sum(r[2] for r in build.ROWS)
+    assert feats["Q01"]["A1_county"] == pytest.approx(100.0 * nums / dens)
+    m2 = [r for r in build.ROWS if build.MUNICIPALITY[r[0]] == "M2"]
+    assert feats["Q06"]["A1_mun"] == pytest.approx(100.0 * sum(r[3] for r in m2) / sum(r[2] for r in m2))
+    # the quartier fields are kept
+    assert feats["Q01"]["name"] == "Quartier Q01"
+
+
+def test_suppression_is_null_plus_flag_never_zero(run_alg, gpkg, tmp_path):
+    q, c = gpkg
+    out = str(tmp_path / "indicators.gpkg")
+    feedback = RecordingFeedback()
+    result = run_alg("calculateindicators", params(q, c, out), feedback=feedback)
+    _layer, feats = features_by_id(result["OUTPUT"])
+    # Q03: 2 SGB II recipients < MIN_COUNT 3
+    assert is_null(feats["Q03"]["A1"]) and is_null(feats["Q03"]["A1_num"]) and is_null(feats["Q03"]["A1_class"])
+    assert feats["Q03"]["A1_flag"] == "suppressed_count"
+    # Q04: 250 residents < MIN_POPULATION 300: every indicator
+    for f in ("A1", "A2", "A4"):
+        assert is_null(feats["Q04"][f])
+        assert feats["Q04"][f + "_flag"] == "suppressed_population"
+    # Q05: "k.A." in a count column: NULL and flagged, reported
+    assert is_null(feats["Q05"]["A2"])
+    assert feats["Q05"]["A2_flag"] in ("no_data", "invalid")
+    assert any("sgb2_u15" in w and "Q05" in w for w in feedback.warnings)
+    # Q08: 0 cases is a real 0, shown
+    assert feats["Q08"]["A4"] == 0.0 and feats["Q08"]["A4_flag"] == "ok"
+    # nothing suppressed is written as 0
+    for feature in feats.values():
+        for f in ("A1", "A2", "A4"):
+            if feature[f + "_flag"] != "ok":
+                assert is_null(feature[f]) and is_null(feature[f + "_num"]) and is_null(feature[f + "_den"])
+
+
+def test_loaded_layer_is_styled_with_one_style_per_indicator(provider, gpkg, tmp_path):
+    import processing
+
+    from quartiersmonitor.cartography.indicator_style import NO_DATA_VALUE, renderer_class_ranges
+    from quartiersmonitor.cartography.symbology import is_hatched
+    from quartiersmonitor.cartography.texts import legend_text
+    from quartiersmonitor.indicators import classify
+    from quartiersmonitor.translation import current_language
+
+    q, c = gpkg
+    out = str(tmp_path / "styled.gpkg")
+    language = current_language()
+    result = processing.runAndLoadResults(
+        "quartiersmonitor:calculateindicators", params(q, c, out, CLASSIFICATION=2, CLASSES=4)
+    )
+    layer = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.source().startswith(out)]
+    try:
+        assert len(layer) == 1
+        layer = layer[0]
+        renderer = layer.renderer()
+        assert renderer.type() == "graduatedSymbol"
+        assert '"A1"' in renderer.classAttribute()
+        # class breaks equal the engine's (equal intervals, 4 classes) on the layer's own values
+        values = [f["A1"] for f in QgsVectorLayer(result["OUTPUT"]).getFeatures()]
+        values = [float("nan") if is_null(v) else v for v in values]
+        bounds = classify.breaks(values, "equal_interval", 4)
+        ranges = renderer_class_ranges(renderer)
+        assert [r.upperValue() for r in ranges] == pytest.approx(bounds)
+        assert [r.label() for r in ranges] == classify.labels(min(v for v in values if v == v), bounds, language, 1)
+        # legend: one item per class + the hatched no-data entry
+        assert len(renderer.legendSymbolItems()) == len(bounds) + 1
+        last = renderer.ranges()[-1]
+        assert last.upperValue() == NO_DATA_VALUE and is_hatched(last.symbol())
+        assert last.label() == legend_text("no_data", language)
+        # one saved style per indicator, the first current
+        manager = layer.styleManager()
+        assert len(manager.styles()) == 3
+        assert [s.split(" ")[0] for s in manager.styles()] == sorted(IDS)
+        assert manager.currentStyle().startswith("A.1 ")
+        assert manager.setCurrentStyle([s for s in manager.styles() if s.startswith("A.4 ")][0])
+        assert '"A4"' in layer.renderer().classAttribute()
+        # title, abstract and county value recorded
+        assert "A.1" in layer.title() or "A.1" in layer.metadata().title()
+        assert layer.customProperty("quartiersmonitor/indicators") == "A.1,A.2,A.4"
+        assert float(layer.customProperty("quartiersmonitor/county/A1")) == pytest.approx(
+            100.0 * sum(r[3] for r in build.ROWS) / sum(r[2] for r in build.ROWS)
+        )
+        # the same style as a QML beside the file, picked up when the file is opened again
+        assert os.path.exists(str(tmp_path / "styled.qml"))
+        reopened = QgsVectorLayer(result["OUTPUT"], "again", "ogr")
+        assert reopened.renderer().type() == "graduatedSymbol"
+        assert [r.upperValue() for r in renderer_class_ranges(reopened.renderer())] == pytest.approx(bounds)
+    finally:
+        for lyr in layer if isinstance(layer, list) else [layer]:
+            QgsProject.instance().removeMapLayer(lyr.id())
+
+
+def test_column_mapping_and_years(run_alg, tmp_path):
+    # user's own column names and a long table with two years; YEAR selects one
+    columns = ("Quartier", "Jahr", "EW_gesamt", "EW_u65", "SGB2_u65")
+    rows = []
+    for row in build.ROWS:
+        rows.append((row[0], 2023, row[1], row[2], 1000))  # 2023: nonsense numbers that must not be used
+        rows.append((row[0], 2024, row[1], row[2], row[3]))
+    q = build.write_layer(build.quartier_layer(), str(tmp_path / "m.gpkg"), "quartiers")
+    c = build.write_layer(build.counts_layer(rows, columns), str(tmp_path / "m.gpkg"), "zahlen")
+    out = str(tmp_path / "mapped.gpkg")
+    p = params(q, c, out, ids=["A.1"], DATA_ID="Quartier", YEAR_FIELD="Jahr", YEAR="2024",
+               COLUMN_MAPPING="pop_total=EW_gesamt; pop_u65=EW_u65; sgb2_u65=SGB2_u65")
+    _layer, feats = features_by_id(run_alg("calculateindicators", p)["OUTPUT"])
+    assert feats["Q01"]["A1"] == pytest.approx(10.0)
+    assert feats["Q06"]["A1"] == pytest.approx(20.0)
+    assert feats["Q03"]["A1_flag"] == "suppressed_count"
+
+
+def test_bad_inputs(run_alg, gpkg, tmp_path):
+    q, c = gpkg
+    # table without the id column
+    no_id = build.write_layer(
+        build.counts_layer([r[1:] for r in build.ROWS], build.COLUMNS[1:]), str(tmp_path / "b.gpkg"), "no_id"
+    )
+    with pytest.raises(QgsProcessingException, match="quartier_id"):
+        run_alg("calculateindicators", params(q, no_id, str(tmp_path / "o1.gpkg")))
+    assert not os.path.exists(str(tmp_path / "o1.gpkg"))
+
+    # ids matching no quartier: reported with examples of both sides
+    other = [("X" + r[0][1:],) + tuple(r[1:]) for r in build.ROWS]
+    wrong = build.write_layer(build.counts_layer(other), str(tmp_path / "b.gpkg"), "wrong_ids")
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg("calculateindicators", params(q, wrong, str(tmp_path / "o2.gpkg")))
+    assert "'X01'" in str(info.value) and "'Q01'" in str(info.value) and "wrong_ids" in str(info.value)
+
+    # some ids unknown: left out and reported
+    extra = build.write_layer(
+        build.counts_layer(build.ROWS + (("Q99", 1000, 900, 50, 100, 10, 100, 5),)), str(tmp_path / "b.gpkg"), "extra"
+    )
+    feedback = RecordingFeedback()
+    _layer, feats = features_by_id(
+        run_alg("calculateindicators", params(q, extra, str(tmp_path / "o3.gpkg")), feedback=feedback)["OUTPUT"]
+    )
+    assert "Q99" not in feats
+    assert any("'Q99'" in w for w in feedback.warnings)
+
+    # missing indicator columns: the error names the indicator and the column
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg("calculateindicators", params(q, c, str(tmp_path / "o4.gpkg"), ids=["A.1", "A.3"]))
+    assert "A.3" in str(info.value) and "gsi_em" in str(info.value)
+    assert not os.path.exists(str(tmp_path / "o4.gpkg"))
+
+    # duplicate quartier ids in the quartier layer
+    dup = build.write_layer(build.quartier_layer(["Q01", "Q02", "Q02"]), str(tmp_path / "b.gpkg"), "dup")
+    with pytest.raises(QgsProcessingException, match="'Q02'"):
+        run_alg("calculateindicators", params(dup, c, str(tmp_path / "o5.gpkg")))
+
+
+def test_cancel_leaves_no_output_and_inputs_unchanged(run_alg, gpkg, tmp_path):
+    q, c = gpkg
+    before = [f.attributes() for f in QgsVectorLayer(c).getFeatures()]
+    before_q = [(f.attributes(), f.geometry().asWkt()) for f in QgsVectorLayer(q).getFeatures()]
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    out = str(tmp_path / "cancelled.gpkg")
+    with pytest.raises(QgsProcessingException):
+        run_alg("calculateindicators", params(q, c, out), feedback=feedback)
+    assert not os.path.exists(out)
+    run_alg("calculateindicators", params(q, c, str(tmp_path / "done.gpkg")))
+    assert [f.attributes() for f in QgsVectorLayer(c).getFeatures()] == before
+    assert [(f.attributes(), f.geometry().asWkt()) for f in QgsVectorLayer(q).getFeatures()] == before_q
