@@ -2,8 +2,8 @@
 
 A count is a whole, non-negative number. Empty cells and the usual "no data" markers ("k.A.", "-", ".", "x", "NULL",
 ...) give status ``no_data``; anything else that is not a whole non-negative number ("3,5", "3.5", "-2", "abc") gives
-``invalid``. Integer text with German thousands grouping ("1.234", "1 234") is read as 1234. Nothing becomes 0
-silently.
+``invalid``. Integer text with German thousands grouping ("1.234", "1 234", also "2.000") is read as 1234
+(2000), with the reason :data:`GROUPED` so that the caller can report it. Nothing becomes 0 silently.
 """
 
 import math
@@ -16,6 +16,7 @@ import pandas as pd
 OK = "ok"
 NO_DATA = "no_data"
 INVALID = "invalid"
+GROUPED = "read with German thousands separator"
 
 NO_DATA_MARKERS = {"", "k.a.", "k. a.", "ka", "k.a", "keine angabe", "-", "\u2013", "\u2014", ".", "..", "x", "*",
                    "/", "na", "n/a", "n.a.", "nan", "null", "none", "?"}
@@ -49,10 +50,10 @@ def parse_count(value):
         return math.nan, NO_DATA, None
     if _INT_RE.match(text):
         return float(int(text)), OK, None
+    if _GROUPED_RE.match(text):
+        return float(re.sub(r"\D", "", text)), OK, GROUPED
     if _FLOAT_INT_RE.match(text):
         return float(text), OK, None
-    if _GROUPED_RE.match(text):
-        return float(re.sub(r"\D", "", text)), OK, None
     candidate = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
     try:
         number = float(candidate)

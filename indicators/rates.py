@@ -264,6 +264,13 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
                 messages.append("Indicator {}: column '{}' is empty for quartier(s) {}: flagged no_data.".format(
                     _indicator_label(ind), column, _examples(table.ids[i] for i in empty)))
             status[(st == NO_DATA) & (status != INVALID)] = NO_DATA
+            grouped = np.flatnonzero((st == OK) & (rs == parse.GROUPED))
+            if len(grouped):
+                raw = table.raw(column)
+                messages.append("Indicator {}: column '{}' read with German thousands separators for quartier(s) "
+                                "{}.".format(_indicator_label(ind), column, _examples(
+                                    "{} ({!r} = {:g})".format(table.ids[i], raw[i], values) for i, values in
+                                    zip(grouped, (num if column == ind.numerator else den)[grouped]))))
         if ind.kind == "share":
             over = np.flatnonzero((status == OK) & (num > den))
             if len(over):
