@@ -1,7 +1,7 @@
 """Direct age standardisation with the European Standard Population 2013 and Dobson's confidence interval.
 
 Band labels (the suffix of the columns ``deaths_<band>`` and ``pop_<band>`` of the counts table):
-``0``, ``1_4``, ``5_9``, ``10_14``, ..., ``90_94``, ``95plus``. Premature mortality (G.2) uses the thirteen bands
+``0``, ``1_4``, ``5_9``, ``10_14``, ..., ``90_94``, ``95plus``. Premature mortality (G.2) uses the fourteen bands
 under 65 (``0`` ... ``60_64``), whose weights sum to 80,500.
 
 DSR = sum(w_i * d_i / n_i) / sum(w_i) * factor. Dobson et al. (1991): with D = sum(d_i) and
@@ -67,7 +67,7 @@ def age_standardised_rates(deaths, population, weights, factor=100000):
 def age_standardised_rate(deaths, population, factor=100000, weights=None):
     """Direct age-standardised rate with Dobson 95 % interval -> (rate, lo, hi) floats.
 
-    ``deaths`` and ``population``: per band, as sequences in ESP band order starting at band "0" (13 values = the
+    ``deaths`` and ``population``: per band, as sequences in ESP band order starting at band "0" (14 values = the
     bands under 65), or dicts band label -> count; ``weights`` overrides the ESP 2013 weights of those bands.
     For several years, pass the sums over the years.
     """
