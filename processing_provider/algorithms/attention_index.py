@@ -289,8 +289,8 @@ class AttentionIndexAlgorithm(QuartiersAlgorithm):
             missing = [f for f in [qid_field] + list(fields) if previous_source.fields().indexOf(f) < 0]
             if missing:
                 raise QgsProcessingException(
-                    tr("Previous layer '{layer}' has no field(s) {fields} (it needs the same fields as '{input}').")
-                    .format(layer=previous_source.sourceName(), fields=", ".join(missing), input=source.sourceName())
+                    tr("Previous layer '{layer}' has no field(s) '{fields}' (it needs the same fields as '{input}').")
+                    .format(layer=previous_source.sourceName(), fields="', '".join(missing), input=source.sourceName())
                 )
             prev_rows = read_quartier_ids(previous_source, qid_field, feedback)
             prev_table = read_table(previous_source, feedback)
