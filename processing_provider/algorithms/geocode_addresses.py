@@ -399,7 +399,10 @@ class GeocodeAddresses(QuartiersAlgorithm):
                     else:  # street centroid: the street as the input spelt it
                         address = str(icols[0][i] or "")
                 feature.setAttributes(attributes[i] + [st, int(score[i]), address])
-                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+                if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+                    raise QgsProcessingException(
+                        tr("Could not write row {} to the output: {}").format(i + 1, sink.lastError())
+                    )
                 if st == matching.UNMATCHED and un_sink is not None:
                     row = QgsFeature(un_fields)
                     row.setAttributes(attributes[i] + [reason[i]])

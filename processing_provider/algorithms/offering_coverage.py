@@ -1,0 +1,460 @@
+"""``quartiersmonitor:offeringcoverage`` — offerings per quartier and how well the residents are covered."""
+
+import math
+import re
+
+import numpy as np
+from qgis.core import (
+    Qgis,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingUtils,
+    QgsUnitTypes,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...addresses.normalize import fold
+from ...spatial import pip
+from ...spatial.nearest import coverage_by_group, nearest
+from ...translation import tr
+from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
+from .geocode_addresses import discard_output, point_xy, py_value, require_field, require_geometry, source_name
+
+if Qgis.QGIS_VERSION_INT >= 33800:  # QgsField takes QMetaType from QGIS 3.38 (and only that in Qt6 builds)
+    from qgis.PyQt.QtCore import QMetaType
+
+    DOUBLE, INT, STRING = QMetaType.Type.Double, QMetaType.Type.Int, QMetaType.Type.QString
+else:
+    DOUBLE, INT, STRING = QVariant.Double, QVariant.Int, QVariant.String
+
+_CHUNK = 5000
+
+
+def id_text(value):
+    """Quartier id as trimmed text ("0101" stays "0101", 101.0 → "101"); None for NULL or blank."""
+    value = py_value(value)
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def category_field_name(category, taken):
+    """Field name ``n_<category>`` in lower case ASCII (umlauts spelled out), unique among ``taken``."""
+    slug = re.sub(r"[^a-z0-9]+", "_", fold(category)).strip("_")[:40] or "no_category"
+    name = "n_" + slug
+    candidate, k = name, 2
+    while candidate in taken:
+        candidate = "{}_{}".format(name, k)
+        k += 1
+    taken.add(candidate)
+    return candidate
+
+
+def polygon_rings(geometry):
+    """Rings (exterior and holes of all parts) of a polygon geometry as lists of (x, y)."""
+    rings = []
+    polygons = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
+    for polygon in polygons:
+        for ring in polygon:
+            rings.append([(p.x(), p.y()) for p in ring])
+    return rings
+
+
+class OfferingCoverage(QuartiersAlgorithm):
+    ALG_ID = "offeringcoverage"
+    GROUP_ID = GROUP_ADDRESSES
+
+    OFFERINGS = "OFFERINGS"
+    CATEGORY_FIELD = "CATEGORY_FIELD"
+    QUARTIERS = "QUARTIERS"
+    QUARTIER_ID = "QUARTIER_ID"
+    ADDRESSES = "ADDRESSES"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    DISTANCE = "DISTANCE"
+    WHITE_SPOT_SHARE = "WHITE_SPOT_SHARE"
+    OUTPUT = "OUTPUT"
+    ADDRESS_OUTPUT = "ADDRESS_OUTPUT"
+
+    def displayName(self):
+        return tr("Offerings per quartier and coverage")
+
+    def shortHelpString(self):
+        return tr(
+            "Counts offerings (e.g. grocery stores, bus stops, counselling services) per quartier, overall and per "
+            "category, and measures how far the residents live from the nearest one.\n\n"
+            "For each address the straight-line distance to the nearest offering is computed in the quartier "
+            "layer's CRS (metres; offerings outside the quartiers count too). Per quartier the output adds: "
+            "n_offerings and n_<category>; pop_total (residents of its addresses); pop_far (residents farther than "
+            "DISTANCE: the numerator of the catalog's W.1 with grocery stores at 500 m and W.2 with stops at "
+            "300 m); offerings_per_1000 residents; share_within_distance (percent of residents within DISTANCE); "
+            "median_distance_m (population-weighted median: the distance within which half of the residents "
+            "live); white_spot (1 when the share is below the white spot threshold, else 0). Without addresses "
+            "only the counts are filled.\n\n"
+            "Addresses and offerings in another CRS are reprojected. The quartier layer needs a projected CRS. "
+            "Residents given as text, negative or empty count as 0 and are reported in the log. The optional "
+            "address output holds each address with its quartier_id, nearest_distance_m and within_distance."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.OFFERINGS, tr("Offerings (points)"), [QgsProcessing.SourceType.TypeVectorPoint]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.CATEGORY_FIELD, tr("Category field (counts per category)"),
+                parentLayerParameterName=self.OFFERINGS, optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.QUARTIERS, tr("Quartiers (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(self.QUARTIER_ID, tr("Quartier id field"),
+                                        parentLayerParameterName=self.QUARTIERS)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ADDRESSES, tr("Addresses with residents (points)"), [QgsProcessing.SourceType.TypeVectorPoint],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.POPULATION_FIELD, tr("Residents field (empty: one resident per address)"),
+                parentLayerParameterName=self.ADDRESSES, type=QgsProcessingParameterField.DataType.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DISTANCE, tr("Distance (metres)"), QgsProcessingParameterNumber.Type.Double,
+                defaultValue=1000.0, minValue=0.0,
+            )
+        )
+        share = QgsProcessingParameterNumber(
+            self.WHITE_SPOT_SHARE, tr("White spot: share of residents within the distance below (percent)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=50.0, minValue=0.0, maxValue=100.0,
+        )
+        share.setFlags(share.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(share)
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Coverage per quartier"), QgsProcessing.SourceType.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.ADDRESS_OUTPUT, tr("Addresses with distance to the nearest offering"),
+                QgsProcessing.SourceType.TypeVectorPoint, optional=True, createByDefault=False,
+            )
+        )
+
+    # -- reading ------------------------------------------------------------------------------------------------
+    def _read_quartiers(self, source, id_field, label, feedback):
+        id_index = require_field(source, id_field, label, self.QUARTIER_ID)
+        features, ids, rings = [], [], []
+        null_features, repaired = [], []
+        for i, feature in enumerate(source.getFeatures()):
+            if i % 100 == 0:
+                self.check_canceled(feedback)
+            qid = id_text(feature.attributes()[id_index])
+            if qid is None:
+                null_features.append(str(feature.id()))
+            geometry = feature.geometry()
+            if geometry is not None and not geometry.isNull() and not geometry.isGeosValid():
+                geometry = geometry.makeValid()
+                geometry = geometry.convertToType(QgsWkbTypes.GeometryType.PolygonGeometry, True) or QgsGeometry()
+                repaired.append(qid)
+            rings.append(polygon_rings(geometry) if geometry is not None and not geometry.isNull() else [])
+            features.append(QgsFeature(feature))
+            ids.append(qid)
+        if not features:
+            raise QgsProcessingException(tr("The quartier layer '{}' is empty.").format(label))
+        if null_features:
+            raise QgsProcessingException(
+                tr("Layer '{}', field '{}': NULL or empty quartier id in feature(s) {}.").format(
+                    label, id_field, ", ".join(null_features[:5])
+                )
+            )
+        seen, duplicates = set(), []
+        for qid in ids:
+            if qid in seen and qid not in duplicates:
+                duplicates.append(qid)
+            seen.add(qid)
+        if duplicates:
+            raise QgsProcessingException(
+                tr("Layer '{}', field '{}': duplicate quartier ids: {}.").format(
+                    label, id_field, ", ".join(duplicates[:5])
+                )
+            )
+        if repaired:
+            feedback.pushWarning(
+                tr("Invalid quartier geometries repaired for the computation: {}.").format(", ".join(repaired[:10]))
+            )
+        return features, ids, rings
+
+    def _read_points(self, source, crs, context, feedback, attribute_index=-1, keep_attributes=False,
+                     progress=(0, 10)):
+        request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+        if not keep_attributes:
+            request.setSubsetOfAttributes([attribute_index] if attribute_index >= 0 else [])
+        total = max(source.featureCount(), 1)
+        xs, ys, values, features = [], [], [], []
+        for i, feature in enumerate(source.getFeatures(request)):
+            if i % _CHUNK == 0:
+                self.check_canceled(feedback)
+                feedback.setProgress(progress[0] + progress[1] * i / total)
+            x, y = point_xy(feature.geometry())
+            xs.append(x)
+            ys.append(y)
+            if attribute_index >= 0:
+                values.append(py_value(feature.attributes()[attribute_index]))
+            if keep_attributes:
+                features.append(feature.attributes())
+        return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float), values, features
+
+    @staticmethod
+    def _weights(values, label, field, feedback):
+        """Residents as floats; unusable values (text, negative, NULL) count 0 and are reported."""
+        weights = np.zeros(len(values))
+        bad = []
+        for i, value in enumerate(values):
+            number = None
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                number = float(value)
+            elif isinstance(value, str):
+                try:
+                    number = float(value.strip().replace(",", "."))
+                except ValueError:
+                    number = None
+            if number is None or not math.isfinite(number) or number < 0:
+                bad.append((i, value))
+            else:
+                weights[i] = number
+        if bad:
+            feedback.pushWarning(
+                tr("Layer '{}', field '{}': {} address(es) with no usable number of residents (e.g. row {}: '{}'), "
+                   "counted as 0 residents.").format(label, field, len(bad), bad[0][0] + 1, bad[0][1])
+            )
+        return weights
+
+    def processAlgorithm(self, parameters, context, feedback):
+        offerings = self.parameterAsSource(parameters, self.OFFERINGS, context)
+        if offerings is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.OFFERINGS))
+        quartiers = self.parameterAsSource(parameters, self.QUARTIERS, context)
+        if quartiers is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.QUARTIERS))
+        addresses = self.parameterAsSource(parameters, self.ADDRESSES, context)
+        off_label = source_name(parameters, self.OFFERINGS, offerings)
+        q_label = source_name(parameters, self.QUARTIERS, quartiers)
+        addr_label = source_name(parameters, self.ADDRESSES, addresses) if addresses is not None else ""
+        require_geometry(offerings, QgsWkbTypes.GeometryType.PointGeometry, off_label, self.OFFERINGS)
+        require_geometry(quartiers, QgsWkbTypes.GeometryType.PolygonGeometry, q_label, self.QUARTIERS)
+        if addresses is not None:
+            require_geometry(addresses, QgsWkbTypes.GeometryType.PointGeometry, addr_label, self.ADDRESSES)
+
+        def field(name):
+            values = self.parameterAsFields(parameters, name, context)
+            return values[0] if values else ""
+
+        id_field = field(self.QUARTIER_ID)
+        cat_field = field(self.CATEGORY_FIELD)
+        pop_field = field(self.POPULATION_FIELD) if addresses is not None else ""
+        cat_index = require_field(offerings, cat_field, off_label, self.CATEGORY_FIELD) if cat_field else -1
+        pop_index = require_field(addresses, pop_field, addr_label, self.POPULATION_FIELD) if pop_field else -1
+        distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
+        white_share = self.parameterAsDouble(parameters, self.WHITE_SPOT_SHARE, context)
+
+        crs = quartiers.sourceCrs()
+        if not crs.isValid():
+            raise QgsProcessingException(tr("The quartier layer '{}' has no valid CRS.").format(q_label))
+        if crs.isGeographic():
+            raise QgsProcessingException(
+                tr("The quartier layer '{}' is in a geographic CRS ({}): distances in metres need a projected CRS. "
+                   "Reproject the quartiers first (e.g. to EPSG:25832).").format(q_label, crs.authid())
+            )
+        to_metres = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceUnit.DistanceMeters)
+        for source, label in ((offerings, off_label), (addresses, addr_label)):
+            if source is not None and not source.sourceCrs().isValid():
+                raise QgsProcessingException(tr("Layer '{}' has no valid CRS.").format(label))
+
+        feedback.pushInfo(tr("Reading quartiers…"))
+        q_features, q_ids, rings = self._read_quartiers(quartiers, id_field, q_label, feedback)
+        polygons = pip.PolygonSet(rings)
+        nq = len(q_features)
+
+        feedback.pushInfo(tr("Reading offerings…"))
+        ox, oy, ocat, _ = self._read_points(offerings, crs, context, feedback, cat_index, progress=(0, 10))
+        o_valid = np.isfinite(ox) & np.isfinite(oy)
+        if offerings.featureCount() == 0 or not o_valid.any():
+            feedback.pushWarning(tr("Layer '{}' holds no offering with a location.").format(off_label))
+        elif not o_valid.all():
+            feedback.pushWarning(tr("Layer '{}': {} offering(s) without geometry are left out.").format(
+                off_label, int((~o_valid).sum())))
+
+        def pip_progress(fraction):
+            self.check_canceled(feedback)
+
+        o_group, _status, _n = pip.assign_points(ox, oy, polygons, progress=pip_progress)
+        n_offerings = pip.sum_by_index(o_group, nq)
+        outside = int(((o_group < 0) & o_valid).sum())
+        if outside:
+            feedback.pushInfo(tr("{} offering(s) lie outside every quartier: not counted, but used for the "
+                                 "distances.").format(outside))
+        # Counts per category.
+        categories = []
+        if cat_index >= 0:
+            cat_values = [None if v is None or str(v).strip() == "" else str(v).strip() for v in ocat]
+            distinct = sorted({v for v in cat_values if v is not None})
+            if any(v is None for v in cat_values):
+                distinct.append(None)
+            taken = {"n_offerings"}
+            for value in distinct:
+                name = category_field_name(value if value is not None else "no_category", taken)
+                mask = np.array([v == value for v in cat_values], dtype=bool)
+                categories.append((name, pip.sum_by_index(np.where(mask, o_group, -1), nq)))
+        feedback.setProgress(15)
+
+        # Addresses: quartier, nearest offering, residents.
+        coverage = None
+        want_address_output = addresses is not None and parameters.get(self.ADDRESS_OUTPUT) not in (None, "")
+        if addresses is not None:
+            feedback.pushInfo(tr("Reading addresses…"))
+            ax, ay, pop_values, a_attrs = self._read_points(
+                addresses, crs, context, feedback, pop_index, keep_attributes=want_address_output, progress=(15, 35)
+            )
+            if pop_index >= 0:
+                weights = self._weights(pop_values, addr_label, pop_field, feedback)
+            else:
+                weights = np.ones(len(ax))
+                feedback.pushInfo(tr("No residents field: every address counts as one resident."))
+            a_valid = np.isfinite(ax) & np.isfinite(ay)
+            if not a_valid.all():
+                feedback.pushWarning(tr("Layer '{}': {} address(es) without geometry are left out.").format(
+                    addr_label, int((~a_valid).sum())))
+            a_group, _status, _n = pip.assign_points(ax, ay, polygons, progress=pip_progress)
+            a_outside = int(((a_group < 0) & a_valid).sum())
+            if a_outside:
+                feedback.pushInfo(tr("{} address(es) lie outside every quartier and are left out of the "
+                                     "figures.").format(a_outside))
+            feedback.setProgress(55)
+            feedback.pushInfo(tr("Distances from {} addresses to {} offerings…").format(len(ax), int(o_valid.sum())))
+
+            def nearest_progress(fraction):
+                self.check_canceled(feedback)
+                feedback.setProgress(55 + 25 * fraction)
+
+            dist, _nearest_index = nearest(ax, ay, ox, oy, progress=nearest_progress)
+            dist = dist * to_metres
+            coverage = coverage_by_group(a_group, dist, weights, nq, distance)
+        feedback.setProgress(80)
+
+        # -- outputs --------------------------------------------------------------------------------------------
+        extra = QgsFields()
+        extra.append(QgsField("n_offerings", INT))
+        for name, _counts in categories:
+            extra.append(QgsField(name, INT))
+        for name in ("pop_total", "pop_far", "offerings_per_1000", "share_within_distance", "median_distance_m"):
+            extra.append(QgsField(name, DOUBLE))
+        extra.append(QgsField("white_spot", INT))
+        out_fields = QgsProcessingUtils.combineFields(quartiers.fields(), extra)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, quartiers.wkbType(), crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        a_sink, a_dest, a_path = None, None, None
+        if want_address_output:
+            a_extra = QgsFields()
+            a_extra.append(QgsField("quartier_id", STRING))
+            a_extra.append(QgsField("nearest_distance_m", DOUBLE))
+            a_extra.append(QgsField("within_distance", INT))
+            a_fields = QgsProcessingUtils.combineFields(addresses.fields(), a_extra)
+            a_sink, a_dest = self.parameterAsSink(parameters, self.ADDRESS_OUTPUT, context, a_fields,
+                                                  QgsWkbTypes.Type.Point, crs)
+            a_path = self.parameterAsOutputLayer(parameters, self.ADDRESS_OUTPUT, context)
+
+        def number(value):
+            return None if value is None or not math.isfinite(value) else float(value)
+
+        try:
+            for k, feature in enumerate(q_features):
+                out = QgsFeature(out_fields)
+                out.setGeometry(feature.geometry())
+                values = [int(n_offerings[k])] + [int(counts[k]) for _name, counts in categories]
+                if coverage is not None:
+                    pop_total = float(coverage["pop_total"][k])
+                    share = number(coverage["share_within"][k])
+                    values += [
+                        pop_total,
+                        float(coverage["pop_far"][k]),
+                        1000.0 * float(n_offerings[k]) / pop_total if pop_total > 0 else None,
+                        share,
+                        number(coverage["median_distance"][k]),
+                        None if share is None else int(share < white_share),
+                    ]
+                else:
+                    values += [None] * 6
+                out.setAttributes(feature.attributes() + values)
+                if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
+                    raise QgsProcessingException(
+                        tr("Could not write quartier '{}' to the output: {}").format(q_ids[k], sink.lastError())
+                    )
+            if a_sink is not None:
+                n = len(ax)
+                for i in range(n):
+                    if i % _CHUNK == 0:
+                        self.check_canceled(feedback)
+                        feedback.setProgress(80 + 20 * i / max(n, 1))
+                    out = QgsFeature(a_fields)
+                    if a_valid[i]:
+                        out.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(ax[i]), float(ay[i]))))
+                    d = number(dist[i])
+                    out.setAttributes(a_attrs[i] + [
+                        q_ids[a_group[i]] if a_group[i] >= 0 else None,
+                        d,
+                        None if d is None and not np.isinf(dist[i]) else int(dist[i] <= distance),
+                    ])
+                    if not a_sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
+                        raise QgsProcessingException(
+                            tr("Could not write address {} to the output: {}").format(i + 1, a_sink.lastError())
+                        )
+        except QgsProcessingException:
+            del sink, a_sink
+            discard_output(out_path)
+            discard_output(a_path)
+            raise
+
+        if coverage is not None:
+            total = float(coverage["pop_total"].sum())
+            within = float(coverage["pop_within"].sum())
+            feedback.pushInfo(
+                tr("{} of {} residents ({:.1f} %) live within {} m of an offering.").format(
+                    int(round(within)), int(round(total)), 100.0 * within / total if total else 0.0, distance
+                )
+            )
+        feedback.setProgress(100)
+        outputs = {self.OUTPUT: dest_id}
+        if a_sink is not None:
+            outputs[self.ADDRESS_OUTPUT] = a_dest
+        return outputs

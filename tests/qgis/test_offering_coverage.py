@@ -1,0 +1,233 @@
+"""quartiersmonitor:offeringcoverage through processing.run with real layers; values by hand and brute force."""
+
+import math
+import os
+
+import numpy as np
+import pytest
+from qgis.core import (
+    QgsFeature,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProject,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+
+
+def memory_layer(geometry, fields, rows, crs="EPSG:25832", name="layer"):
+    """``rows``: (wkt or None, [attributes])."""
+    uri = "{}?crs={}&{}".format(geometry, crs, "&".join("field={}".format(f) for f in fields))
+    layer = QgsVectorLayer(uri, name, "memory")
+    assert layer.isValid()
+    features = []
+    for wkt, attrs in rows:
+        f = QgsFeature(layer.fields())
+        if wkt:
+            f.setGeometry(QgsGeometry.fromWkt(wkt))
+        f.setAttributes(attrs)
+        features.append(f)
+    assert layer.dataProvider().addFeatures(features)[0]
+    return layer
+
+
+def to_gpkg(layer, path):
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = layer.name()
+    if os.path.exists(path):
+        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+    err = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsProject.instance().transformContext(), options)
+    assert err[0] == QgsVectorFileWriter.WriterError.NoError, err
+    out = QgsVectorLayer("{}|layername={}".format(path, layer.name()), layer.name(), "ogr")
+    assert out.isValid()
+    return out
+
+
+def is_null(value):
+    return value is None or str(value) == "NULL"  # QVariant NULL in Qt5 builds, None in Qt6
+
+
+def square(x0, y0, size=1000):
+    return "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(x0, y0, x0 + size, y0 + size)
+
+
+@pytest.fixture()
+def small(tmp_path):
+    gpkg = str(tmp_path / "coverage.gpkg")
+    quartiers = memory_layer("Polygon", ["qid:string", "name:string"], [
+        (square(0, 0), ["01", "Altstadt"]),
+        (square(1000, 0), ["02", "Neustadt"]),
+        (square(2000, 0), ["03", "Gewerbegebiet"]),
+    ], name="quartiere")
+    offerings = memory_layer("Point", ["name:string", "kategorie:string"], [
+        ("POINT(100 100)", ["A", "Supermarkt"]),
+        ("POINT(900 900)", ["B", "Bäckerei"]),
+        ("POINT(1500 500)", ["C", "Supermarkt"]),
+        ("POINT(5000 5000)", ["D", None]),  # outside every quartier: not counted, still the nearest for nobody
+    ], name="angebote")
+    addresses = memory_layer("Point", ["adr:integer", "ew:string"], [
+        ("POINT(100 200)", [1, "10"]),
+        ("POINT(500 500)", [2, "20"]),
+        ("POINT(950 100)", [3, "5"]),
+        ("POINT(1900 500)", [4, "30"]),
+        ("POINT(1500 900)", [5, "k.A."]),  # unusable: 0 residents, reported
+        ("POINT(1100 100)", [6, "8"]),
+        ("POINT(-100 -100)", [7, "100"]),  # outside
+        (None, [8, "7"]),  # no geometry
+    ], name="adressen")
+    return {
+        "quartiers": to_gpkg(quartiers, gpkg),
+        "offerings": to_gpkg(offerings, gpkg),
+        "addresses": addresses,
+    }
+
+
+def run_small(run_alg, small, **extra):
+    params = {
+        "OFFERINGS": small["offerings"], "CATEGORY_FIELD": "kategorie", "QUARTIERS": small["quartiers"],
+        "QUARTIER_ID": "qid", "ADDRESSES": small["addresses"], "POPULATION_FIELD": "ew", "DISTANCE": 600,
+        "WHITE_SPOT_SHARE": 90, "OUTPUT": "memory:", "ADDRESS_OUTPUT": "memory:",
+    }
+    params.update(extra)
+    return run_alg("offeringcoverage", params)
+
+
+def rows_by_id(layer, field="qid"):
+    return {f[field]: f for f in layer.getFeatures()}
+
+
+def test_hand_computed_figures(run_alg, small):
+    before = [f.attributes() for f in small["addresses"].getFeatures()]
+    result = run_small(run_alg, small)
+    q = rows_by_id(result["OUTPUT"])
+    assert set(q) == {"01", "02", "03"}
+    assert q["01"]["name"] == "Altstadt"  # quartier fields kept
+    # Counts: A, B in 01; C in 02; D outside.
+    assert [q[k]["n_offerings"] for k in ("01", "02", "03")] == [2, 1, 0]
+    assert [q[k]["n_supermarkt"] for k in ("01", "02", "03")] == [1, 1, 0]
+    assert [q[k]["n_baeckerei"] for k in ("01", "02", "03")] == [1, 0, 0]
+    assert [q[k]["n_no_category"] for k in ("01", "02", "03")] == [0, 0, 0]
+    # Quartier 01: 10 residents at 100 m, 20 at 565.7 m (A and B equally near), 5 at 680.1 m (C).
+    assert q["01"]["pop_total"] == 35 and q["01"]["pop_far"] == 5
+    assert q["01"]["share_within_distance"] == pytest.approx(100 * 30 / 35)
+    assert q["01"]["median_distance_m"] == pytest.approx(math.hypot(400, 400))
+    assert q["01"]["offerings_per_1000"] == pytest.approx(2 / 35 * 1000)
+    assert q["01"]["white_spot"] == 1  # 85.7 % < 90 %
+    # Quartier 02: 30 at 400 m, 8 at 565.7 m, one address without usable residents.
+    assert q["02"]["pop_total"] == 38 and q["02"]["pop_far"] == 0
+    assert q["02"]["share_within_distance"] == pytest.approx(100.0)
+    assert q["02"]["median_distance_m"] == pytest.approx(400.0)
+    assert q["02"]["white_spot"] == 0
+    # Quartier 03: nobody lives there.
+    assert q["03"]["pop_total"] == 0
+    for name in ("share_within_distance", "median_distance_m", "offerings_per_1000", "white_spot"):
+        assert is_null(q["03"][name]), name
+    # Addresses: distances against brute force over all offerings.
+    offers = np.array([[100, 100], [900, 900], [1500, 500], [5000, 5000]], dtype=float)
+    a = {f["adr"]: f for f in result["ADDRESS_OUTPUT"].getFeatures()}
+    assert len(a) == 8
+    for f in a.values():
+        if f.geometry().isNull():
+            assert f["adr"] == 8 and is_null(f["nearest_distance_m"])
+            continue
+        p = f.geometry().asPoint()
+        expected = np.hypot(offers[:, 0] - p.x(), offers[:, 1] - p.y()).min()
+        assert f["nearest_distance_m"] == pytest.approx(expected)
+        assert f["within_distance"] == int(expected <= 600)
+    assert a[1]["quartier_id"] == "01" and a[4]["quartier_id"] == "02" and is_null(a[7]["quartier_id"])
+    # The input is unchanged.
+    assert [f.attributes() for f in small["addresses"].getFeatures()] == before
+
+
+def test_reprojected_addresses_give_the_same_result(run_alg, small):
+    wgs84 = run_alg("native:reprojectlayer", {"INPUT": small["addresses"], "TARGET_CRS": "EPSG:4326",
+                                              "OUTPUT": "memory:"})["OUTPUT"]
+    base = rows_by_id(run_small(run_alg, small)["OUTPUT"])
+    other = rows_by_id(run_small(run_alg, small, ADDRESSES=wgs84)["OUTPUT"])
+    for qid in ("01", "02"):
+        for name in ("pop_total", "pop_far", "share_within_distance", "median_distance_m", "white_spot"):
+            assert other[qid][name] == pytest.approx(base[qid][name], abs=1e-6), (qid, name)
+
+
+def test_without_addresses_and_file_outputs(run_alg, small, tmp_path):
+    out = str(tmp_path / "coverage_out.gpkg")
+    result = run_small(run_alg, small, ADDRESSES=None, POPULATION_FIELD=None, OUTPUT=out, ADDRESS_OUTPUT=None)
+    layer = QgsVectorLayer(result["OUTPUT"], "cov", "ogr")
+    q = rows_by_id(layer)
+    assert [q[k]["n_offerings"] for k in ("01", "02", "03")] == [2, 1, 0]
+    assert all(is_null(q[k]["pop_total"]) for k in q)
+    shp = str(tmp_path / "coverage.shp")
+    result = run_small(run_alg, small, OUTPUT=shp, ADDRESS_OUTPUT=str(tmp_path / "addr.shp"))
+    layer = QgsVectorLayer(result["OUTPUT"], "cov", "ogr")
+    assert layer.isValid() and layer.featureCount() == 3
+    # Shapefiles cut field names to 10 characters.
+    assert sorted(f["n_offering"] for f in layer.getFeatures()) == [0, 1, 2]
+    assert sorted(f["pop_far"] for f in layer.getFeatures()) == [0, 0, 5]
+    assert QgsVectorLayer(result["ADDRESS_OUTPUT"], "a", "ogr").featureCount() == 8
+
+
+def test_no_offerings_at_all(run_alg, small):
+    empty = memory_layer("Point", ["name:string", "kategorie:string"], [], name="keine")
+    q = rows_by_id(run_small(run_alg, small, OFFERINGS=empty)["OUTPUT"])
+    assert q["01"]["n_offerings"] == 0 and q["01"]["pop_far"] == 35 and q["01"]["share_within_distance"] == 0
+    assert q["01"]["white_spot"] == 1 and is_null(q["01"]["median_distance_m"])
+
+
+def test_bad_inputs(run_alg, small):
+    quartiers = small["quartiers"]
+    dup = memory_layer("Polygon", ["qid:string"], [(square(0, 0), ["01"]), (square(1000, 0), [" 01 "])],
+                       name="doppelt")
+    with pytest.raises(QgsProcessingException, match="duplicate.*01"):
+        run_small(run_alg, small, QUARTIERS=dup)
+    nulls = memory_layer("Polygon", ["qid:string"], [(square(0, 0), ["01"]), (square(1000, 0), [None])],
+                         name="ohne_id")
+    with pytest.raises(QgsProcessingException, match="NULL"):
+        run_small(run_alg, small, QUARTIERS=nulls)
+    geographic = run_alg("native:reprojectlayer", {"INPUT": quartiers, "TARGET_CRS": "EPSG:4326",
+                                                   "OUTPUT": "memory:"})["OUTPUT"]
+    with pytest.raises(QgsProcessingException, match="geographic"):
+        run_small(run_alg, small, QUARTIERS=geographic)
+    with pytest.raises(QgsProcessingException, match="einwohner"):
+        run_small(run_alg, small, POPULATION_FIELD="einwohner")
+    with pytest.raises(QgsProcessingException, match="Polygon"):
+        run_small(run_alg, small, OFFERINGS=quartiers)
+    empty_q = memory_layer("Polygon", ["qid:string"], [], name="leer")
+    with pytest.raises(QgsProcessingException, match="empty"):
+        run_small(run_alg, small, QUARTIERS=empty_q)
+    assert quartiers.featureCount() == 3 and small["offerings"].featureCount() == 4
+
+
+def test_random_layout_against_brute_force(run_alg):
+    rng = np.random.default_rng(11)
+    # 4 x 3 quartiers of 1 km, 1500 addresses, 40 offerings (some outside the quartiers).
+    quartiers = memory_layer("Polygon", ["qid:string"], [
+        (square(i * 1000, j * 1000), ["{}{}".format(i, j)]) for i in range(4) for j in range(3)
+    ], name="raster")
+    ax, ay = rng.uniform(1, 3999, 1500), rng.uniform(1, 2999, 1500)
+    pop = rng.integers(0, 40, 1500)
+    addresses = memory_layer("Point", ["ew:integer"], [
+        ("POINT({} {})".format(x, y), [int(p)]) for x, y, p in zip(ax, ay, pop)
+    ], name="adr")
+    ox, oy = rng.uniform(-500, 4500, 40), rng.uniform(-500, 3500, 40)
+    offerings = memory_layer("Point", ["n:integer"], [
+        ("POINT({} {})".format(x, y), [i]) for i, (x, y) in enumerate(zip(ox, oy))
+    ], name="off")
+    result = run_alg("offeringcoverage", {
+        "OFFERINGS": offerings, "QUARTIERS": quartiers, "QUARTIER_ID": "qid", "ADDRESSES": addresses,
+        "POPULATION_FIELD": "ew", "DISTANCE": 500, "OUTPUT": "memory:",
+    })
+    q = rows_by_id(result["OUTPUT"])
+    dist = np.hypot(ax[:, None] - ox[None, :], ay[:, None] - oy[None, :]).min(axis=1)
+    cell = ["{}{}".format(int(x // 1000), int(y // 1000)) for x, y in zip(ax, ay)]
+    for qid, f in q.items():
+        sel = np.array([c == qid for c in cell])
+        total = pop[sel].sum()
+        far = pop[sel & (dist > 500)].sum()
+        assert f["pop_total"] == total and f["pop_far"] == far, qid
+        inside = (ox >= int(qid[0]) * 1000) & (ox < int(qid[0]) * 1000 + 1000)
+        inside &= (oy >= int(qid[1]) * 1000) & (oy < int(qid[1]) * 1000 + 1000)
+        assert f["n_offerings"] == inside.sum()
+        order = np.argsort(dist[sel])
+        cum = np.cumsum(pop[sel][order])
+        assert f["median_distance_m"] == pytest.approx(dist[sel][order][np.searchsorted(cum, total / 2)])
