@@ -4,7 +4,8 @@ counts, both vectorised.
 The exact Poisson limits for an observed count x are the gamma quantiles
 ``lower = G^-1(alpha/2; x)`` and ``upper = G^-1(1 - alpha/2; x + 1)`` (equivalently chi2(2x)/2 and chi2(2x+2)/2);
 they are found by Newton's method on the regularised incomplete gamma function P(a, x), evaluated by its series
-or its continued fraction (Numerical Recipes, ch. 6.2).
+(summed in log space in one vectorised pass) or, far in the upper tail, its continued fraction (Numerical Recipes,
+ch. 6.2).
 """
 
 import math
@@ -36,6 +37,69 @@ def wilson(numerator, denominator, z=Z95):
     return lo, hi
 
 
+def _series_in_logs(a, x):
+    """P(a, x) = exp(a ln x - x - lnGamma(a + 1)) * sum_n x^n / ((a + 1) ... (a + n)), the terms summed in log space
+    in one vectorised pass (rows = elements, columns = terms), for x not far above a."""
+    out = np.empty(len(a))
+    need = np.maximum(x - a, 0.0) + 12.0 * np.sqrt(np.maximum(a, x)) + 40.0
+    lg = _lgamma(a + 1)
+    order = np.argsort(need)
+    start = 0
+    while start < len(order):
+        n_terms = int(np.ceil(need[order[start]]))
+        stop = start + 1
+        while stop < len(order) and need[order[stop]] <= 2 * n_terms and (stop - start + 1) * need[order[stop]] < 2e6:
+            stop += 1
+        rows = order[start:stop]
+        n_terms = int(np.ceil(need[rows].max()))
+        k = np.arange(1, n_terms + 1, dtype=float)
+        logs = np.log(x[rows])[:, None] - np.log(a[rows][:, None] + k[None, :])
+        logs = np.concatenate([np.zeros((len(rows), 1)), np.cumsum(logs, axis=1)], axis=1)
+        top = logs.max(axis=1)
+        log_sum = top + np.log(np.exp(logs - top[:, None]).sum(axis=1))
+        out[rows] = np.exp(a[rows] * np.log(x[rows]) - x[rows] - lg[rows] + log_sum)
+        start = stop
+    return out
+
+
+def _series_loop(a, x):
+    """The same series term by term (few terms for small a), all elements at once."""
+    log_pre = a * np.log(x) - x - _lgamma(a + 1)
+    term = np.ones_like(x)
+    total = term.copy()
+    ap = a.copy()
+    for _ in range(100000):
+        ap = ap + 1
+        term = term * x / ap
+        total = total + term
+        if np.all(term <= total * 1e-17):
+            break
+    return total * np.exp(log_pre)
+
+
+def _continued_fraction(a, x):
+    """1 - Q(a, x) by the Lentz continued fraction, for x well above a + 1 (converges fast there)."""
+    log_pre = a * np.log(x) - x - _lgamma(a)
+    tiny = 1e-300
+    b = x + 1 - a
+    c = np.full_like(b, 1 / tiny)
+    d = 1 / b
+    h = d.copy()
+    for i in range(1, 100000):
+        an = -i * (i - a)
+        b = b + 2
+        d = an * d + b
+        d = np.where(np.abs(d) < tiny, tiny, d)
+        c = b + an / c
+        c = np.where(np.abs(c) < tiny, tiny, c)
+        d = 1 / d
+        delta = d * c
+        h = h * delta
+        if np.all(np.abs(delta - 1) <= 1e-16):
+            break
+    return 1 - np.exp(log_pre) * h
+
+
 def gammainc_lower(a, x):
     """Regularised lower incomplete gamma function P(a, x), vectorised, a > 0, x >= 0."""
     a, x = np.broadcast_arrays(np.asarray(a, dtype=float), np.asarray(x, dtype=float))
@@ -43,46 +107,15 @@ def gammainc_lower(a, x):
     x = x.astype(float).ravel()
     out = np.zeros_like(x)
     pos = x > 0
-    log_pre = np.full_like(x, -np.inf)
-    log_pre[pos] = a[pos] * np.log(x[pos]) - x[pos] - _lgamma(a[pos])
-    series = pos & (x < a + 1)
-    if series.any():
-        aa, xx = a[series], x[series]
-        term = 1.0 / aa
-        total = term.copy()
-        ap = aa.copy()
-        active = np.ones(len(aa), dtype=bool)
-        for _ in range(100000):
-            ap = ap + 1
-            term = np.where(active, term * xx / ap, 0.0)
-            total = total + term
-            active = np.abs(term) > np.abs(total) * 1e-16
-            if not active.any():
-                break
-        out[series] = total * np.exp(log_pre[series] + 0)
-    cf = pos & ~series
-    if cf.any():
-        aa, xx = a[cf], x[cf]
-        tiny = 1e-300
-        b = xx + 1 - aa
-        c = np.full_like(b, 1 / tiny)
-        d = 1 / b
-        h = d.copy()
-        active = np.ones(len(aa), dtype=bool)
-        for i in range(1, 100000):
-            an = -i * (i - aa)
-            b = b + 2
-            d = an * d + b
-            d = np.where(np.abs(d) < tiny, tiny, d)
-            c = b + an / c
-            c = np.where(np.abs(c) < tiny, tiny, c)
-            d = 1 / d
-            delta = np.where(active, d * c, 1.0)
-            h = h * delta
-            active = np.abs(delta - 1) > 1e-16
-            if not active.any():
-                break
-        out[cf] = 1 - np.exp(log_pre[cf]) * h
+    far = pos & (x - a > 5 * np.sqrt(a) + 10)
+    small = pos & ~far & (a <= 500)
+    large = pos & ~far & (a > 500)
+    if small.any():
+        out[small] = _series_loop(a[small], x[small])
+    if large.any():
+        out[large] = _series_in_logs(a[large], x[large])
+    if far.any():
+        out[far] = _continued_fraction(a[far], x[far])
     return np.clip(out, 0.0, 1.0)
 
 
