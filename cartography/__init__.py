@@ -8,6 +8,7 @@ Public API (used by the algorithms, the dock and the map sheets):
 - :func:`style_attention_layer` — categorized renderer of the attention index (four status colours, attention
   outlined, unclassed quartiers hatched).
 - :func:`save_qml_beside` — the current style as a ``.qml`` beside a file output.
+- :func:`render_png` — layers rendered to a PNG with ``QgsMapRendererParallelJob``.
 - helpers: :func:`polarity_ramp`, :func:`no_data_symbol`, :func:`style_name`, :func:`legend_text`.
 
 Every function takes ``language`` ("en" or "de") explicitly, so that a German map sheet can be built from an English
@@ -25,6 +26,7 @@ from .indicator_style import (
     style_indicator_layer,
     style_name,
 )
+from .render import render_image, render_png
 from .symbology import STATUS_COLOURS, no_data_symbol, polarity_colours, polarity_ramp
 from .texts import legend_text
 
@@ -40,6 +42,8 @@ __all__ = [
     "no_data_symbol",
     "polarity_colours",
     "polarity_ramp",
+    "render_image",
+    "render_png",
     "save_qml_beside",
     "set_layer_description",
     "style_attention_layer",
