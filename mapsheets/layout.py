@@ -40,7 +40,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QVariant
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..translation import qgis_locale, tr
+from ..translation import current_language, tr
 from .filenames import document_stem, path_inside, sheet_stem
 from .profile_cells import profile_cells
 
@@ -61,7 +61,7 @@ class SheetError(Exception):
 
 def sheet_language():
     """ "de" when QGIS runs in German, else "en" (the engine formats text in these two)."""
-    return "de" if (qgis_locale() or "").lower().startswith("de") else "en"
+    return current_language()
 
 
 def _plain(value):

@@ -1,0 +1,1 @@
+"""User interface of the plugin: the dock panel (``ui.dock.QuartiersmonitorDock``)."""
