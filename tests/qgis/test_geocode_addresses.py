@@ -178,3 +178,51 @@ def test_directory_in_other_crs_and_cancel(run_alg, directory, tmp_path):
         run_alg("geocodeaddresses", params(csv_layer(CSV_LATIN1), directory, OUTPUT=str(out_path)),
                 feedback=feedback)
     assert not out_path.exists()
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory):
+    generate = pytest.importorskip("quartiersmonitor.resources.demo.generate")
+    folder = str(tmp_path_factory.mktemp("demo_geocode"))
+    generate.write(generate.generate(seed=3, scale=0.25), folder)
+    return folder
+
+
+def test_demo_offerings_match_rate(run_alg, demo_folder):
+    gpkg = os.path.join(demo_folder, "demo.gpkg")
+    directory = QgsVectorLayer(gpkg + "|layername=addresses", "addresses", "ogr")
+    truth_layer = QgsVectorLayer(gpkg + "|layername=offerings", "offerings", "ogr")
+    table = csv_layer(os.path.join(demo_folder, "offerings.csv"), encoding="UTF-8", delimiter=",")
+    truth = {f["offering_id"]: f["spelling"] for f in csv_layer(
+        os.path.join(demo_folder, "offerings_truth.csv"), encoding="UTF-8", delimiter=",").getFeatures()}
+    position = {f["offering_id"]: f.geometry().asPoint() for f in truth_layer.getFeatures()}
+    result = run_alg("geocodeaddresses", {
+        "INPUT": table, "STREET_FIELD": "street", "HOUSENUMBER_FIELD": "housenumber", "POSTCODE_FIELD": "postcode",
+        "CITY_FIELD": "city", "DIRECTORY": directory, "DIR_STREET_FIELD": "street",
+        "DIR_HOUSENUMBER_FIELD": "housenumber", "DIR_POSTCODE_FIELD": "postcode", "DIR_CITY_FIELD": "municipality",
+        "FUZZY": True, "OUTPUT": "memory:", "UNMATCHED": "memory:",
+    })
+    rows = list(result["OUTPUT"].getFeatures())
+    assert len(rows) == table.featureCount() == len(truth)
+    right_place, by_status = 0, {}
+    for f in rows:
+        by_status[f["match_status"]] = by_status.get(f["match_status"], 0) + 1
+        kind = truth[f["offering_id"]]
+        if kind == "nonexistent":
+            # A phantom street is not found; a real street with a house number that does not exist lands on the
+            # street's centroid, flagged as such.
+            assert f["match_status"] in ("unmatched", "street"), (f["street"], f["housenumber"])
+            continue
+        assert f["match_status"] in ("exact", "normalized", "fuzzy"), (kind, f["street"], f["housenumber"])
+        assert (f["match_status"] == "exact") == (kind == "exact"), (kind, f["street"], f["housenumber"])
+        p = f.geometry().asPoint()
+        if p.distance(position[f["offering_id"]]) < 0.01:
+            right_place += 1
+    existing = sum(1 for k in truth.values() if k != "nonexistent")
+    rate = right_place / len(rows)
+    print("demo offerings: {} rows, {} spelled differently, {} nonexistent; statuses {}; match rate {:.1%}".format(
+        len(rows), sum(1 for k in truth.values() if k not in ("exact", "nonexistent")), len(rows) - existing,
+        by_status, rate))
+    # Every existing address is found at its true position, whatever its spelling; only the ~2 % phantoms fail.
+    assert right_place == existing
+    assert rate >= 0.95
