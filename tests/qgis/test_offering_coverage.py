@@ -231,3 +231,35 @@ def test_random_layout_against_brute_force(run_alg):
         order = np.argsort(dist[sel])
         cum = np.cumsum(pop[sel][order])
         assert f["median_distance_m"] == pytest.approx(dist[sel][order][np.searchsorted(cum, total / 2)])
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory):
+    generate = pytest.importorskip("quartiersmonitor.resources.demo.generate")
+    folder = str(tmp_path_factory.mktemp("demo_coverage"))
+    generate.write(generate.generate(seed=5, scale=0.1), folder)
+    return folder
+
+
+@pytest.mark.parametrize("category, distance, column", [("grocery", 500, "pop_far_grocery"),
+                                                        ("bus_stop", 300, "pop_far_stop")])
+def test_demo_w1_w2_numerators(run_alg, demo_folder, category, distance, column):
+    """pop_far equals the demo generator's own count of residents farther than 500 m / 300 m (W.1 / W.2)."""
+    gpkg = os.path.join(demo_folder, "demo.gpkg")
+    quartiers = QgsVectorLayer(gpkg + "|layername=quartiers", "quartiers", "ogr")
+    addresses = QgsVectorLayer(gpkg + "|layername=addresses", "addresses", "ogr")
+    offerings = QgsVectorLayer(gpkg + "|layername=offerings", "offerings", "ogr")
+    counts = QgsVectorLayer(gpkg + "|layername=counts_2024", "counts", "ogr")
+    chosen = run_alg("native:extractbyattribute", {"INPUT": offerings, "FIELD": "category", "OPERATOR": 0,
+                                                   "VALUE": category, "OUTPUT": "memory:"})["OUTPUT"]
+    result = run_alg("offeringcoverage", {
+        "OFFERINGS": chosen, "QUARTIERS": quartiers, "QUARTIER_ID": "quartier_id", "ADDRESSES": addresses,
+        "POPULATION_FIELD": "residents", "DISTANCE": distance, "OUTPUT": "memory:",
+    })
+    q = rows_by_id(result["OUTPUT"], "quartier_id")
+    expected = {f["quartier_id"]: (f[column], f["pop_total"]) for f in counts.getFeatures()}
+    assert len(q) == 158 and set(q) == set(expected)
+    for qid, (far, total) in expected.items():
+        assert q[qid]["pop_far"] == far, qid
+        assert q[qid]["pop_total"] == total, qid
+    assert sum(f["n_offerings"] for f in q.values()) == chosen.featureCount()
