@@ -74,7 +74,7 @@ def parse_counts(values):
     out = np.full(n, np.nan)
     status = np.empty(n, dtype=object)
     reasons = np.empty(n, dtype=object)
-    if pd.api.types.is_integer_dtype(series.dtype) and not pd.api.types.is_extension_array_dtype(series.dtype):
+    if isinstance(series.dtype, np.dtype) and series.dtype.kind in "iu":
         arr = series.to_numpy(dtype=float)
         neg = arr < 0
         out[:] = np.where(neg, np.nan, arr)
