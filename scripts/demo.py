@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""``make demo``: generate the demo county, then run the pipeline steps on it.
+
+Usage: scripts/demo.py --data build/demo --output demo-output [--seed 42] [--scale 1.0] [--only NAME ...]
+
+Each step is a function ``step(data_dir, output_dir)`` listed in ``STEPS``; to add one, write a function and
+append it (keep the order of the pipeline). Steps that need QGIS call ``qgis_app()`` (QgsApplication + Processing +
+our provider, initialised once, imported lazily) and import the plugin as ``quartiersmonitor``.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CONFIG = {"seed": 42, "scale": 1.0}
+_QGIS = {}
+
+
+def _link_plugin_package():
+    """Make the repository importable as ``quartiersmonitor`` (symlink in a temp dir, as tests/conftest.py does)."""
+    if "quartiersmonitor" in sys.modules:
+        return
+    link_dir = tempfile.mkdtemp(prefix="qm-demo-import-")
+    os.symlink(REPO_ROOT, os.path.join(link_dir, "quartiersmonitor"))
+    sys.path.insert(0, link_dir)
+
+
+_link_plugin_package()
+
+
+def qgis_app():
+    """The QgsApplication, initialised once with Processing (native + QGIS algorithms) and our provider."""
+    if "app" in _QGIS:
+        return _QGIS["app"]
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    plugins = os.path.join(QgsApplication.pkgDataPath(), "python", "plugins")
+    if plugins not in sys.path:
+        sys.path.append(plugins)
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from quartiersmonitor.processing_provider.provider import QuartiersmonitorProvider
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("quartiersmonitor") is None:
+        provider = QuartiersmonitorProvider()
+        registry.addProvider(provider)
+        _QGIS["provider"] = provider
+    _QGIS["app"] = app
+    return app
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Steps
+
+
+def generate_data(data_dir, output_dir):
+    """Generate the demo county into data_dir (demo.gpkg, CSVs, summary.json)."""
+    from quartiersmonitor.resources.demo.generate import generate, write
+
+    data = generate(seed=CONFIG["seed"], scale=CONFIG["scale"])
+    summary = write(data, data_dir)
+    print("  {} quartiers, {} addresses, {} residents (2024), {} offerings".format(
+        summary["quartiers"], summary["addresses"], summary["residents"]["2024"], sum(summary["offerings"].values())))
+
+
+def copy_summary(data_dir, output_dir):
+    """Copy the data summary into the output folder."""
+    shutil.copyfile(os.path.join(data_dir, "summary.json"), os.path.join(output_dir, "data_summary.json"))
+
+
+STEPS = [
+    generate_data,
+    copy_summary,
+]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", required=True, help="folder for the generated demo data")
+    parser.add_argument("--output", required=True, help="folder for the pipeline's results")
+    parser.add_argument("--seed", type=int, default=CONFIG["seed"])
+    parser.add_argument("--scale", type=float, default=CONFIG["scale"])
+    parser.add_argument("--only", nargs="*", help="run only these steps (function names)")
+    args = parser.parse_args(argv)
+    CONFIG.update(seed=args.seed, scale=args.scale)
+    data_dir, output_dir = os.path.abspath(args.data), os.path.abspath(args.output)
+    os.makedirs(data_dir, exist_ok=True)
+    os.makedirs(output_dir, exist_ok=True)
+    timings = {}
+    for step in STEPS:
+        if args.only and step.__name__ not in args.only:
+            continue
+        print("[demo] {}: {}".format(step.__name__, (step.__doc__ or "").strip().splitlines()[0]), flush=True)
+        t0 = time.perf_counter()
+        step(data_dir, output_dir)
+        timings[step.__name__] = round(time.perf_counter() - t0, 2)
+        print("[demo] {} done in {:.1f} s".format(step.__name__, timings[step.__name__]), flush=True)
+    with open(os.path.join(output_dir, "timings.json"), "w", encoding="utf-8") as handle:
+        json.dump(timings, handle, indent=2)
+        handle.write("\n")
+    if "app" in _QGIS:
+        _QGIS["app"].exitQgis()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
