@@ -637,8 +637,12 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
         # 4. the output layer: quartier fields (less ours, replaced) + per indicator fields
         steps.setCurrentStep(3)
         ours = set()
+        # extra engine columns (G.2 age-standardised: G2_std, G2_std_lo, G2_std_hi) when the engine gives them
+        extras = {}
         for ident in ids:
-            ours.update(output_field_names(catalog[ident].field))
+            f = catalog[ident].field
+            extras[ident] = [c for c in (f + "_std", f + "_std_lo", f + "_std_hi") if c in frame.columns]
+            ours.update(output_field_names(f) + extras[ident])
         fields = QgsFields()
         kept = []
         for index, field in enumerate(quartiers.fields()):
@@ -648,6 +652,8 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
         for ident in ids:
             for field in output_fields_for(catalog[ident].field):
                 fields.append(field)
+            for name in extras[ident]:
+                fields.append(QgsField(name, DOUBLE))
 
         municipalities = result.municipalities
         rows = {}
@@ -677,6 +683,7 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
                 if mun is not None and municipalities is not None and mun in municipalities.index:
                     mun_value = number_or_none(municipalities.loc[mun].get(f))
                 attributes += [mun_value, county[ident]]
+                attributes += [None if row is None else number_or_none(row.get(name)) for name in extras[ident]]
             rows[qid] = attributes
         self.check_canceled(feedback)
 
