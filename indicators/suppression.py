@@ -127,13 +127,13 @@ def suppress(numerator, primary, groups=None, *, in_totals=None, group_primary=N
                     county_hidden = True
                 changed = True
         # rule 2
+        hidden_groups = [g for g in group_list if gh[g]] if use_groups else []
+        for g in hidden_groups:  # a hidden total must not be the sum of published quartiers
+            idx = members_of[g]
+            if len(idx) and not hidden[idx].any():
+                hidden[smallest_published(idx)] = True
+                changed = True
         if use_groups and not county_hidden:
-            hidden_groups = [g for g in group_list if gh[g]]
-            for g in hidden_groups:
-                idx = members_of[g]
-                if len(idx) and not hidden[idx].any():
-                    hidden[smallest_published(idx)] = True
-                    changed = True
             if len(hidden_groups) == 1:
                 candidates = [g for g in group_list if not gh[g] and len(members_of[g])]
                 if candidates:

@@ -131,3 +131,13 @@ def test_number_format_and_labels():
     assert classify.labels(0.13, [12.5, 17.0, 1234.5], "de", 1) == [
         "0,1 \u2013 12,5", "12,5 \u2013 17,0", "17,0 \u2013 1.234,5"]
     assert classify.labels(0.13, [12.5, 1234.5], "en", 1) == ["0.1 \u2013 12.5", "12.5 \u2013 1,234.5"]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_jenks_equals_mapclassify_with_many_ties(seed):
+    y = np.round(np.random.default_rng(seed).gamma(2, 5, size=80))  # whole numbers: many equal values
+    for k in (3, 5, 6):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            expected = mapclassify.FisherJenks(y, k=k).bins
+        np.testing.assert_allclose(classify.breaks(y, "jenks", k), expected)

@@ -184,3 +184,34 @@ def test_age_standardised_g2_from_band_columns():
     assert result.quartiers.loc["q1", "G2_std"] == pytest.approx(70 / 80500 * 1e5, rel=1e-12)
     assert result.county.loc["county", "G2_std"] == pytest.approx(70 / 80500 * 1e5, rel=1e-12)
     assert result.quartiers.loc["q1", "G2_std_lo"] < result.quartiers.loc["q1", "G2_std"]
+
+
+def test_nullable_and_float_columns_with_missing_values():
+    counts = pd.DataFrame({
+        "quartier_id": ["a", "b", "c"], "pop_total": pd.array([1000, 1000, 1000], dtype="Int64"),
+        "sgb2_u65": pd.array([10, None, 30], dtype="Int64"), "pop_u65": [100.0, 200.0, np.nan],
+    })
+    result = rates.compute(counts, CATALOG, ["A.1"], min_population=0)
+    assert list(result.quartiers["A1_flag"]) == ["ok", "no_data", "no_data"]
+    assert result.quartiers.loc["a", "A1"] == 10.0
+    assert result.county.loc["county", "A1_num"] == 10  # only quartier a has both counts
+
+
+def test_age_standardised_g2_with_pooled_years():
+    from quartiersmonitor.indicators.standardise import U65_BANDS
+
+    rows = []
+    for year, infant_deaths, old_deaths in ((2022, 1, 4), (2023, 0, 6)):
+        row = {"quartier_id": "q1", "jahr": year, "pop_total": 20000, "deaths_u65": infant_deaths + old_deaths,
+               "pop_u65": 14000}
+        for band in U65_BANDS:
+            row["deaths_" + band] = 0
+            row["pop_" + band] = 1000
+        row["deaths_0"] = infant_deaths
+        row["deaths_60_64"] = old_deaths
+        rows.append(row)
+    result = rates.compute(pd.DataFrame(rows), CATALOG, ["G.2"], year_column="jahr")
+    # pooled: band 0 1 death / 2000, band 60-64 10 deaths / 2000 person-years
+    expected = (1000 * 1 / 2000 + 6000 * 10 / 2000) / 80500 * 1e5
+    assert result.quartiers.loc["q1", "G2_std"] == pytest.approx(expected, rel=1e-12)
+    assert result.quartiers.loc["q1", "G2"] == pytest.approx(11 / 28000 * 1e5, rel=1e-12)
