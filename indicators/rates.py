@@ -190,10 +190,13 @@ class _Table:
         col = self.frame[_find_column(self.frame.columns, name)].tolist()
         if self.years is None:
             return col
+        _, status, _ = parse.parse_counts(self.frame[_find_column(self.frame.columns, name)])
         out = [None] * len(self.ids)
-        for pos, value in zip(self.row_pos, col):
-            if out[pos] is None:
+        found = [False] * len(self.ids)
+        for pos, value, st in zip(self.row_pos, col, status):
+            if not found[pos] and (out[pos] is None or st != OK):
                 out[pos] = value
+                found[pos] = st != OK
         return out
 
 

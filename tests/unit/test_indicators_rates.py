@@ -215,3 +215,14 @@ def test_age_standardised_g2_with_pooled_years():
     expected = (1000 * 1 / 2000 + 6000 * 10 / 2000) / 80500 * 1e5
     assert result.quartiers.loc["q1", "G2_std"] == pytest.approx(expected, rel=1e-12)
     assert result.quartiers.loc["q1", "G2"] == pytest.approx(11 / 28000 * 1e5, rel=1e-12)
+
+
+def test_bad_cell_in_one_year_flags_the_pooled_value():
+    long = pd.DataFrame({"quartier_id": ["q1", "q1", "q2", "q2"], "jahr": [2022, 2023, 2022, 2023],
+                         "pop_total": [1000, 1100, 1000, 1000], "deaths_u65": [2, "3,5", 4, 5],
+                         "pop_u65": [800, 900, 800, 800]})
+    result = rates.compute(long, CATALOG, ["G.2"], year_column="jahr")
+    assert list(result.quartiers["G2_flag"]) == ["invalid", "ok"]
+    assert np.isnan(result.quartiers.loc["q1", "G2"])
+    assert "q1 ('3,5'" in "\n".join(result.messages)
+    assert result.county.loc["county", "G2_num"] == 9  # q2 only
