@@ -29,7 +29,9 @@ one indicator's numerator and published as another's denominator, e.g. ``pop_65p
 by :func:`indicators.rates.compute` through ``forced`` cells.
 
 Known limits: the protection is against exact recovery; bounds from non-negativity (e.g. a hidden pair summing to
-1) are not audited, nor is the complement ``denominator - numerator`` of a share treated as a count.
+1) are not audited, nor is the complement ``denominator - numerator`` of a share treated as a count. When two
+indicators share a column and a quartier has invalid data for only one of them, their totals of that column are
+sums over different quartiers; the difference is not audited.
 """
 
 from dataclasses import dataclass, field
