@@ -6,7 +6,7 @@ import inspect
 import os
 import pkgutil
 
-from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..translation import tr
@@ -55,6 +55,23 @@ class QuartiersmonitorProvider(QgsProcessingProvider):
 
     def svgIconPath(self):  # noqa: N802
         return ICON_PATH
+
+    def load(self):
+        # A model resolves its child algorithms through the registry when it is read. While QGIS loads this
+        # provider it is not registered yet, so our bundled models would see none of our algorithms: load once
+        # more as soon as the provider is registered.
+        registry = QgsApplication.processingRegistry()
+        registry.providerAdded.connect(self._registered)
+        return super().load()
+
+    def _registered(self, provider_id):
+        if provider_id != self.id():
+            return
+        try:
+            QgsApplication.processingRegistry().providerAdded.disconnect(self._registered)
+        except TypeError:
+            pass
+        self.refreshAlgorithms()
 
     def loadAlgorithms(self):  # noqa: N802
         # Fresh instances every time (keeping them gives "wrapped C/C++ object has been deleted").
