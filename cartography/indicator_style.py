@@ -232,6 +232,20 @@ def qml_path_for(output):
     return os.path.splitext(path)[0] + ".qml"
 
 
+def save_style_with_output(layer, output, name=None):
+    """Keep the layer's current style with the file ``output``: a QML beside a single-layer file
+    ("/x/out.gpkg" → "/x/out.qml"); for one layer of a GeoPackage ("/x/all.gpkg|layername=indicators", where a
+    QML beside would be shared by every layer of the file) the default style inside the GeoPackage
+    (``layer_styles``). Returns where it went, None for outputs that are not files."""
+    path = str(output or "").split("|")[0]
+    if "|layername=" in str(output) and path.lower().endswith(".gpkg") and os.path.exists(path):
+        error = layer.saveStyleToDatabase(name or layer.name(), "Quartiersmonitor", True, "")
+        if error:
+            raise OSError(error)
+        return str(output)
+    return save_qml_beside(layer, output)
+
+
 def save_qml_beside(layer, output):
     """Save the layer's current style as a QML beside the file ``output``; returns the path or None."""
     path = qml_path_for(output)

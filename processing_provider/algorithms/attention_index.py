@@ -394,7 +394,7 @@ class AttentionIndexAlgorithm(QuartiersAlgorithm):
         return {self.OUTPUT: dest_id}
 
     def postProcessAlgorithm(self, context, feedback):
-        """The style as a QML beside a file output."""
+        """The style with a file output: a QML beside it, or inside the GeoPackage for one of its layers."""
         settings = self._styling
         if not settings:
             return {}
@@ -405,7 +405,7 @@ class AttentionIndexAlgorithm(QuartiersAlgorithm):
         if layer.isValid():
             cartography.style_attention_layer(layer, settings["language"], settings["fields"], settings["source"])
             try:
-                cartography.save_qml_beside(layer, settings["dest_id"])
+                cartography.save_style_with_output(layer, settings["dest_id"])
             except OSError as error:
                 feedback.pushWarning(
                     tr("The style could not be saved beside '{path}': {message}").format(path=path, message=str(error))

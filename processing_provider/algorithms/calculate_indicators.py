@@ -732,7 +732,7 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
         return {self.OUTPUT: dest_id}
 
     def postProcessAlgorithm(self, context, feedback):
-        """The style as a QML beside a file output (written once the output file is complete)."""
+        """The style with a file output: a QML beside it, or inside the GeoPackage for one of its layers."""
         settings = self._styling
         if not settings:
             return {}
@@ -744,19 +744,9 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
             return {}
         apply_indicator_layer_style(layer, settings)
         try:
-            cartography.save_qml_beside(layer, settings["dest_id"])
+            cartography.save_style_with_output(layer, settings["dest_id"], layer.styleManager().currentStyle())
         except OSError as error:
             feedback.pushWarning(
                 tr("The style could not be saved beside '{path}': {message}").format(path=path, message=str(error))
             )
-        return {}
-        style_copy = QgsVectorLayer(layer.source(), layer.name(), layer.providerType())
-        if style_copy.isValid():
-            apply_indicator_layer_style(style_copy, settings)
-            try:
-                cartography.save_qml_beside(style_copy, settings["dest_id"])
-            except OSError as error:
-                feedback.pushWarning(
-                    tr("The style could not be saved beside '{path}': {message}").format(path=path, message=str(error))
-                )
         return {}

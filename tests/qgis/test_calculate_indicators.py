@@ -276,3 +276,20 @@ def test_cancel_leaves_no_output_and_inputs_unchanged(run_alg, gpkg, tmp_path):
     run_alg("calculateindicators", params(q, c, str(tmp_path / "done.gpkg")))
     assert [f.attributes() for f in QgsVectorLayer(c).getFeatures()] == before
     assert [(f.attributes(), f.geometry().asWkt()) for f in QgsVectorLayer(q).getFeatures()] == before_q
+
+
+def test_style_kept_inside_a_shared_geopackage(run_alg, gpkg, tmp_path):
+    # two outputs in one GeoPackage: the style goes into its layer_styles table, not into one shared QML
+    from quartiersmonitor.cartography.indicator_style import renderer_class_ranges
+
+    q, c = gpkg
+    target = str(tmp_path / "all.gpkg")
+    for table, ids in (("first", ["A.1"]), ("second", ["A.4"])):
+        destination = "ogr:dbname='{}' table=\"{}\" (geom)".format(target, table)
+        run_alg("calculateindicators", params(q, c, destination, ids=ids))
+    assert not os.path.exists(str(tmp_path / "all.qml"))
+    first = QgsVectorLayer(target + "|layername=first", "first", "ogr")
+    second = QgsVectorLayer(target + "|layername=second", "second", "ogr")
+    assert first.renderer().type() == "graduatedSymbol" and '"A1"' in first.renderer().classAttribute()
+    assert second.renderer().type() == "graduatedSymbol" and '"A4"' in second.renderer().classAttribute()
+    assert len(renderer_class_ranges(second.renderer())) >= 2
