@@ -45,7 +45,7 @@ test: setup
 	cd $(ROOT) && $(PY) -m pytest tests
 
 test-unit: setup
-	cd $(ROOT) && $(PY) -m pytest tests/unit --qgis_disable_init
+	cd $(ROOT) && $(PY) -m pytest tests/unit -p no:pytest_qgis
 
 demo: setup
 	$(PY) $(ROOT)/scripts/demo.py --data $(DEMO_DATA) --output $(DEMO_OUT)

@@ -1,7 +1,7 @@
 """Test set-up shared by all tests: makes the plugin importable as ``quartiersmonitor`` (see testpaths.py).
 
 Nothing here imports qgis, so the pure tests (``tests/unit``) also run in a Python without QGIS
-(``make test-unit`` runs them with QGIS initialisation disabled).
+(``make test-unit`` runs them with the pytest-qgis plugin switched off).
 """
 
 import os
