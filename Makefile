@@ -41,8 +41,11 @@ $(VENV)/.stamp: requirements-dev.txt
 
 venv: apt $(VENV)/.stamp
 
+# The pure tests run first with pytest-qgis switched off (no QgsApplication: they must not need QGIS), then the
+# QGIS tests with real layers, Processing and layouts.
 test: setup
-	cd $(ROOT) && $(PY) -m pytest tests
+	cd $(ROOT) && $(PY) -m pytest tests/unit -p no:pytest_qgis
+	cd $(ROOT) && $(PY) -m pytest tests/qgis
 
 test-unit: setup
 	cd $(ROOT) && $(PY) -m pytest tests/unit -p no:pytest_qgis
