@@ -79,9 +79,28 @@ def _as_object_array(values, n=None):
     return arr
 
 
-def _map_unique(values, func, dtype):
+def _factorize(values):
+    return pd.factorize(np.asarray(values, dtype=object))
+
+
+class _FactorCache:
+    """Factorisations of the arrays of one :func:`geocode` call, each computed once (hashing strings is the
+    dominant cost of the exact and normalised stages)."""
+
+    def __init__(self):
+        self.items = {}
+
+    def factorize(self, values):
+        hit = self.items.get(id(values))
+        if hit is None or hit[0] is not values:
+            hit = (values, _factorize(values))
+            self.items[id(values)] = hit
+        return hit[1]
+
+
+def _map_unique(values, func, dtype, cache):
     """``func`` applied to each value, calling it once per distinct value (None/NaN included)."""
-    raw_codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+    raw_codes, uniques = cache.factorize(values)
     mapped = np.array([func(u) for u in uniques] + [func(None)], dtype=dtype)
     return mapped[raw_codes]
 
@@ -101,9 +120,9 @@ class _Vocab:
             self.words.append(word)
         return code
 
-    def encode(self, values, func):
+    def encode(self, values, func, cache=None):
         """Codes of ``func(v)`` for every ``v``; ``func`` runs once per distinct value."""
-        raw_codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+        raw_codes, uniques = cache.factorize(values) if cache is not None else _factorize(values)
         mapped = np.zeros(len(uniques) + 1, dtype=np.int64)  # the last slot: missing values (code -1)
         for i, value in enumerate(uniques):
             mapped[i] = self.code(func(value))
@@ -233,7 +252,8 @@ def geocode(directory, street, housenumber, postcode=None, city=None, fuzzy=True
             raise Canceled()
 
     # House numbers written into the street field, for rows without house number.
-    hn_missing = _map_unique(housenumber, lambda v: nz.housenumber_key(v) == "", bool)
+    fc = _FactorCache()
+    hn_missing = _map_unique(housenumber, lambda v: nz.housenumber_key(v) == "", bool, fc)
     if hn_missing.any():
         street = street.copy()
         housenumber = housenumber.copy()
@@ -254,8 +274,8 @@ def geocode(directory, street, housenumber, postcode=None, city=None, fuzzy=True
     if use_city:
         pairs.append((directory.city, city))
     for dvals, ivals in pairs:
-        parts_d.append(ex.encode(dvals, _exact_text))
-        parts_i.append(ex.encode(ivals, _exact_text))
+        parts_d.append(ex.encode(dvals, _exact_text, fc))
+        parts_i.append(ex.encode(ivals, _exact_text, fc))
     size = len(ex)
     exact_d = _combine(*[(p, size) for p in parts_d]) if size ** len(pairs) < 2 ** 62 else None
     exact_i = _combine(*[(p, size) for p in parts_i]) if exact_d is not None else None
@@ -263,28 +283,28 @@ def geocode(directory, street, housenumber, postcode=None, city=None, fuzzy=True
 
     # -- normalised codes ---------------------------------------------------------------------------------------
     streets = _Vocab()
-    st_d = streets.encode(directory.street, nz.street_key)
-    st_i = streets.encode(street, nz.street_key)
+    st_d = streets.encode(directory.street, nz.street_key, fc)
+    st_i = streets.encode(street, nz.street_key, fc)
     hns = _Vocab()
-    hn_d = hns.encode(directory.housenumber, nz.housenumber_key)
-    hn_i = hns.encode(housenumber, nz.housenumber_key)
-    hb_i = hns.encode(housenumber, lambda v: nz.housenumber_parts(v)[1])
+    hn_d = hns.encode(directory.housenumber, nz.housenumber_key, fc)
+    hn_i = hns.encode(housenumber, nz.housenumber_key, fc)
+    hb_i = hns.encode(housenumber, lambda v: nz.housenumber_parts(v)[1], fc)
     blocks = _Vocab()
     area_d = None
     levels = []
     if use_pc:
-        pc_d = blocks.encode(directory.postcode, nz.postcode_key)
-        levels.append(_Level("postcode", pc_d, blocks.encode(postcode, nz.postcode_key), False, None))
+        pc_d = blocks.encode(directory.postcode, nz.postcode_key, fc)
+        levels.append(_Level("postcode", pc_d, blocks.encode(postcode, nz.postcode_key, fc), False, None))
         area_d = pc_d
     if use_city:
-        ci_d = blocks.encode(directory.city, nz.city_key)
-        levels.append(_Level("city", ci_d, blocks.encode(city, nz.city_key), False, None))
+        ci_d = blocks.encode(directory.city, nz.city_key, fc)
+        levels.append(_Level("city", ci_d, blocks.encode(city, nz.city_key, fc), False, None))
         area_d = ci_d
     if area_d is None:
         if directory.city is not None:
-            area_d = blocks.encode(directory.city, nz.city_key)
+            area_d = blocks.encode(directory.city, nz.city_key, fc)
         elif directory.postcode is not None:
-            area_d = blocks.encode(directory.postcode, nz.postcode_key)
+            area_d = blocks.encode(directory.postcode, nz.postcode_key, fc)
     # The whole directory: block code 1 on both sides (0 means "no block").
     levels.append(_Level("all", np.ones(nd, dtype=np.int64), np.ones(n, dtype=np.int64), True, area_d))
     check()

@@ -252,11 +252,15 @@ class GeocodeAddresses(QuartiersAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("UNMATCHED_COUNT", tr("Number of rows not matched")))
 
     # -- reading ------------------------------------------------------------------------------------------------
-    def _read_table(self, source, indexes, layer_label, field_labels, feedback, progress_range, with_geometry):
-        """Attributes of all features, the chosen fields as Python value lists and (optionally) point coordinates."""
+    def _read_table(self, source, indexes, layer_label, field_labels, feedback, progress_range, with_geometry,
+                    keep_attributes):
+        """Attributes of all features (when ``keep_attributes``), the chosen fields as Python value lists and
+        (optionally) point coordinates."""
         request = QgsFeatureRequest()
         if not with_geometry:
             request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        if not keep_attributes:
+            request.setSubsetOfAttributes([i for i in indexes if i >= 0])
         total = max(source.featureCount(), 1)
         start, span = progress_range
         attributes, xs, ys = [], [], []
@@ -266,7 +270,8 @@ class GeocodeAddresses(QuartiersAlgorithm):
                 self.check_canceled(feedback)
                 feedback.setProgress(start + span * i / total)
             attrs = feature.attributes()
-            attributes.append(attrs)
+            if keep_attributes:
+                attributes.append(attrs)
             for column, index in zip(columns, indexes):
                 column.append(py_value(attrs[index]) if index >= 0 else None)
             if with_geometry:
@@ -324,10 +329,11 @@ class GeocodeAddresses(QuartiersAlgorithm):
         street_fallback = self.parameterAsBoolean(parameters, self.STREET_FALLBACK, context)
 
         feedback.pushInfo(tr("Reading the address directory '{}'…").format(dir_label))
-        _attrs, dcols, dx, dy = self._read_table(directory, dir_idx, dir_label, dir_fields, feedback, (0, 25), True)
+        _none, dcols, dx, dy = self._read_table(directory, dir_idx, dir_label, dir_fields, feedback, (0, 25), True,
+                                                False)
         feedback.pushInfo(tr("Reading the addresses to geocode from '{}'…").format(in_label))
-        attributes, icols, _x, _y = self._read_table(source, in_idx, in_label, in_fields, feedback, (25, 25), False)
-        del _attrs
+        attributes, icols, _x, _y = self._read_table(source, in_idx, in_label, in_fields, feedback, (25, 25), False,
+                                                     True)
 
         feedback.pushInfo(tr("Matching {} addresses against {} directory addresses…").format(len(attributes), len(dx)))
         d = matching.Directory(dcols[0], dcols[1], dx, dy, postcode=dcols[2] if dir_idx[2] >= 0 else None,
