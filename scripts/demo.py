@@ -78,9 +78,52 @@ def copy_summary(data_dir, output_dir):
     shutil.copyfile(os.path.join(data_dir, "summary.json"), os.path.join(output_dir, "data_summary.json"))
 
 
+def geocode_and_coverage(data_dir, output_dir):
+    """Geocode offerings.csv by the address directory, then coverage of groceries (500 m) and bus stops (300 m)."""
+    qgis_app()
+    import processing
+    from qgis.core import QgsVectorLayer
+
+    gpkg = os.path.join(data_dir, "demo.gpkg")
+    uri = "file://{}?type=csv&delimiter=,&encoding=UTF-8&geomType=none".format(os.path.join(data_dir, "offerings.csv"))
+    table = QgsVectorLayer(uri, "offerings_csv", "delimitedtext")
+    addresses = QgsVectorLayer(gpkg + "|layername=addresses", "addresses", "ogr")
+    quartiers = QgsVectorLayer(gpkg + "|layername=quartiers", "quartiers", "ogr")
+    geocoded = os.path.join(output_dir, "offerings_geocoded.gpkg")
+    result = processing.run("quartiersmonitor:geocodeaddresses", {
+        "INPUT": table, "STREET_FIELD": "street", "HOUSENUMBER_FIELD": "housenumber", "POSTCODE_FIELD": "postcode",
+        "CITY_FIELD": "city", "DIRECTORY": addresses, "DIR_STREET_FIELD": "street",
+        "DIR_HOUSENUMBER_FIELD": "housenumber", "DIR_POSTCODE_FIELD": "postcode", "DIR_CITY_FIELD": "municipality",
+        "FUZZY": True, "OUTPUT": geocoded, "UNMATCHED": os.path.join(output_dir, "offerings_unmatched.csv"),
+    })
+    offerings = QgsVectorLayer(result["OUTPUT"], "offerings_geocoded", "ogr")
+    statuses = {}
+    for feature in offerings.getFeatures():
+        statuses[feature["match_status"]] = statuses.get(feature["match_status"], 0) + 1
+    print("  geocoded {} offerings: {}".format(offerings.featureCount(), statuses))
+    for category, distance in (("grocery", 500), ("bus_stop", 300)):
+        chosen = processing.run("native:extractbyexpression", {
+            "INPUT": offerings, "OUTPUT": "memory:",
+            "EXPRESSION": "\"category\" = '{}' AND \"match_status\" <> 'unmatched'".format(category),
+        })["OUTPUT"]
+        out = os.path.join(output_dir, "coverage_{}.gpkg".format(category))
+        result = processing.run("quartiersmonitor:offeringcoverage", {
+            "OFFERINGS": chosen, "QUARTIERS": quartiers, "QUARTIER_ID": "quartier_id", "ADDRESSES": addresses,
+            "POPULATION_FIELD": "residents", "DISTANCE": distance, "OUTPUT": out,
+        })
+        layer = QgsVectorLayer(result["OUTPUT"], "coverage", "ogr")
+        rows = list(layer.getFeatures())
+        far = sum(f["pop_far"] for f in rows)
+        total = sum(f["pop_total"] for f in rows)
+        print("  {}: {} offerings, {:.0f} of {:.0f} residents farther than {} m ({:.1f} %), {} white spots".format(
+            category, chosen.featureCount(), far, total, distance, 100.0 * far / total if total else 0.0,
+            sum(1 for f in rows if f["white_spot"] == 1)))
+
+
 STEPS = [
     generate_data,
     copy_summary,
+    geocode_and_coverage,
 ]
 
 
