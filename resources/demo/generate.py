@@ -727,18 +727,15 @@ def _addresses(rng, mesh, quartiers, municipalities, q_label, pop24, prof, scale
     order = frame["pop_rows"].to_numpy()
 
     # Postcodes: one per municipality, three in the county town, two in the next towns (by quartier).
-    codes = rng.choice(np.arange(3310, 3399), len(municipalities) + 3, replace=False) * 10
-    codes = [int(c) + int(rng.integers(0, 9)) for c in codes]
+    pool = [int(c) * 10 + int(rng.integers(0, 9)) for c in rng.choice(np.arange(3310, 3399), 40, replace=False)]
+    mun_codes = {}
+    for mid, k in quartiers.groupby("municipality_id")["_k"].first().items():
+        n_codes = 3 if mid == "01" else 2 if k >= 14 else 1
+        mun_codes[mid] = [pool.pop(0) for _ in range(n_codes)]
     q_post = []
     for _, q in quartiers.iterrows():
-        mi = int(q["municipality_id"]) - 1
-        if q["_k"] >= 14:
-            extra = 2 if mi == 0 else 1
-            part = int(q["quartier_id"][2:]) % (extra + 1)
-            code = codes[mi] if part == 0 else codes[len(municipalities) + min(mi, 1) * 2 + part - 1]
-        else:
-            code = codes[mi]
-        q_post.append("{:05d}".format(code))
+        codes = mun_codes[q["municipality_id"]]
+        q_post.append("{:05d}".format(codes[int(q["quartier_id"][2:]) % len(codes)]))
     q_post = np.array(q_post)
     qs = frame["q"].to_numpy()
     addresses = pd.DataFrame({
