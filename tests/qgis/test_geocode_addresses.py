@@ -226,3 +226,27 @@ def test_demo_offerings_match_rate(run_alg, demo_folder):
     # Every existing address is found at its true position, whatever its spelling; only the ~2 % phantoms fail.
     assert right_place == existing
     assert rate >= 0.95
+
+
+class CancelLate(QgsProcessingFeedback):
+    """Presses cancel once the progress passes ``at`` percent (while the outputs are being written)."""
+
+    def __init__(self, at):
+        super().__init__()
+        self.at = at
+
+    def isCanceled(self):  # noqa: N802
+        if self.progress() > self.at:
+            self.cancel()
+        return super().isCanceled()
+
+
+@pytest.mark.parametrize("ext", ["gpkg", "shp"])
+def test_cancel_while_writing_leaves_no_file(run_alg, directory, tmp_path, ext):
+    out_path = tmp_path / "cancelled.{}".format(ext)
+    unmatched = tmp_path / "unmatched.csv"
+    with pytest.raises(QgsProcessingException):
+        run_alg("geocodeaddresses", params(csv_layer(CSV_LATIN1), directory, OUTPUT=str(out_path),
+                                           UNMATCHED=str(unmatched)), feedback=CancelLate(55))
+    assert not out_path.exists() and not unmatched.exists()
+    assert not list(tmp_path.glob("cancelled.*"))

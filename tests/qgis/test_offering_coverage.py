@@ -83,14 +83,14 @@ def small(tmp_path):
     }
 
 
-def run_small(run_alg, small, **extra):
+def run_small(run_alg, small, feedback=None, **extra):
     params = {
         "OFFERINGS": small["offerings"], "CATEGORY_FIELD": "kategorie", "QUARTIERS": small["quartiers"],
         "QUARTIER_ID": "qid", "ADDRESSES": small["addresses"], "POPULATION_FIELD": "ew", "DISTANCE": 600,
         "WHITE_SPOT_SHARE": 90, "OUTPUT": "memory:", "ADDRESS_OUTPUT": "memory:",
     }
     params.update(extra)
-    return run_alg("offeringcoverage", params)
+    return run_alg("offeringcoverage", params, feedback=feedback)
 
 
 def rows_by_id(layer, field="qid"):
@@ -263,3 +263,27 @@ def test_demo_w1_w2_numerators(run_alg, demo_folder, category, distance, column)
         assert q[qid]["pop_far"] == far, qid
         assert q[qid]["pop_total"] == total, qid
     assert sum(f["n_offerings"] for f in q.values()) == chosen.featureCount()
+
+
+def test_multipoint_3d_offerings_and_cancel(run_alg, small, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    # MultiPointZ offerings are used as their (first) 2D point: same result as the plain points.
+    multi = memory_layer("MultiPointZ", ["name:string", "kategorie:string"], [
+        ("MULTIPOINT Z((100 100 5))", ["A", "Supermarkt"]),
+        ("MULTIPOINT Z((900 900 5))", ["B", "Bäckerei"]),
+        ("MULTIPOINT Z((1500 500 7))", ["C", "Supermarkt"]),
+        ("MULTIPOINT Z((5000 5000 0))", ["D", None]),
+    ], name="multi")
+    base = rows_by_id(run_small(run_alg, small)["OUTPUT"])
+    other = rows_by_id(run_small(run_alg, small, OFFERINGS=multi)["OUTPUT"])
+    for qid in base:
+        for name in ("n_offerings", "pop_far", "median_distance_m"):
+            assert other[qid][name] == base[qid][name] or (is_null(other[qid][name]) and is_null(base[qid][name]))
+    # Cancelled: an error, and no output file left behind.
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    out = tmp_path / "cancelled.gpkg"
+    with pytest.raises(QgsProcessingException):
+        run_small(run_alg, small, OUTPUT=str(out), feedback=feedback)
+    assert not out.exists()
