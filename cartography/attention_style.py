@@ -1,6 +1,6 @@
 """Categorized renderer of the attention index: four status colours, attention outlined, unclassed hatched."""
 
-from qgis.core import QgsCategorizedSymbolRenderer, QgsRendererCategory
+from qgis.core import QgsCategorizedSymbolRenderer, QgsFeatureRequest, QgsRendererCategory
 
 from .indicator_style import set_layer_description
 from .symbology import STATUS_COLOURS, fill_symbol, no_data_symbol, outlined_symbol
@@ -40,7 +40,12 @@ def attention_renderer(language="en", status_field="status_class", attention_fie
         category.setRenderState(True)
         categories.append(category)
     expression = ATTENTION_EXPRESSION.format(status=status_field, attention=attention_field)
-    return QgsCategorizedSymbolRenderer(expression, categories)
+    renderer = QgsCategorizedSymbolRenderer(expression, categories)
+    # quartiers needing attention last, so that no neighbour's fill covers their thick outline
+    last = "coalesce(\"{}\" = 'yes', false)".format(attention_field)
+    renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause(last, True)]))
+    renderer.setOrderByEnabled(True)
+    return renderer
 
 
 def style_attention_layer(layer, language="en", fields=None, source=None):

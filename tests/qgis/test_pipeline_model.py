@@ -1,0 +1,145 @@
+"""The bundled model quartiersmonitor:quartiersmonitor_pipeline on the demo county: processing.run, qgis_process.
+
+The demo county is generated small (scale 0.05: all 158 quartiers, few addresses). Expected values are computed by
+hand from the demo's counts tables; the attention rule is checked field by field.
+"""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+from qgis.core import QgsApplication, QgsVectorLayer
+
+MODEL_ID = "quartiersmonitor:quartiersmonitor_pipeline"
+
+
+def _needs_chain():
+    registry = QgsApplication.processingRegistry()
+    missing = [a for a in ("quartiersmonitor:assignaddresses", "quartiersmonitor:aggregatecounts")
+               if registry.algorithmById(a) is None]
+    if missing:
+        pytest.skip("algorithms of the chain not available yet: {}".format(", ".join(missing)))
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from quartiersmonitor.resources.demo.generate import generate, write
+
+    folder = str(tmp_path_factory.mktemp("demo"))
+    write(generate(seed=7, scale=0.05), folder)
+    return folder
+
+
+def counts_by_id(demo_gpkg, table):
+    layer = QgsVectorLayer("{}|layername={}".format(demo_gpkg, table), table, "ogr")
+    return {f["quartier_id"]: f for f in layer.getFeatures()}
+
+
+def test_model_is_listed_and_valid(provider):
+    model = QgsApplication.processingRegistry().algorithmById(MODEL_ID)
+    assert model is not None
+    assert model.provider().id() == "quartiersmonitor"
+    outputs = [d.name() for d in model.destinationParameterDefinitions()]
+    assert sorted(outputs) == ["attention:attention", "indicators:indicators"]
+    _needs_chain()
+    ok, errors = model.validate()
+    assert ok, errors
+
+
+def test_model_runs_on_demo_data(provider, demo, tmp_path):
+    _needs_chain()
+    from qgis.PyQt.QtGui import QImage
+
+    from quartiersmonitor.cartography.indicator_style import renderer_class_ranges
+    from quartiersmonitor.resources.models.pipeline import render_maps, run_demo
+
+    demo_gpkg = os.path.join(demo, "demo.gpkg")
+    outputs = run_demo(demo_gpkg, str(tmp_path))
+    indicators = QgsVectorLayer(outputs["indicators"], "indicators", "ogr")
+    attention = QgsVectorLayer(outputs["attention"], "attention", "ogr")
+    assert indicators.featureCount() == 158 and attention.featureCount() == 158
+    names = indicators.fields().names()
+    for field in ("A1", "A1_num", "A1_den", "A1_lo", "A1_hi", "A1_z", "A1_class", "A1_flag", "W3", "W3_flag"):
+        assert field in names
+
+    # by hand from counts_2024: A.1 = sgb2_u65 / pop_u65 * 100 where published
+    counts = counts_by_id(demo_gpkg, "counts_2024")
+    published = 0
+    for feature in indicators.getFeatures():
+        row = counts[feature["quartier_id"]]
+        if feature["A1_flag"] == "ok":
+            published += 1
+            assert feature["A1"] == pytest.approx(100.0 * row["sgb2_u65"] / row["pop_u65"])
+        else:
+            assert feature["A1"] is None or str(feature["A1"]) == "NULL"
+    assert published > 100
+    # the tiny quartiers (< 300 residents in the address directory) are suppressed by population
+    flags = {f["quartier_id"]: f["A1_flag"] for f in indicators.getFeatures()}
+    tiny = [q for q, row in counts.items() if row["pop_total"] < 200]
+    assert tiny and all(flags[q] == "suppressed_population" for q in tiny)
+
+    # attention rule, feature by feature; dynamics from 2023
+    classes = set()
+    with_dynamics = 0
+    for feature in attention.getFeatures():
+        sc, dc, flag = feature["status_class"], feature["dynamics_class"], feature["attention"]
+        if sc is None or str(sc) == "NULL":
+            assert flag is None or str(flag) == "NULL"
+            continue
+        classes.add(sc)
+        if dc is not None and str(dc) != "NULL":
+            with_dynamics += 1
+        expected = "yes" if sc in (3, 4) or (sc == 2 and dc == 3) else "no"
+        assert flag == expected
+    assert classes <= {1, 2, 3, 4} and len(classes) >= 3
+    assert with_dynamics > 100
+
+    # styled in the GeoPackage: the reopened layers carry their renderers
+    assert indicators.renderer().type() == "graduatedSymbol"
+    assert len(renderer_class_ranges(indicators.renderer())) == 5
+    assert attention.renderer().type() == "categorizedSymbol"
+
+    # the rendered PNG is not blank and shows more than one class colour
+    pngs = render_maps(outputs, str(tmp_path), 400, 330)
+    image = QImage(pngs["indicators"])
+    seen = {}
+    for x in range(0, image.width(), 2):
+        for y in range(0, image.height(), 2):
+            name = image.pixelColor(x, y).name()
+            seen[name] = seen.get(name, 0) + 1
+    class_colours = [r.symbol().color().name() for r in renderer_class_ranges(indicators.renderer())]
+    assert sum(1 for c in class_colours if seen.get(c, 0) > 20) >= 3
+
+
+def _qgis_process():
+    for name in ("qgis_process.bin", "qgis_process"):  # Debian's wrapper passes an option 3.22 does not know
+        path = shutil.which(name)
+        if path:
+            return path
+    pytest.skip("qgis_process not installed")
+
+
+@pytest.mark.slow
+def test_model_runs_with_qgis_process(provider, demo, tmp_path):
+    _needs_chain()
+    from quartiersmonitor.resources.models.pipeline import qgis_process_command
+
+    executable = _qgis_process()
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    os.symlink(repo, str(plugins / "quartiersmonitor"))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_PLUGINPATH=str(plugins),
+               QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "profile"), PYTHONDONTWRITEBYTECODE="1")
+    enable = subprocess.run([executable, "plugins", "enable", "quartiersmonitor"], env=env, capture_output=True,
+                            text=True, timeout=300)
+    assert enable.returncode == 0, enable.stdout + enable.stderr
+    output = str(tmp_path / "headless.gpkg")
+    command = qgis_process_command(os.path.join(demo, "demo.gpkg"), output, executable)
+    run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    indicators = QgsVectorLayer(output + "|layername=indicators", "i", "ogr")
+    attention = QgsVectorLayer(output + "|layername=attention", "a", "ogr")
+    assert indicators.featureCount() == 158 and attention.featureCount() == 158
+    assert sum(1 for f in attention.getFeatures() if f["attention"] == "yes") > 0
