@@ -120,10 +120,22 @@ def geocode_and_coverage(data_dir, output_dir):
             sum(1 for f in rows if f["white_spot"] == 1)))
 
 
+def pipeline_model(data_dir, output_dir):
+    """Run the pipeline model on the demo data: indicators 2024 (vs 2023), attention index, styled PNG maps."""
+    qgis_app()
+    from quartiersmonitor.resources.models.pipeline import render_maps, run_demo
+
+    outputs = run_demo(os.path.join(data_dir, "demo.gpkg"), output_dir)
+    pngs = render_maps(outputs, output_dir)
+    print("  {} (layers indicators, attention); maps {}".format(
+        outputs["gpkg"], ", ".join(os.path.basename(p) for p in pngs.values())))
+
+
 STEPS = [
     generate_data,
     copy_summary,
     geocode_and_coverage,
+    pipeline_model,
 ]
 
 
