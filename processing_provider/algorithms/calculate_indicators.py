@@ -197,6 +197,16 @@ def read_table(source, feedback=None):
     return pd.DataFrame(data, columns=names, dtype=object)
 
 
+def describe_years(counts, year_field=None):
+    """The year(s) of the counts for titles: the year field's values, else a single-valued "year"/"Jahr" column."""
+    columns = [year_field] if year_field else [c for c in counts.columns if str(c).strip().lower() in ("year", "jahr")]
+    for column in columns:
+        values = sorted({id_text(v) for v in counts[column]} - {None})
+        if values and (year_field or len(values) == 1):
+            return ", ".join(values)
+    return None
+
+
 def parse_mapping(text):
     """"pop_total=EW_gesamt; sgb2_u65=SGB2_u65" → {"pop_total": "EW_gesamt", "sgb2_u65": "SGB2_u65"}."""
     mapping = {}
@@ -708,7 +718,7 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
             steps.setProgress(100.0 * (n + 1) / total)
         del sink
 
-        year = years_text or None
+        year = years_text or describe_years(counts, year_field)
         self._styling = {
             "dest_id": dest_id,
             "catalog": catalog,
