@@ -96,14 +96,14 @@ def main(argv=None):
     app = QgsApplication([], False)
     app.initQgis()
     sys.path.append("/usr/share/qgis/python/plugins")
-    import processing
     from processing.core.Processing import Processing
+    from qgis import processing
 
     Processing.initialize()
     from quartiersmonitor.processing_provider.provider import QuartiersmonitorProvider
 
     provider = QuartiersmonitorProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
+    assert QgsApplication.processingRegistry().addProvider(provider)
     table = QgsVectorLayer("None?field=street:string&field=housenumber:string&field=postcode:string"
                            "&field=city:string", "table", "memory")
     feats = []
@@ -111,7 +111,7 @@ def main(argv=None):
         f = QgsFeature(table.fields())
         f.setAttributes([s, h, p, c])
         feats.append(f)
-    table.dataProvider().addFeatures(feats)
+    assert table.dataProvider().addFeatures(feats)[0]
     gpkg = os.path.join(folder, "demo.gpkg")
     addresses = QgsVectorLayer(gpkg + "|layername=addresses", "addresses", "ogr")
     params = {"INPUT": table, "STREET_FIELD": "street", "HOUSENUMBER_FIELD": "housenumber",
@@ -148,7 +148,7 @@ def main(argv=None):
         f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(x), float(y))))
         f.setAttributes(["cat{}".format(i % 5)])
         feats.append(f)
-    offerings.dataProvider().addFeatures(feats)
+    assert offerings.dataProvider().addFeatures(feats)[0]
     quartiers = QgsVectorLayer(gpkg + "|layername=quartiers", "quartiers", "ogr")
     params = {"OFFERINGS": offerings, "CATEGORY_FIELD": "category", "QUARTIERS": quartiers,
               "QUARTIER_ID": "quartier_id", "ADDRESSES": addresses, "POPULATION_FIELD": "residents",
@@ -159,7 +159,7 @@ def main(argv=None):
     params["ADDRESS_OUTPUT"] = "memory:"
     seconds, _ = best_of(1, lambda: processing.run("quartiersmonitor:offeringcoverage", params))
     print("  with ADDRESS_OUTPUT (one feature per address written): {:.2f} s".format(seconds))
-    QgsApplication.processingRegistry().removeProvider(provider)
+    QgsApplication.processingRegistry().removeProvider(provider)  # noqa: QGS202
     return 0
 
 

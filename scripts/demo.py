@@ -81,7 +81,7 @@ def copy_summary(data_dir, output_dir):
 def geocode_and_coverage(data_dir, output_dir):
     """Geocode offerings.csv by the address directory, then coverage of groceries (500 m) and bus stops (300 m)."""
     qgis_app()
-    import processing
+    from qgis import processing
     from qgis.core import QgsVectorLayer
 
     gpkg = os.path.join(data_dir, "demo.gpkg")

@@ -29,12 +29,37 @@ from ...addresses import matching
 from ...translation import tr
 from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
 
+# -- QGIS 3.22 … 4 compatibility: the scoped enums moved to ``Qgis`` in later versions -------------------------
+
+
+def _scoped(new_enum, new_name, old_value):
+    """``Qgis.<new_enum>.<new_name>`` where this QGIS has it, else the 3.22 value (given as a callable, since the
+    old name may be gone)."""
+    enum = getattr(Qgis, new_enum, None)
+    value = getattr(enum, new_name, None) if enum is not None else None
+    return old_value() if value is None else value
+
+
+SOURCE_ANY = _scoped("ProcessingSourceType", "Vector", lambda: QgsProcessing.SourceType.TypeVector)
+SOURCE_POINT = _scoped("ProcessingSourceType", "VectorPoint", lambda: QgsProcessing.SourceType.TypeVectorPoint)
+SOURCE_POLYGON = _scoped("ProcessingSourceType", "VectorPolygon", lambda: QgsProcessing.SourceType.TypeVectorPolygon)
+NUMBER_DOUBLE = _scoped("ProcessingNumberParameterType", "Double",
+                        lambda: QgsProcessingParameterNumber.Type.Double)
+FLAG_ADVANCED = _scoped("ProcessingParameterFlag", "Advanced",
+                        lambda: QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+WKB_POINT = _scoped("WkbType", "Point", lambda: QgsWkbTypes.Type.Point)
+WKB_NO_GEOMETRY = _scoped("WkbType", "NoGeometry", lambda: QgsWkbTypes.Type.NoGeometry)
+GEOMETRY_POINT = _scoped("GeometryType", "Point", lambda: QgsWkbTypes.GeometryType.PointGeometry)
+GEOMETRY_POLYGON = _scoped("GeometryType", "Polygon", lambda: QgsWkbTypes.GeometryType.PolygonGeometry)
+REQUEST_NO_GEOMETRY = _scoped("FeatureRequestFlag", "NoGeometry", lambda: QgsFeatureRequest.Flag.NoGeometry)
+FAST_INSERT = QgsFeatureSink.Flag.FastInsert
+
 if Qgis.QGIS_VERSION_INT >= 33800:  # QgsField takes QMetaType from QGIS 3.38 (and only that in Qt6 builds)
     from qgis.PyQt.QtCore import QMetaType
 
-    INT, STRING = QMetaType.Type.Int, QMetaType.Type.QString
+    DOUBLE, INT, STRING = QMetaType.Type.Double, QMetaType.Type.Int, QMetaType.Type.QString
 else:
-    INT, STRING = QVariant.Int, QVariant.String
+    DOUBLE, INT, STRING = QVariant.Double, QVariant.Int, QVariant.String  # noqa: QGS402 (QGIS 3.22-3.36)
 
 _CHUNK = 2000  # features between two cancel checks
 
@@ -171,63 +196,72 @@ class GeocodeAddresses(QuartiersAlgorithm):
             "separator set; text read with a wrong encoding is reported as an error."
         )
 
+    def _add(self, definition):
+        """Add a parameter or output definition (False from QGIS means a duplicate name: a programming error)."""
+        from qgis.core import QgsProcessingOutputDefinition
+
+        added = self.addOutput(definition) if isinstance(definition, QgsProcessingOutputDefinition) else \
+            self.addParameter(definition)
+        if not added:
+            raise RuntimeError("cannot add {} to {}".format(definition.name(), self.ALG_ID))
+
     def initAlgorithm(self, config=None):
-        self.addParameter(
+        self._add(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, tr("Addresses to geocode (table or layer)"), [QgsProcessing.SourceType.TypeVector]
+                self.INPUT, tr("Addresses to geocode (table or layer)"), [SOURCE_ANY]
             )
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterField(self.STREET_FIELD, tr("Street field"), parentLayerParameterName=self.INPUT)
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterField(
                 self.HOUSENUMBER_FIELD, tr("House number field"), parentLayerParameterName=self.INPUT
             )
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterField(
                 self.POSTCODE_FIELD, tr("Postcode field"), parentLayerParameterName=self.INPUT, optional=True
             )
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterField(self.CITY_FIELD, tr("City field"), parentLayerParameterName=self.INPUT,
                                         optional=True)
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterFeatureSource(
-                self.DIRECTORY, tr("Address directory (points)"), [QgsProcessing.SourceType.TypeVectorPoint]
+                self.DIRECTORY, tr("Address directory (points)"), [SOURCE_POINT]
             )
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterField(
                 self.DIR_STREET_FIELD, tr("Directory street field"), parentLayerParameterName=self.DIRECTORY
             )
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterField(
                 self.DIR_HOUSENUMBER_FIELD, tr("Directory house number field"),
                 parentLayerParameterName=self.DIRECTORY,
             )
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterField(
                 self.DIR_POSTCODE_FIELD, tr("Directory postcode field"), parentLayerParameterName=self.DIRECTORY,
                 optional=True,
             )
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterField(
                 self.DIR_CITY_FIELD, tr("Directory city field"), parentLayerParameterName=self.DIRECTORY,
                 optional=True,
             )
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterBoolean(self.FUZZY, tr("Match misspelt street names (fuzzy)"), defaultValue=True)
         )
         threshold = QgsProcessingParameterNumber(
             self.FUZZY_THRESHOLD, tr("Fuzzy threshold: minimum similarity of street names (percent)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=100 * matching.DEFAULT_THRESHOLD,
+            NUMBER_DOUBLE, defaultValue=100 * matching.DEFAULT_THRESHOLD,
             minValue=50.0, maxValue=100.0,
         )
         fallback = QgsProcessingParameterBoolean(
@@ -235,21 +269,21 @@ class GeocodeAddresses(QuartiersAlgorithm):
             defaultValue=True,
         )
         for param in (threshold, fallback):
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-            self.addParameter(param)
-        self.addParameter(
+            param.setFlags(param.flags() | FLAG_ADVANCED)
+            self._add(param)
+        self._add(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, tr("Geocoded addresses"), QgsProcessing.SourceType.TypeVectorPoint
+                self.OUTPUT, tr("Geocoded addresses"), SOURCE_POINT
             )
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterFeatureSink(
-                self.UNMATCHED, tr("Unmatched addresses"), QgsProcessing.SourceType.TypeVector, optional=True,
+                self.UNMATCHED, tr("Unmatched addresses"), SOURCE_ANY, optional=True,
                 createByDefault=True,
             )
         )
-        self.addOutput(QgsProcessingOutputNumber("MATCHED_COUNT", tr("Number of rows matched")))
-        self.addOutput(QgsProcessingOutputNumber("UNMATCHED_COUNT", tr("Number of rows not matched")))
+        self._add(QgsProcessingOutputNumber("MATCHED_COUNT", tr("Number of rows matched")))
+        self._add(QgsProcessingOutputNumber("UNMATCHED_COUNT", tr("Number of rows not matched")))
 
     # -- reading ------------------------------------------------------------------------------------------------
     def _read_table(self, source, indexes, layer_label, field_labels, feedback, progress_range, with_geometry,
@@ -258,7 +292,7 @@ class GeocodeAddresses(QuartiersAlgorithm):
         (optionally) point coordinates."""
         request = QgsFeatureRequest()
         if not with_geometry:
-            request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+            request.setFlags(REQUEST_NO_GEOMETRY)
         if not keep_attributes:
             request.setSubsetOfAttributes([i for i in indexes if i >= 0])
         total = max(source.featureCount(), 1)
@@ -309,7 +343,7 @@ class GeocodeAddresses(QuartiersAlgorithm):
             values = self.parameterAsFields(parameters, name, context)
             return values[0] if values else ""
 
-        require_geometry(directory, QgsWkbTypes.GeometryType.PointGeometry, dir_label, self.DIRECTORY)
+        require_geometry(directory, GEOMETRY_POINT, dir_label, self.DIRECTORY)
         in_fields = [field(self.STREET_FIELD), field(self.HOUSENUMBER_FIELD), field(self.POSTCODE_FIELD),
                      field(self.CITY_FIELD)]
         dir_fields = [field(self.DIR_STREET_FIELD), field(self.DIR_HOUSENUMBER_FIELD), field(self.DIR_POSTCODE_FIELD),
@@ -364,12 +398,12 @@ class GeocodeAddresses(QuartiersAlgorithm):
         un_fields = QgsProcessingUtils.combineFields(source.fields(), reason_fields)
 
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, out_fields, QgsWkbTypes.Type.Point, directory.sourceCrs()
+            parameters, self.OUTPUT, context, out_fields, WKB_POINT, directory.sourceCrs()
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         un_sink, un_id = self.parameterAsSink(
-            parameters, self.UNMATCHED, context, un_fields, QgsWkbTypes.Type.NoGeometry, directory.sourceCrs()
+            parameters, self.UNMATCHED, context, un_fields, WKB_NO_GEOMETRY, directory.sourceCrs()
         )
         out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         un_path = self.parameterAsOutputLayer(parameters, self.UNMATCHED, context) if un_sink is not None else None
@@ -405,14 +439,17 @@ class GeocodeAddresses(QuartiersAlgorithm):
                     else:  # street centroid: the street as the input spelt it
                         address = str(icols[0][i] or "")
                 feature.setAttributes(attributes[i] + [st, int(score[i]), address])
-                if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+                if not sink.addFeature(feature, FAST_INSERT):
                     raise QgsProcessingException(
                         tr("Could not write row {} to the output: {}").format(i + 1, sink.lastError())
                     )
                 if st == matching.UNMATCHED and un_sink is not None:
                     row = QgsFeature(un_fields)
                     row.setAttributes(attributes[i] + [reason[i]])
-                    un_sink.addFeature(row, QgsFeatureSink.Flag.FastInsert)
+                    if not un_sink.addFeature(row, FAST_INSERT):
+                        raise QgsProcessingException(
+                            tr("Could not write row {} to the output: {}").format(i + 1, un_sink.lastError())
+                        )
         except QgsProcessingException:
             del sink, un_sink
             discard_output(out_path)

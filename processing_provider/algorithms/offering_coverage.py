@@ -5,40 +5,50 @@ import re
 
 import numpy as np
 from qgis.core import (
-    Qgis,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingUtils,
     QgsUnitTypes,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...addresses.normalize import fold
 from ...spatial import pip
 from ...spatial.nearest import coverage_by_group, nearest
 from ...translation import tr
 from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
-from .geocode_addresses import discard_output, point_xy, py_value, require_field, require_geometry, source_name
+from .geocode_addresses import (
+    DOUBLE,
+    FAST_INSERT,
+    FLAG_ADVANCED,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    INT,
+    NUMBER_DOUBLE,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    STRING,
+    WKB_POINT,
+    _scoped,
+    discard_output,
+    point_xy,
+    py_value,
+    require_field,
+    require_geometry,
+    source_name,
+)
 
-if Qgis.QGIS_VERSION_INT >= 33800:  # QgsField takes QMetaType from QGIS 3.38 (and only that in Qt6 builds)
-    from qgis.PyQt.QtCore import QMetaType
-
-    DOUBLE, INT, STRING = QMetaType.Type.Double, QMetaType.Type.Int, QMetaType.Type.QString
-else:
-    DOUBLE, INT, STRING = QVariant.Double, QVariant.Int, QVariant.String
+FIELD_NUMERIC = _scoped("ProcessingFieldParameterDataType", "Numeric",
+                        lambda: QgsProcessingParameterField.DataType.Numeric)
+METERS = _scoped("DistanceUnit", "Meters", lambda: QgsUnitTypes.DistanceUnit.DistanceMeters)
 
 _CHUNK = 5000
 
@@ -111,61 +121,70 @@ class OfferingCoverage(QuartiersAlgorithm):
             "address output holds each address with its quartier_id, nearest_distance_m and within_distance."
         )
 
+    def _add(self, definition):
+        """Add a parameter or output definition (False from QGIS means a duplicate name: a programming error)."""
+        from qgis.core import QgsProcessingOutputDefinition
+
+        added = self.addOutput(definition) if isinstance(definition, QgsProcessingOutputDefinition) else \
+            self.addParameter(definition)
+        if not added:
+            raise RuntimeError("cannot add {} to {}".format(definition.name(), self.ALG_ID))
+
     def initAlgorithm(self, config=None):
-        self.addParameter(
+        self._add(
             QgsProcessingParameterFeatureSource(
-                self.OFFERINGS, tr("Offerings (points)"), [QgsProcessing.SourceType.TypeVectorPoint]
+                self.OFFERINGS, tr("Offerings (points)"), [SOURCE_POINT]
             )
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterField(
                 self.CATEGORY_FIELD, tr("Category field (counts per category)"),
                 parentLayerParameterName=self.OFFERINGS, optional=True,
             )
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterFeatureSource(
-                self.QUARTIERS, tr("Quartiers (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]
+                self.QUARTIERS, tr("Quartiers (polygons)"), [SOURCE_POLYGON]
             )
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterField(self.QUARTIER_ID, tr("Quartier id field"),
                                         parentLayerParameterName=self.QUARTIERS)
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterFeatureSource(
-                self.ADDRESSES, tr("Addresses with residents (points)"), [QgsProcessing.SourceType.TypeVectorPoint],
+                self.ADDRESSES, tr("Addresses with residents (points)"), [SOURCE_POINT],
                 optional=True,
             )
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterField(
                 self.POPULATION_FIELD, tr("Residents field (empty: one resident per address)"),
-                parentLayerParameterName=self.ADDRESSES, type=QgsProcessingParameterField.DataType.Numeric,
+                parentLayerParameterName=self.ADDRESSES, type=FIELD_NUMERIC,
                 optional=True,
             )
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterNumber(
-                self.DISTANCE, tr("Distance (metres)"), QgsProcessingParameterNumber.Type.Double,
+                self.DISTANCE, tr("Distance (metres)"), NUMBER_DOUBLE,
                 defaultValue=1000.0, minValue=0.0,
             )
         )
         share = QgsProcessingParameterNumber(
             self.WHITE_SPOT_SHARE, tr("White spot: share of residents within the distance below (percent)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=50.0, minValue=0.0, maxValue=100.0,
+            NUMBER_DOUBLE, defaultValue=50.0, minValue=0.0, maxValue=100.0,
         )
-        share.setFlags(share.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(share)
-        self.addParameter(
+        share.setFlags(share.flags() | FLAG_ADVANCED)
+        self._add(share)
+        self._add(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, tr("Coverage per quartier"), QgsProcessing.SourceType.TypeVectorPolygon
+                self.OUTPUT, tr("Coverage per quartier"), SOURCE_POLYGON
             )
         )
-        self.addParameter(
+        self._add(
             QgsProcessingParameterFeatureSink(
                 self.ADDRESS_OUTPUT, tr("Addresses with distance to the nearest offering"),
-                QgsProcessing.SourceType.TypeVectorPoint, optional=True, createByDefault=False,
+                SOURCE_POINT, optional=True, createByDefault=False,
             )
         )
 
@@ -183,7 +202,7 @@ class OfferingCoverage(QuartiersAlgorithm):
             geometry = feature.geometry()
             if geometry is not None and not geometry.isNull() and not geometry.isGeosValid():
                 geometry = geometry.makeValid()
-                geometry = geometry.convertToType(QgsWkbTypes.GeometryType.PolygonGeometry, True) or QgsGeometry()
+                geometry = geometry.convertToType(GEOMETRY_POLYGON, True) or QgsGeometry()
                 repaired.append(qid)
             rings.append(polygon_rings(geometry) if geometry is not None and not geometry.isNull() else [])
             features.append(QgsFeature(feature))
@@ -269,10 +288,10 @@ class OfferingCoverage(QuartiersAlgorithm):
         off_label = source_name(parameters, self.OFFERINGS, offerings)
         q_label = source_name(parameters, self.QUARTIERS, quartiers)
         addr_label = source_name(parameters, self.ADDRESSES, addresses) if addresses is not None else ""
-        require_geometry(offerings, QgsWkbTypes.GeometryType.PointGeometry, off_label, self.OFFERINGS)
-        require_geometry(quartiers, QgsWkbTypes.GeometryType.PolygonGeometry, q_label, self.QUARTIERS)
+        require_geometry(offerings, GEOMETRY_POINT, off_label, self.OFFERINGS)
+        require_geometry(quartiers, GEOMETRY_POLYGON, q_label, self.QUARTIERS)
         if addresses is not None:
-            require_geometry(addresses, QgsWkbTypes.GeometryType.PointGeometry, addr_label, self.ADDRESSES)
+            require_geometry(addresses, GEOMETRY_POINT, addr_label, self.ADDRESSES)
 
         def field(name):
             values = self.parameterAsFields(parameters, name, context)
@@ -294,7 +313,7 @@ class OfferingCoverage(QuartiersAlgorithm):
                 tr("The quartier layer '{}' is in a geographic CRS ({}): distances in metres need a projected CRS. "
                    "Reproject the quartiers first (e.g. to EPSG:25832).").format(q_label, crs.authid())
             )
-        to_metres = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceUnit.DistanceMeters)
+        to_metres = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), METERS)
         for source, label in ((offerings, off_label), (addresses, addr_label)):
             if source is not None and not source.sourceCrs().isValid():
                 raise QgsProcessingException(tr("Layer '{}' has no valid CRS.").format(label))
@@ -391,7 +410,7 @@ class OfferingCoverage(QuartiersAlgorithm):
             a_extra.append(QgsField("within_distance", INT))
             a_fields = QgsProcessingUtils.combineFields(addresses.fields(), a_extra)
             a_sink, a_dest = self.parameterAsSink(parameters, self.ADDRESS_OUTPUT, context, a_fields,
-                                                  QgsWkbTypes.Type.Point, crs)
+                                                  WKB_POINT, crs)
             a_path = self.parameterAsOutputLayer(parameters, self.ADDRESS_OUTPUT, context)
 
         def number(value):
@@ -416,7 +435,7 @@ class OfferingCoverage(QuartiersAlgorithm):
                 else:
                     values += [None] * 6
                 out.setAttributes(feature.attributes() + values)
-                if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
+                if not sink.addFeature(out, FAST_INSERT):
                     raise QgsProcessingException(
                         tr("Could not write quartier '{}' to the output: {}").format(q_ids[k], sink.lastError())
                     )
@@ -435,7 +454,7 @@ class OfferingCoverage(QuartiersAlgorithm):
                         d,
                         None if d is None and not np.isinf(dist[i]) else int(dist[i] <= distance),
                     ])
-                    if not a_sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
+                    if not a_sink.addFeature(out, FAST_INSERT):
                         raise QgsProcessingException(
                             tr("Could not write address {} to the output: {}").format(i + 1, a_sink.lastError())
                         )

@@ -150,7 +150,7 @@ def test_bad_inputs_give_clear_errors(run_alg, directory, tmp_path):
     f = QgsFeature(polys.fields())
     f.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0,1 0,1 1,0 0))"))
     f.setAttributes(["Hauptstraße", "1"])
-    polys.dataProvider().addFeatures([f])
+    assert polys.dataProvider().addFeatures([f])[0]
     with pytest.raises(QgsProcessingException):
         run_alg("geocodeaddresses", params(offerings, polys, DIR_POSTCODE_FIELD=None, DIR_CITY_FIELD=None))
     # An empty input table gives valid empty outputs.
@@ -184,7 +184,8 @@ def test_directory_in_other_crs_and_cancel(run_alg, directory, tmp_path):
 def demo_folder(tmp_path_factory):
     generate = pytest.importorskip("quartiersmonitor.resources.demo.generate")
     folder = str(tmp_path_factory.mktemp("demo_geocode"))
-    generate.write(generate.generate(seed=3, scale=0.25), folder)
+    summary = generate.write(generate.generate(seed=3, scale=0.25), folder)
+    assert summary["quartiers"] == 158
     return folder
 
 

@@ -237,7 +237,8 @@ def test_random_layout_against_brute_force(run_alg):
 def demo_folder(tmp_path_factory):
     generate = pytest.importorskip("quartiersmonitor.resources.demo.generate")
     folder = str(tmp_path_factory.mktemp("demo_coverage"))
-    generate.write(generate.generate(seed=5, scale=0.1), folder)
+    summary = generate.write(generate.generate(seed=5, scale=0.1), folder)
+    assert summary["quartiers"] == 158
     return folder
 
 
