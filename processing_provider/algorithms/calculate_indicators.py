@@ -64,7 +64,7 @@ if Qgis.QGIS_VERSION_INT >= 33800:  # QgsField takes QMetaType from QGIS 3.38 (a
 
     DOUBLE, INT, STRING = QMetaType.Type.Double, QMetaType.Type.Int, QMetaType.Type.QString
 else:
-    DOUBLE, INT, STRING = QVariant.Double, QVariant.Int, QVariant.String
+    DOUBLE, INT, STRING = QVariant.Double, QVariant.Int, QVariant.String  # noqa: QGS402 (QGIS 3.22-3.36)
 
 
 def set_advanced(parameter):

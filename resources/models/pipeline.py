@@ -55,7 +55,7 @@ def qgis_process_command(demo_gpkg, output_gpkg, executable="qgis_process"):
 
 def run_demo(demo_gpkg, output_dir, context=None, feedback=None):
     """Run the model (Processing must be initialised with our provider); returns the output paths."""
-    import processing
+    from qgis import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
     os.makedirs(output_dir, exist_ok=True)

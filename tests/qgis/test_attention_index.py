@@ -16,7 +16,8 @@ from qgis.core import (
     QgsRenderContext,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
+
+from quartiersmonitor.processing_provider.algorithms.calculate_indicators import DOUBLE, STRING
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location(
@@ -33,9 +34,9 @@ def layer_with(path, name, columns, rows, geometry=True):
     """A GeoPackage layer with text column quartier_id and double columns ``columns`` (None → NULL)."""
     layer = QgsVectorLayer("Polygon?crs={}".format(build.CRS) if geometry else "None", name, "memory")
     fields = QgsFields()
-    fields.append(QgsField("quartier_id", QVariant.String))
+    fields.append(QgsField("quartier_id", STRING))
     for column in columns:
-        fields.append(QgsField(column, QVariant.Double))
+        fields.append(QgsField(column, DOUBLE))
     layer.dataProvider().addAttributes(fields)
     layer.updateFields()
     features = []
@@ -126,7 +127,7 @@ def test_layer_equals_engine_with_weights(run_alg, tmp_path):
 
 
 def test_styled_categories(provider, tmp_path):
-    import processing
+    from qgis import processing
 
     from quartiersmonitor.cartography.symbology import ATTENTION_OUTLINE_MM, is_hatched
 

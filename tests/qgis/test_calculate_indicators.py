@@ -149,7 +149,7 @@ def test_suppression_is_null_plus_flag_never_zero(run_alg, gpkg, tmp_path):
 
 
 def test_loaded_layer_is_styled_with_one_style_per_indicator(provider, gpkg, tmp_path):
-    import processing
+    from qgis import processing
 
     from quartiersmonitor.cartography.indicator_style import NO_DATA_VALUE, renderer_class_ranges
     from quartiersmonitor.cartography.symbology import is_hatched

@@ -20,7 +20,8 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
+
+from quartiersmonitor.processing_provider.algorithms.calculate_indicators import INT, STRING
 
 COLUMNS = ("quartier_id", "pop_total", "pop_u65", "sgb2_u65", "pop_u15", "sgb2_u15", "pop_65plus", "gsi_alter")
 ROWS = (
@@ -52,7 +53,7 @@ def quartier_layer(ids=None):
     layer = QgsVectorLayer("Polygon?crs={}".format(CRS), "quartiers", "memory")
     fields = QgsFields()
     for name in ("quartier_id", "name", "municipality_id"):
-        fields.append(QgsField(name, QVariant.String))
+        fields.append(QgsField(name, STRING))
     layer.dataProvider().addAttributes(fields)
     layer.updateFields()
     features = []
@@ -69,15 +70,15 @@ def counts_layer(rows=ROWS, columns=COLUMNS, name="counts"):
     """A geometry-less table; a column holding any text becomes a text column (as in a CSV with "k.A.")."""
     layer = QgsVectorLayer("None", name, "memory")
     fields = QgsFields()
+    text = [j == 0 or any(isinstance(row[j], str) for row in rows) for j in range(len(columns))]
     for j, column in enumerate(columns):
-        is_text = j == 0 or any(isinstance(row[j], str) for row in rows)
-        fields.append(QgsField(column, QVariant.String if is_text else QVariant.Int))
+        fields.append(QgsField(column, STRING if text[j] else INT))
     layer.dataProvider().addAttributes(fields)
     layer.updateFields()
     features = []
     for row in rows:
         feature = QgsFeature(layer.fields())
-        feature.setAttributes([None if v is None else (str(v) if fields[j].type() == QVariant.String else v)
+        feature.setAttributes([None if v is None else (str(v) if text[j] else v)
                                for j, v in enumerate(row)])
         features.append(feature)
     layer.dataProvider().addFeatures(features)
