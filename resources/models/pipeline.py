@@ -48,8 +48,9 @@ def qgis_process_command(demo_gpkg, output_gpkg, executable="qgis_process"):
     """The equivalent ``qgis_process run`` command line (list of arguments)."""
     args = [executable, "run", MODEL_ID, "--"]
     for name, value in demo_parameters(demo_gpkg, output_gpkg).items():
-        for item in value if isinstance(value, list) else [value]:
-            args.append("{}={}".format(name, item))
+        # a multiple choice as a comma list (repeating NAME=… gives an empty value in QGIS 3.22)
+        text = ",".join(str(v) for v in value) if isinstance(value, list) else str(value)
+        args.append("{}={}".format(name, text))
     return args
 
 
