@@ -293,3 +293,38 @@ def test_style_kept_inside_a_shared_geopackage(run_alg, gpkg, tmp_path):
     assert first.renderer().type() == "graduatedSymbol" and '"A1"' in first.renderer().classAttribute()
     assert second.renderer().type() == "graduatedSymbol" and '"A4"' in second.renderer().classAttribute()
     assert len(renderer_class_ranges(second.renderer())) >= 2
+
+
+def test_legend_in_german_when_qgis_runs_in_german(provider, gpkg, tmp_path):
+    from qgis import processing
+    from qgis.PyQt.QtCore import QSettings
+
+    from quartiersmonitor.cartography.indicator_style import renderer_class_ranges
+
+    settings = QSettings()
+    saved = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "de_DE")
+    q, c = gpkg
+    out = str(tmp_path / "deutsch.gpkg")
+    try:
+        processing.runAndLoadResults("quartiersmonitor:calculateindicators",
+                                     params(q, c, out, ids=["A.1"], CLASSIFICATION=2, CLASSES=3))
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                settings.remove(key)
+            else:
+                settings.setValue(key, value)
+    layers = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.source().startswith(out)]
+    try:
+        assert len(layers) == 1
+        renderer = layers[0].renderer()
+        # published A.1 values 5 … 20 (Q01 10, Q02 15, Q05 5, Q06 20 …): equal intervals 5 – 10 – 15 – 20
+        assert [r.label() for r in renderer_class_ranges(renderer)] == ["5,0 – 10,0", "10,0 – 15,0", "15,0 – 20,0"]
+        assert renderer.ranges()[-1].label() == "Gesperrt / keine Daten"
+        assert layers[0].styleManager().styles() == ["A.1 SGB II-Quote"]
+        assert "SGB II-Quote" in layers[0].name()
+    finally:
+        for lyr in layers:
+            QgsProject.instance().removeMapLayer(lyr.id())
