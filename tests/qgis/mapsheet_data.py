@@ -95,3 +95,36 @@ def graduated(field, low, high, rgb):
     grey = QgsFillSymbol.createSimple({"color": "200,200,200,255", "style": "b_diagonal"})
     ranges.append(QgsRendererRange(-2, -1, grey, "suppressed"))
     return QgsGraduatedSymbolRenderer('coalesce("{}", -1)'.format(field), ranges)
+
+
+def demo_indicator_layer(folder, scale=1.0, seed=42, name="Demo indicators"):
+    """The demo county (158 quartiers, ``resources/demo``) through ``calculateindicators`` with every indicator of
+    the catalog, loaded into the project and styled as the algorithm does (one saved style per indicator).
+
+    Needs Processing with our provider registered. Returns the loaded layer.
+    """
+    import os
+
+    import processing
+    from qgis.core import QgsProject
+
+    import quartiersmonitor.resources.demo as demo
+    from quartiersmonitor.indicators.catalog import load_catalog
+
+    demo.write(demo.generate(seed=seed, scale=scale), folder)
+    gpkg = os.path.join(folder, "demo.gpkg")
+    out = os.path.join(folder, "indicators.gpkg")
+    ids = load_catalog().ids()
+    processing.runAndLoadResults("quartiersmonitor:calculateindicators", {
+        "QUARTIERS": gpkg + "|layername=quartiers",
+        "QUARTIER_ID": "quartier_id",
+        "DATA": gpkg + "|layername=counts_2024",
+        "DATA_ID": "quartier_id",
+        "INDICATORS": list(range(len(ids))),
+        "MUNICIPALITY_FIELD": "municipality_id",
+        "OUTPUT": out,
+    })
+    layers = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.source().startswith(out)]
+    assert len(layers) == 1, layers
+    layers[0].setName(name)
+    return layers[0]
