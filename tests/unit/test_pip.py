@@ -191,3 +191,26 @@ def test_duplicates_and_sums():
     assert sum_by_index(idx, 4).tolist() == [3, 1, 1, 0]
     w = np.array([1.5, 2.0, np.nan, 9.0, 1.0, 1.0])
     assert sum_by_index(idx, 4, w).tolist() == [2.5, 2.0, 1.0, 0.0]
+
+
+def test_wkb_points_all_kinds():
+    import struct
+
+    from quartiersmonitor.spatial.wkb import points_from_wkb
+
+    def point(x, y, z=None, big=False, iso_type=1):
+        e = ">" if big else "<"
+        coords = (x, y) if z is None else (x, y, z)
+        return struct.pack(e + "BI" + "d" * len(coords), 0 if big else 1, iso_type, *coords)
+
+    fast = [point(1.5, 2.5), None, point(float("nan"), float("nan")), point(3.0, 4.0)]
+    x, y, n = points_from_wkb(fast)
+    assert np.allclose(x[[0, 3]], [1.5, 3.0]) and np.allclose(y[[0, 3]], [2.5, 4.0])
+    assert np.isnan(x[1]) and np.isnan(x[2]) and n.tolist() == [1, 0, 0, 1]
+
+    multi = struct.pack("<BII", 1, 4, 2) + point(7.0, 8.0) + point(9.0, 10.0)
+    mixed = [point(1.0, 2.0, 3.0, iso_type=1001), point(5.0, 6.0, big=True), multi,
+             struct.pack("<BI", 1, 4) + struct.pack("<I", 0), memoryview(point(11.0, 12.0))]
+    x, y, n = points_from_wkb(mixed)
+    assert x[:3].tolist() == [1.0, 5.0, 7.0] and y[:3].tolist() == [2.0, 6.0, 8.0]
+    assert np.isnan(x[3]) and n.tolist() == [1, 1, 2, 0, 1] and x[4] == 11.0
