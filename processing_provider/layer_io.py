@@ -1,0 +1,520 @@
+"""QGIS layers <-> numpy / pandas, shared by the Quartiersmonitor algorithms.
+
+Reading:
+
+* :func:`read_point_coordinates` -- fids and x, y of a point source in a target CRS as numpy arrays (NaN for NULL or
+  empty geometries). Fast path for a whole file-based OGR layer (GeoPackage, shapefile, ...) in the target CRS: GDAL's
+  Arrow stream and numpy, no QgsFeature per point. Otherwise QGIS iteration with ``setDestinationCrs`` (the project's
+  transform context, so reprojection is exactly QGIS's own).
+* :func:`read_attribute_table` -- chosen fields of a source as a pandas DataFrame indexed like the coordinates.
+* :func:`read_quartiers` -- quartier ids as trimmed text (NULL/duplicates are a clear error), geometries repaired with
+  ``makeValid`` where invalid (and listed), and ring arrays for :mod:`quartiersmonitor.spatial.pip`.
+
+Writing:
+
+* :func:`write_gpkg_join` -- a copy of a whole GeoPackage layer plus new columns, written by GDAL in C (the new values
+  go through a temporary SQLite table joined on the fid), to any OGR format; atomically replaces the destination.
+* :func:`finish_file_output` / :func:`remove_dataset_files` -- move a finished temporary dataset into place, or clean
+  it up after an error or cancel, so that no half-written output is left behind.
+"""
+
+import glob
+import os
+import shutil
+import sqlite3
+import tempfile
+import uuid
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    NULL,
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProviderRegistry,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from ..spatial.wkb import points_from_wkb
+from ..translation import tr
+
+CHUNK = 50_000
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Sources
+# ---------------------------------------------------------------------------------------------------------------------
+def whole_layer(parameters, name, layer):
+    """True when parameter ``name`` means every feature of ``layer`` (no selection, limit or filter)."""
+    if layer is None:
+        return False
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit not in (-1, None):
+            return False
+        filter_expression = getattr(value, "filterExpression", "")
+        if filter_expression:
+            return False
+    return True
+
+
+def ogr_file_source(layer):
+    """``{path, layer_name, driver, fid_column, geometry_column}`` when ``layer`` is a whole file-based OGR layer
+    (no subset string) that GDAL can read directly; else None."""
+    if layer is None or not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
+        return None
+    if layer.subsetString():
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path") or ""
+    if not path or not os.path.isfile(path):
+        return None
+    try:
+        from osgeo import gdal, ogr
+    except ImportError:  # pragma: no cover - GDAL's Python bindings come with QGIS
+        return None
+    gdal.UseExceptions()
+    try:
+        ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+    except RuntimeError:
+        return None
+    if ds is None:
+        return None
+    layer_name = parts.get("layerName")
+    layer_id = parts.get("layerId")
+    if layer_name:
+        lyr = ds.GetLayerByName(layer_name)
+    elif layer_id not in (None, ""):
+        lyr = ds.GetLayer(int(layer_id))
+    else:
+        lyr = ds.GetLayer(0) if ds.GetLayerCount() == 1 else None
+    if lyr is None or not hasattr(lyr, "GetArrowStreamAsNumPy"):
+        return None
+    if lyr.GetGeomType() == ogr.wkbNone:
+        return None
+    info = {
+        "path": path,
+        "layer_name": lyr.GetName(),
+        "driver": ds.GetDriver().ShortName,
+        "fid_column": lyr.GetFIDColumn(),
+        "geometry_column": lyr.GetGeometryColumn(),
+    }
+    ds = None
+    return info
+
+
+def _open_ogr_layer(info):
+    from osgeo import gdal
+
+    gdal.UseExceptions()
+    ds = gdal.OpenEx(info["path"], gdal.OF_VECTOR | gdal.OF_READONLY)
+    return ds, ds.GetLayerByName(info["layer_name"])
+
+
+def _arrow_batches(lyr, keep_fields, feedback=None, with_geometry=True):
+    """Arrow record batches (dicts of numpy arrays) of an OGR layer, only ``keep_fields`` read."""
+    defn = lyr.GetLayerDefn()
+    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    ignored = [n for n in names if n not in keep_fields]
+    if not with_geometry:
+        ignored.append("OGR_GEOMETRY")
+    lyr.SetIgnoredFields(ignored)
+    lyr.ResetReading()
+    for batch in lyr.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES", "MAX_FEATURES_IN_BATCH=65536"]):
+        if feedback is not None and feedback.isCanceled():
+            raise QgsProcessingException(tr("Canceled by the user."))
+        yield batch
+
+
+def read_point_coordinates(source, crs, context, feedback=None, layer=None, whole=False):
+    """Fids and 2D coordinates of a point source in ``crs``.
+
+    Returns ``(fids int64, x float64, y float64, n_points int32)``; NULL or empty geometries have NaN coordinates
+    and ``n_points`` 0; a multipoint contributes its first point (``n_points`` tells how many it has); Z and M are
+    dropped. ``layer``/``whole``: the vector layer behind ``source`` and whether the whole layer is meant (enables
+    the GDAL fast path when the layer is already in ``crs``).
+    """
+    info = ogr_file_source(layer) if whole else None
+    if info is not None and layer.crs() == crs:
+        ds, lyr = _open_ogr_layer(info)
+        fids, blobs = [], []
+        for batch in _arrow_batches(lyr, [], feedback):
+            fids.append(np.asarray(_fid_of(batch, info)))
+            geom = batch[_geom_key(batch, info)]
+            if isinstance(geom, np.ma.MaskedArray):
+                data = geom.data
+                mask = np.ma.getmaskarray(geom)
+                blobs.extend(None if m else d for d, m in zip(data.tolist(), mask.tolist()))
+            else:
+                blobs.extend(geom.tolist())
+        del lyr, ds
+        x, y, n_points = points_from_wkb(blobs)
+        fid = np.concatenate(fids).astype(np.int64) if fids else np.zeros(0, dtype=np.int64)
+        return fid, x, y, n_points
+
+    request = QgsFeatureRequest().setNoAttributes()
+    request.setDestinationCrs(crs, context.transformContext())
+    total = source.featureCount()
+    fids, xs, ys, ns = [], [], [], []
+    for i, feature in enumerate(source.getFeatures(request)):
+        if i % 10000 == 0 and feedback is not None:
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Canceled by the user."))
+            if total > 0:
+                feedback.setProgress(100.0 * i / total)
+        fids.append(feature.id())
+        x, y, n = point_of_geometry(feature.geometry())
+        xs.append(x)
+        ys.append(y)
+        ns.append(n)
+    return (
+        np.asarray(fids, dtype=np.int64),
+        np.asarray(xs, dtype=np.float64),
+        np.asarray(ys, dtype=np.float64),
+        np.asarray(ns, dtype=np.int32),
+    )
+
+
+def _fid_of(batch, info=None):
+    for key in ((info or {}).get("fid_column"), "OGC_FID", "fid", "FID"):
+        if key and key in batch:
+            return batch[key]
+    # the first column of the stream is the FID when INCLUDE_FID=YES
+    return next(iter(batch.values()))
+
+
+def _geom_key(batch, info):
+    for key in (info.get("geometry_column"), "geom", "geometry", "wkb_geometry", "OGR_GEOMETRY"):
+        if key and key in batch:
+            return key
+    return list(batch)[-1]
+
+
+def point_of_geometry(geometry):
+    """(x, y, n_points) of a QgsGeometry: first point of a multipoint, NaN for NULL/empty."""
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return np.nan, np.nan, 0
+    flat = QgsWkbTypes.flatType(geometry.wkbType())
+    abstract = geometry.constGet()
+    if flat == QgsWkbTypes.Point:
+        return abstract.x(), abstract.y(), 1
+    if flat == QgsWkbTypes.MultiPoint:
+        n = abstract.numGeometries()
+        for i in range(n):
+            part = abstract.geometryN(i)
+            if not part.isEmpty():
+                return part.x(), part.y(), n
+        return np.nan, np.nan, 0
+    point = geometry.pointOnSurface().asPoint()
+    return point.x(), point.y(), 1
+
+
+def read_attribute_table(source, field_names, feedback=None, layer=None, whole=False):
+    """The fields ``field_names`` of a source as a DataFrame (column ``fid`` first, source order, NULL -> NaN/None).
+
+    Numeric fields come out as float64 (NaN for NULL) or int64 when they hold no NULL; text as object.
+    """
+    field_names = list(field_names)
+    info = ogr_file_source(layer) if whole else None
+    if info is not None:
+        ds, lyr = _open_ogr_layer(info)
+        defn = lyr.GetLayerDefn()
+        ogr_names = {defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())}
+        if all(n in ogr_names for n in field_names):
+            columns = {"fid": []}
+            columns.update({n: [] for n in field_names})
+            for batch in _arrow_batches(lyr, field_names, feedback, with_geometry=False):
+                columns["fid"].append(np.asarray(_fid_of(batch, info)))
+                for n in field_names:
+                    columns[n].append(_unmask(batch[n]))
+            del lyr, ds
+            data = {k: (np.concatenate(v) if v else np.zeros(0)) for k, v in columns.items()}
+            return pd.DataFrame(data)
+        del lyr, ds
+
+    fields = source.fields()
+    indices = []
+    for name in field_names:
+        idx = fields.lookupField(name)
+        if idx < 0:
+            raise QgsProcessingException(tr("Field “{}” not found in layer “{}”.").format(name, source.sourceName()))
+        indices.append(idx)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(indices)
+    fids = []
+    values = [[] for _ in field_names]
+    for i, feature in enumerate(source.getFeatures(request)):
+        if i % 10000 == 0 and feedback is not None and feedback.isCanceled():
+            raise QgsProcessingException(tr("Canceled by the user."))
+        fids.append(feature.id())
+        attrs = feature.attributes()
+        for k, idx in enumerate(indices):
+            v = attrs[idx]
+            values[k].append(None if v == NULL else v)
+    data = {"fid": np.asarray(fids, dtype=np.int64)}
+    for name, vals in zip(field_names, values):
+        data[name] = pd.Series(vals, dtype=object)
+        converted = pd.to_numeric(data[name], errors="coerce") if fields.field(name).isNumeric() else None
+        if converted is not None:
+            data[name] = converted
+    return pd.DataFrame(data)
+
+
+def _unmask(array):
+    if isinstance(array, np.ma.MaskedArray):
+        if array.dtype.kind in "iuf":
+            if not np.ma.is_masked(array):
+                return np.asarray(array.data)
+            return array.astype(np.float64).filled(np.nan)
+        return np.asarray(array.astype(object).filled(None))
+    return np.asarray(array)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Quartier ids and polygons
+# ---------------------------------------------------------------------------------------------------------------------
+def id_as_text(value):
+    """A quartier id as trimmed text: integers and integral floats without decimals; None for NULL/empty."""
+    if value is None or value == NULL:
+        return None
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if np.isnan(value):
+            return None
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    text = str(value).strip()
+    return text or None
+
+
+def check_ids(ids, layer_name, field_name, feature_ids=None):
+    """Raise a clear error for NULL or duplicate ids (listing the first offending ones)."""
+    nulls = [i for i, v in enumerate(ids) if v is None]
+    if nulls:
+        where = [str(feature_ids[i]) if feature_ids is not None else str(i + 1) for i in nulls[:5]]
+        raise QgsProcessingException(
+            tr("Layer “{}”, field “{}”: {} feature(s) have no quartier id (NULL or empty), e.g. feature id(s) {}.")
+            .format(layer_name, field_name, len(nulls), ", ".join(where))
+        )
+    seen, dups = set(), []
+    for v in ids:
+        if v in seen and v not in dups:
+            dups.append(v)
+        seen.add(v)
+    if dups:
+        raise QgsProcessingException(
+            tr("Layer “{}”, field “{}”: quartier ids must be unique; duplicated: {}.")
+            .format(layer_name, field_name, ", ".join("“{}”".format(d) for d in dups[:10]))
+        )
+
+
+def geometry_rings(geometry):
+    """All rings (exterior and interior, every part) of a polygon QgsGeometry as (n, 2) float arrays."""
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return []
+    geom = QgsGeometry(geometry)
+    if QgsWkbTypes.isCurvedType(geom.wkbType()):
+        geom = QgsGeometry(geom.constGet().segmentize())
+    rings = []
+    for polygon in geom.asMultiPolygon() if geom.isMultipart() else [geom.asPolygon()]:
+        for ring in polygon:
+            if len(ring) >= 3:
+                rings.append(np.array([(p.x(), p.y()) for p in ring], dtype=np.float64))
+    return rings
+
+
+def polygon_part(geometry):
+    """The polygonal part of a geometry (makeValid may return a collection with lines or points)."""
+    if geometry.type() == QgsWkbTypes.PolygonGeometry:
+        return geometry
+    parts = [QgsGeometry(geometry.constGet().geometryN(i).clone()) for i in range(geometry.constGet().numGeometries())
+             ] if geometry.isMultipart() else [geometry]
+    polys = [p for p in parts if p.type() == QgsWkbTypes.PolygonGeometry]
+    if not polys:
+        return QgsGeometry()
+    return QgsGeometry.collectGeometry(polys)
+
+
+def read_quartiers(source, id_field, feedback=None):
+    """Read the quartier layer.
+
+    Returns a dict with ``ids`` (text), ``fids``, ``features`` (QgsFeature, original), ``geometries`` (repaired),
+    ``rings`` (for the kernel), ``invalid`` (list of (id, reason) for repaired geometries) and ``empty`` (ids
+    without geometry). NULL or duplicate ids raise a clear :class:`QgsProcessingException`.
+    """
+    name = source.sourceName()
+    if source.fields().lookupField(id_field) < 0:
+        raise QgsProcessingException(tr("Field “{}” not found in layer “{}”.").format(id_field, name))
+    features = list(source.getFeatures())
+    ids = [id_as_text(f[id_field]) for f in features]
+    check_ids(ids, name, id_field, [f.id() for f in features])
+    geometries, rings, invalid, empty = [], [], [], []
+    for feature, qid in zip(features, ids):
+        if feedback is not None and feedback.isCanceled():
+            raise QgsProcessingException(tr("Canceled by the user."))
+        geom = feature.geometry()
+        if geom.isNull() or geom.isEmpty():
+            empty.append(qid)
+            geometries.append(QgsGeometry())
+            rings.append([])
+            continue
+        if not geom.isGeosValid():
+            errors = geom.validateGeometry(QgsGeometry.ValidatorGeos)
+            reason = "; ".join(e.what() for e in errors[:3]) or tr("invalid geometry")
+            repaired = polygon_part(geom.makeValid())
+            invalid.append((qid, reason))
+            geom = repaired
+        geometries.append(geom)
+        rings.append(geometry_rings(geom))
+    return {
+        "ids": ids,
+        "fids": [f.id() for f in features],
+        "features": features,
+        "geometries": geometries,
+        "rings": rings,
+        "invalid": invalid,
+        "empty": empty,
+        "crs": QgsCoordinateReferenceSystem(source.sourceCrs()),
+    }
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------------------------------------------------
+def ogr_driver_for_path(path):
+    """OGR driver name for a destination file path (by its extension), or None (memory:, database URIs, ...)."""
+    if not path or ":" in os.path.basename(path) or path.startswith(("memory:", "postgres", "ogr:", "postgis:")):
+        return None
+    ext = os.path.splitext(path)[1].lstrip(".").lower()
+    if not ext:
+        return None
+    driver = QgsVectorFileWriter.driverForExtension(ext)
+    return driver or None
+
+
+def dataset_files(path):
+    """The files making up a dataset at ``path`` (a shapefile's siblings, a GeoPackage's -wal/-shm)."""
+    stem, ext = os.path.splitext(path)
+    if ext.lower() == ".shp":
+        return [p for p in glob.glob(glob.escape(stem) + ".*")
+                if os.path.splitext(p)[1].lower() in (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx")]
+    return [p for p in (path, path + "-wal", path + "-shm", path + "-journal") if os.path.exists(p)]
+
+
+def remove_dataset_files(path):
+    for p in dataset_files(path):
+        try:
+            os.remove(p)
+        except OSError:
+            pass
+
+
+def temporary_sibling(path):
+    """A fresh temporary folder next to ``path`` and the path of the same file name inside it."""
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    tmp_dir = os.path.join(folder, ".qm-tmp-{}".format(uuid.uuid4().hex[:12]))
+    os.makedirs(tmp_dir)
+    return tmp_dir, os.path.join(tmp_dir, os.path.basename(path))
+
+
+def finish_file_output(tmp_dir, tmp_path, path):
+    """Move a finished dataset from ``tmp_path`` onto ``path`` (replacing an old one) and remove ``tmp_dir``."""
+    try:
+        remove_dataset_files(path)
+        tmp_stem = os.path.splitext(tmp_path)[0]
+        dst_stem = os.path.splitext(path)[0]
+        for p in dataset_files(tmp_path):
+            os.replace(p, dst_stem + p[len(tmp_stem):])
+    finally:
+        shutil.rmtree(tmp_dir, ignore_errors=True)
+
+
+def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer_name=None, spatial_index=True):
+    """Copy the whole OGR layer ``info`` (a GeoPackage) to ``dest_path`` with extra text/integer ``columns``
+    (``{name: array aligned with fids}``), written by GDAL in C. Atomic: the destination appears only when done.
+
+    Returns the path written.
+    """
+    from osgeo import gdal
+
+    gdal.UseExceptions()
+    work_dir = tempfile.mkdtemp(prefix="qm-join-")
+    tmp_dir, tmp_path = temporary_sibling(dest_path)
+    try:
+        db_path = os.path.join(work_dir, "values.sqlite")
+        con = sqlite3.connect(db_path)
+        try:
+            con.execute("PRAGMA journal_mode=OFF")
+            con.execute("PRAGMA synchronous=OFF")
+            names = list(columns)
+            # Text columns go through small lookup tables: the big table only holds integers (faster to insert).
+            codes, lookups = [], {}
+            for k, name in enumerate(names):
+                values = np.asarray(columns[name], dtype=object)
+                labels, code = np.unique(np.where(pd.isna(values), "\x00", values).astype(str), return_inverse=True)
+                lookups[name] = labels
+                codes.append(code.astype(np.int64))
+                con.execute('CREATE TABLE "l{}" (code INTEGER PRIMARY KEY, value TEXT)'.format(k))
+                con.executemany('INSERT INTO "l{}" VALUES (?, ?)'.format(k),
+                                [(i, None if v == "\x00" else v) for i, v in enumerate(labels.tolist())])
+            con.execute('CREATE TABLE v (fid INTEGER PRIMARY KEY{})'.format(
+                "".join(", c{} INTEGER".format(k) for k in range(len(names)))))
+            order = np.argsort(fids, kind="stable")
+            rows = zip(np.asarray(fids)[order].tolist(), *[c[order].tolist() for c in codes])
+            con.executemany("INSERT INTO v VALUES ({})".format(", ".join("?" * (1 + len(names)))), rows)
+            con.commit()
+        finally:
+            con.close()
+        if feedback is not None and feedback.isCanceled():
+            raise QgsProcessingException(tr("Canceled by the user."))
+
+        src = gdal.OpenEx(info["path"], gdal.OF_VECTOR | gdal.OF_READONLY)
+        src.ExecuteSQL("ATTACH DATABASE '{}' AS qm_values".format(db_path.replace("'", "''")))
+        fid_col = info["fid_column"] or "fid"
+        select = ['l.*']
+        joins = ['LEFT JOIN qm_values.v AS v ON v.fid = l."{}"'.format(fid_col.replace('"', '""'))]
+        for k, name in enumerate(names):
+            select.append('l{k}.value AS "{n}"'.format(k=k, n=name.replace('"', '""')))
+            joins.append("LEFT JOIN qm_values.l{k} AS l{k} ON l{k}.code = v.c{k}".format(k=k))
+        sql = 'SELECT {} FROM "{}" AS l {}'.format(
+            ", ".join(select), info["layer_name"].replace('"', '""'), " ".join(joins))
+
+        def progress(complete, _message, _data):
+            if feedback is not None:
+                feedback.setProgress(100.0 * complete)
+                return 0 if feedback.isCanceled() else 1
+            return 1
+
+        lco = []
+        if driver == "GPKG":
+            lco.append("SPATIAL_INDEX={}".format("YES" if spatial_index else "NO"))
+        elif driver == "ESRI Shapefile":
+            lco.append("ENCODING=UTF-8")
+        options = gdal.VectorTranslateOptions(
+            format=driver, SQLStatement=sql, layerName=layer_name or os.path.splitext(os.path.basename(dest_path))[0],
+            layerCreationOptions=lco, callback=progress, options=["-preserve_fid"] if driver == "GPKG" else [])
+        try:
+            out = gdal.VectorTranslate(tmp_path, src, options=options)
+        except RuntimeError as err:
+            if feedback is not None and feedback.isCanceled():
+                raise QgsProcessingException(tr("Canceled by the user.")) from err
+            raise QgsProcessingException(tr("Could not write “{}”: {}").format(dest_path, err)) from err
+        if out is None:
+            raise QgsProcessingException(tr("Could not write “{}”.").format(dest_path))
+        out = None
+        src = None
+        if feedback is not None and feedback.isCanceled():
+            raise QgsProcessingException(tr("Canceled by the user."))
+        finish_file_output(tmp_dir, tmp_path, dest_path)
+        return dest_path
+    finally:
+        shutil.rmtree(tmp_dir, ignore_errors=True)
+        shutil.rmtree(work_dir, ignore_errors=True)
