@@ -15,6 +15,7 @@ import shutil
 import tempfile
 
 from qgis.core import (
+    Qgis,
     QgsExpression,
     QgsExpressionContextUtils,
     QgsFeature,
@@ -53,6 +54,14 @@ TABLE_FRAME_ID = "profile_table"
 TITLE_NAME_LENGTH = 48
 MASK_FID_FIELD = "qm_fid"
 INDICATORS_PROPERTY = "quartiersmonitor/indicators"
+
+
+if Qgis.QGIS_VERSION_INT >= 33800:  # QgsField takes QMetaType from QGIS 3.38 (and only that in Qt6 builds)
+    from qgis.PyQt.QtCore import QMetaType
+
+    _LONG_TYPE = QMetaType.Type.LongLong
+else:
+    _LONG_TYPE = QVariant.LongLong  # noqa: QGS402 (QGIS 3.22-3.36)
 
 
 class SheetError(Exception):
@@ -197,7 +206,7 @@ def build_mask_layer(layer):
                           "quartiersmonitor_neighbours", "memory")
     if not layer.crs().authid():
         mask.setCrs(layer.crs())
-    mask.dataProvider().addAttributes([QgsField(MASK_FID_FIELD, QVariant.LongLong)])
+    mask.dataProvider().addAttributes([QgsField(MASK_FID_FIELD, _LONG_TYPE)])
     mask.updateFields()
     features = []
     request = QgsFeatureRequest().setNoAttributes()
@@ -205,7 +214,8 @@ def build_mask_layer(layer):
         if source.geometry() is None or source.geometry().isEmpty():
             continue
         geometry = QgsGeometry(source.geometry())
-        geometry.convertToMultiType()
+        if not geometry.convertToMultiType():
+            continue
         feature = QgsFeature(mask.fields())
         feature.setGeometry(geometry)
         feature.setAttributes([source.id()])

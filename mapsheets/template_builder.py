@@ -123,7 +123,7 @@ def build_template_layout(project=None):
     layout.addMultiFrame(table)
     table.setHeaders([QgsLayoutTableColumn(h) for h in ("Indicator", "Quartier", "Municipality", "County",
                                                           "Rank", "Sig.")])
-    table.setColumnWidths([38, 12, 16, 12, 10, 6])
+    table.setColumnWidths([35, 15, 16, 12, 11, 6])
     table.setWrapBehavior(QgsLayoutTable.WrapText)
     table.setIncludeTableHeader(True)
     table.setHeaderTextFormat(_text_format(6.5, bold=True))

@@ -635,7 +635,7 @@ class QuartiersmonitorDock(QgsDockWidget):
             "FORMAT": ["pdf_single", "pdf_per_quartier", "png"].index(fmt),
             "OUTPUT_FOLDER": folder,
         }
-        import processing
+        from qgis import processing
 
         self.feedback = DockFeedback(self.progress_bar)
         self.progress_bar.setValue(0)

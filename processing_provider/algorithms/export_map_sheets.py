@@ -69,28 +69,37 @@ class ExportMapSheets(QuartiersAlgorithm):
         return super().flags() | _no_threading_flag()
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.INPUT, self.tr("Indicator layer (styled)"), [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.QUARTIER_ID, self.tr("Quartier id field"), "quartier_id", self.INPUT))
-        self.addParameter(QgsProcessingParameterField(
-            self.QUARTIER_NAME, self.tr("Quartier name field"), None, self.INPUT, optional=True))
-        self.addParameter(QgsProcessingParameterExpression(
-            self.FILTER, self.tr("Only quartiers matching (expression)"), None, self.INPUT, optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.TEMPLATE, self.tr("Layout template (.qpt; empty: bundled A4 sheet)"),
-            QgsProcessingParameterFile.File, "qpt", None, optional=True,
-            fileFilter=self.tr("Layout templates (*.qpt)")))
-        self.addParameter(QgsProcessingParameterString(
-            self.TITLE, self.tr("Title"), self.tr("Quartiersmonitor"), optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.FORMAT, self.tr("Format"),
-            [self.tr("One multi-page PDF"), self.tr("One PDF per quartier"), self.tr("One PNG per quartier")],
-            defaultValue=0))
-        self.addParameter(QgsProcessingParameterFolderDestination(
-            self.OUTPUT_FOLDER, self.tr("Output folder")))
-        self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Number of files written")))
-        self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written")))
+        parameters = [
+            QgsProcessingParameterVectorLayer(
+                self.INPUT, self.tr("Indicator layer (styled)"), [QgsProcessing.TypeVectorPolygon]),
+            QgsProcessingParameterField(
+                self.QUARTIER_ID, self.tr("Quartier id field"), "quartier_id", self.INPUT),
+            QgsProcessingParameterField(
+                self.QUARTIER_NAME, self.tr("Quartier name field"), None, self.INPUT, optional=True),
+            QgsProcessingParameterExpression(
+                self.FILTER, self.tr("Only quartiers matching (expression)"), None, self.INPUT, optional=True),
+            QgsProcessingParameterFile(
+                self.TEMPLATE, self.tr("Layout template (.qpt; empty: bundled A4 sheet)"),
+                QgsProcessingParameterFile.File, "qpt", None, optional=True,
+                fileFilter=self.tr("Layout templates (*.qpt)")),
+            QgsProcessingParameterString(
+                self.TITLE, self.tr("Title"), self.tr("Quartiersmonitor"), optional=True),
+            QgsProcessingParameterEnum(
+                self.FORMAT, self.tr("Format"),
+                [self.tr("One multi-page PDF"), self.tr("One PDF per quartier"), self.tr("One PNG per quartier")],
+                defaultValue=0),
+            QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder")),
+        ]
+        for parameter in parameters:
+            if not self.addParameter(parameter):
+                raise QgsProcessingException("duplicate parameter " + parameter.name())
+        outputs = [
+            QgsProcessingOutputNumber(self.COUNT, self.tr("Number of files written")),
+            QgsProcessingOutputString(self.FILES, self.tr("Files written")),
+        ]
+        for output in outputs:
+            if not self.addOutput(output):
+                raise QgsProcessingException("duplicate output " + output.name())
 
     def processAlgorithm(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)

@@ -15,7 +15,8 @@ from qgis.core import (
     QgsRendererRange,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
+
+from quartiersmonitor.processing_provider.algorithms.calculate_indicators import DOUBLE, INT, STRING
 
 FIELDS_PER_INDICATOR = ("", "_num", "_den", "_lo", "_hi", "_z", "_class", "_flag", "_sig", "_mun", "_county")
 NAMES = ["Altstadt", "Nord/Süd", "../../etc/passwd", "Am Weiher", "Bahnhofsviertel", "Äußere Neustadt",
@@ -39,16 +40,16 @@ def _values(index, field):
 def make_indicator_layer(name="indicators", names=None):
     names = names or NAMES
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:25832", name, "memory")
-    fields = [QgsField("quartier_id", QVariant.String), QgsField("name", QVariant.String),
-              QgsField("municipality", QVariant.String), QgsField("pop_total", QVariant.Int)]
+    fields = [QgsField("quartier_id", STRING), QgsField("name", STRING),
+              QgsField("municipality", STRING), QgsField("pop_total", INT)]
     for field in ("A1", "G2"):
         for suffix in FIELDS_PER_INDICATOR:
             if suffix in ("_flag",):
-                kind = QVariant.String
+                kind = STRING
             elif suffix in ("_class", "_sig"):
-                kind = QVariant.Int
+                kind = INT
             else:
-                kind = QVariant.Double
+                kind = DOUBLE
             fields.append(QgsField(field + suffix, kind))
     layer.dataProvider().addAttributes(fields)
     layer.updateFields()
@@ -105,13 +106,13 @@ def demo_indicator_layer(folder, scale=1.0, seed=42, name="Demo indicators"):
     """
     import os
 
-    import processing
+    from qgis import processing
     from qgis.core import QgsProject
 
     import quartiersmonitor.resources.demo as demo
     from quartiersmonitor.indicators.catalog import load_catalog
 
-    demo.write(demo.generate(seed=seed, scale=scale), folder)
+    demo.write(demo.generate(seed=seed, scale=scale), folder)  # noqa: QGS201 (not QgsProject.write)
     gpkg = os.path.join(folder, "demo.gpkg")
     out = os.path.join(folder, "indicators.gpkg")
     ids = load_catalog().ids()

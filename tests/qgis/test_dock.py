@@ -21,7 +21,7 @@ def _flush_deletes():
 @pytest.fixture()
 def layer(qgis_new_project):
     lyr = make_indicator_layer("Indikatoren 2025")
-    QgsProject.instance().addMapLayer(lyr)
+    assert QgsProject.instance().addMapLayer(lyr)
     return lyr
 
 
@@ -107,9 +107,9 @@ def test_layers_without_indicator_fields_are_not_offered(dock):
     from qgis.core import QgsVectorLayer
 
     plain = QgsVectorLayer("Polygon?crs=EPSG:25832&field=quartier_id:string", "plain", "memory")
-    QgsProject.instance().addMapLayer(plain)
+    assert QgsProject.instance().addMapLayer(plain)
     second = make_indicator_layer("Zweiter Stand")
-    QgsProject.instance().addMapLayer(second)
+    assert QgsProject.instance().addMapLayer(second)
     texts = [dock.layer_combo.itemText(i) for i in range(dock.layer_combo.count())]
     assert texts == ["Indikatoren 2025", "Zweiter Stand"]
     assert dock.layer_combo.currentText() == "Indikatoren 2025"  # the chosen layer stays chosen
@@ -205,7 +205,7 @@ def test_state_is_saved_in_the_project(plugin, dock, layer, tmp_path, qgis_iface
     assert project.readEntry("quartiersmonitor", "dock/layer", "")[0] == layer_id
     # A dock opened on the read project restores layer and indicator (the layer's style follows), also when
     # another candidate layer comes first by name.
-    project.addMapLayer(make_indicator_layer("A first by name"))
+    assert project.addMapLayer(make_indicator_layer("A first by name"))
     from quartiersmonitor.ui.dock import QuartiersmonitorDock
 
     other = QuartiersmonitorDock(qgis_iface)
@@ -284,3 +284,42 @@ def test_export_without_selection_asks_for_one(dock, layer, tmp_path):
     assert dock.export_selected() is None
     assert dock.status_label.text()
     assert os.listdir(str(tmp_path)) == []
+
+
+@pytest.mark.slow
+def test_dock_on_the_demo_county(plugin, qgis_new_project, tmp_path):
+    """The 158 demo quartiers through calculateindicators: listed, searchable, profiled, every indicator's style."""
+    from mapsheet_data import demo_indicator_layer
+    from qgis.core import QgsExpression
+
+    from quartiersmonitor.indicators.catalog import load_catalog
+    from quartiersmonitor.indicators.profile import profile_from_row
+    from quartiersmonitor.mapsheets.layout import feature_row, sheet_language
+
+    lyr = demo_indicator_layer(str(tmp_path / "demo"), scale=0.3)
+    plugin.action.trigger()
+    dock = plugin.dock
+    assert dock.layer is lyr
+    ids = dock.visible_quartier_ids()
+    assert len(ids) == 158 == len(set(ids))
+    assert ids == sorted(str(f["quartier_id"]) for f in lyr.getFeatures())
+    rows = {str(f["quartier_id"]): (str(f["name"]), str(f["municipality"])) for f in lyr.getFeatures()}
+    term = rows["0101"][1].lower()  # the county town's name, also part of some quartier names
+    dock.search_edit.setText(term)
+    found = dock.visible_quartier_ids()
+    assert found == sorted(i for i, (name, mun) in rows.items() if term in name.lower() or term in mun.lower())
+    assert 0 < len(found) < 158
+    _select_rows(dock, {found[0]})
+    all_rows = [feature_row(f) for f in lyr.getFeatures()]
+    row = next(r for r in all_rows if r["quartier_id"] == found[0])
+    expected = profile_from_row(row, load_catalog(), sheet_language(), all_rows=all_rows)
+    texts = dock.profile_texts()
+    assert len(texts) == len(expected) == 17
+    assert [t[1] for t in texts] == [r.display for r in expected]
+    assert [t[4] for t in texts] == ["{}/{}".format(r.rank, r.n_ranked) if r.rank is not None else "\u2013"
+                                     for r in expected]
+    combo = dock.indicator_combo
+    assert combo.count() == 17
+    for field in ("W3", "D1", "A1"):
+        combo.setCurrentIndex(combo.findData(field))
+        assert field in QgsExpression(lyr.renderer().classAttribute()).referencedColumns()

@@ -31,7 +31,7 @@ def layer(qgis_new_project):
     from qgis.core import QgsProject
 
     lyr = make_indicator_layer()
-    QgsProject.instance().addMapLayer(lyr)
+    assert QgsProject.instance().addMapLayer(lyr)
     return lyr
 
 
@@ -204,3 +204,48 @@ def test_users_own_template(run_alg, layer, tmp_path):
     pdf = result["FILES"][0]
     assert pdf_pages(pdf) == 2
     assert "Own template: Lindenhof" in pdf_text(pdf, 2)
+
+
+def test_sheets_of_a_real_calculateindicators_layer(provider, tmp_path):
+    """The chain as a user runs it: calculateindicators (loaded and styled), then exportmapsheets on its layer."""
+    import importlib.util
+
+    from qgis import processing
+    from qgis.core import QgsProject
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    spec = importlib.util.spec_from_file_location(
+        "indicators_alg_build_sheets", os.path.join(os.path.dirname(here), "data", "indicators_alg", "build.py"))
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    from quartiersmonitor.indicators.catalog import load_catalog
+
+    q, c = build.write_gpkg(str(tmp_path / "input.gpkg"))
+    out = str(tmp_path / "indicators.gpkg")
+    order = load_catalog().ids()
+    processing.runAndLoadResults("quartiersmonitor:calculateindicators", {
+        "QUARTIERS": q, "QUARTIER_ID": "quartier_id", "DATA": c, "DATA_ID": "quartier_id",
+        "INDICATORS": [order.index(i) for i in ("A.1", "A.2", "A.4")], "MUNICIPALITY_FIELD": "municipality_id",
+        "OUTPUT": out})
+    layers = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.source().startswith(out)]
+    assert len(layers) == 1
+    lyr = layers[0]
+    try:
+        result = processing.run("quartiersmonitor:exportmapsheets", {
+            "INPUT": lyr, "QUARTIER_ID": "quartier_id", "TITLE": "Chain", "FORMAT": 0,
+            "OUTPUT_FOLDER": str(tmp_path / "sheets")})
+        pdf = result["FILES"][0]
+        assert pdf_pages(pdf) == lyr.featureCount() == 9
+        profiles = expected_profiles(lyr)
+        for page, qid in enumerate(sorted(profiles), start=1):
+            text = pdf_text(pdf, page)
+            assert first_line(text) == qid
+            assert "SGB II" in text  # the indicator of the current style (the first one)
+            for row in profiles[qid]:
+                assert row.display in text, (qid, row.id, row.display)
+        # Q03: A.1 suppressed (2 cases); Q04: everything suppressed (250 residents)
+        q04 = pdf_text(pdf, 4)
+        assert all(row.flag.startswith("suppressed") for row in profiles["Q04"])
+        assert q04.count(profiles["Q04"][0].display) >= 3
+    finally:
+        QgsProject.instance().removeMapLayer(lyr.id())
