@@ -131,11 +131,47 @@ def pipeline_model(data_dir, output_dir):
         outputs["gpkg"], ", ".join(os.path.basename(p) for p in pngs.values())))
 
 
+def map_sheets(data_dir, output_dir):
+    """Map sheets of five demo quartiers (one multi-page PDF and one PNG each) from the pipeline's indicator layer."""
+    qgis_app()
+    from qgis import processing
+    from qgis.core import QgsVectorLayer
+
+    from quartiersmonitor.resources.models.pipeline import OUTPUT_GPKG
+
+    gpkg = os.path.join(output_dir, OUTPUT_GPKG)
+    layer = QgsVectorLayer(gpkg + "|layername=indicators", "indicators", "ogr")
+    if not layer.isValid():
+        raise RuntimeError("map_sheets needs the indicator layer of step pipeline_model: {}".format(gpkg))
+    from quartiersmonitor.cartography.indicator_style import add_indicator_styles
+    from quartiersmonitor.indicators.catalog import load_catalog
+    from quartiersmonitor.mapsheets.layout import layer_indicator_fields, style_for_field
+
+    catalog = load_catalog()
+    fields = layer_indicator_fields(layer, catalog)
+    if fields and style_for_field(layer, fields[0]) is None:  # styles not kept in the file: style as the pipeline
+        add_indicator_styles(layer, catalog, [catalog.by_field(f).id for f in fields])
+    ids = sorted(str(f["quartier_id"]) for f in layer.getFeatures())
+    chosen = [ids[i * (len(ids) - 1) // 4] for i in range(5)] if len(ids) >= 5 else ids
+    folder = os.path.join(output_dir, "map_sheets")
+    shutil.rmtree(folder, ignore_errors=True)
+    common = {
+        "INPUT": layer, "QUARTIER_ID": "quartier_id", "QUARTIER_NAME": "name", "TITLE": "Quartiersmonitor Demo 2024",
+        "FILTER": "\"quartier_id\" IN ({})".format(", ".join("'{}'".format(i) for i in chosen)),
+        "OUTPUT_FOLDER": folder,
+    }
+    pdf = processing.run("quartiersmonitor:exportmapsheets", dict(common, FORMAT=0))
+    png = processing.run("quartiersmonitor:exportmapsheets", dict(common, FORMAT=2))
+    print("  quartiers {}: {} and {} PNGs in {}".format(
+        ", ".join(chosen), os.path.basename(pdf["FILES"][0]), png["COUNT"], folder))
+
+
 STEPS = [
     generate_data,
     copy_summary,
     geocode_and_coverage,
     pipeline_model,
+    map_sheets,
 ]
 
 
