@@ -28,7 +28,7 @@ import uuid
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    NULL,
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
     QgsGeometry,
@@ -39,11 +39,38 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QVariant
 
 from ..spatial.wkb import points_from_wkb
 from ..translation import tr
 
 CHUNK = 50_000
+
+
+# -- QGIS 3.22 ... 4 compatibility: scoped enums moved to ``Qgis`` in later versions -----------------------------------
+def scoped(new_enum, new_name, old_value):
+    """``Qgis.<new_enum>.<new_name>`` where this QGIS has it, else the 3.22 value (a callable: the old name may be
+    gone)."""
+    enum = getattr(Qgis, new_enum, None)
+    value = getattr(enum, new_name, None) if enum is not None else None
+    return old_value() if value is None else value
+
+
+WKB_POINT = scoped("WkbType", "Point", lambda: QgsWkbTypes.Type.Point)
+WKB_MULTIPOINT = scoped("WkbType", "MultiPoint", lambda: QgsWkbTypes.Type.MultiPoint)
+GEOMETRY_POINT = scoped("GeometryType", "Point", lambda: QgsWkbTypes.GeometryType.PointGeometry)
+GEOMETRY_POLYGON = scoped("GeometryType", "Polygon", lambda: QgsWkbTypes.GeometryType.PolygonGeometry)
+REQUEST_NO_GEOMETRY = scoped("FeatureRequestFlag", "NoGeometry", lambda: QgsFeatureRequest.Flag.NoGeometry)
+VALIDATOR_GEOS = scoped("GeometryValidationEngine", "Geos", lambda: QgsGeometry.ValidationMethod.ValidatorGeos)
+
+
+def is_null(value):
+    """True for NULL attribute values (QVariant NULL in Qt5 builds, None in Qt6 builds)."""
+    if value is None:
+        return True
+    if isinstance(value, QVariant):
+        return value.isNull()
+    return False
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -201,9 +228,9 @@ def point_of_geometry(geometry):
         return np.nan, np.nan, 0
     flat = QgsWkbTypes.flatType(geometry.wkbType())
     abstract = geometry.constGet()
-    if flat == QgsWkbTypes.Point:
+    if flat == WKB_POINT:
         return abstract.x(), abstract.y(), 1
-    if flat == QgsWkbTypes.MultiPoint:
+    if flat == WKB_MULTIPOINT:
         n = abstract.numGeometries()
         for i in range(n):
             part = abstract.geometryN(i)
@@ -244,7 +271,7 @@ def read_attribute_table(source, field_names, feedback=None, layer=None, whole=F
         if idx < 0:
             raise QgsProcessingException(tr("Field “{}” not found in layer “{}”.").format(name, source.sourceName()))
         indices.append(idx)
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(indices)
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes(indices)
     fids = []
     values = [[] for _ in field_names]
     for i, feature in enumerate(source.getFeatures(request)):
@@ -254,7 +281,7 @@ def read_attribute_table(source, field_names, feedback=None, layer=None, whole=F
         attrs = feature.attributes()
         for k, idx in enumerate(indices):
             v = attrs[idx]
-            values[k].append(None if v == NULL else v)
+            values[k].append(None if is_null(v) else v)
     data = {"fid": np.asarray(fids, dtype=np.int64)}
     for name, vals in zip(field_names, values):
         data[name] = pd.Series(vals, dtype=object)
@@ -279,8 +306,10 @@ def _unmask(array):
 # ---------------------------------------------------------------------------------------------------------------------
 def id_as_text(value):
     """A quartier id as trimmed text: integers and integral floats without decimals; None for NULL/empty."""
-    if value is None or value == NULL:
+    if is_null(value):
         return None
+    if isinstance(value, QVariant):
+        value = value.value()
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
@@ -333,11 +362,11 @@ def geometry_rings(geometry):
 
 def polygon_part(geometry):
     """The polygonal part of a geometry (makeValid may return a collection with lines or points)."""
-    if geometry.type() == QgsWkbTypes.PolygonGeometry:
+    if geometry.type() == GEOMETRY_POLYGON:
         return geometry
     parts = [QgsGeometry(geometry.constGet().geometryN(i).clone()) for i in range(geometry.constGet().numGeometries())
              ] if geometry.isMultipart() else [geometry]
-    polys = [p for p in parts if p.type() == QgsWkbTypes.PolygonGeometry]
+    polys = [p for p in parts if p.type() == GEOMETRY_POLYGON]
     if not polys:
         return QgsGeometry()
     return QgsGeometry.collectGeometry(polys)
@@ -367,7 +396,7 @@ def read_quartiers(source, id_field, feedback=None):
             rings.append([])
             continue
         if not geom.isGeosValid():
-            errors = geom.validateGeometry(QgsGeometry.ValidatorGeos)
+            errors = geom.validateGeometry(VALIDATOR_GEOS)
             reason = "; ".join(e.what() for e in errors[:3]) or tr("invalid geometry")
             repaired = polygon_part(geom.makeValid())
             invalid.append((qid, reason))
