@@ -212,7 +212,7 @@ def main(argv=None):
     lyr = ds.GetLayer(0)
     lyr.SetIgnoredFields([lyr.GetLayerDefn().GetFieldDefn(i).GetName()
                           for i in range(lyr.GetLayerDefn().GetFieldCount())])
-    wkb = np.concatenate([b["geom"] for b in lyr.GetArrowStreamAsNumPy()])
+    wkb = [bytes(m) for b in lyr.GetArrowStreamAsNumPy() for m in b["geom"]]
     ds = None
     gdf_points = geopandas.GeoDataFrame(geometry=geopandas.GeoSeries.from_wkb(wkb, crs=CRS))
     del wkb
@@ -220,7 +220,7 @@ def main(argv=None):
     qlyr = qds.GetLayer(0)
     qwkb, qids = [], []
     for f in qlyr:
-        qwkb.append(f.GetGeometryRef().ExportToWkb())
+        qwkb.append(bytes(f.GetGeometryRef().ExportToWkb()))
         qids.append(f["qid"])
     qds = None
     gdf_q = geopandas.GeoDataFrame({"qid": qids}, geometry=geopandas.GeoSeries.from_wkb(qwkb, crs=CRS))

@@ -45,6 +45,7 @@ from ..spatial.wkb import points_from_wkb
 from ..translation import tr
 
 CHUNK = 50_000
+_NULL_TOKEN = "\x01NULL\x01"
 
 
 # -- QGIS 3.22 ... 4 compatibility: scoped enums moved to ``Qgis`` in later versions -----------------------------------
@@ -488,12 +489,13 @@ def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer
             codes, lookups = [], {}
             for k, name in enumerate(names):
                 values = np.asarray(columns[name], dtype=object)
-                labels, code = np.unique(np.where(pd.isna(values), "\x00", values).astype(str), return_inverse=True)
+                texts = np.where(pd.isna(values), _NULL_TOKEN, values).astype(str)
+                labels, code = np.unique(texts, return_inverse=True)
                 lookups[name] = labels
                 codes.append(code.astype(np.int64))
                 con.execute('CREATE TABLE "l{}" (code INTEGER PRIMARY KEY, value TEXT)'.format(k))
                 con.executemany('INSERT INTO "l{}" VALUES (?, ?)'.format(k),
-                                [(i, None if v == "\x00" else v) for i, v in enumerate(labels.tolist())])
+                                [(i, None if v == _NULL_TOKEN else v) for i, v in enumerate(labels.tolist())])
             con.execute('CREATE TABLE v (fid INTEGER PRIMARY KEY{})'.format(
                 "".join(", c{} INTEGER".format(k) for k in range(len(names)))))
             order = np.argsort(fids, kind="stable")

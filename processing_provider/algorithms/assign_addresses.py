@@ -507,8 +507,10 @@ class AssignAddresses(QuartiersAlgorithm):
             k = 0
             for polygon in polygons:
                 for ring in polygon[1:]:
-                    hole = QgsGeometry.fromPolygonXY([ring])
+                    hole = QgsGeometry.fromPolygonXY([ring]).difference(union)  # less islands inside it
+                    if hole.isNull() or hole.area() <= 0:
+                        continue
                     k += 1
-                    centre = hole.centroid().asPoint()
+                    centre = hole.pointOnSurface().asPoint()
                     gaps.append((k, round(hole.area(), 2), round(centre.x(), 2), round(centre.y(), 2)))
         return overlaps, gaps
