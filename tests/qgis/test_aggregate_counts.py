@@ -1,0 +1,164 @@
+"""``quartiersmonitor:aggregatecounts`` on real layers: points placed like QGIS's own join, tables counted like a
+brute-force loop over the rows, every quartier present and zero-filled, clear errors."""
+
+import pytest
+from osgeo import ogr
+from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from test_assign_addresses import address_rows, layer, native_expected, output_layer, quartier_rows, write_gpkg
+
+
+class LogFeedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+
+    def pushWarning(self, message):  # noqa: N802
+        self.warnings.append(message)
+        super().pushWarning(message)
+
+
+@pytest.fixture()
+def quartiers(tmp_path):
+    path = write_gpkg(str(tmp_path / "quartiers.gpkg"), "quartiers", ogr.wkbMultiPolygon,
+                      [("qid", ogr.OFTString), ("name", ogr.OFTString)],
+                      [dict(r, geom=ogr.ForceToMultiPolygon(r["geom"])) for r in quartier_rows()])
+    return layer(path, "quartiers")
+
+
+@pytest.fixture()
+def points(tmp_path):
+    path = write_gpkg(str(tmp_path / "addresses.gpkg"), "addresses", ogr.wkbPoint,
+                      [("adr", ogr.OFTInteger), ("residents", ogr.OFTInteger)], address_rows())
+    return layer(path, "addresses")
+
+
+PEOPLE = [  # quartier, sex, age, weight
+    ("0101", "w", 3, 1.0), ("0101", "m", 14, 2.0), ("0101", "w", 15, 1.5), ("0102", "m", 70, 1.0),
+    ("0102", None, 40, 1.0), ("0102", "w", None, 2.0), (" 0103 ", "d", 65, 1.0), (None, "w", 30, 1.0),
+    ("9999", "m", 20, 1.0), ("0101", "m", 99, None),
+]
+
+
+@pytest.fixture()
+def people(tmp_path):
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "people.gpkg"))
+    lyr = ds.CreateLayer("people", None, ogr.wkbNone)
+    for name, kind in (("qid", ogr.OFTString), ("sex", ogr.OFTString), ("age", ogr.OFTInteger),
+                       ("weight", ogr.OFTReal)):
+        lyr.CreateField(ogr.FieldDefn(name, kind))
+    for qid, sex, age, weight in PEOPLE:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        for name, value in (("qid", qid), ("sex", sex), ("age", age), ("weight", weight)):
+            if value is not None:
+                f[name] = value
+        lyr.CreateFeature(f)
+    ds = None
+    return layer(str(tmp_path / "people.gpkg"), "people")
+
+
+def rows_by_id(result, context, id_name="qid"):
+    lyr = output_layer(result["OUTPUT"], context)
+    return {f[id_name]: {n: f[n] for n in lyr.fields().names() if n not in (id_name, "fid")} for f in lyr.getFeatures()}
+
+
+def test_points_counted_like_native_join_zero_filled(run_alg, points, quartiers):
+    expected = native_expected(points, quartiers)
+    context = QgsProcessingContext()
+    feedback = LogFeedback()
+    result = run_alg("aggregatecounts", {"INPUT": points, "QUARTIERS": quartiers, "QUARTIER_ID": "qid",
+                                         "OUTPUT": "TEMPORARY_OUTPUT"}, context=context, feedback=feedback)
+    rows = rows_by_id(result, context)
+    assert set(rows) == {"0101", "0102", "0103", "0104", "0105", "0106"}
+    for qid, row in rows.items():
+        assert row["total"] == sum(1 for q, _s in expected.values() if q == qid), qid
+    assert rows["0106"]["total"] == 0
+    n_without = sum(1 for q, _s in expected.values() if q is None)
+    assert result["N_WITHOUT_QUARTIER"] == n_without
+    assert any("outside" in w for w in feedback.warnings)
+    assert any("no geometry" in w for w in feedback.warnings)
+
+
+def test_points_weighted_by_residents(run_alg, points, quartiers):
+    expected = native_expected(points, quartiers)
+    residents = {f["adr"]: f["residents"] for f in points.getFeatures()}
+    context = QgsProcessingContext()
+    result = run_alg("aggregatecounts", {"INPUT": points, "QUARTIERS": quartiers, "QUARTIER_ID": "qid",
+                                         "WEIGHT_FIELD": "residents", "OUTPUT": "TEMPORARY_OUTPUT"}, context=context)
+    rows = rows_by_id(result, context)
+    for qid, row in rows.items():
+        want = sum(residents[k] for k, (q, _s) in expected.items()
+                   if q == qid and residents[k] is not None and str(residents[k]) != "NULL")
+        assert row["total"] == pytest.approx(want), qid
+
+
+def test_table_groups_age_bands_weights_brute_force(run_alg, people, quartiers, tmp_path):
+    context = QgsProcessingContext()
+    feedback = LogFeedback()
+    out = str(tmp_path / "counts.gpkg")
+    result = run_alg("aggregatecounts", {
+        "INPUT": people, "QUARTIERS": quartiers, "QUARTIER_ID": "qid", "GROUP_FIELD": "sex", "AGE_FIELD": "age",
+        "AGE_BANDS": "0-14,15-64,65-", "WEIGHT_FIELD": "weight", "OUTPUT": out}, context=context, feedback=feedback)
+    rows = rows_by_id(result, context)
+    assert len(rows) == 6 and rows["0104"]["total"] == 0
+
+    def band(age):
+        return None if age is None else "age_0_14" if age <= 14 else "age_15_64" if age <= 64 else "age_65plus"
+
+    for qid in rows:
+        mine = [p for p in PEOPLE if p[0] is not None and p[0].strip() == qid]
+        assert rows[qid]["total"] == pytest.approx(sum(p[3] or 0 for p in mine))
+        for sex in ("m", "w", "d"):
+            for b in ("age_0_14", "age_15_64", "age_65plus"):
+                want = sum(p[3] or 0 for p in mine if p[1] == sex and band(p[2]) == b)
+                assert rows[qid]["n_{}_{}".format(sex, b)] == pytest.approx(want), (qid, sex, b)
+    assert result["N_WITHOUT_QUARTIER"] == 2
+    assert any("9999" in w for w in feedback.warnings)
+    assert QgsVectorLayer(out, "o", "ogr").featureCount() == 6
+
+
+def test_table_without_quartiers_and_unweighted_age_bands(run_alg, people):
+    context = QgsProcessingContext()
+    result = run_alg("aggregatecounts", {"INPUT": people, "QUARTIER_ID": "qid", "AGE_FIELD": "age",
+                                         "AGE_BANDS": "0-17,18-", "OUTPUT": "TEMPORARY_OUTPUT"}, context=context)
+    rows = rows_by_id(result, context)
+    assert set(rows) == {"0101", "0102", "0103", "9999"}
+    assert rows["0101"] == {"total": 4, "age_0_17": 3, "age_18plus": 1}  # ages 3, 14, 15, 99
+    assert rows["0102"] == {"total": 3, "age_0_17": 0, "age_18plus": 2}
+
+
+def test_integer_ids_vs_text_ids_mismatch_reported(run_alg, quartiers, tmp_path):
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "ints.gpkg"))
+    lyr = ds.CreateLayer("ints", None, ogr.wkbNone)
+    lyr.CreateField(ogr.FieldDefn("qid", ogr.OFTInteger))
+    for value in (101, 101, 102):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f["qid"] = value
+        lyr.CreateFeature(f)
+    ds = None
+    context = QgsProcessingContext()
+    feedback = LogFeedback()
+    result = run_alg("aggregatecounts", {"INPUT": layer(str(tmp_path / "ints.gpkg")), "QUARTIERS": quartiers,
+                                         "QUARTIER_ID": "qid", "OUTPUT": "TEMPORARY_OUTPUT"},
+                     context=context, feedback=feedback)
+    rows = rows_by_id(result, context)
+    assert {r["total"] for r in rows.values()} == {0}
+    assert result["N_WITHOUT_QUARTIER"] == 3
+    assert any("“101”" in w and "“0101”" in w for w in feedback.warnings)
+
+
+def _error(run_alg, params, *needles):
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("aggregatecounts", params)
+    for needle in needles:
+        assert needle in str(err.value), str(err.value)
+
+
+def test_bad_inputs(run_alg, people, points, quartiers):
+    _error(run_alg, {"INPUT": people, "QUARTIER_ID": "nope", "OUTPUT": "TEMPORARY_OUTPUT"}, "people", "nope")
+    _error(run_alg, {"INPUT": people, "QUARTIER_ID": "qid", "AGE_FIELD": "age", "AGE_BANDS": "10-5",
+                     "OUTPUT": "TEMPORARY_OUTPUT"}, "AGE_BANDS", "10-5")
+    _error(run_alg, {"INPUT": people, "QUARTIER_ID": "qid", "WEIGHT_FIELD": "sex",
+                     "OUTPUT": "TEMPORARY_OUTPUT"}, "sex")
+    _error(run_alg, {"INPUT": points, "QUARTIER_ID": "qid", "OUTPUT": "TEMPORARY_OUTPUT"}, "addresses", "qid")
+    _error(run_alg, {"INPUT": people, "QUARTIERS": quartiers, "QUARTIER_ID": "name_missing",
+                     "OUTPUT": "TEMPORARY_OUTPUT"}, "quartiers", "name_missing")
