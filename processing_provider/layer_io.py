@@ -170,19 +170,21 @@ def read_point_coordinates(source, crs, context, feedback=None, layer=None, whol
     info = ogr_file_source(layer) if whole else None
     if info is not None and layer.crs() == crs:
         ds, lyr = _open_ogr_layer(info)
-        fids, blobs = [], []
+        parts = []
         for batch in _arrow_batches(lyr, [], feedback):
-            fids.append(np.asarray(_fid_of(batch, info)))
             geom = batch[_geom_key(batch, info)]
             if isinstance(geom, np.ma.MaskedArray):
-                data = geom.data
                 mask = np.ma.getmaskarray(geom)
-                blobs.extend(None if m else d for d, m in zip(data.tolist(), mask.tolist()))
+                blobs = [None if m else d for d, m in zip(geom.data.tolist(), mask.tolist())]
             else:
-                blobs.extend(geom.tolist())
+                blobs = geom.tolist()
+            parts.append((np.asarray(_fid_of(batch, info), dtype=np.int64),) + points_from_wkb(blobs))
+            del blobs, geom, batch
         del lyr, ds
-        x, y, n_points = points_from_wkb(blobs)
-        fid = np.concatenate(fids).astype(np.int64) if fids else np.zeros(0, dtype=np.int64)
+        if parts:
+            fid, x, y, n_points = (np.concatenate([p[k] for p in parts]) for k in range(4))
+        else:
+            fid, x, y, n_points = np.zeros(0, np.int64), np.zeros(0), np.zeros(0), np.zeros(0, np.int32)
         return fid, x, y, n_points
 
     request = QgsFeatureRequest().setNoAttributes()
@@ -468,8 +470,9 @@ def finish_file_output(tmp_dir, tmp_path, path):
 
 
 def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer_name=None, spatial_index=True):
-    """Copy the whole OGR layer ``info`` (a GeoPackage) to ``dest_path`` with extra text/integer ``columns``
-    (``{name: array aligned with fids}``), written by GDAL in C. Atomic: the destination appears only when done.
+    """Copy the whole OGR layer ``info`` (a GeoPackage) to ``dest_path`` with extra text ``columns``, written by
+    GDAL in C. ``columns``: ``{name: values aligned with fids}`` or ``{name: (labels, codes)}`` (categorical, code
+    -1 for NULL). Atomic: the destination appears only when done.
 
     Returns the path written.
     """
@@ -480,27 +483,58 @@ def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer
     tmp_dir, tmp_path = temporary_sibling(dest_path)
     try:
         db_path = os.path.join(work_dir, "values.sqlite")
+        names = list(columns)
+        fids = np.asarray(fids, dtype=np.int64)
+        # Each distinct combination of the new values gets a code; a small lookup table maps code -> values.
+        per_column = []
+        for name in names:
+            if isinstance(columns[name], tuple):  # categorical: (labels, codes), code -1 = NULL
+                labels, code = columns[name]
+                labels = np.asarray(list(labels) + [_NULL_TOKEN], dtype=object)
+                code = np.where(np.asarray(code) < 0, len(labels) - 1, np.asarray(code)).astype(np.int64)
+            else:
+                values = np.asarray(columns[name], dtype=object)
+                texts = np.where(pd.isna(values), _NULL_TOKEN, values).astype(str)
+                labels, code = np.unique(texts, return_inverse=True)
+            per_column.append((labels, code.astype(np.int64)))
+        combined = np.zeros(len(fids), dtype=np.int64)
+        for labels, code in per_column:
+            combined = combined * len(labels) + code
+        uniq, code = np.unique(combined, return_inverse=True)
+        code = code.astype(np.int64) + 1  # 0 = no value (a fid we did not see)
+        rows = []
+        for k, value in enumerate(uniq.tolist(), start=1):
+            parts = []
+            for labels, _c in reversed(per_column):
+                value, rest = divmod(value, len(labels))
+                label = labels[rest]
+                parts.append(None if label == _NULL_TOKEN else str(label))
+            rows.append([k] + list(reversed(parts)))
         con = sqlite3.connect(db_path)
         try:
             con.execute("PRAGMA journal_mode=OFF")
             con.execute("PRAGMA synchronous=OFF")
-            names = list(columns)
-            # Text columns go through small lookup tables: the big table only holds integers (faster to insert).
-            codes, lookups = [], {}
-            for k, name in enumerate(names):
-                values = np.asarray(columns[name], dtype=object)
-                texts = np.where(pd.isna(values), _NULL_TOKEN, values).astype(str)
-                labels, code = np.unique(texts, return_inverse=True)
-                lookups[name] = labels
-                codes.append(code.astype(np.int64))
-                con.execute('CREATE TABLE "l{}" (code INTEGER PRIMARY KEY, value TEXT)'.format(k))
-                con.executemany('INSERT INTO "l{}" VALUES (?, ?)'.format(k),
-                                [(i, None if v == _NULL_TOKEN else v) for i, v in enumerate(labels.tolist())])
-            con.execute('CREATE TABLE v (fid INTEGER PRIMARY KEY{})'.format(
-                "".join(", c{} INTEGER".format(k) for k in range(len(names)))))
-            order = np.argsort(fids, kind="stable")
-            rows = zip(np.asarray(fids)[order].tolist(), *[c[order].tolist() for c in codes])
-            con.executemany("INSERT INTO v VALUES ({})".format(", ".join("?" * (1 + len(names)))), rows)
+            con.execute("CREATE TABLE k (code INTEGER PRIMARY KEY{})".format(
+                "".join(", c{} TEXT".format(i) for i in range(len(names)))))
+            con.executemany("INSERT INTO k VALUES ({})".format(", ".join("?" * (1 + len(names)))), rows)
+            fmin = int(fids.min()) if len(fids) else 0
+            span = int(fids.max()) - fmin + 1 if len(fids) else 0
+            if span <= 4 * len(fids) + 1024:
+                # Packed: the code of fid f is the 4-byte big-endian integer at byte 4 * (f - fmin) of one BLOB.
+                # One BLOB from numpy instead of a million INSERTs; SQLite reads it with substr() in O(1).
+                packed = np.zeros(span, dtype=">u4")
+                packed[fids - fmin] = code
+                con.execute("CREATE TABLE b (data BLOB)")
+                con.execute("INSERT INTO b VALUES (?)", (packed.tobytes(),))
+                con.execute("CREATE TABLE kb (key BLOB PRIMARY KEY, code INTEGER) WITHOUT ROWID")
+                con.executemany("INSERT INTO kb VALUES (?, ?)",
+                                [(np.array([r[0]], dtype=">u4").tobytes(), r[0]) for r in rows])
+                mode = "packed"
+            else:
+                con.execute("CREATE TABLE v (fid INTEGER PRIMARY KEY, code INTEGER)")
+                order = np.argsort(fids, kind="stable")
+                con.executemany("INSERT INTO v VALUES (?, ?)", zip(fids[order].tolist(), code[order].tolist()))
+                mode = "table"
             con.commit()
         finally:
             con.close()
@@ -509,14 +543,16 @@ def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer
 
         src = gdal.OpenEx(info["path"], gdal.OF_VECTOR | gdal.OF_READONLY)
         src.ExecuteSQL("ATTACH DATABASE '{}' AS qm_values".format(db_path.replace("'", "''")))
-        fid_col = info["fid_column"] or "fid"
-        select = ['l.*']
-        joins = ['LEFT JOIN qm_values.v AS v ON v.fid = l."{}"'.format(fid_col.replace('"', '""'))]
-        for k, name in enumerate(names):
-            select.append('l{k}.value AS "{n}"'.format(k=k, n=name.replace('"', '""')))
-            joins.append("LEFT JOIN qm_values.l{k} AS l{k} ON l{k}.code = v.c{k}".format(k=k))
-        sql = 'SELECT {} FROM "{}" AS l {}'.format(
-            ", ".join(select), info["layer_name"].replace('"', '""'), " ".join(joins))
+        fid_col = '"{}"'.format((info["fid_column"] or "fid").replace('"', '""'))
+        select = ["l.*"] + ['k.c{} AS "{}"'.format(i, n.replace('"', '""')) for i, n in enumerate(names)]
+        if mode == "packed":
+            joins = ("LEFT JOIN qm_values.kb AS kb ON kb.key = substr((SELECT data FROM qm_values.b), "
+                     "(l.{fid} - {fmin}) * 4 + 1, 4) LEFT JOIN qm_values.k AS k ON k.code = kb.code").format(
+                fid=fid_col, fmin=fmin)
+        else:
+            joins = ("LEFT JOIN qm_values.v AS v ON v.fid = l.{fid} "
+                     "LEFT JOIN qm_values.k AS k ON k.code = v.code").format(fid=fid_col)
+        sql = 'SELECT {} FROM "{}" AS l {}'.format(", ".join(select), info["layer_name"].replace('"', '""'), joins)
 
         def progress(complete, _message, _data):
             if feedback is not None:

@@ -242,9 +242,6 @@ class AssignAddresses(QuartiersAlgorithm):
         sorted_index, status, n_interior = pip.assign_points(px, py, polygon_set, progress=progress)
         order = np.asarray(priority, dtype=np.int64)
         index = np.where(sorted_index >= 0, order[np.maximum(sorted_index, 0)], -1)
-        ids_array = np.asarray(quartiers["ids"], dtype=object)
-        qid = np.where(index >= 0, ids_array[np.maximum(index, 0)], None)
-        status_names = np.asarray(pip.STATUS_NAMES, dtype=object)[status]
         counts = np.bincount(status, minlength=4)
         duplicates = pip.duplicate_mask(px, py)
         for code, label in ((pip.INSIDE, tr("inside")), (pip.BOUNDARY, tr("boundary")),
@@ -286,7 +283,7 @@ class AssignAddresses(QuartiersAlgorithm):
             dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
             if dest:
                 results[self.OUTPUT] = self._write_output(
-                    dest, source, in_layer, whole, fids, qid, status_names, context, steps)
+                    dest, source, in_layer, whole, fids, quartiers["ids"], index, status, context, steps)
 
         report = self.parameterAsFileOutput(parameters, self.REPORT, context) \
             if parameters.get(self.REPORT) not in (None, "") else ""
@@ -326,7 +323,7 @@ class AssignAddresses(QuartiersAlgorithm):
         del sink
         return dest_id
 
-    def _write_output(self, dest, source, in_layer, whole, fids, qid, status_names, context, feedback):
+    def _write_output(self, dest, source, in_layer, whole, fids, ids, index, status, context, feedback):
         taken = source.fields().names()
         id_name = unique_name(ID_FIELD, taken)
         status_name = unique_name(STATUS_FIELD, taken + [id_name])
@@ -335,8 +332,8 @@ class AssignAddresses(QuartiersAlgorithm):
         if driver and info is not None and info["driver"] == "GPKG" and in_layer.crs() == source.sourceCrs():
             feedback.pushInfo(tr("Writing “{}” with GDAL…").format(dest))
             temporary = os.path.abspath(dest).startswith(os.path.abspath(QgsProcessingUtils.tempFolder()))
-            write_gpkg_join(info, dest, driver, fids, {id_name: qid, status_name: status_names}, feedback,
-                            spatial_index=not temporary)
+            write_gpkg_join(info, dest, driver, fids, {id_name: (ids, index), status_name: (pip.STATUS_NAMES, status)},
+                            feedback, spatial_index=not temporary)
             return dest
 
         # General way: any source, any destination QGIS can write (memory:, database URIs, any OGR format).
@@ -344,6 +341,8 @@ class AssignAddresses(QuartiersAlgorithm):
         fields.append(QgsField(id_name, T_STRING))
         fields.append(QgsField(status_name, T_STRING))
         position = {int(f): i for i, f in enumerate(fids.tolist())}
+        qid = np.where(index >= 0, np.asarray(ids, dtype=object)[np.maximum(index, 0)], None)
+        status_names = np.asarray(pip.STATUS_NAMES, dtype=object)[status]
         driver_path = driver is not None
         tmp_dir, target = (temporary_sibling(dest) if driver_path else (None, dest))
         try:

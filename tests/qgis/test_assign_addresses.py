@@ -73,6 +73,8 @@ def write_gpkg(path, layer_name, geom_type, fields, rows, epsg=EPSG):
                 feature[name] = row[name]
         if row.get("geom") is not None:
             feature.SetGeometry(row["geom"])
+        if row.get("fid") is not None:
+            feature.SetFID(row["fid"])
         lyr.CreateFeature(feature)
     ds = None
     return path
@@ -227,6 +229,30 @@ def test_random_and_grid_points_equal_native_join(run_alg, case):
     got = assigned(output_layer(result["OUTPUT"], context))
     assert got == native_expected(points, quartiers)
     assert result["N_BOUNDARY"] > 20
+
+
+def test_sparse_fids_and_other_fid_column_name(run_alg, case):
+    rows = [dict(r, fid=r["adr"] * 10_000_019) for r in address_rows()]  # fids far apart: no packed lookup
+    path = str(case["dir"] / "sparse.gpkg")
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(EPSG)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    lyr = ds.CreateLayer("sparse", srs, ogr.wkbPoint, options=["FID=my_id"])
+    lyr.CreateField(ogr.FieldDefn("adr", ogr.OFTInteger))
+    for row in rows:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f["adr"] = row["adr"]
+        f.SetFID(row["fid"])
+        if row["geom"] is not None:
+            f.SetGeometry(row["geom"])
+        lyr.CreateFeature(f)
+    ds = None
+    points, quartiers = layer(path, "sparse"), layer(case["quartiers"], "quartiers")
+    result, context = run_assign(run_alg, {"INPUT": points, "QUARTIERS": quartiers, "QUARTIER_ID": "qid",
+                                           "OUTPUT": str(case["dir"] / "sparse_out.gpkg")})
+    out = output_layer(result["OUTPUT"], context)
+    assert assigned(out) == native_expected(points, quartiers)
+    assert sorted(f.id() for f in out.getFeatures()) == sorted(r["fid"] for r in rows)
 
 
 def test_points_in_4326_give_the_same_result(run_alg, case):
