@@ -3,21 +3,25 @@
 import pytest
 from qgis.core import QgsApplication
 
+# Providers registered by the fixture are kept referenced here for the whole session.
+_KEEP = []
 
-@pytest.fixture(scope="session")
+
+@pytest.fixture()
 def provider(qgis_processing):
-    """Processing initialised (native + QGIS algorithms) and our provider registered, as QGIS does for the plugin."""
+    """Processing initialised (native + QGIS algorithms) and our provider registered, as QGIS does for the plugin.
+
+    Looked up anew for every test: a test of the plugin's own unload removes (and so deletes) the provider.
+    """
     from quartiersmonitor.processing_provider.provider import QuartiersmonitorProvider
 
     registry = QgsApplication.processingRegistry()
     existing = registry.providerById("quartiersmonitor")
-    if existing is not None:
-        yield existing
-        return
-    prov = QuartiersmonitorProvider()
-    assert registry.addProvider(prov)
-    yield prov
-    registry.removeProvider(prov)
+    if existing is None:
+        existing = QuartiersmonitorProvider()
+        assert registry.addProvider(existing)
+        _KEEP.append(existing)
+    return existing
 
 
 @pytest.fixture()
