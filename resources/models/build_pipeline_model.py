@@ -6,7 +6,8 @@ The chain, as a planner's data arrive:
 
 1. ``assignaddresses`` — the address directory (points with residents, from the residents' registration office)
    gets the quartier id of the polygon it lies in;
-2. ``aggregatecounts`` — residents summed per quartier (WEIGHT_FIELD = residents): the current population;
+2. ``aggregatecounts`` — residents summed per quartier from the assigned ids (WEIGHT_FIELD = residents, column
+   ``total``): the current population;
 3. ``native:joinattributestable`` — that population joined (prefix ``adr_``) to the agencies' counts table, which
    delivers its numerators per quartier already (SGB II, Grundsicherung, school-entry exams …: no agency hands out
    person records, so these are never aggregated from points);
@@ -28,7 +29,7 @@ MODEL_PATH = os.path.join(HERE, "quartiersmonitor_pipeline.model3")
 MODEL_NAME = "quartiersmonitor_pipeline"
 
 # the column of aggregatecounts' output that holds the summed residents
-AGGREGATE_COLUMN = "residents"
+AGGREGATE_COLUMN = "total"
 ATTENTION_FIELDS = "A1;A2;A4;E2;G3"
 ALL_INDICATORS = list(range(17))
 
@@ -133,7 +134,7 @@ def build():
     assign = child("assign", "quartiersmonitor:assignaddresses", "Assign addresses to quartiers", {
         "INPUT": p("addresses"), "QUARTIERS": p("quartiers"), "QUARTIER_ID": p("quartier_id"),
         "OUTPUT": static("TEMPORARY_OUTPUT"),
-    }, (500, 300))
+    }, (500, 300), outputs={"REPORT": ("assignment_report", "Address assignment report (HTML)")})
     aggregate = child("aggregate", "quartiersmonitor:aggregatecounts", "Residents per quartier", {
         "INPUT": out(assign, "OUTPUT"), "QUARTIER_ID": static("quartier_id"), "WEIGHT_FIELD": p("residents_field"),
         "OUTPUT": static("TEMPORARY_OUTPUT"),

@@ -10,6 +10,7 @@ MODEL_ID = "quartiersmonitor:quartiersmonitor_pipeline"
 OUTPUT_GPKG = "quartiersmonitor_demo.gpkg"
 INDICATORS_OUTPUT = "indicators:indicators"
 ATTENTION_OUTPUT = "attention:attention"
+REPORT_OUTPUT = "assign:assignment_report"
 DEMO_ATTENTION_FIELDS = "A1;A2;A4;E2;G3"
 
 
@@ -41,6 +42,7 @@ def demo_parameters(demo_gpkg, output_gpkg):
         "classes": 5,
         INDICATORS_OUTPUT: gpkg_table(output_gpkg, "indicators"),
         ATTENTION_OUTPUT: gpkg_table(output_gpkg, "attention"),
+        REPORT_OUTPUT: os.path.join(os.path.dirname(output_gpkg), "address_assignment.html"),
     }
 
 
@@ -70,6 +72,7 @@ def run_demo(demo_gpkg, output_dir, context=None, feedback=None):
         "gpkg": output_gpkg,
         "indicators": result.get(INDICATORS_OUTPUT) or output_gpkg + "|layername=indicators",
         "attention": result.get(ATTENTION_OUTPUT) or output_gpkg + "|layername=attention",
+        "report": result.get(REPORT_OUTPUT),
     }
 
 

@@ -41,7 +41,7 @@ def test_model_is_listed_and_valid(provider):
     assert model is not None
     assert model.provider().id() == "quartiersmonitor"
     outputs = [d.name() for d in model.destinationParameterDefinitions()]
-    assert sorted(outputs) == ["attention:attention", "indicators:indicators"]
+    assert sorted(outputs) == ["assign:assignment_report", "attention:attention", "indicators:indicators"]
     _needs_chain()
     ok, errors = model.validate()
     assert ok, errors
@@ -59,6 +59,7 @@ def test_model_runs_on_demo_data(provider, demo, tmp_path):
     indicators = QgsVectorLayer(outputs["indicators"], "indicators", "ogr")
     attention = QgsVectorLayer(outputs["attention"], "attention", "ogr")
     assert indicators.featureCount() == 158 and attention.featureCount() == 158
+    assert os.path.getsize(outputs["report"]) > 0
     names = indicators.fields().names()
     for field in ("A1", "A1_num", "A1_den", "A1_lo", "A1_hi", "A1_z", "A1_class", "A1_flag", "W3", "W3_flag"):
         assert field in names
