@@ -550,6 +550,13 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
         quartier_rows = read_quartier_ids(quartiers, qid_field, feedback, extra)
         quartier_ids = [row[1] for row in quartier_rows]
         municipality_of = {row[1]: id_text(row[2].get(municipality_field)) for row in quartier_rows} if extra else {}
+        without_municipality = [q for q, m in municipality_of.items() if m is None]
+        if without_municipality:
+            raise QgsProcessingException(
+                tr("Layer '{layer}', field '{field}': quartiers without a municipality: {ex}.").format(
+                    layer=quartiers.sourceName(), field=municipality_field, ex=examples(without_municipality)
+                )
+            )
 
         # 2. the counts table
         steps.setCurrentStep(1)
