@@ -294,14 +294,25 @@ def read_attribute_table(source, field_names, feedback=None, layer=None, whole=F
     return pd.DataFrame(data)
 
 
+def _decode(value):
+    if isinstance(value, (bytes, np.bytes_)):
+        return bytes(value).decode("utf-8", errors="replace")
+    return value
+
+
 def _unmask(array):
-    if isinstance(array, np.ma.MaskedArray):
-        if array.dtype.kind in "iuf":
+    """A plain array from an Arrow column: NaN for NULL numbers, None for NULL text, text decoded from UTF-8."""
+    if array.dtype.kind in "iuf":
+        if isinstance(array, np.ma.MaskedArray):
             if not np.ma.is_masked(array):
                 return np.asarray(array.data)
             return array.astype(np.float64).filled(np.nan)
-        return np.asarray(array.astype(object).filled(None))
-    return np.asarray(array)
+        return np.asarray(array)
+    mask = np.ma.getmaskarray(array) if isinstance(array, np.ma.MaskedArray) else np.zeros(len(array), dtype=bool)
+    data = np.asarray(array.data if isinstance(array, np.ma.MaskedArray) else array)
+    out = np.empty(len(data), dtype=object)
+    out[:] = [None if m else _decode(v) for v, m in zip(data.tolist(), mask.tolist())]
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------------------

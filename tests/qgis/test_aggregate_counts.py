@@ -162,3 +162,19 @@ def test_bad_inputs(run_alg, people, points, quartiers):
     _error(run_alg, {"INPUT": points, "QUARTIER_ID": "qid", "OUTPUT": "TEMPORARY_OUTPUT"}, "addresses", "qid")
     _error(run_alg, {"INPUT": people, "QUARTIERS": quartiers, "QUARTIER_ID": "name_missing",
                      "OUTPUT": "TEMPORARY_OUTPUT"}, "quartiers", "name_missing")
+
+
+def test_table_mode_from_assigned_points_text_ids(run_alg, points, quartiers):
+    """The pipeline's chain: assignaddresses' OUTPUT (points with text quartier_id, read by GDAL) as a table."""
+    context = QgsProcessingContext()
+    assigned = run_alg("assignaddresses", {"INPUT": points, "QUARTIERS": quartiers, "QUARTIER_ID": "qid",
+                                           "OUTPUT": "TEMPORARY_OUTPUT"}, context=context)["OUTPUT"]
+    expected = native_expected(points, quartiers)
+    result = run_alg("aggregatecounts", {"INPUT": assigned, "QUARTIER_ID": "quartier_id",
+                                         "OUTPUT": "TEMPORARY_OUTPUT"}, context=context)
+    rows = rows_by_id(result, context, id_name="quartier_id")
+    want = {}
+    for q, _s in expected.values():
+        if q is not None:
+            want[q] = want.get(q, 0) + 1
+    assert {k: v["total"] for k, v in rows.items()} == want
