@@ -480,7 +480,80 @@ def finish_file_output(tmp_dir, tmp_path, path):
         shutil.rmtree(tmp_dir, ignore_errors=True)
 
 
-def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer_name=None, spatial_index=True):
+def _gdal_rtree_ddl(layer_name, geometry_column, fid_column, srs_wkt):
+    """The SQL GDAL itself uses for a GeoPackage spatial index of this table (triggers) and its gpkg_extensions
+    rows, taken from a one-feature scratch GeoPackage that GDAL writes (so it always matches this GDAL)."""
+    from osgeo import gdal, ogr, osr
+
+    work = tempfile.mkdtemp(prefix="qm-rtree-")
+    try:
+        path = os.path.join(work, "scratch.gpkg")
+        ds = gdal.GetDriverByName("GPKG").Create(path, 0, 0, 0, gdal.GDT_Unknown)
+        srs = osr.SpatialReference()
+        if srs_wkt:
+            srs.ImportFromWkt(srs_wkt)
+        lyr = ds.CreateLayer(layer_name, srs if srs_wkt else None, ogr.wkbPoint, options=[
+            "GEOMETRY_NAME=" + geometry_column, "FID=" + fid_column, "SPATIAL_INDEX=YES"])
+        feature = ogr.Feature(lyr.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkt("POINT (1 2)"))
+        lyr.CreateFeature(feature)
+        feature = lyr = ds = None
+        con = sqlite3.connect(path)
+        try:
+            rtree = "rtree_{}_{}".format(layer_name, geometry_column)
+            triggers = [sql for name, sql in con.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (layer_name,))
+                if name.startswith(rtree + "_")]
+            ddl = con.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_extensions'")
+            extensions_ddl = ddl.fetchone()[0]
+            extensions = con.execute(
+                "SELECT table_name, column_name, extension_name, definition, scope FROM gpkg_extensions "
+                "WHERE table_name = ? AND extension_name = 'gpkg_rtree_index'", (layer_name,)).fetchall()
+        finally:
+            con.close()
+        return rtree, triggers, extensions, extensions_ddl
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def add_packed_spatial_index(gpkg_path, layer_name, geometry_column, fid_column, srs_wkt, bounds):
+    """Give a GeoPackage table written without spatial index the same index GDAL would create, bulk-loaded.
+
+    ``bounds``: (fids, minx, maxx, miny, maxy) of every feature with a non-empty geometry.
+    """
+    from ..spatial.rtree_pack import pack
+
+    rtree, triggers, extensions, extensions_ddl = _gdal_rtree_ddl(layer_name, geometry_column, fid_column, srs_wkt)
+    if len(triggers) < 3 or not extensions:
+        raise RuntimeError("unexpected spatial index layout of this GDAL")
+    node_rows, parent_rows, rowid_rows = pack(*bounds)
+    name = rtree.replace('"', '""')
+    con = sqlite3.connect(gpkg_path, isolation_level=None)
+    try:
+        con.execute("BEGIN")
+        try:
+            has_extensions = con.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_extensions'").fetchone()[0]
+            if not has_extensions:
+                con.execute(extensions_ddl)
+            con.execute('CREATE VIRTUAL TABLE "{}" USING rtree(id, minx, maxx, miny, maxy)'.format(name))
+            con.execute('DELETE FROM "{}_node"'.format(name))
+            con.executemany('INSERT INTO "{}_node" VALUES (?, ?)'.format(name), node_rows)
+            con.executemany('INSERT INTO "{}_parent" VALUES (?, ?)'.format(name), parent_rows)
+            con.executemany('INSERT INTO "{}_rowid" VALUES (?, ?)'.format(name), rowid_rows)
+            for sql in triggers:
+                con.execute(sql)
+            con.executemany("INSERT INTO gpkg_extensions VALUES (?, ?, ?, ?, ?)", extensions)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    finally:
+        con.close()
+
+
+def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer_name=None, spatial_index=True,
+                    bounds=None):
     """Copy the whole OGR layer ``info`` (a GeoPackage) to ``dest_path`` with extra text ``columns``, written by
     GDAL in C. ``columns``: ``{name: values aligned with fids}`` or ``{name: (labels, codes)}`` (categorical, code
     -1 for NULL). Atomic: the destination appears only when done.
@@ -572,8 +645,9 @@ def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer
             return 1
 
         lco = []
+        packed_index = driver == "GPKG" and spatial_index and bounds is not None
         if driver == "GPKG":
-            lco.append("SPATIAL_INDEX={}".format("YES" if spatial_index else "NO"))
+            lco.append("SPATIAL_INDEX={}".format("YES" if spatial_index and not packed_index else "NO"))
         elif driver == "ESRI Shapefile":
             lco.append("ENCODING=UTF-8")
         options = gdal.VectorTranslateOptions(
@@ -587,10 +661,24 @@ def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer
             raise QgsProcessingException(tr("Could not write “{}”: {}").format(dest_path, err)) from err
         if out is None:
             raise QgsProcessingException(tr("Could not write “{}”.").format(dest_path))
-        out = None
+        out_layer = out.GetLayer(0)
+        out_names = (out_layer.GetName(), out_layer.GetGeometryColumn() or "geom", out_layer.GetFIDColumn() or "fid")
+        srs = out_layer.GetSpatialRef()
+        srs_wkt = srs.ExportToWkt() if srs is not None else ""
+        out_layer = out = None
         src = None
         if feedback is not None and feedback.isCanceled():
             raise QgsProcessingException(tr("Canceled by the user."))
+        if packed_index:
+            try:
+                add_packed_spatial_index(tmp_path, *out_names, srs_wkt, bounds)
+            except (RuntimeError, sqlite3.Error) as err:  # fall back to GDAL's own (slower) way
+                if feedback is not None:
+                    feedback.pushInfo(tr("Spatial index built by GDAL ({}).").format(err))
+                ds = gdal.OpenEx(tmp_path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+                ds.ExecuteSQL("SELECT CreateSpatialIndex('{}', '{}')".format(
+                    out_names[0].replace("'", "''"), out_names[1].replace("'", "''")))
+                ds = None
         finish_file_output(tmp_dir, tmp_path, dest_path)
         return dest_path
     finally:

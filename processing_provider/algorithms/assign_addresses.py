@@ -282,8 +282,15 @@ class AssignAddresses(QuartiersAlgorithm):
         if parameters.get(self.OUTPUT) not in (None, ""):
             dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
             if dest:
+                # Bounds for a bulk-loaded spatial index: the points themselves (coordinates in the input's CRS
+                # on the fast path); a multipoint with several points needs its full box: GDAL builds that index.
+                bounds = None
+                if not n_multi and source.sourceCrs() == quartiers["crs"]:
+                    ok = np.isfinite(px) & np.isfinite(py)
+                    bounds = (fids[ok], px[ok], px[ok], py[ok], py[ok])
                 results[self.OUTPUT] = self._write_output(
-                    dest, source, in_layer, whole, fids, quartiers["ids"], index, status, context, steps)
+                    dest, source, in_layer, whole, fids, quartiers["ids"], index, status, context, steps,
+                    bounds_of_points=bounds)
 
         report = self.parameterAsFileOutput(parameters, self.REPORT, context) \
             if parameters.get(self.REPORT) not in (None, "") else ""
@@ -323,7 +330,8 @@ class AssignAddresses(QuartiersAlgorithm):
         del sink
         return dest_id
 
-    def _write_output(self, dest, source, in_layer, whole, fids, ids, index, status, context, feedback):
+    def _write_output(self, dest, source, in_layer, whole, fids, ids, index, status, context, feedback,
+                      bounds_of_points=None):
         taken = source.fields().names()
         id_name = unique_name(ID_FIELD, taken)
         status_name = unique_name(STATUS_FIELD, taken + [id_name])
@@ -333,7 +341,7 @@ class AssignAddresses(QuartiersAlgorithm):
             feedback.pushInfo(tr("Writing “{}” with GDAL…").format(dest))
             temporary = os.path.abspath(dest).startswith(os.path.abspath(QgsProcessingUtils.tempFolder()))
             write_gpkg_join(info, dest, driver, fids, {id_name: (ids, index), status_name: (pip.STATUS_NAMES, status)},
-                            feedback, spatial_index=not temporary)
+                            feedback, spatial_index=not temporary, bounds=bounds_of_points)
             return dest
 
         # General way: any source, any destination QGIS can write (memory:, database URIs, any OGR format).

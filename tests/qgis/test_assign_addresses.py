@@ -392,3 +392,40 @@ def test_algorithm_has_help_and_contract_parameters(provider):
     assert "boundary" in alg.shortHelpString()
     assert alg.parameterDefinition("OUTPUT").flags() & alg.parameterDefinition("OUTPUT").FlagOptional
     assert alg.parameterDefinition("OUTPUT").createByDefault()
+
+
+def test_geopackage_output_has_a_valid_spatial_index(run_alg, case):
+    import sqlite3
+
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRectangle
+
+    rng = np.random.default_rng(9)
+    rows = [{"adr": i + 1, "geom": ogr.CreateGeometryFromWkt("POINT ({} {})".format(OX + x, OY + y))}
+            for i, (x, y) in enumerate(zip(rng.uniform(-20, 320, 3000), rng.uniform(-20, 220, 3000)))]
+    rows.append({"adr": 0, "geom": None})
+    src = write_gpkg(str(case["dir"] / "idx.gpkg"), "idx", ogr.wkbPoint, [("adr", ogr.OFTInteger)], rows)
+    out = str(case["dir"] / "indexed.gpkg")
+    run_assign(run_alg, {"INPUT": layer(src), "QUARTIERS": layer(case["quartiers"]), "QUARTIER_ID": "qid",
+                         "OUTPUT": out})
+    con = sqlite3.connect(out)
+    assert con.execute("SELECT rtreecheck('rtree_indexed_geom')").fetchone()[0] == "ok"
+    assert con.execute("SELECT count(*) FROM rtree_indexed_geom").fetchone()[0] == 3000
+    con.close()
+    ds = ogr.Open(out)
+    assert ds.GetLayer(0).TestCapability(ogr.OLCFastSpatialFilter)
+    ds = None
+    lyr = layer(out, "indexed")
+    rect = QgsRectangle(OX + 50, OY + 20, OX + 120, OY + 90)
+    by_index = sorted(f["adr"] for f in lyr.getFeatures(rect))
+    brute = sorted(f["adr"] for f in lyr.getFeatures() if not f.geometry().isNull() and rect.contains(
+        f.geometry().asPoint()))
+    assert by_index == brute and len(brute) > 50
+    # the index stays maintained when the layer is edited in QGIS (GDAL's own triggers)
+    feature = QgsFeature(lyr.fields())
+    feature.setAttribute("adr", 99999)
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(OX + 55, OY + 25)))
+    assert lyr.dataProvider().addFeatures([feature])[0]
+    assert 99999 in [f["adr"] for f in lyr.getFeatures(rect)]
+    con = sqlite3.connect(out)
+    assert con.execute("SELECT rtreecheck('rtree_indexed_geom')").fetchone()[0] == "ok"
+    con.close()
