@@ -166,9 +166,37 @@ def map_sheets(data_dir, output_dir):
         ", ".join(chosen), os.path.basename(pdf["FILES"][0]), png["COUNT"], folder))
 
 
+def assign_and_count(data_dir, output_dir):
+    """Assign the address directory to the quartiers (report, counts) and count residents per quartier."""
+    qgis_app()
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsVectorLayer
+
+    gpkg = os.path.join(data_dir, "demo.gpkg")
+    addresses = QgsVectorLayer(gpkg + "|layername=addresses", "addresses", "ogr")
+    quartiers = QgsVectorLayer(gpkg + "|layername=quartiers", "quartiers", "ogr")
+    context = QgsProcessingContext()
+    result = processing.run("quartiersmonitor:assignaddresses", {
+        "INPUT": addresses, "QUARTIERS": quartiers, "QUARTIER_ID": "quartier_id", "SUM_FIELDS": ["residents"],
+        "OUTPUT": os.path.join(output_dir, "addresses_assigned.gpkg"),
+        "SUMMARY": os.path.join(output_dir, "quartiers_address_counts.gpkg"),
+        "REPORT": os.path.join(output_dir, "assignment_report.html"),
+    }, context=context)
+    print("  {} addresses: {} inside, {} on a border, {} outside, {} without geometry; report {}".format(
+        addresses.featureCount(), result["N_INSIDE"], result["N_BOUNDARY"], result["N_OUTSIDE"],
+        result["N_NO_GEOMETRY"], os.path.basename(result["REPORT"])))
+    counts = processing.run("quartiersmonitor:aggregatecounts", {
+        "INPUT": result["OUTPUT"], "QUARTIER_ID": "quartier_id", "WEIGHT_FIELD": "residents",
+        "OUTPUT": os.path.join(output_dir, "residents_per_quartier.csv"),
+    }, context=context)
+    print("  residents per quartier: {} ({} records counted)".format(
+        os.path.basename(counts["OUTPUT"]), counts["N_COUNTED"]))
+
+
 STEPS = [
     generate_data,
     copy_summary,
+    assign_and_count,
     geocode_and_coverage,
     pipeline_model,
     map_sheets,
