@@ -178,7 +178,8 @@ def read_point_coordinates(source, crs, context, feedback=None, layer=None, whol
                 blobs = [None if m else d for d, m in zip(geom.data.tolist(), mask.tolist())]
             else:
                 blobs = geom.tolist()
-            parts.append((np.asarray(_fid_of(batch, info), dtype=np.int64),) + points_from_wkb(blobs))
+            # copies: GDAL's Arrow memory is only valid while the batch is (never keep views of it)
+            parts.append((np.array(_fid_of(batch, info), dtype=np.int64, copy=True),) + points_from_wkb(blobs))
             del blobs, geom, batch
         del lyr, ds
         if parts:
@@ -259,9 +260,10 @@ def read_attribute_table(source, field_names, feedback=None, layer=None, whole=F
             columns = {"fid": []}
             columns.update({n: [] for n in field_names})
             for batch in _arrow_batches(lyr, field_names, feedback, with_geometry=False):
-                columns["fid"].append(np.asarray(_fid_of(batch, info)))
+                columns["fid"].append(np.array(_fid_of(batch, info), dtype=np.int64, copy=True))
                 for n in field_names:
                     columns[n].append(_unmask(batch[n]))
+                del batch
             del lyr, ds
             data = {k: (np.concatenate(v) if v else np.zeros(0)) for k, v in columns.items()}
             return pd.DataFrame(data)
@@ -302,12 +304,12 @@ def _decode(value):
 
 def _unmask(array):
     """A plain array from an Arrow column: NaN for NULL numbers, None for NULL text, text decoded from UTF-8."""
-    if array.dtype.kind in "iuf":
+    if array.dtype.kind in "iuf":  # always copies (GDAL's Arrow memory is only valid while the batch is)
         if isinstance(array, np.ma.MaskedArray):
             if not np.ma.is_masked(array):
-                return np.asarray(array.data)
+                return np.array(array.data, copy=True)
             return array.astype(np.float64).filled(np.nan)
-        return np.asarray(array)
+        return np.array(array, copy=True)
     mask = np.ma.getmaskarray(array) if isinstance(array, np.ma.MaskedArray) else np.zeros(len(array), dtype=bool)
     data = np.asarray(array.data if isinstance(array, np.ma.MaskedArray) else array)
     out = np.empty(len(data), dtype=object)

@@ -115,9 +115,9 @@ class AssignAddresses(QuartiersAlgorithm):
             "duplicate ids are an error.\n\n"
             "SUMMARY: the quartier polygons with their fields plus n_addresses and sum_<field> for each field "
             "chosen in SUM_FIELDS (e.g. residents); quartiers without addresses are kept with 0.\n\n"
-            "REPORT: an HTML page with the counts per status, duplicate addresses (same coordinates), overlaps "
-            "and gaps between quartiers with their area, repaired quartier geometries and the addresses outside "
-            "every quartier.\n\n"
+            "REPORT: an HTML page with the counts per status (and per municipality when the quartiers have a "
+            "field municipality or gemeinde), duplicate addresses (same coordinates), overlaps and gaps between "
+            "quartiers with their area, repaired quartier geometries and the addresses outside every quartier.\n\n"
             "Large address files (a million points) are read and written by GDAL directly when they are a whole "
             "GeoPackage layer in the quartiers' CRS and OUTPUT is a file; other inputs take the slower general "
             "way through QGIS."
@@ -422,6 +422,20 @@ class AssignAddresses(QuartiersAlgorithm):
         rows.append("<p>{}</p>".format(esc(tr("Quartiers without any address: {}").format(
             ", ".join(sorted(empty_q)) if empty_q else tr("none")))))
 
+        municipality_field = self._municipality_field(quartiers)
+        if municipality_field:
+            names = [str(f[municipality_field]) if f[municipality_field] is not None else ""
+                     for f in quartiers["features"]]
+            rows.append("<h2>{}</h2>".format(esc(tr("Addresses per municipality (field “{}” of the quartiers)")
+                                                 .format(municipality_field))))
+            body = []
+            for name in sorted(set(names)):
+                members = np.array([i for i, n in enumerate(names) if n == name], dtype=np.int64)
+                mine = np.isin(index, members)
+                body.append((name, len(members), int((mine & (status == pip.INSIDE)).sum()),
+                             int((mine & (status == pip.BOUNDARY)).sum()), int(mine.sum())))
+            rows.append(table([tr("Municipality"), tr("Quartiers"), tr("inside"), tr("boundary"), tr("total")], body))
+
         rows.append("<h2>{}</h2>".format(esc(tr("Duplicate addresses (same coordinates)"))))
         dup_ids = np.flatnonzero(duplicates)
         if len(dup_ids):
@@ -480,6 +494,18 @@ class AssignAddresses(QuartiersAlgorithm):
             if os.path.exists(tmp):
                 os.remove(tmp)
             raise QgsProcessingException(tr("Could not write the report “{}”: {}").format(path, err)) from err
+
+    @staticmethod
+    def _municipality_field(quartiers):
+        """A municipality field of the quartier layer, if it has one by a usual name (for the report)."""
+        if not quartiers["features"]:
+            return None
+        names = {n.lower(): n for n in quartiers["features"][0].fields().names()}
+        for candidate in ("municipality", "municipality_name", "gemeinde", "gemeindename", "gemeinde_name",
+                          "municipality_id", "gemeinde_id", "ags"):
+            if candidate in names:
+                return names[candidate]
+        return None
 
     @staticmethod
     def _overlaps_and_gaps(quartiers, feedback):

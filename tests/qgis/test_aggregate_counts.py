@@ -22,14 +22,14 @@ def quartiers(tmp_path):
     path = write_gpkg(str(tmp_path / "quartiers.gpkg"), "quartiers", ogr.wkbMultiPolygon,
                       [("qid", ogr.OFTString), ("name", ogr.OFTString)],
                       [dict(r, geom=ogr.ForceToMultiPolygon(r["geom"])) for r in quartier_rows()])
-    return layer(path, "quartiers")
+    return path  # a path, not a layer: a layer kept by pytest until after QGIS exits crashes the teardown
 
 
 @pytest.fixture()
 def points(tmp_path):
     path = write_gpkg(str(tmp_path / "addresses.gpkg"), "addresses", ogr.wkbPoint,
                       [("adr", ogr.OFTInteger), ("residents", ogr.OFTInteger)], address_rows())
-    return layer(path, "addresses")
+    return path
 
 
 PEOPLE = [  # quartier, sex, age, weight
@@ -53,7 +53,7 @@ def people(tmp_path):
                 f[name] = value
         lyr.CreateFeature(f)
     ds = None
-    return layer(str(tmp_path / "people.gpkg"), "people")
+    return str(tmp_path / "people.gpkg")
 
 
 def rows_by_id(result, context, id_name="qid"):
@@ -62,6 +62,8 @@ def rows_by_id(result, context, id_name="qid"):
 
 
 def test_points_counted_like_native_join_zero_filled(run_alg, points, quartiers):
+    points = layer(points, "addresses")
+    quartiers = layer(quartiers, "quartiers")
     expected = native_expected(points, quartiers)
     context = QgsProcessingContext()
     feedback = LogFeedback()
@@ -79,6 +81,8 @@ def test_points_counted_like_native_join_zero_filled(run_alg, points, quartiers)
 
 
 def test_points_weighted_by_residents(run_alg, points, quartiers):
+    points = layer(points, "addresses")
+    quartiers = layer(quartiers, "quartiers")
     expected = native_expected(points, quartiers)
     residents = {f["adr"]: f["residents"] for f in points.getFeatures()}
     context = QgsProcessingContext()
@@ -92,6 +96,8 @@ def test_points_weighted_by_residents(run_alg, points, quartiers):
 
 
 def test_table_groups_age_bands_weights_brute_force(run_alg, people, quartiers, tmp_path):
+    quartiers = layer(quartiers, "quartiers")
+    people = layer(people, "people")
     context = QgsProcessingContext()
     feedback = LogFeedback()
     out = str(tmp_path / "counts.gpkg")
@@ -117,6 +123,7 @@ def test_table_groups_age_bands_weights_brute_force(run_alg, people, quartiers, 
 
 
 def test_table_without_quartiers_and_unweighted_age_bands(run_alg, people):
+    people = layer(people, "people")
     context = QgsProcessingContext()
     result = run_alg("aggregatecounts", {"INPUT": people, "QUARTIER_ID": "qid", "AGE_FIELD": "age",
                                          "AGE_BANDS": "0-17,18-", "OUTPUT": "TEMPORARY_OUTPUT"}, context=context)
@@ -127,6 +134,7 @@ def test_table_without_quartiers_and_unweighted_age_bands(run_alg, people):
 
 
 def test_integer_ids_vs_text_ids_mismatch_reported(run_alg, quartiers, tmp_path):
+    quartiers = layer(quartiers, "quartiers")
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "ints.gpkg"))
     lyr = ds.CreateLayer("ints", None, ogr.wkbNone)
     lyr.CreateField(ogr.FieldDefn("qid", ogr.OFTInteger))
@@ -154,6 +162,9 @@ def _error(run_alg, params, *needles):
 
 
 def test_bad_inputs(run_alg, people, points, quartiers):
+    points = layer(points, "addresses")
+    quartiers = layer(quartiers, "quartiers")
+    people = layer(people, "people")
     _error(run_alg, {"INPUT": people, "QUARTIER_ID": "nope", "OUTPUT": "TEMPORARY_OUTPUT"}, "people", "nope")
     _error(run_alg, {"INPUT": people, "QUARTIER_ID": "qid", "AGE_FIELD": "age", "AGE_BANDS": "10-5",
                      "OUTPUT": "TEMPORARY_OUTPUT"}, "AGE_BANDS", "10-5")
@@ -166,6 +177,8 @@ def test_bad_inputs(run_alg, people, points, quartiers):
 
 def test_table_mode_from_assigned_points_text_ids(run_alg, points, quartiers):
     """The pipeline's chain: assignaddresses' OUTPUT (points with text quartier_id, read by GDAL) as a table."""
+    points = layer(points, "addresses")
+    quartiers = layer(quartiers, "quartiers")
     context = QgsProcessingContext()
     assigned = run_alg("assignaddresses", {"INPUT": points, "QUARTIERS": quartiers, "QUARTIER_ID": "qid",
                                            "OUTPUT": "TEMPORARY_OUTPUT"}, context=context)["OUTPUT"]

@@ -86,7 +86,8 @@ def read_csv(name):
 
 
 def quartier_rows():
-    return [{"qid": r["qid"], "name": r["name"], "geom": _shift(r["wkt"])} for r in read_csv("quartiers.csv")]
+    return [{"qid": r["qid"], "name": r["name"], "municipality": r["municipality"], "geom": _shift(r["wkt"])}
+            for r in read_csv("quartiers.csv")]
 
 
 def address_rows():
@@ -100,7 +101,7 @@ def address_rows():
 @pytest.fixture()
 def case(tmp_path):
     q = write_gpkg(str(tmp_path / "quartiers.gpkg"), "quartiers", ogr.wkbMultiPolygon,
-                   [("qid", ogr.OFTString), ("name", ogr.OFTString)],
+                   [("qid", ogr.OFTString), ("name", ogr.OFTString), ("municipality", ogr.OFTString)],
                    [dict(r, geom=ogr.ForceToMultiPolygon(r["geom"])) for r in quartier_rows()])
     a = write_gpkg(str(tmp_path / "addresses.gpkg"), "addresses", ogr.wkbPoint,
                    [("adr", ogr.OFTInteger), ("residents", ogr.OFTInteger)], address_rows())
@@ -307,6 +308,11 @@ def test_report_lists_statuses_overlaps_gaps_and_invalid(run_alg, case):
     assert "<td>0103</td><td>0105</td><td>600.0</td>" in text
     assert "<td>300.0</td>" in text
     assert "<td>{}</td>".format(result["N_OUTSIDE"]) in text
+    # per municipality (the quartiers' field "municipality"): Lindenau = 0101 + 0102
+    expected = native_expected(points, quartiers)
+    lindenau = [s for q, s in expected.values() if q in ("0101", "0102")]
+    assert "<td>Lindenau</td><td>2</td><td>{}</td><td>{}</td><td>{}</td>".format(
+        lindenau.count("inside"), lindenau.count("boundary"), len(lindenau)) in text
 
 
 def test_multipoint_3d_points_and_integer_ids(run_alg, tmp_path):
