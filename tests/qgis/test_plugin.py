@@ -11,6 +11,10 @@ from qgis.PyQt.QtWidgets import QToolBar
 
 from testpaths import REPO_ROOT
 
+# Providers re-registered after a test are kept referenced: a provider whose Python object is collected loses its
+# Python side, and the registry can then no longer remove it.
+_RESTORED = []
+
 
 def _flush_deletes():
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -41,7 +45,8 @@ def loaded_plugin(qgis_iface, qgis_processing):
     if previous is not None:
         from quartiersmonitor.processing_provider.provider import QuartiersmonitorProvider
 
-        registry.addProvider(QuartiersmonitorProvider())
+        _RESTORED.append(QuartiersmonitorProvider())
+        registry.addProvider(_RESTORED[-1])
 
 
 def test_init_gui_registers_provider_and_action(loaded_plugin, qgis_iface):
@@ -88,7 +93,8 @@ def test_headless_registers_provider(qgis_processing):
         from quartiersmonitor.processing_provider.provider import QuartiersmonitorProvider
 
         if previous is not None:
-            registry.addProvider(QuartiersmonitorProvider())
+            _RESTORED.append(QuartiersmonitorProvider())
+            registry.addProvider(_RESTORED[-1])
     assert plugin.provider is None
 
 
