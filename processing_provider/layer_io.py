@@ -46,6 +46,7 @@ from ..translation import tr
 
 CHUNK = 50_000
 _NULL_TOKEN = "\x01NULL\x01"
+_CHUNK_CODES = 64  # codes per BLOB of the packed lookup (see write_gpkg_join)
 
 
 # -- QGIS 3.22 ... 4 compatibility: scoped enums moved to ``Qgis`` in later versions -----------------------------------
@@ -606,12 +607,14 @@ def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer
             fmin = int(fids.min()) if len(fids) else 0
             span = int(fids.max()) - fmin + 1 if len(fids) else 0
             if span <= 4 * len(fids) + 1024:
-                # Packed: the code of fid f is the 4-byte big-endian integer at byte 4 * (f - fmin) of one BLOB.
-                # One BLOB from numpy instead of a million INSERTs; SQLite reads it with substr() in O(1).
-                packed = np.zeros(span, dtype=">u4")
+                # Packed: the code of fid f is the 4-byte big-endian integer number (f - fmin) % 64 in the BLOB of
+                # chunk (f - fmin) // 64: some 16,000 small BLOBs from numpy instead of a million INSERTs (one big
+                # BLOB would be copied for every row by SQLite).
+                packed = np.zeros(span + (-span) % _CHUNK_CODES, dtype=">u4")
                 packed[fids - fmin] = code
-                con.execute("CREATE TABLE b (data BLOB)")
-                con.execute("INSERT INTO b VALUES (?)", (packed.tobytes(),))
+                chunks = packed.reshape(-1, _CHUNK_CODES)
+                con.execute("CREATE TABLE bc (chunk INTEGER PRIMARY KEY, data BLOB)")
+                con.executemany("INSERT INTO bc VALUES (?, ?)", ((i, row.tobytes()) for i, row in enumerate(chunks)))
                 con.execute("CREATE TABLE kb (key BLOB PRIMARY KEY, code INTEGER) WITHOUT ROWID")
                 con.executemany("INSERT INTO kb VALUES (?, ?)",
                                 [(np.array([r[0]], dtype=">u4").tobytes(), r[0]) for r in rows])
@@ -632,9 +635,9 @@ def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer
         fid_col = '"{}"'.format((info["fid_column"] or "fid").replace('"', '""'))
         select = ["l.*"] + ['k.c{} AS "{}"'.format(i, n.replace('"', '""')) for i, n in enumerate(names)]
         if mode == "packed":
-            joins = ("LEFT JOIN qm_values.kb AS kb ON kb.key = substr((SELECT data FROM qm_values.b), "
-                     "(l.{fid} - {fmin}) * 4 + 1, 4) LEFT JOIN qm_values.k AS k ON k.code = kb.code").format(
-                fid=fid_col, fmin=fmin)
+            joins = ("LEFT JOIN qm_values.bc AS bc ON bc.chunk = (l.{fid} - {fmin}) / {c} "
+                     "LEFT JOIN qm_values.kb AS kb ON kb.key = substr(bc.data, ((l.{fid} - {fmin}) % {c}) * 4 + 1, 4) "
+                     "LEFT JOIN qm_values.k AS k ON k.code = kb.code").format(fid=fid_col, fmin=fmin, c=_CHUNK_CODES)
         else:
             joins = ("LEFT JOIN qm_values.v AS v ON v.fid = l.{fid} "
                      "LEFT JOIN qm_values.k AS k ON k.code = v.code").format(fid=fid_col)
