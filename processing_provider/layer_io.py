@@ -33,6 +33,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingFeatureSourceDefinition,
     QgsProviderRegistry,
     QgsVectorFileWriter,
@@ -63,6 +64,8 @@ WKB_MULTIPOINT = scoped("WkbType", "MultiPoint", lambda: QgsWkbTypes.Type.MultiP
 GEOMETRY_POINT = scoped("GeometryType", "Point", lambda: QgsWkbTypes.GeometryType.PointGeometry)
 GEOMETRY_POLYGON = scoped("GeometryType", "Polygon", lambda: QgsWkbTypes.GeometryType.PolygonGeometry)
 REQUEST_NO_GEOMETRY = scoped("FeatureRequestFlag", "NoGeometry", lambda: QgsFeatureRequest.Flag.NoGeometry)
+SKIP_GEOMETRY_VALIDITY = scoped("ProcessingFeatureSourceFlag", "SkipGeometryValidityChecks",
+                                lambda: QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
 VALIDATOR_GEOS = scoped("GeometryValidationEngine", "Geos", lambda: QgsGeometry.ValidationMethod.ValidatorGeos)
 
 
@@ -399,7 +402,11 @@ def read_quartiers(source, id_field, feedback=None):
     name = source.sourceName()
     if source.fields().lookupField(id_field) < 0:
         raise QgsProcessingException(tr("Field “{}” not found in layer “{}”.").format(id_field, name))
-    features = list(source.getFeatures())
+    # Invalid quartiers are repaired below: Processing's own validity check (skip or abort) must not act first.
+    if isinstance(source, QgsProcessingFeatureSource):
+        features = list(source.getFeatures(QgsFeatureRequest(), SKIP_GEOMETRY_VALIDITY))
+    else:
+        features = list(source.getFeatures())
     ids = [id_as_text(f[id_field]) for f in features]
     check_ids(ids, name, id_field, [f.id() for f in features])
     geometries, rings, invalid, empty = [], [], [], []

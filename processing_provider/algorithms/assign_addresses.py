@@ -13,7 +13,6 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingFeatureSource,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -51,8 +50,6 @@ SOURCE_POLYGON = scoped("ProcessingSourceType", "VectorPolygon", lambda: QgsProc
 FIELD_NUMERIC = scoped("ProcessingFieldParameterDataType", "Numeric",
                        lambda: QgsProcessingParameterField.DataType.Numeric)
 FIELD_ANY = scoped("ProcessingFieldParameterDataType", "Any", lambda: QgsProcessingParameterField.DataType.Any)
-SKIP_GEOMETRY_VALIDITY = scoped("ProcessingFeatureSourceFlag", "SkipGeometryValidityChecks",
-                                lambda: QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
 FAST_INSERT = QgsFeatureSink.Flag.FastInsert
 
 try:  # QgsField takes QMetaType from QGIS 3.38 (and only that in Qt6 builds)

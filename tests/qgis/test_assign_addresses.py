@@ -205,6 +205,18 @@ def test_hand_made_case_equals_native_join(run_alg, case, out_name):
     assert {k: digest(case[k]) for k in ("quartiers", "addresses")} == before
 
 
+def test_invalid_quartier_repaired_whatever_the_invalid_geometry_setting(run_alg, case):
+    points, quartiers = layer(case["addresses"], "addresses"), layer(case["quartiers"], "quartiers")
+    expected = native_expected(points, quartiers)
+    for check in (QgsFeatureRequest.GeometryAbortOnInvalid, QgsFeatureRequest.GeometrySkipInvalid):
+        context = QgsProcessingContext()
+        context.setInvalidGeometryCheck(check)
+        result = run_alg("assignaddresses", {"INPUT": points, "QUARTIERS": quartiers, "QUARTIER_ID": "qid",
+                                             "OUTPUT": "TEMPORARY_OUTPUT"}, context=context)
+        got = assigned(output_layer(result["OUTPUT"], context))
+        assert got == expected and got[9] == ("0104", "inside")
+
+
 def test_general_path_memory_input_equals_fast_path(run_alg, case):
     points = layer(case["addresses"], "addresses")
     memory = points.materialize(QgsFeatureRequest())
