@@ -81,6 +81,19 @@ def is_null(value):
 # ---------------------------------------------------------------------------------------------------------------------
 # Sources
 # ---------------------------------------------------------------------------------------------------------------------
+def check_crs_pair(points_source, quartier_source):
+    """A clear error when exactly one of the two layers has no (valid) CRS: its coordinates cannot be related to
+    the other's. Two layers without CRS are taken to share one; two valid CRSs are reprojected."""
+    p_ok, q_ok = points_source.sourceCrs().isValid(), quartier_source.sourceCrs().isValid()
+    if p_ok != q_ok:
+        missing, other = (points_source, quartier_source) if not p_ok else (quartier_source, points_source)
+        crs = other.sourceCrs()
+        raise QgsProcessingException(
+            tr("Layer “{}” has no valid CRS, so its coordinates cannot be related to layer “{}” ({}). Set the "
+               "layer's CRS (Layer Properties > Source) and run again.").format(
+                missing.sourceName(), other.sourceName(), crs.authid() or crs.description()))
+
+
 def whole_layer(parameters, name, layer):
     """True when parameter ``name`` means every feature of ``layer`` (no selection, limit or filter)."""
     if layer is None:

@@ -23,6 +23,7 @@ from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
 from ..layer_io import (
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
+    check_crs_pair,
     id_as_text,
     read_attribute_table,
     read_point_coordinates,
@@ -191,6 +192,7 @@ class AggregateCounts(QuartiersAlgorithm):
             if attribute_names else None
 
         if use_points:
+            check_crs_pair(source, quartier_source)
             fids, px, py, _n = read_point_coordinates(source, quartiers["crs"], context, steps,
                                                       layer=in_layer, whole=whole)
             priority = sorted(range(len(quartiers["ids"])), key=lambda i: quartiers["ids"][i])

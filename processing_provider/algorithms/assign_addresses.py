@@ -32,6 +32,7 @@ from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
 from ..layer_io import (
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
+    check_crs_pair,
     finish_file_output,
     ogr_driver_for_path,
     ogr_file_source,
@@ -194,8 +195,7 @@ class AssignAddresses(QuartiersAlgorithm):
                 raise QgsProcessingException(
                     tr("Field “{}” of layer “{}” is not numeric and cannot be summed (parameter SUM_FIELDS).")
                     .format(name, in_name))
-        if not source.sourceCrs().isValid() or not quartier_source.sourceCrs().isValid():
-            feedback.pushWarning(tr("A layer has no valid CRS; coordinates are taken as they are."))
+        check_crs_pair(source, quartier_source)
 
         # 1. quartiers -----------------------------------------------------------------------------------------------
         steps.setCurrentStep(0)

@@ -387,6 +387,11 @@ def test_bad_inputs_clear_errors_and_inputs_unchanged(run_alg, case, tmp_path):
     # wrong geometry types: polygons given as addresses, points as quartiers
     _expect_error(run_alg, {"INPUT": quartiers, "QUARTIERS": quartiers, "QUARTIER_ID": "qid", "OUTPUT": out})
     _expect_error(run_alg, {"INPUT": points, "QUARTIERS": points, "QUARTIER_ID": "adr", "OUTPUT": out})
+    # points without CRS against quartiers in EPSG:25832
+    no_crs = QgsVectorLayer("Point?crs=", "no_crs", "memory")
+    assert not no_crs.crs().isValid()
+    _expect_error(run_alg, {"INPUT": no_crs, "QUARTIERS": quartiers, "QUARTIER_ID": "qid", "OUTPUT": out},
+                  "no_crs", "EPSG:25832")
     assert not os.path.exists(out)
     assert {k: digest(case[k]) for k in ("quartiers", "addresses")} == before
 
