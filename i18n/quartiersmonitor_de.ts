@@ -4,7 +4,7 @@
   <context>
     <name>Quartiersmonitor</name>
     <message>
-      <location filename="plugin.py" line="46" />
+      <location filename="plugin.py" line="49" />
       <source>&amp;Quartiersmonitor</source>
       <translation>&amp;Quartiersmonitor</translation>
     </message>
@@ -24,12 +24,1225 @@
       <translation>3 Karten</translation>
     </message>
     <message>
-      <location filename="processing_provider/base.py" line="62" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="465" />
+      <source>A JSON file that overrides or adds indicators (see the documentation of the catalog).</source>
+      <translation>Eine JSON-Datei, die Indikatoren ändert oder ergänzt (siehe Dokumentation des Katalogs).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="111" />
+      <source>A table: one row per quartier, one column per group.</source>
+      <translation>Eine Tabelle: eine Zeile je Quartier, eine Spalte je Gruppe.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="233" />
+      <source>Address directory (points)</source>
+      <translation>Adressverzeichnis (Punkte)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="126" />
+      <source>Address points, e.g. the official address directory with a residents field.</source>
+      <translation>Adresspunkte, z. B. das amtliche Adressverzeichnis mit einem Einwohnerfeld.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="411" />
+      <source>Addresses</source>
+      <translation>Adressen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="125" />
+      <source>Addresses (points)</source>
+      <translation>Adressen (Punkte)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="156" />
+      <source>Addresses inside a quartier</source>
+      <translation>Adressen innerhalb eines Quartiers</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="157" />
+      <source>Addresses on a quartier border</source>
+      <translation>Adressen auf einer Quartiersgrenze</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="158" />
+      <source>Addresses outside every quartier</source>
+      <translation>Adressen außerhalb aller Quartiere</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="426" />
+      <source>Addresses per municipality (field “{}” of the quartiers)</source>
+      <translation>Adressen je Gemeinde (Feld „{}“ der Quartiere)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="410" />
+      <source>Addresses per status</source>
+      <translation>Adressen je Status</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="160" />
+      <source>Addresses sharing their location with another</source>
+      <translation>Adressen, die ihren Ort mit einer anderen teilen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="211" />
+      <source>Addresses to geocode (table or layer)</source>
+      <translation>Zu geokodierende Adressen (Tabelle oder Layer)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="186" />
+      <source>Addresses with distance to the nearest offering</source>
+      <translation>Adressen mit Entfernung zum nächsten Angebot</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="141" />
+      <source>Addresses with quartier</source>
+      <translation>Adressen mit Quartier</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="156" />
+      <source>Addresses with residents (points)</source>
+      <translation>Adressen mit Einwohnern (Punkte)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="159" />
+      <source>Addresses without geometry</source>
+      <translation>Adressen ohne Geometrie</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="408" />
+      <source>Addresses: “{}” ({} features). Quartiers: “{}” ({} features).</source>
+      <translation>Adressen: „{}“ ({} Objekte). Quartiere: „{}“ ({} Objekte).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="101" />
+      <source>Age bands</source>
+      <translation>Altersgruppen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="97" />
+      <source>Age field</source>
+      <translation>Altersfeld</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="98" />
+      <source>Age in years, split by AGE_BANDS.</source>
+      <translation>Alter in Jahren, aufgeteilt nach AGE_BANDS.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="201" />
+      <source>Among the indicator fields, those where a higher value means less need.</source>
+      <translation>Unter den Indikatorfeldern diejenigen, bei denen ein höherer Wert weniger Bedarf bedeutet.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="153" />
+      <source>An HTML report: counts per status, duplicates, overlaps and gaps, invalid quartiers.</source>
+      <translation>Ein HTML-Bericht: Anzahlen je Status, Dubletten, Überlappungen und Lücken, ungültige Quartiere.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="457" />
+      <source>Area</source>
+      <translation>Fläche</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="97" />
+      <source>Assign addresses to quartiers</source>
+      <translation>Adressen Quartieren zuordnen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="483" />
+      <source>Assignment of addresses to quartiers</source>
+      <translation>Zuordnung der Adressen zu Quartieren</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="236" />
+      <source>Attention index</source>
+      <translation>Aufmerksamkeitsindex</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="125" />
+      <source>Building the layout from {template}</source>
+      <translation>Layout wird aus {template} erstellt</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="333" />
+      <source>Calculate indicators</source>
+      <translation>Indikatoren berechnen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="336" />
+      <source>Calculates the indicators of the catalog for every quartier from a table of counts (CSV, XLSX, GeoPackage table or any QGIS table) with one row per quartier, or one row per quartier and year.
+
+For each selected indicator the output holds the value, numerator, denominator, 95 % confidence interval (_lo, _hi), z-score, class, flag, significance against the county (_sig) and the values of the municipality (_mun) and the county (_county). Fields are named by the indicator id without the dot: A.1 → A1, A1_num, A1_den, …
+
+Counts below the minimum count and quartiers with fewer residents (pop_total) than the minimum population are suppressed: the value is empty (NULL) and the flag says why; they are hatched grey on the map.
+
+The output is loaded with a graduated map of the first indicator; every other indicator is available as a saved style (Layer Properties → Style). A file output gets the style as a QML beside it.
+
+Columns with other names than the standard ones can be mapped in the advanced parameters, e.g. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</source>
+      <translation>Berechnet die Indikatoren des Katalogs für jedes Quartier aus einer Fallzahlentabelle (CSV, XLSX, GeoPackage-Tabelle oder beliebige QGIS-Tabelle) mit einer Zeile je Quartier oder je Quartier und Jahr.
+
+Für jeden gewählten Indikator enthält die Ausgabe Wert, Zähler, Nenner, 95-%-Konfidenzintervall (_lo, _hi), z-Wert, Klasse, Kennzeichen, Signifikanz gegenüber dem Kreis (_sig) sowie die Werte der Gemeinde (_mun) und des Kreises (_county). Die Felder heißen wie die Indikator-ID ohne Punkt: A.1 → A1, A1_num, A1_den, …
+
+Fallzahlen unter der Mindestfallzahl und Quartiere mit weniger Einwohnern (pop_total) als der Mindesteinwohnerzahl werden gesperrt: Der Wert ist leer (NULL), das Kennzeichen nennt den Grund; in der Karte sind sie grau schraffiert.
+
+Die Ausgabe wird mit einer klassifizierten Karte des ersten Indikators geladen; jeder weitere Indikator steht als gespeicherter Stil bereit (Layereigenschaften → Stil). Eine Dateiausgabe erhält den Stil als QML daneben.
+
+Spalten mit anderen Namen als den Standardnamen können in den erweiterten Parametern zugeordnet werden, z. B. „pop_total=EW_gesamt; sgb2_u65=SGB2_unter65“.</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="231" />
+      <source>Cancel</source>
+      <translation>Abbrechen</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="438" />
       <source>Canceled by the user.</source>
       <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-      <location filename="plugin.py" line="40" />
+      <location filename="mapsheets/layout.py" line="463" />
+      <source>Cannot create the output folder {folder}: {error}</source>
+      <translation>Der Ausgabeordner {folder} kann nicht angelegt werden: {error}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="132" />
+      <source>Cannot prepare the map sheets of layer {layer}: {error}</source>
+      <translation>Die Kartenblätter des Layers {layer} können nicht vorbereitet werden: {error}</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="186" />
+      <source>Cannot read the layout template {path}: {error}</source>
+      <translation>Die Layoutvorlage {path} kann nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="471" />
+      <source>Cannot write into the output folder {folder}: {error}</source>
+      <translation>In den Ausgabeordner {folder} kann nicht geschrieben werden: {error}</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="483" />
+      <source>Cannot write {path} (open in another program?): {error}</source>
+      <translation>{path} kann nicht geschrieben werden (in einem anderen Programm geöffnet?): {error}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="141" />
+      <source>Category field (counts per category)</source>
+      <translation>Feld Kategorie (Anzahlen je Kategorie)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="457" />
+      <source>Centre x</source>
+      <translation>Mitte x</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="457" />
+      <source>Centre y</source>
+      <translation>Mitte y</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="447" />
+      <source>Checking quartiers for overlaps and gaps…</source>
+      <translation>Quartiere werden auf Überlappungen und Lücken geprüft…</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="610" />
+      <source>Choose an indicator layer first.</source>
+      <translation>Wählen Sie zuerst einen Indikatorlayer.</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="618" />
+      <source>Choose an output folder for the map sheets.</source>
+      <translation>Wählen Sie einen Ausgabeordner für die Kartenblätter.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="228" />
+      <source>City field</source>
+      <translation>Feld Ort</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="420" />
+      <source>Class breaks of the map and of the _class fields.</source>
+      <translation>Klassengrenzen der Karte und der _class-Felder.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="410" />
+      <source>Classification</source>
+      <translation>Klassifizierung</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="430" />
+      <source>Column mapping (standard_name=your_column; …)</source>
+      <translation>Spaltenzuordnung (Standardname=Ihre_Spalte; …)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="219" />
+      <source>Column mapping: '{part}' is not of the form standard_name=your_column.</source>
+      <translation>Spaltenzuordnung: „{part}“ hat nicht die Form Standardname=Ihre_Spalte.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="102" />
+      <source>Comma-separated bands in whole years, e.g. '0-14,15-64,65-' (the last may be open).</source>
+      <translation>Kommagetrennte Gruppen in ganzen Jahren, z. B. '0-14,15-64,65-' (die letzte darf offen sein).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="159" />
+      <source>Composite index of social status after Berlin's and Hamburg's social monitoring.
+
+Each chosen indicator field is z-standardised over the quartiers (higher = more need; fields listed under 'Reversed' count the other way), the (weighted) sum is z-standardised again: the status index. Status classes: 1 high (index below the first threshold), 2 middle, 3 low, 4 very low (above the third threshold). With a previous layer (same fields and quartier ids, an earlier year) the changes give the dynamics index and class (1 positive, 2 stable, 3 negative).
+
+attention = yes for status class 3 or 4, or class 2 with negative dynamics. Quartiers under the minimum population or without a value in a chosen field are left out and not classed.
+
+The output is loaded with four status colours; quartiers needing attention are outlined.</source>
+      <translation>Zusammengesetzter Index des sozialen Status nach dem Vorbild des Berliner und Hamburger Sozialmonitorings.
+
+Jedes gewählte Indikatorfeld wird über die Quartiere z-standardisiert (höher = mehr Bedarf; Felder unter „Umgekehrt“ zählen andersherum), die (gewichtete) Summe wird erneut z-standardisiert: der Statusindex. Statusklassen: 1 hoch (Index unter dem ersten Schwellenwert), 2 mittel, 3 niedrig, 4 sehr niedrig (über dem dritten Schwellenwert). Mit einem Vorjahreslayer (dieselben Felder und Quartiers-IDs, ein früheres Jahr) ergeben die Veränderungen Dynamikindex und -klasse (1 positiv, 2 stabil, 3 negativ).
+
+attention = yes bei Statusklasse 3 oder 4 oder bei Klasse 2 mit negativer Dynamik. Quartiere unter der Mindesteinwohnerzahl oder ohne Wert in einem gewählten Feld werden ausgelassen und nicht klassifiziert.
+
+Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbedarf sind umrandet.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="357" />
+      <source>Could not create the output “{}”.</source>
+      <translation>Die Ausgabe „{}“ konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="459" />
+      <source>Could not write address {} to the output: {}</source>
+      <translation>Adresse {} konnte nicht in die Ausgabe geschrieben werden: {}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="440" />
+      <source>Could not write quartier '{}' to the output: {}</source>
+      <translation>Quartier '{}' konnte nicht in die Ausgabe geschrieben werden: {}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="444" />
+      <source>Could not write row {} to the output: {}</source>
+      <translation>Zeile {} konnte nicht in die Ausgabe geschrieben werden: {}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="295" />
+      <source>Could not write the OUTPUT table: {}</source>
+      <translation>Die OUTPUT-Tabelle konnte nicht geschrieben werden: {}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="326" />
+      <source>Could not write the SUMMARY layer: {}</source>
+      <translation>Der SUMMARY-Layer konnte nicht geschrieben werden: {}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="493" />
+      <source>Could not write the report “{}”: {}</source>
+      <translation>Der Bericht „{}“ konnte nicht geschrieben werden: {}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/layer_io.py" line="688" />
+      <source>Could not write “{}”.</source>
+      <translation>„{}“ konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/layer_io.py" line="686" />
+      <source>Could not write “{}”: {}</source>
+      <translation>„{}“ konnte nicht geschrieben werden: {}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="55" />
+      <source>Count records per quartier</source>
+      <translation>Datensätze je Quartier zählen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="108" />
+      <source>Counts offerings (e.g. grocery stores, bus stops, counselling services) per quartier, overall and per category, and measures how far the residents live from the nearest one.
+
+For each address the straight-line distance to the nearest offering is computed in the quartier layer's CRS (metres; offerings outside the quartiers count too). Per quartier the output adds: n_offerings and n_&lt;category&gt;; pop_total (residents of its addresses); pop_far (residents farther than DISTANCE: the numerator of the catalog's W.1 with grocery stores at 500 m and W.2 with stops at 300 m); offerings_per_1000 residents; share_within_distance (percent of residents within DISTANCE); median_distance_m (population-weighted median: the distance within which half of the residents live); white_spot (1 when the share is below the white spot threshold, else 0). Without addresses only the counts are filled.
+
+Addresses and offerings in another CRS are reprojected. The quartier layer needs a projected CRS. Residents given as text, negative or empty count as 0 and are reported in the log. The optional address output holds each address with its quartier_id, nearest_distance_m and within_distance.</source>
+      <translation>Zählt Angebote (z. B. Lebensmittelgeschäfte, Haltestellen, Beratungsstellen) je Quartier, insgesamt und je Kategorie, und misst, wie weit die Einwohner vom nächsten Angebot entfernt wohnen.
+
+Für jede Adresse wird die Luftlinienentfernung zum nächsten Angebot im KBS des Quartierslayers berechnet (Meter; Angebote außerhalb der Quartiere zählen mit). Je Quartier ergänzt die Ausgabe: n_offerings und n_&lt;Kategorie&gt;; pop_total (Einwohner seiner Adressen); pop_far (Einwohner weiter als DISTANCE entfernt: der Zähler von W.1 des Katalogs mit Lebensmittelgeschäften bei 500 m und W.2 mit Haltestellen bei 300 m); offerings_per_1000 Einwohner; share_within_distance (Prozent der Einwohner innerhalb von DISTANCE); median_distance_m (bevölkerungsgewichteter Median: die Entfernung, innerhalb derer die Hälfte der Einwohner wohnt); white_spot (1, wenn der Anteil unter der Schwelle für weiße Flecken liegt, sonst 0). Ohne Adressen werden nur die Anzahlen gefüllt.
+
+Adressen und Angebote in einem anderen KBS werden umprojiziert. Der Quartierslayer braucht ein projiziertes KBS. Einwohnerzahlen als Text, negativ oder leer zählen als 0 und werden im Protokoll gemeldet. Die optionale Adressausgabe enthält jede Adresse mit quartier_id, nearest_distance_m und within_distance.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="110" />
+      <source>Counts per quartier</source>
+      <translation>Anzahlen je Quartier</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="61" />
+      <source>Counts records (e.g. residents from the population register, benefit recipients, births) per quartier, optionally split into groups and age bands and weighted.
+
+INPUT is either a point layer together with QUARTIERS (each point is placed in its quartier exactly as in 'Assign addresses to quartiers': border points go to the smallest id), or a table with a quartier id: the field named QUARTIER_ID (or, failing that, the field quartier_id written by 'Assign addresses to quartiers'). Ids are compared as trimmed text, so 101 and '0101' differ: such mismatches are reported with examples.
+
+OUTPUT is a table with one row per quartier (all quartiers of QUARTIERS, zero-filled; without QUARTIERS, the ids found in INPUT), the id field, total, and one column per group: n_&lt;value&gt; for GROUP_FIELD, age_&lt;from&gt;_&lt;to&gt; for AGE_BANDS (whole years, e.g. '0-14,15-64,65-'; the last band may be open), both combined when both are given. With WEIGHT_FIELD the weights are summed instead of counting records. Records without a quartier (outside, no geometry, NULL or unknown id) and without an age are counted in the log.</source>
+      <translation>Zählt Datensätze (z. B. Einwohner aus dem Melderegister, Leistungsbeziehende, Geburten) je Quartier, wahlweise aufgeteilt nach Gruppen und Altersgruppen und gewichtet.
+
+INPUT ist entweder ein Punktlayer zusammen mit QUARTIERS (jeder Punkt wird genau wie in „Adressen Quartieren zuordnen“ seinem Quartier zugeordnet: Grenzpunkte gehen an die kleinste Kennung) oder eine Tabelle mit einer Quartierskennung: dem Feld namens QUARTIER_ID (oder, falls es fehlt, dem von „Adressen Quartieren zuordnen“ geschriebenen Feld quartier_id). Kennungen werden als getrimmter Text verglichen, 101 und „0101“ sind also verschieden: solche Abweichungen werden mit Beispielen gemeldet.
+
+OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIERS, mit Nullen aufgefüllt; ohne QUARTIERS die in INPUT gefundenen Kennungen), dem Kennungsfeld, total und einer Spalte je Gruppe: n_&lt;Wert&gt; für GROUP_FIELD, age_&lt;von&gt;_&lt;bis&gt; für AGE_BANDS (ganze Jahre, z. B. „0-14,15-64,65-“; die letzte Gruppe darf offen sein), beides kombiniert, wenn beides angegeben ist. Mit WEIGHT_FIELD werden die Gewichte summiert statt Datensätze gezählt. Datensätze ohne Quartier (außerhalb, ohne Geometrie, Kennung NULL oder unbekannt) und ohne Alter werden im Protokoll gezählt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="378" />
+      <source>Counts table</source>
+      <translation>Fallzahlentabelle</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="329" />
+      <source>County</source>
+      <translation>Kreis</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="181" />
+      <source>Coverage per quartier</source>
+      <translation>Erreichbarkeit je Quartier</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="255" />
+      <source>Directory city field</source>
+      <translation>Verzeichnis: Feld Ort</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="243" />
+      <source>Directory house number field</source>
+      <translation>Verzeichnis: Feld Hausnummer</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="249" />
+      <source>Directory postcode field</source>
+      <translation>Verzeichnis: Feld Postleitzahl</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="238" />
+      <source>Directory street field</source>
+      <translation>Verzeichnis: Feld Straße</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="169" />
+      <source>Distance (metres)</source>
+      <translation>Entfernung (Meter)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="381" />
+      <source>Distances from {} addresses to {} offerings…</source>
+      <translation>Entfernungen von {} Adressen zu {} Angeboten…</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="436" />
+      <source>Duplicate addresses (same coordinates)</source>
+      <translation>Doppelte Adressen (gleiche Koordinaten)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="414" />
+      <source>Equal intervals</source>
+      <translation>Gleiche Intervalle</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="652" />
+      <source>Export canceled: no files were written.</source>
+      <translation>Export abgebrochen: Es wurden keine Dateien geschrieben.</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="653" />
+      <source>Export failed: {error}</source>
+      <translation>Export fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="49" />
+      <source>Export map sheets</source>
+      <translation>Kartenblätter exportieren</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="644" />
+      <source>Exporting map sheets…</source>
+      <translation>Kartenblätter werden exportiert …</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="52" />
+      <source>Exports one map sheet per quartier from an atlas layout over the styled indicator layer: the map zoomed to the quartier with its neighbours greyed for context, legend, scale bar, north arrow, a title with the quartier's name and the indicator shown, the quartier's profile as a table (every indicator with quartier, municipality and county value, rank and significance; suppressed values shown as suppressed) and a source and date line.
+
+Formats: one multi-page PDF, one PDF per quartier, or one PNG per quartier. File names are built from id and name and are safe whatever the quartier is called. Files are written only when every sheet succeeded; a failure or cancel leaves nothing behind.
+
+Your own template (.qpt) may replace the bundled A4 sheet: its first map item (or the one with id 'map') is driven by the atlas; a manual table whose frame has the id 'profile_table' receives the profile; labels may use @atlas_pagename, @qm_title, @qm_indicator_name, @qm_subtitle, @qm_source, @qm_date and @qm_source_line.
+
+Layout export runs on the main thread, as QGIS requires.</source>
+      <translation>Exportiert ein Kartenblatt je Quartier aus einem Atlas-Layout über dem gestalteten Indikatorlayer: die Karte auf das Quartier gezoomt, die Nachbarquartiere zur Orientierung grau überdeckt, Legende, Maßstabsleiste, Nordpfeil, ein Titel mit dem Namen des Quartiers und dem gezeigten Indikator, das Profil des Quartiers als Tabelle (jeder Indikator mit Wert des Quartiers, der Gemeinde und des Kreises, Rang und Signifikanz; gesperrte Werte als gesperrt) sowie eine Zeile mit Quelle und Datum.
+
+Formate: ein mehrseitiges PDF, ein PDF je Quartier oder ein PNG je Quartier. Die Dateinamen werden aus Nummer und Name gebildet und sind sicher, wie auch immer das Quartier heißt. Dateien werden erst geschrieben, wenn alle Blätter gelungen sind; ein Fehler oder Abbruch hinterlässt nichts.
+
+Eine eigene Vorlage (.qpt) kann das mitgelieferte A4-Blatt ersetzen: Ihr erstes Kartenelement (oder das mit der Kennung 'map') folgt dem Atlas; eine manuelle Tabelle, deren Rahmen die Kennung 'profile_table' hat, erhält das Profil; Beschriftungen können @atlas_pagename, @qm_title, @qm_indicator_name, @qm_subtitle, @qm_source, @qm_date und @qm_source_line verwenden.
+
+Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="442" />
+      <source>Feature id</source>
+      <translation>Objekt-ID</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="476" />
+      <source>Feature ids: {}</source>
+      <translation>Objekt-IDs: {}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="387" />
+      <source>Field of the counts table with the quartier id.</source>
+      <translation>Feld der Fallzahlentabelle mit der Quartiers-ID.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="133" />
+      <source>Field of the quartiers holding their unique id (compared as text).</source>
+      <translation>Feld der Quartiere mit ihrer eindeutigen Kennung (als Text verglichen).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="375" />
+      <source>Field of the quartiers with the quartier id (compared as text after trimming).</source>
+      <translation>Feld der Quartiere mit der Quartiers-ID (als Text ohne umgebende Leerzeichen verglichen).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/layer_io.py" line="417" />
+      <source>Field “{}” not found in layer “{}”.</source>
+      <translation>Feld „{}“ nicht in Layer „{}“ gefunden.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="196" />
+      <source>Field “{}” of layer “{}” is not numeric and cannot be summed (parameter SUM_FIELDS).</source>
+      <translation>Feld „{}“ des Layers „{}“ ist nicht numerisch und kann nicht summiert werden (Parameter SUM_FIELDS).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="138" />
+      <source>Field “{}” of layer “{}” must be numeric (parameter {}).</source>
+      <translation>Feld „{}“ des Layers „{}“ muss numerisch sein (Parameter {}).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="270" />
+      <source>Field “{}”: {} NULL values were not summed.</source>
+      <translation>Feld „{}“: {} NULL-Werte wurden nicht summiert.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="136" />
+      <source>Fields to sum per quartier</source>
+      <translation>Je Quartier zu summierende Felder</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="98" />
+      <source>Files written</source>
+      <translation>Geschriebene Dateien</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="433" />
+      <source>For tables whose columns have other names, e.g. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</source>
+      <translation>Für Tabellen, deren Spalten anders heißen, z. B. „pop_total=EW_gesamt; sgb2_u65=SGB2_unter65“.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="449" />
+      <source>For tables with one row per quartier and year: the counts of the selected years are summed (pooled) per quartier.</source>
+      <translation>Für Tabellen mit einer Zeile je Quartier und Jahr: Die Fallzahlen der gewählten Jahre werden je Quartier summiert (gepoolt).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="88" />
+      <source>Format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="470" />
+      <source>Further indicator ids of the catalog file (e.g. X.1,X.2)</source>
+      <translation>Weitere Indikator-IDs aus der Katalogdatei (z. B. X.1,X.2)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="263" />
+      <source>Fuzzy threshold: minimum similarity of street names (percent)</source>
+      <translation>Unschärfe-Schwelle: Mindestähnlichkeit der Straßennamen (Prozent)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="457" />
+      <source>Gap</source>
+      <translation>Lücke</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="456" />
+      <source>Gaps between quartiers</source>
+      <translation>Lücken zwischen Quartieren</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="174" />
+      <source>Geocode addresses by the address directory</source>
+      <translation>Adressen über das Adressverzeichnis geokodieren</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="276" />
+      <source>Geocoded addresses</source>
+      <translation>Geokodierte Adressen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="177" />
+      <source>Gives each row of a table (e.g. a list of offerings with their addresses) the location of its address in the official address directory (a point layer). No network and no external geocoder are used.
+
+Addresses are compared in stages; the first that succeeds wins:
+exact (score 100): street, house number and, where both sides have them, postcode and city identical;
+normalized (score 95, or 90 when only the plain house number matched, e.g. '12a' or '12-14' found as '12'): German spellings unified: 'Str.'/'Strasse'/'Straße', umlauts and ß, case, spaces and hyphens, house number suffixes ('12a', '12 A'), 'St.'/'Sankt';
+fuzzy (score up to 89): the street name is misspelt but similar enough (similarity at least the fuzzy threshold) to exactly one street of the same postcode or city;
+street (score up to 50): the street is found, the house number not: the point is the centroid of that street's addresses.
+Postcode, then city, then the whole directory are searched; a wider area costs 5 points of score, and an address found in several places of the whole directory is ambiguous.
+
+OUTPUT holds every input row with match_status (exact, normalized, fuzzy, street, unmatched), match_score (0-100) and match_address (the directory address used); unmatched rows have no geometry. UNMATCHED lists the rows not found with unmatched_reason: no_street, street_not_found, ambiguous or housenumber_not_found (only when the street fallback is off).
+
+A CSV file is best loaded as a delimited text layer with its encoding (e.g. windows-1252) and separator set; text read with a wrong encoding is reported as an error.</source>
+      <translation>Gibt jeder Zeile einer Tabelle (z. B. einer Liste von Angeboten mit ihren Adressen) die Lage ihrer Adresse im amtlichen Adressverzeichnis (einem Punktlayer). Es wird weder ein Netzwerk noch ein externer Geokodierer benutzt.
+
+Adressen werden in Stufen verglichen; die erste erfolgreiche gilt:
+exact (Wert 100): Straße, Hausnummer und, wo beide Seiten sie haben, Postleitzahl und Ort gleich;
+normalized (Wert 95, oder 90, wenn nur die reine Hausnummer passte, z. B. '12a' oder '12-14' als '12' gefunden): deutsche Schreibweisen vereinheitlicht: 'Str.'/'Strasse'/'Straße', Umlaute und ß, Groß-/Kleinschreibung, Leerzeichen und Bindestriche, Hausnummernzusätze ('12a', '12 A'), 'St.'/'Sankt';
+fuzzy (Wert bis 89): der Straßenname ist falsch geschrieben, aber genau einer Straße derselben Postleitzahl bzw. desselben Orts ähnlich genug (Ähnlichkeit mindestens die Unschärfe-Schwelle);
+street (Wert bis 50): die Straße wird gefunden, die Hausnummer nicht: der Punkt ist der Schwerpunkt der Adressen dieser Straße.
+Gesucht wird in der Postleitzahl, dann im Ort, dann im ganzen Verzeichnis; ein weiteres Suchgebiet kostet 5 Punkte, und eine Adresse, die im ganzen Verzeichnis an mehreren Stellen vorkommt, ist mehrdeutig.
+
+OUTPUT enthält jede Eingabezeile mit match_status (exact, normalized, fuzzy, street, unmatched), match_score (0-100) und match_address (die verwendete Verzeichnisadresse); nicht gefundene Zeilen haben keine Geometrie. UNMATCHED listet die nicht gefundenen Zeilen mit unmatched_reason: no_street, street_not_found, ambiguous oder housenumber_not_found (nur wenn die Straßen-Ersatzlösung ausgeschaltet ist).
+
+Eine CSV-Datei lädt man am besten als Layer mit Trennzeichen getrennter Werte (Delimited Text) mit gesetzter Kodierung (z. B. windows-1252) und gesetztem Trennzeichen; mit falscher Kodierung gelesener Text wird als Fehler gemeldet.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="103" />
+      <source>Gives every address point the id of the quartier it lies in.
+
+OUTPUT: the addresses with all their fields plus quartier_id and assign_status: inside (in the interior of a quartier), boundary (exactly on a quartier border or vertex: it goes to the quartier with the smallest id among those touching it, always the same one), outside (in no quartier, quartier_id empty) or no_geometry (NULL or empty geometry). Where quartiers overlap, the smallest id wins. A multipoint address is placed by its first point; Z and M values are ignored.
+
+Addresses in another CRS are reprojected to the quartiers' CRS for the assignment (the output keeps the addresses' CRS). Invalid quartier polygons (e.g. self-intersecting) are repaired for the computation and listed in the log and the report. Quartier ids are compared as text; NULL or duplicate ids are an error.
+
+SUMMARY: the quartier polygons with their fields plus n_addresses and sum_&lt;field&gt; for each field chosen in SUM_FIELDS (e.g. residents); quartiers without addresses are kept with 0.
+
+REPORT: an HTML page with the counts per status (and per municipality when the quartiers have a field municipality or gemeinde), duplicate addresses (same coordinates), overlaps and gaps between quartiers with their area, repaired quartier geometries and the addresses outside every quartier.
+
+Large address files (a million points) are read and written by GDAL directly when they are a whole GeoPackage layer in the quartiers' CRS and OUTPUT is a file; other inputs take the slower general way through QGIS.</source>
+      <translation>Gibt jedem Adresspunkt die Kennung des Quartiers, in dem er liegt.
+
+OUTPUT: die Adressen mit allen Feldern sowie quartier_id und assign_status: inside (im Inneren eines Quartiers), boundary (genau auf einer Quartiersgrenze oder einem Stützpunkt: er kommt zum Quartier mit der kleinsten Kennung unter den berührten, immer zum selben), outside (in keinem Quartier, quartier_id leer) oder no_geometry (Geometrie NULL oder leer). Wo sich Quartiere überlappen, gewinnt die kleinste Kennung. Eine Multipunkt-Adresse wird nach ihrem ersten Punkt zugeordnet; Z- und M-Werte werden ignoriert.
+
+Adressen in einem anderen KBS werden für die Zuordnung in das KBS der Quartiere umprojiziert (die Ausgabe behält das KBS der Adressen). Ungültige Quartierspolygone (z. B. selbstüberschneidend) werden für die Berechnung repariert und im Protokoll und im Bericht aufgeführt. Quartierskennungen werden als Text verglichen; NULL oder doppelte Kennungen sind ein Fehler.
+
+SUMMARY: die Quartierspolygone mit ihren Feldern sowie n_addresses und sum_&lt;Feld&gt; für jedes in SUM_FIELDS gewählte Feld (z. B. Einwohner); Quartiere ohne Adressen bleiben mit 0 erhalten.
+
+REPORT: eine HTML-Seite mit den Anzahlen je Status (und je Gemeinde, wenn die Quartiere ein Feld municipality oder gemeinde haben), doppelten Adressen (gleiche Koordinaten), Überlappungen und Lücken zwischen Quartieren mit ihrer Fläche, reparierten Quartiersgeometrien und den Adressen außerhalb aller Quartiere.
+
+Große Adressdateien (eine Million Punkte) werden direkt mit GDAL gelesen und geschrieben, wenn sie ein ganzer GeoPackage-Layer im KBS der Quartiere sind und OUTPUT eine Datei ist; andere Eingaben nehmen den langsameren allgemeinen Weg über QGIS.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="100" />
+      <source>Gives every address the id of the quartier it lies in, or a status saying why not.</source>
+      <translation>Gibt jeder Adresse die Kennung ihres Quartiers oder einen Status, der sagt, warum nicht.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="92" />
+      <source>Group field</source>
+      <translation>Gruppenfeld</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="151" />
+      <source>HTML files (*.html)</source>
+      <translation>HTML-Dateien (*.html)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="219" />
+      <source>House number field</source>
+      <translation>Feld Hausnummer</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="177" />
+      <source>Id</source>
+      <translation>Nr.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="473" />
+      <source>Ids of indicators added by the catalog file, calculated after the selected ones.</source>
+      <translation>IDs von Indikatoren aus der Katalogdatei, berechnet nach den ausgewählten.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="329" />
+      <source>Indicator</source>
+      <translation>Indikator</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="525" />
+      <source>Indicator '{id}' is not in the catalog (known: {known}).</source>
+      <translation>Indikator „{id}“ ist nicht im Katalog (vorhanden: {known}).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="514" />
+      <source>Indicator catalog '{path}' cannot be read: {message}</source>
+      <translation>Indikatorenkatalog „{path}“ kann nicht gelesen werden: {message}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="510" />
+      <source>Indicator catalog '{path}': {message}</source>
+      <translation>Indikatorenkatalog „{path}“: {message}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="462" />
+      <source>Indicator catalog (JSON, extends the built-in one)</source>
+      <translation>Indikatorenkatalog (JSON, ergänzt den eingebauten)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="191" />
+      <source>Indicator fields</source>
+      <translation>Indikatorfelder</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="180" />
+      <source>Indicator layer</source>
+      <translation>Indikatorenlayer</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="74" />
+      <source>Indicator layer (styled)</source>
+      <translation>Indikatorlayer (gestaltet)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="390" />
+      <source>Indicators</source>
+      <translation>Indikatoren</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="391" />
+      <source>Indicators to calculate; the first one is shown on the map.</source>
+      <translation>Zu berechnende Indikatoren; der erste wird in der Karte dargestellt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="460" />
+      <source>Invalid quartier geometries (repaired for the assignment)</source>
+      <translation>Ungültige Quartiersgeometrien (für die Zuordnung repariert)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="231" />
+      <source>Invalid quartier geometries repaired for the computation: {}.</source>
+      <translation>Ungültige Quartiersgeometrien für die Berechnung repariert: {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="542" />
+      <source>Layer '{layer}' has no field '{field}' (parameter {parameter}).</source>
+      <translation>Layer „{layer}“ hat kein Feld „{field}“ (Parameter {parameter}).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="153" />
+      <source>Layer '{layer}' has no field '{field}' (quartier id).</source>
+      <translation>Layer „{layer}“ hat kein Feld „{field}“ (Quartiers-ID).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="265" />
+      <source>Layer '{layer}' has no field '{field}'.</source>
+      <translation>Layer „{layer}“ hat kein Feld „{field}“.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="180" />
+      <source>Layer '{layer}', field '{field}': quartier ids occur more than once: {ex}.</source>
+      <translation>Layer „{layer}“, Feld „{field}“: Quartiers-IDs kommen mehrfach vor: {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="556" />
+      <source>Layer '{layer}', field '{field}': quartiers without a municipality: {ex}.</source>
+      <translation>Layer „{layer}“, Feld „{field}“: Quartiere ohne Gemeinde: {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="173" />
+      <source>Layer '{layer}', field '{field}': {n} features have no quartier id (NULL or empty), e.g. features {ex}.</source>
+      <translation>Layer „{layer}“, Feld „{field}“: {n} Objekte haben keine Quartiers-ID (NULL oder leer), z. B. Objekte {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="270" />
+      <source>Layer '{layer}': reversed field(s) {fields} are not among the indicator fields.</source>
+      <translation>Layer „{layer}“: umgekehrte(s) Feld(er) {fields} sind keine Indikatorfelder.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="334" />
+      <source>Layer '{layer}': {message}</source>
+      <translation>Layer „{layer}“: {message}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="130" />
+      <source>Layer '{}' (parameter {}) holds {} geometries; {} geometries are expected.</source>
+      <translation>Layer '{}' (Parameter {}) enthält {}-Geometrien; erwartet werden {}-Geometrien.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="117" />
+      <source>Layer '{}' has no field '{}' (parameter {}). Available fields: {}.</source>
+      <translation>Layer '{}' hat kein Feld '{}' (Parameter {}). Vorhandene Felder: {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="319" />
+      <source>Layer '{}' has no valid CRS.</source>
+      <translation>Layer '{}' hat kein gültiges KBS.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="330" />
+      <source>Layer '{}' holds no offering with a location.</source>
+      <translation>Layer '{}' enthält kein Angebot mit Lage.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="325" />
+      <source>Layer '{}', field '{}', row {}: the text '{}' holds characters that are not valid in the layer's encoding. Load the file with its real encoding (for a CSV: as a delimited text layer with encoding windows-1252 or ISO-8859-1) and run again.</source>
+      <translation>Layer '{}', Feld '{}', Zeile {}: der Text '{}' enthält Zeichen, die in der Kodierung des Layers ungültig sind. Laden Sie die Datei mit ihrer tatsächlichen Kodierung (bei einer CSV-Datei: als Delimited-Text-Layer mit Kodierung windows-1252 oder ISO-8859-1) und starten Sie erneut.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="214" />
+      <source>Layer '{}', field '{}': NULL or empty quartier id in feature(s) {}.</source>
+      <translation>Layer '{}', Feld '{}': NULL oder leere Quartiers-ID in Objekt(en) {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="225" />
+      <source>Layer '{}', field '{}': duplicate quartier ids: {}.</source>
+      <translation>Layer '{}', Feld '{}': doppelte Quartiers-IDs: {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="275" />
+      <source>Layer '{}', field '{}': {} address(es) with no usable number of residents (e.g. row {}: '{}'), counted as 0 residents.</source>
+      <translation>Layer '{}', Feld '{}': {} Adresse(n) ohne verwendbare Einwohnerzahl (z. B. Zeile {}: '{}'), gezählt mit 0 Einwohnern.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="373" />
+      <source>Layer '{}': {} address(es) without geometry are left out.</source>
+      <translation>Layer '{}': {} Adresse(n) ohne Geometrie werden ausgelassen.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="332" />
+      <source>Layer '{}': {} offering(s) without geometry are left out.</source>
+      <translation>Layer '{}': {} Angebot(e) ohne Geometrie werden ausgelassen.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="232" />
+      <source>Layer or table of an earlier year with the same indicator fields and quartier id field: gives the dynamics.</source>
+      <translation>Layer oder Tabelle eines früheren Jahres mit denselben Indikatorfeldern und demselben ID-Feld: ergibt die Dynamik.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="113" />
+      <source>Layer {layer} has no field {field}.</source>
+      <translation>Der Layer {layer} hat kein Feld {field}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="136" />
+      <source>Layer {layer} shows no indicator of the catalog: the sheets show its current style.</source>
+      <translation>Der Layer {layer} zeigt keinen Indikator des Katalogs: Die Blätter zeigen seinen aktuellen Stil.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="179" />
+      <source>Layer “{}” (addresses) must hold points, not {}.</source>
+      <translation>Layer „{}“ (Adressen) muss Punkte enthalten, nicht {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="205" />
+      <source>Layer “{}” (quartiers) has no features.</source>
+      <translation>Layer „{}“ (Quartiere) enthält keine Objekte.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="183" />
+      <source>Layer “{}” (quartiers) must hold polygons, not {}.</source>
+      <translation>Layer „{}“ (Quartiere) muss Polygone enthalten, nicht {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="155" />
+      <source>Layer “{}” (quartiers) must hold polygons.</source>
+      <translation>Layer „{}“ (Quartiere) muss Polygone enthalten.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="159" />
+      <source>Layer “{}” has no field “{}” (parameter QUARTIER_ID). Available fields: {}.</source>
+      <translation>Layer „{}“ hat kein Feld „{}“ (Parameter QUARTIER_ID). Vorhandene Felder: {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="193" />
+      <source>Layer “{}” has no field “{}” (parameter SUM_FIELDS).</source>
+      <translation>Layer „{}“ hat kein Feld „{}“ (Parameter SUM_FIELDS).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="134" />
+      <source>Layer “{}” has no field “{}” (parameter {}).</source>
+      <translation>Layer „{}“ hat kein Feld „{}“ (Parameter {}).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="179" />
+      <source>Layer “{}” has no field “{}”; its field “{}” is used as quartier id.</source>
+      <translation>Layer „{}“ hat kein Feld „{}“; sein Feld „{}“ wird als Quartierskennung verwendet.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/layer_io.py" line="92" />
+      <source>Layer “{}” has no valid CRS, so its coordinates cannot be related to layer “{}” ({}). Set the layer's CRS (Layer Properties &gt; Source) and run again.</source>
+      <translation>Layer „{}“ hat kein gültiges KBS, seine Koordinaten lassen sich daher nicht auf Layer „{}“ ({}) beziehen. Bitte das KBS des Layers setzen (Layereigenschaften &gt; Quelle) und erneut ausführen.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="183" />
+      <source>Layer “{}” holds points but no QUARTIERS layer was given, and it has no quartier id field “{}”.</source>
+      <translation>Layer „{}“ enthält Punkte, aber es wurde kein QUARTIERS-Layer angegeben, und er hat kein Kennungsfeld „{}“.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/layer_io.py" line="376" />
+      <source>Layer “{}”, field “{}”: quartier ids must be unique; duplicated: {}.</source>
+      <translation>Layer „{}“, Feld „{}“: Quartierskennungen müssen eindeutig sein; doppelt: {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/layer_io.py" line="366" />
+      <source>Layer “{}”, field “{}”: {} feature(s) have no quartier id (NULL or empty), e.g. feature id(s) {}.</source>
+      <translation>Layer „{}“, Feld „{}“: {} Objekt(e) ohne Quartierskennung (NULL oder leer), z. B. Objekt-ID(s) {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="82" />
+      <source>Layout template (.qpt; empty: bundled A4 sheet)</source>
+      <translation>Layoutvorlage (.qpt; leer: mitgeliefertes A4-Blatt)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="84" />
+      <source>Layout templates (*.qpt)</source>
+      <translation>Layoutvorlagen (*.qpt)</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="212" />
+      <source>Map sheets of the selected quartiers</source>
+      <translation>Kartenblätter der ausgewählten Quartiere</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="260" />
+      <source>Match misspelt street names (fuzzy)</source>
+      <translation>Falsch geschriebene Straßennamen zuordnen (unscharf)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="461" />
+      <source>Matched: exact {}, normalized {}, fuzzy {}, street {}; unmatched {} of {}.</source>
+      <translation>Gefunden: exakt {}, normalisiert {}, unscharf {}, Straße {}; nicht gefunden {} von {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="372" />
+      <source>Matching {} addresses against {} directory addresses…</source>
+      <translation>{} Adressen werden mit {} Verzeichnisadressen abgeglichen…</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="395" />
+      <source>Minimum count (smaller numerators are suppressed)</source>
+      <translation>Mindestfallzahl (kleinere Zähler werden gesperrt)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="218" />
+      <source>Minimum population</source>
+      <translation>Mindesteinwohnerzahl</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="402" />
+      <source>Minimum population of a quartier (pop_total)</source>
+      <translation>Mindesteinwohnerzahl eines Quartiers (pop_total)</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="329" />
+      <source>Municipality</source>
+      <translation>Gemeinde</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="438" />
+      <source>Municipality field of the quartiers</source>
+      <translation>Gemeindefeld der Quartiere</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="177" />
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="413" />
+      <source>Natural breaks (Jenks)</source>
+      <translation>Natürliche Brüche (Jenks)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="121" />
+      <source>No output folder given.</source>
+      <translation>Kein Ausgabeordner angegeben.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="500" />
+      <source>No quartier to export: the layer is empty or the filter matches no quartier.</source>
+      <translation>Kein Quartier zu exportieren: Der Layer ist leer oder der Filter trifft auf kein Quartier zu.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="370" />
+      <source>No residents field: every address counts as one resident.</source>
+      <translation>Kein Einwohnerfeld: jede Adresse zählt als ein Einwohner.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="443" />
+      <source>Not enough memory to export {path}.</source>
+      <translation>Nicht genügend Arbeitsspeicher für den Export von {path}.</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="557" />
+      <source>Not shown: statistical confidentiality or no valid data ({flag})</source>
+      <translation>Nicht angezeigt: statistische Geheimhaltung oder keine gültigen Daten ({flag})</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="424" />
+      <source>Number of classes</source>
+      <translation>Anzahl der Klassen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="97" />
+      <source>Number of files written</source>
+      <translation>Anzahl geschriebener Dateien</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="426" />
+      <source>Number of map classes (pretty breaks and few distinct values may give fewer).</source>
+      <translation>Anzahl der Kartenklassen (runde Klassengrenzen und wenige verschiedene Werte können weniger ergeben).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="285" />
+      <source>Number of rows matched</source>
+      <translation>Anzahl gefundener Zeilen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="286" />
+      <source>Number of rows not matched</source>
+      <translation>Anzahl nicht gefundener Zeilen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="398" />
+      <source>Numerators from 1 to this value minus one are not shown (statistical confidentiality).</source>
+      <translation>Zähler von 1 bis zu diesem Wert minus eins werden nicht ausgewiesen (statistische Geheimhaltung).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="138" />
+      <source>Numeric address fields (e.g. residents) summed per quartier into the SUMMARY layer.</source>
+      <translation>Numerische Adressfelder (z. B. Einwohner), die je Quartier in den SUMMARY-Layer summiert werden.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="194" />
+      <source>Numeric fields that make up the index (higher value = more need unless reversed).</source>
+      <translation>Numerische Felder, aus denen der Index gebildet wird (höherer Wert = mehr Bedarf, sofern nicht umgekehrt).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="136" />
+      <source>Offerings (points)</source>
+      <translation>Angebote (Punkte)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="105" />
+      <source>Offerings per quartier and coverage</source>
+      <translation>Angebote je Quartier und Erreichbarkeit</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="89" />
+      <source>One PDF per quartier</source>
+      <translation>Ein PDF je Quartier</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="89" />
+      <source>One PNG per quartier</source>
+      <translation>Ein PNG je Quartier</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="89" />
+      <source>One multi-page PDF</source>
+      <translation>Ein mehrseitiges PDF</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="58" />
+      <source>One row per quartier, one column per group, zero-filled.</source>
+      <translation>Eine Zeile je Quartier, eine Spalte je Gruppe, mit Nullen aufgefüllt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="80" />
+      <source>Only quartiers matching (expression)</source>
+      <translation>Nur Quartiere, die zutreffen (Ausdruck)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="457" />
+      <source>Only rows of these years are used (needs the year field).</source>
+      <translation>Nur Zeilen dieser Jahre werden verwendet (erfordert das Jahresfeld).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="205" />
+      <source>Optional weights: numbers in the order of the indicator fields ('1,1,2') or 'A1=2; A2=1' (others 1).</source>
+      <translation>Optionale Gewichte: Zahlen in der Reihenfolge der Indikatorfelder („1,1,2“) oder „A1=2; A2=1“ (übrige 1).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="91" />
+      <source>Output folder</source>
+      <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="450" />
+      <source>Overlap area</source>
+      <translation>Überlappungsfläche</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="449" />
+      <source>Overlapping quartiers</source>
+      <translation>Überlappende Quartiere</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="145" />
+      <source>Parameter AGE_BANDS “{}” cannot be read: {}.</source>
+      <translation>Der Parameter AGE_BANDS „{}“ kann nicht gelesen werden: {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="148" />
+      <source>Parameter QUARTIER_ID (the quartier id field) is missing.</source>
+      <translation>Der Parameter QUARTIER_ID (das Feld der Quartierskennung) fehlt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="268" />
+      <source>Place addresses with unknown house number at their street's centroid</source>
+      <translation>Adressen mit unbekannter Hausnummer auf den Schwerpunkt ihrer Straße setzen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="79" />
+      <source>Points to place in quartiers, or a table holding a quartier id per record.</source>
+      <translation>Punkte, die Quartieren zugeordnet werden, oder eine Tabelle mit einer Quartierskennung je Datensatz.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="369" />
+      <source>Polygon layer of the quartiers.</source>
+      <translation>Polygonlayer der Quartiere.</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="153" />
+      <source>Polygon layers with Quartiersmonitor indicator fields</source>
+      <translation>Polygonlayer mit Indikatorfeldern des Quartiersmonitors</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="211" />
+      <source>Population field</source>
+      <translation>Einwohnerfeld</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="224" />
+      <source>Postcode field</source>
+      <translation>Feld Postleitzahl</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="416" />
+      <source>Pretty breaks</source>
+      <translation>Runde Klassengrenzen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="292" />
+      <source>Previous layer '{layer}' has no field(s) '{fields}' (it needs the same fields as '{input}').</source>
+      <translation>Vorjahreslayer „{layer}“ hat kein(e) Feld(er) „{fields}“ (er braucht dieselben Felder wie „{input}“).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="301" />
+      <source>Previous layer '{layer}', field '{field}': no quartier id matches the input ids (previous: {prev}; input: {current}).</source>
+      <translation>Vorjahreslayer „{layer}“, Feld „{field}“: keine Quartiers-ID passt zu den IDs der Eingabe (Vorjahr: {prev}; Eingabe: {current}).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="309" />
+      <source>Previous layer '{layer}': {n} quartiers have no previous values (no dynamics): {ex}.</source>
+      <translation>Vorjahreslayer „{layer}“: {n} Quartiere haben keine Vorjahreswerte (keine Dynamik): {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="230" />
+      <source>Previous year (same fields)</source>
+      <translation>Vorjahr (dieselben Felder)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="461" />
+      <source>Problem</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="539" />
+      <source>Profile of {quartier}</source>
+      <translation>Profil von {quartier}</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="195" />
+      <source>QGIS could not load the layout template {path}.</source>
+      <translation>QGIS konnte die Layoutvorlage {path} nicht laden.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="440" />
+      <source>QGIS could not write the file {path} (is the folder writable, the disk full, or the file open in another program?). {detail}</source>
+      <translation>QGIS konnte die Datei {path} nicht schreiben (ist der Ordner beschreibbar, die Festplatte voll oder die Datei in einem anderen Programm geöffnet?). {detail}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="412" />
+      <source>Quantiles</source>
+      <translation>Quantile</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="329" />
+      <source>Quartier</source>
+      <translation>Quartier</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="87" />
+      <source>Quartier id field</source>
+      <translation>Feld Quartiers-ID</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="384" />
+      <source>Quartier id field of the counts table</source>
+      <translation>Feld Quartiers-ID der Fallzahlentabelle</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="187" />
+      <source>Quartier id; the previous layer is joined on a field of the same name.</source>
+      <translation>Quartiers-ID; der Vorjahreslayer wird über ein gleichnamiges Feld verknüpft.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="78" />
+      <source>Quartier name field</source>
+      <translation>Feld des Quartiersnamens</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="181" />
+      <source>Quartier polygons with indicator fields, e.g. the output of 'Calculate indicators'.</source>
+      <translation>Quartierspolygone mit Indikatorfeldern, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="83" />
+      <source>Quartier polygons: needed for point input; for table input they list every quartier so that quartiers without records get a row of zeros.</source>
+      <translation>Quartierspolygone: nötig für Punkte; bei einer Tabelle liefern sie alle Quartiere, damit Quartiere ohne Datensätze eine Zeile mit Nullen erhalten.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="207" />
+      <source>Quartier “{}” has an invalid geometry ({}); repaired for the assignment.</source>
+      <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); für die Zuordnung repariert.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="163" />
+      <source>Quartier “{}” has an invalid geometry ({}); repaired.</source>
+      <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); repariert.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="210" />
+      <source>Quartier “{}” has no geometry; no address can fall into it.</source>
+      <translation>Quartier „{}“ hat keine Geometrie; keine Adresse kann darin liegen.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="82" />
+      <source>Quartiers</source>
+      <translation>Quartiere</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="128" />
+      <source>Quartiers (polygons)</source>
+      <translation>Quartiere (Polygone)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="156" />
+      <source>Quartiers needing attention</source>
+      <translation>Quartiere mit Aufmerksamkeitsbedarf</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="146" />
+      <source>Quartiers with address counts</source>
+      <translation>Quartiere mit Adressanzahlen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="405" />
+      <source>Quartiers with fewer residents (column pop_total) are not shown; 0 switches the rule off.</source>
+      <translation>Quartiere mit weniger Einwohnern (Spalte pop_total) werden nicht ausgewiesen; 0 schaltet die Regel ab.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="419" />
+      <source>Quartiers without any address: {}</source>
+      <translation>Quartiere ohne Adresse: {}</translation>
+    </message>
+    <message>
+      <location filename="plugin.py" line="41" />
       <source>Quartiersmonitor</source>
       <translation>Quartiersmonitor</translation>
     </message>
@@ -39,9 +1252,589 @@
       <translation>Quartiersmonitor: Sozial- und Gesundheitsplanung für Quartiere</translation>
     </message>
     <message>
-      <location filename="plugin.py" line="42" />
+      <location filename="mapsheets/layout.py" line="329" />
+      <source>Rank</source>
+      <translation>Rang</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="221" />
+      <source>Reading address points of “{}”…</source>
+      <translation>Adresspunkte aus „{}“ werden gelesen…</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="362" />
+      <source>Reading addresses…</source>
+      <translation>Adressen werden gelesen…</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="326" />
+      <source>Reading offerings…</source>
+      <translation>Angebote werden gelesen…</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="202" />
+      <source>Reading quartiers of “{}”…</source>
+      <translation>Quartiere aus „{}“ werden gelesen…</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="321" />
+      <source>Reading quartiers…</source>
+      <translation>Quartiere werden gelesen…</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="365" />
+      <source>Reading the address directory '{}'…</source>
+      <translation>Adressverzeichnis '{}' wird gelesen…</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="368" />
+      <source>Reading the addresses to geocode from '{}'…</source>
+      <translation>Zu geokodierende Adressen werden aus '{}' gelesen…</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="78" />
+      <source>Records (points or table)</source>
+      <translation>Datensätze (Punkte oder Tabelle)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="94" />
+      <source>Records are counted per value of this field (e.g. sex, nationality, age band).</source>
+      <translation>Datensätze werden je Wert dieses Feldes gezählt (z. B. Geschlecht, Staatsangehörigkeit, Altersgruppe).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="113" />
+      <source>Records counted</source>
+      <translation>Gezählte Datensätze</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="114" />
+      <source>Records without a quartier</source>
+      <translation>Datensätze ohne Quartier</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="151" />
+      <source>Report (HTML)</source>
+      <translation>Bericht (HTML)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="162" />
+      <source>Residents field (empty: one resident per address)</source>
+      <translation>Feld Einwohner (leer: ein Einwohner je Adresse)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="214" />
+      <source>Residents per quartier; quartiers under the minimum population are not classed.</source>
+      <translation>Einwohner je Quartier; Quartiere unter der Mindesteinwohnerzahl werden nicht klassifiziert.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="198" />
+      <source>Reversed fields (higher value = less need)</source>
+      <translation>Umgekehrte Felder (höherer Wert = weniger Bedarf)</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="169" />
+      <source>Search quartiers by id, name or municipality</source>
+      <translation>Quartiere nach Nummer, Name oder Gemeinde suchen</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="194" />
+      <source>Select a quartier to see its profile.</source>
+      <translation>Wählen Sie ein Quartier, um sein Profil zu sehen.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="260" />
+      <source>Select at least one indicator field.</source>
+      <translation>Wählen Sie mindestens ein Indikatorfeld.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="532" />
+      <source>Select at least one indicator.</source>
+      <translation>Wählen Sie mindestens einen Indikator.</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="614" />
+      <source>Select the quartiers whose map sheets you want, in the list or on the map.</source>
+      <translation>Wählen Sie die Quartiere, deren Kartenblätter Sie möchten, in der Liste oder in der Karte.</translation>
+    </message>
+    <message>
+      <location filename="plugin.py" line="43" />
       <source>Show the Quartiersmonitor panel: quartiers, profiles and map sheets</source>
       <translation>Quartiersmonitor-Bedienfeld anzeigen: Quartiere, Profile und Kartenblätter</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="157" />
+      <source>Shows the layer's saved style of this indicator</source>
+      <translation>Zeigt den gespeicherten Stil des Layers für diesen Indikator</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="329" />
+      <source>Sig.</source>
+      <translation>Sig.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="336" />
+      <source>Source: {source} · Quartiersmonitor map sheet of {date} · ▲/▼ significantly above/below the county</source>
+      <translation>Quelle: {source} · Kartenblatt des Quartiersmonitors vom {date} · ▲/▼ signifikant über/unter dem Kreiswert</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/layer_io.py" line="702" />
+      <source>Spatial index built by GDAL ({}).</source>
+      <translation>Räumlicher Index von GDAL erstellt ({}).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="415" />
+      <source>Standard deviation</source>
+      <translation>Standardabweichung</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="411" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="389" />
+      <source>Status classes: {counts}; attention: {n} quartiers.</source>
+      <translation>Statusklassen: {counts}; Aufmerksamkeitsbedarf: {n} Quartiere.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="223" />
+      <source>Status thresholds</source>
+      <translation>Statusschwellenwerte</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="215" />
+      <source>Street field</source>
+      <translation>Feld Straße</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="107" />
+      <source>Summed instead of counting 1 per record (e.g. residents per address).</source>
+      <translation>Wird summiert, statt je Datensatz 1 zu zählen (z. B. Einwohner je Adresse).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="565" />
+      <source>Table '{layer}' has no rows.</source>
+      <translation>Tabelle „{layer}“ hat keine Zeilen.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="573" />
+      <source>Table '{layer}', field '{field}': no rows for the year(s) {years}; the table has {found}.</source>
+      <translation>Tabelle „{layer}“, Feld „{field}“: keine Zeilen für das Jahr / die Jahre {years}; die Tabelle enthält {found}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="585" />
+      <source>Table '{layer}', field '{field}': none of its ids matches a quartier id of layer '{quartiers}' (field '{qid}'). Table ids: {table_ids}; quartier ids: {quartier_ids}.</source>
+      <translation>Tabelle „{layer}“, Feld „{field}“: keine ihrer IDs passt zu einer Quartiers-ID des Layers „{quartiers}“ (Feld „{qid}“). IDs der Tabelle: {table_ids}; Quartiers-IDs: {quartier_ids}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="595" />
+      <source>Table '{layer}', field '{field}': {n} ids match no quartier and are left out: {ex}.</source>
+      <translation>Tabelle „{layer}“, Feld „{field}“: {n} IDs passen zu keinem Quartier und werden ausgelassen: {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="601" />
+      <source>Table '{layer}', field '{field}': {n} rows without an id are left out.</source>
+      <translation>Tabelle „{layer}“, Feld „{field}“: {n} Zeilen ohne ID werden ausgelassen.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="638" />
+      <source>Table '{layer}': {message}</source>
+      <translation>Tabelle „{layer}“: {message}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="379" />
+      <source>Table of counts per quartier (CSV, XLSX, GeoPackage table, any layer); columns named as in the indicator catalog or mapped in 'Column mapping'.</source>
+      <translation>Tabelle der Fallzahlen je Quartier (CSV, XLSX, GeoPackage-Tabelle, beliebiger Layer); Spalten benannt wie im Indikatorenkatalog oder unter „Spaltenzuordnung“ zugeordnet.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="187" />
+      <source>Table “{}” has no quartier id field “{}” (parameter QUARTIER_ID). Available fields: {}.</source>
+      <translation>Tabelle „{}“ hat kein Feld der Quartierskennung „{}“ (Parameter QUARTIER_ID). Vorhandene Felder: {}.</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="621" />
+      <source>The Processing algorithm {alg} is not available.</source>
+      <translation>Der Processing-Algorithmus {alg} ist nicht verfügbar.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="359" />
+      <source>The address directory '{}' is empty: there is nothing to match against.</source>
+      <translation>Das Adressverzeichnis '{}' ist leer: es gibt nichts zum Abgleichen.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="143" />
+      <source>The addresses with quartier_id and assign_status. Leave empty to skip.</source>
+      <translation>Die Adressen mit quartier_id und assign_status. Leer lassen, um sie nicht zu erzeugen.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="528" />
+      <source>The atlas could not move to sheet {n}.</source>
+      <translation>Der Atlas konnte nicht zu Blatt {n} wechseln.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="388" />
+      <source>The directory has no city field: the input cities are not used.</source>
+      <translation>Das Verzeichnis hat kein Ortsfeld: die Orte der Eingabe werden nicht verwendet.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="386" />
+      <source>The directory has no postcode field: the input postcodes are not used.</source>
+      <translation>Das Verzeichnis hat kein Postleitzahlfeld: die Postleitzahlen der Eingabe werden nicht verwendet.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="281" />
+      <source>The filter expression is not valid: {error}</source>
+      <translation>Der Filterausdruck ist ungültig: {error}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="468" />
+      <source>The first {} of {}.</source>
+      <translation>Die ersten {} von {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="237" />
+      <source>The input with status_index, status_class, dynamics_index, dynamics_class and attention.</source>
+      <translation>Die Eingabe mit status_index, status_class, dynamics_index, dynamics_class und attention.</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="482" />
+      <source>The layer has no saved style for indicator {field}.</source>
+      <translation>Der Layer hat keinen gespeicherten Stil für den Indikator {field}.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="444" />
+      <source>The layout export failed for {path} ({kind}). {detail}</source>
+      <translation>Der Layoutexport ist für {path} fehlgeschlagen ({kind}). {detail}</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="515" />
+      <source>The layout exporter reported success but wrote no file {path}.</source>
+      <translation>Der Layoutexport meldete Erfolg, hat aber keine Datei {path} geschrieben.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="197" />
+      <source>The layout template {path} has no map item.</source>
+      <translation>Die Layoutvorlage {path} enthält kein Kartenelement.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="190" />
+      <source>The layout template {path} is not a valid .qpt (XML) file.</source>
+      <translation>Die Layoutvorlage {path} ist keine gültige .qpt-Datei (XML).</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="467" />
+      <source>The output folder {folder} is not a folder.</source>
+      <translation>Der Ausgabeordner {folder} ist kein Ordner.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="377" />
+      <source>The profile table of a sheet could not be filled: {error}</source>
+      <translation>Die Profiltabelle eines Kartenblatts konnte nicht gefüllt werden: {error}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="88" />
+      <source>The quartier id field of QUARTIERS; a table INPUT must have a field of the same name (or quartier_id).</source>
+      <translation>Das Kennungsfeld von QUARTIERS; eine Tabelle in INPUT muss ein gleichnamiges Feld (oder quartier_id) haben.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="310" />
+      <source>The quartier layer '{}' has no valid CRS.</source>
+      <translation>Der Quartierslayer '{}' hat kein gültiges KBS.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="211" />
+      <source>The quartier layer '{}' is empty.</source>
+      <translation>Der Quartierslayer '{}' ist leer.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="313" />
+      <source>The quartier layer '{}' is in a geographic CRS ({}): distances in metres need a projected CRS. Reproject the quartiers first (e.g. to EPSG:25832).</source>
+      <translation>Der Quartierslayer '{}' liegt in einem geographischen KBS ({}): Entfernungen in Metern brauchen ein projiziertes KBS. Projizieren Sie die Quartiere zuerst um (z. B. nach EPSG:25832).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="129" />
+      <source>The quartier polygons; their CRS is used for the assignment.</source>
+      <translation>Die Quartierspolygone; ihr KBS wird für die Zuordnung verwendet.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="148" />
+      <source>The quartiers with n_addresses and sum_&lt;field&gt;. Leave empty to skip.</source>
+      <translation>Die Quartiere mit n_addresses und sum_&lt;Feld&gt;. Leer lassen, um sie nicht zu erzeugen.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="478" />
+      <source>The quartiers with the indicator fields; loaded styled.</source>
+      <translation>Die Quartiere mit den Indikatorfeldern; wird mit Darstellung geladen.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="411" />
+      <source>The style could not be saved beside '{path}': {message}</source>
+      <translation>Der Stil konnte nicht neben „{path}“ gespeichert werden: {message}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="225" />
+      <source>Three increasing thresholds on the status index between classes 1|2, 2|3 and 3|4.</source>
+      <translation>Drei aufsteigende Schwellenwerte des Statusindex zwischen den Klassen 1|2, 2|3 und 3|4.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="92" />
+      <source>Thresholds '{text}': three increasing numbers are needed, e.g. '-1,1,1.5'.</source>
+      <translation>Schwellenwerte „{text}“: drei aufsteigende Zahlen sind nötig, z. B. „-1,1,1.5“.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="86" />
+      <source>Title</source>
+      <translation>Titel</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="459" />
+      <source>Unknown format {fmt}: use one of {formats}.</source>
+      <translation>Unbekanntes Format {fmt}: Verwenden Sie eines von {formats}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="281" />
+      <source>Unmatched addresses</source>
+      <translation>Nicht gefundene Adressen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="468" />
+      <source>Unmatched by reason: {}</source>
+      <translation>Nicht gefunden nach Grund: {}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="220" />
+      <source>Used with the population field.</source>
+      <translation>Wird mit dem Einwohnerfeld verwendet.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="105" />
+      <source>Weight field</source>
+      <translation>Gewichtsfeld</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="204" />
+      <source>Weights</source>
+      <translation>Gewichte</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="126" />
+      <source>Weights '{text}': numbers are needed.</source>
+      <translation>Gewichte „{text}“: Zahlen sind nötig.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="129" />
+      <source>Weights '{text}': {n} numbers given for {m} indicator fields ({fields}).</source>
+      <translation>Gewichte „{text}“: {n} Zahlen für {m} Indikatorfelder ({fields}) angegeben.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="111" />
+      <source>Weights: '{name}' is not one of the indicator fields ({fields}).</source>
+      <translation>Gewichte: „{name}“ ist keines der Indikatorfelder ({fields}).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="119" />
+      <source>Weights: '{part}' is not of the form field=number.</source>
+      <translation>Gewichte: „{part}“ hat nicht die Form Feld=Zahl.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="441" />
+      <source>When given, the municipality values (_mun fields) are computed from the summed counts.</source>
+      <translation>Wenn angegeben, werden die Gemeindewerte (_mun-Felder) aus den summierten Fallzahlen berechnet.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="174" />
+      <source>White spot: share of residents within the distance below (percent)</source>
+      <translation>Weißer Fleck: Anteil der Einwohner innerhalb der Entfernung unter (Prozent)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="338" />
+      <source>Writing “{}” with GDAL…</source>
+      <translation>„{}“ wird mit GDAL geschrieben…</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="446" />
+      <source>Year field of the counts table (several years are summed)</source>
+      <translation>Jahresfeld der Fallzahlentabelle (mehrere Jahre werden summiert)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="455" />
+      <source>Years to use (e.g. 2024 or 2022,2023,2024; empty = all)</source>
+      <translation>Zu verwendende Jahre (z. B. 2024 oder 2022,2023,2024; leer = alle)</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="171" />
+      <source>Zoom to selection</source>
+      <translation>Auf Auswahl zoomen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="244" />
+      <source>boundary</source>
+      <translation>auf der Grenze</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="244" />
+      <source>inside</source>
+      <translation>innerhalb</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/layer_io.py" line="437" />
+      <source>invalid geometry</source>
+      <translation>ungültige Geometrie</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="245" />
+      <source>no geometry</source>
+      <translation>ohne Geometrie</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="445" />
+      <source>none</source>
+      <translation>keine</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="245" />
+      <source>outside</source>
+      <translation>außerhalb</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="126" />
+      <source>the bundled A4 template</source>
+      <translation>der mitgelieferten A4-Vorlage</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="414" />
+      <source>total</source>
+      <translation>gesamt</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="144" />
+      <source>{n} file(s) written to {folder}</source>
+      <translation>{n} Datei(en) in {folder} geschrieben</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="656" />
+      <source>{n} map sheet file(s) written to {folder}</source>
+      <translation>{n} Kartenblatt-Datei(en) in {folder} geschrieben</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="339" />
+      <source>{n} quartiers are not classed (too few residents or a missing value): {ex}.</source>
+      <translation>{n} Quartiere sind nicht klassifiziert (zu wenige Einwohner oder fehlender Wert): {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="609" />
+      <source>{n} quartiers have no row in table '{layer}' (flag no_data): {ex}.</source>
+      <translation>{n} Quartiere haben keine Zeile in Tabelle „{layer}“ (Kennzeichen no_data): {ex}.</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="544" />
+      <source>{n} quartiers selected</source>
+      <translation>{n} Quartiere ausgewählt</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="747" />
+      <source>{n} quartiers, indicators {ids}.</source>
+      <translation>{n} Quartiere, Indikatoren {ids}.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="478" />
+      <source>{path} exists and is a folder.</source>
+      <translation>{path} existiert bereits und ist ein Ordner.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="378" />
+      <source>{} address(es) lie outside every quartier and are left out of the figures.</source>
+      <translation>{} Adresse(n) liegen außerhalb aller Quartiere und fließen nicht in die Werte ein.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="454" />
+      <source>{} addresses lie in overlaps; each went to the smallest id.</source>
+      <translation>{} Adressen liegen in Überlappungen; jede ging an die kleinste Kennung.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="248" />
+      <source>{} addresses lie where quartiers overlap; each went to the smallest id.</source>
+      <translation>{} Adressen liegen in Überlappungen von Quartieren; jede ging an die kleinste Kennung.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="225" />
+      <source>{} addresses read.</source>
+      <translation>{} Adressen gelesen.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="440" />
+      <source>{} addresses share their location with another address.</source>
+      <translation>{} Adressen teilen ihren Ort mit einer anderen Adresse.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="416" />
+      <source>{} multipoint addresses were placed by their first point.</source>
+      <translation>{} Multipunkt-Adressen wurden nach ihrem ersten Punkt zugeordnet.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="228" />
+      <source>{} multipoint addresses with several points were placed by their first point.</source>
+      <translation>{} Multipunkt-Adressen mit mehreren Punkten wurden nach ihrem ersten Punkt zugeordnet.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="471" />
+      <source>{} of {} residents ({:.1f} %) live within {} m of an offering.</source>
+      <translation>{} von {} Einwohnern ({:.1f} %) wohnen im Umkreis von {} m um ein Angebot.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="342" />
+      <source>{} offering(s) lie outside every quartier: not counted, but used for the distances.</source>
+      <translation>{} Angebot(e) liegen außerhalb aller Quartiere: nicht gezählt, aber für die Entfernungen verwendet.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="298" />
+      <source>{} records counted in {} quartiers.</source>
+      <translation>{} Datensätze in {} Quartieren gezählt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="239" />
+      <source>{} records have a quartier id that is not in layer “{}” and are not counted, e.g. {} (quartier ids look like {}).</source>
+      <translation>{} Datensätze haben eine Quartierskennung, die es in Layer „{}“ nicht gibt, und werden nicht gezählt, z. B. {} (Quartierskennungen sehen so aus: {}).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="257" />
+      <source>{} records have no age in a band of “{}”: counted in total only.</source>
+      <translation>{} Datensätze haben kein Alter in einer Gruppe von „{}“: nur in total gezählt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="216" />
+      <source>{} records have no geometry and are not counted.</source>
+      <translation>{} Datensätze haben keine Geometrie und werden nicht gezählt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="235" />
+      <source>{} records have no quartier id and are not counted.</source>
+      <translation>{} Datensätze haben keine Quartierskennung und werden nicht gezählt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="251" />
+      <source>{} records have no value in “{}”: counted in total only.</source>
+      <translation>{} Datensätze haben keinen Wert in „{}“: nur in total gezählt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="272" />
+      <source>{} records have no weight in “{}” and count as 0.</source>
+      <translation>{} Datensätze haben kein Gewicht in „{}“ und zählen als 0.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="213" />
+      <source>{} records lie outside every quartier and are not counted.</source>
+      <translation>{} Datensätze liegen außerhalb aller Quartiere und werden nicht gezählt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="246" />
+      <source>{}: {} addresses</source>
+      <translation>{}: {} Adressen</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="205" />
+      <source>▲/▼: significantly above/below the county value; rank 1 = most need</source>
+      <translation>▲/▼: signifikant über/unter dem Kreiswert; Rang 1 = höchster Bedarf</translation>
     </message>
   </context>
 </TS>
