@@ -575,6 +575,93 @@ def add_packed_spatial_index(gpkg_path, layer_name, geometry_column, fid_column,
         con.close()
 
 
+def _join_sql(mode, fid_col, fmin):
+    """The joins from the copied layer ``l`` to the new values ``k.c0, k.c1 ...`` (see write_gpkg_join)."""
+    if mode == "packed":
+        return ("LEFT JOIN qm_values.bc AS bc ON bc.chunk = (l.{fid} - {fmin}) / {c} "
+                "LEFT JOIN qm_values.kb AS kb ON kb.key = substr(bc.data, ((l.{fid} - {fmin}) % {c}) * 4 + 1, 4) "
+                "LEFT JOIN qm_values.k AS k ON k.code = kb.code").format(fid=fid_col, fmin=fmin, c=_CHUNK_CODES)
+    return ("LEFT JOIN qm_values.v AS v ON v.fid = l.{fid} "
+            "LEFT JOIN qm_values.k AS k ON k.code = v.code").format(fid=fid_col)
+
+
+def _srs_wkt(info):
+    from osgeo import gdal
+
+    ds = gdal.OpenEx(info["path"], gdal.OF_VECTOR | gdal.OF_READONLY)
+    srs = ds.GetLayerByName(info["layer_name"]).GetSpatialRef()
+    return srs.ExportToWkt() if srs is not None else ""
+
+
+class _NotCopyableError(Exception):
+    """The SQLite copy does not apply here; GDAL's VectorTranslate is used instead."""
+
+
+def _q(name):
+    return '"{}"'.format(str(name).replace('"', '""'))
+
+
+def _copy_gpkg_in_sqlite(info, tmp_path, out_name, names, db_path, join_sql, extent, feedback):
+    """GeoPackage -> GeoPackage copy of a whole layer plus the new text columns, row by row inside SQLite
+    (INSERT ... SELECT: the geometry blobs are copied as they are). GDAL creates the empty output layer (so the
+    metadata is GDAL's own); the extent and feature count are set from ``extent``/SQL. Raises _NotCopyableError when
+    the layer cannot be copied this way (e.g. another srs_id)."""
+    from osgeo import gdal, ogr
+
+    src = gdal.OpenEx(info["path"], gdal.OF_VECTOR | gdal.OF_READONLY)
+    lyr = src.GetLayerByName(info["layer_name"])
+    defn = lyr.GetLayerDefn()
+    if defn.GetGeomFieldCount() != 1 or not info["fid_column"] or not info["geometry_column"]:
+        raise _NotCopyableError("layout")
+    fields = [defn.GetFieldDefn(i) for i in range(defn.GetFieldCount())]
+    field_names = [f.GetName() for f in fields]
+    lower = {n.lower() for n in field_names}
+    if any(n.lower() in lower for n in names):
+        raise _NotCopyableError("field names")
+    out = gdal.GetDriverByName("GPKG").Create(tmp_path, 0, 0, 0, gdal.GDT_Unknown)
+    out_lyr = out.CreateLayer(out_name, lyr.GetSpatialRef(), lyr.GetGeomType(), options=[
+        "FID=" + info["fid_column"], "GEOMETRY_NAME=" + info["geometry_column"], "SPATIAL_INDEX=NO"])
+    for field in fields:
+        out_lyr.CreateField(field)
+    for name in names:
+        out_lyr.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    out_lyr = out = None
+    del fields, defn  # owned by the source layer: never used after it is closed
+    lyr = src = None
+
+    con = sqlite3.connect("file:{}".format(tmp_path), uri=True, isolation_level=None)
+    try:
+        con.execute("ATTACH DATABASE ? AS qm_src", ("file:{}?mode=ro".format(info["path"]),))
+        con.execute("ATTACH DATABASE ? AS qm_values", (db_path,))
+        srs_in = con.execute("SELECT srs_id FROM qm_src.gpkg_geometry_columns WHERE lower(table_name) = lower(?)",
+                             (info["layer_name"],)).fetchone()
+        srs_out = con.execute("SELECT srs_id FROM main.gpkg_geometry_columns WHERE lower(table_name) = lower(?)",
+                              (out_name,)).fetchone()
+        if srs_in is None or srs_out is None or srs_in[0] != srs_out[0]:
+            raise _NotCopyableError("srs_id")
+        src_cols = [info["fid_column"], info["geometry_column"]] + field_names
+        columns = ", ".join(_q(c) for c in src_cols + list(names))
+        select = ", ".join(["l." + _q(c) for c in src_cols] + ["k.c{}".format(i) for i in range(len(names))])
+        con.execute("BEGIN")
+        con.execute("INSERT INTO main.{} ({}) SELECT {} FROM qm_src.{} AS l {}".format(
+            _q(out_name), columns, select, _q(info["layer_name"]), join_sql))
+        if extent is not None:
+            con.execute("UPDATE main.gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
+                        "WHERE lower(table_name) = lower(?)", tuple(float(v) for v in extent) + (out_name,))
+        has_ogr_contents = con.execute("SELECT count(*) FROM main.sqlite_master WHERE type = 'table' AND "
+                                       "name = 'gpkg_ogr_contents'").fetchone()[0]
+        if has_ogr_contents:
+            con.execute("UPDATE main.gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM main.{}) "
+                        "WHERE lower(table_name) = lower(?)".format(_q(out_name)), (out_name,))
+        con.execute("COMMIT")
+        con.execute("DETACH DATABASE qm_src")
+        con.execute("DETACH DATABASE qm_values")
+    finally:
+        con.close()
+    if feedback is not None and feedback.isCanceled():
+        raise QgsProcessingException(tr("Canceled by the user."))
+
+
 def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer_name=None, spatial_index=True,
                     bounds=None):
     """Copy the whole OGR layer ``info`` (a GeoPackage) to ``dest_path`` with extra text ``columns``, written by
@@ -650,17 +737,29 @@ def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer
         if feedback is not None and feedback.isCanceled():
             raise QgsProcessingException(tr("Canceled by the user."))
 
+        fid_col = '"{}"'.format((info["fid_column"] or "fid").replace('"', '""'))
+        out_name = layer_name or os.path.splitext(os.path.basename(dest_path))[0]
+        if driver == "GPKG" and (bounds is not None or not spatial_index):
+            join_sql = _join_sql(mode, fid_col, fmin)
+            extent = None
+            if bounds is not None and len(bounds[0]):
+                extent = (np.min(bounds[1]), np.min(bounds[3]), np.max(bounds[2]), np.max(bounds[4]))
+            try:
+                _copy_gpkg_in_sqlite(info, tmp_path, out_name, names, db_path, join_sql, extent, feedback)
+                if spatial_index:
+                    add_packed_spatial_index(tmp_path, out_name, info["geometry_column"], info["fid_column"],
+                                             _srs_wkt(info), bounds)
+                finish_file_output(tmp_dir, tmp_path, dest_path)
+                return dest_path
+            except (_NotCopyableError, sqlite3.Error, RuntimeError) as err:
+                if feedback is not None:
+                    feedback.pushInfo(tr("Written by GDAL instead ({}).").format(err))
+                remove_dataset_files(tmp_path)
+
         src = gdal.OpenEx(info["path"], gdal.OF_VECTOR | gdal.OF_READONLY)
         src.ExecuteSQL("ATTACH DATABASE '{}' AS qm_values".format(db_path.replace("'", "''")))
-        fid_col = '"{}"'.format((info["fid_column"] or "fid").replace('"', '""'))
         select = ["l.*"] + ['k.c{} AS "{}"'.format(i, n.replace('"', '""')) for i, n in enumerate(names)]
-        if mode == "packed":
-            joins = ("LEFT JOIN qm_values.bc AS bc ON bc.chunk = (l.{fid} - {fmin}) / {c} "
-                     "LEFT JOIN qm_values.kb AS kb ON kb.key = substr(bc.data, ((l.{fid} - {fmin}) % {c}) * 4 + 1, 4) "
-                     "LEFT JOIN qm_values.k AS k ON k.code = kb.code").format(fid=fid_col, fmin=fmin, c=_CHUNK_CODES)
-        else:
-            joins = ("LEFT JOIN qm_values.v AS v ON v.fid = l.{fid} "
-                     "LEFT JOIN qm_values.k AS k ON k.code = v.code").format(fid=fid_col)
+        joins = _join_sql(mode, fid_col, fmin)
         sql = 'SELECT {} FROM "{}" AS l {}'.format(", ".join(select), info["layer_name"].replace('"', '""'), joins)
 
         def progress(complete, _message, _data):

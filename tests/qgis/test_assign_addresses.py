@@ -428,15 +428,32 @@ def test_geopackage_output_has_a_valid_spatial_index(run_alg, case):
     rows.append({"adr": 0, "geom": None})
     src = write_gpkg(str(case["dir"] / "idx.gpkg"), "idx", ogr.wkbPoint, [("adr", ogr.OFTInteger)], rows)
     out = str(case["dir"] / "indexed.gpkg")
+
+    class Log(QgsProcessingFeedback):
+        messages = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.messages.append(info)
+
+    feedback = Log()
     run_assign(run_alg, {"INPUT": layer(src), "QUARTIERS": layer(case["quartiers"]), "QUARTIER_ID": "qid",
-                         "OUTPUT": out})
+                         "OUTPUT": out}, feedback=feedback)
+    assert not [m for m in feedback.messages if "instead" in m or "built by GDAL" in m]  # the fast way was taken
     con = sqlite3.connect(out)
     assert con.execute("SELECT rtreecheck('rtree_indexed_geom')").fetchone()[0] == "ok"
     assert con.execute("SELECT count(*) FROM rtree_indexed_geom").fetchone()[0] == 3000
     con.close()
     ds = ogr.Open(out)
-    assert ds.GetLayer(0).TestCapability(ogr.OLCFastSpatialFilter)
-    ds = None
+    out_layer = ds.GetLayer(0)
+    assert out_layer.TestCapability(ogr.OLCFastSpatialFilter)
+    assert out_layer.GetFeatureCount(force=0) == 3001  # gpkg_ogr_contents kept right
+    xs = [r["geom"].GetX() for r in rows if r["geom"] is not None]
+    ys = [r["geom"].GetY() for r in rows if r["geom"] is not None]
+    assert out_layer.GetExtent(force=0) == pytest.approx((min(xs), max(xs), min(ys), max(ys)))
+    kinds = {out_layer.GetLayerDefn().GetFieldDefn(i).GetName(): out_layer.GetLayerDefn().GetFieldDefn(i).GetType()
+             for i in range(out_layer.GetLayerDefn().GetFieldCount())}
+    assert kinds == {"adr": ogr.OFTInteger, "quartier_id": ogr.OFTString, "assign_status": ogr.OFTString}
+    out_layer = ds = None
     lyr = layer(out, "indexed")
     rect = QgsRectangle(OX + 50, OY + 20, OX + 120, OY + 90)
     by_index = sorted(f["adr"] for f in lyr.getFeatures(rect))
