@@ -643,8 +643,16 @@ def _copy_gpkg_in_sqlite(info, tmp_path, out_name, names, db_path, join_sql, ext
         columns = ", ".join(_q(c) for c in src_cols + list(names))
         select = ", ".join(["l." + _q(c) for c in src_cols] + ["k.c{}".format(i) for i in range(len(names))])
         con.execute("BEGIN")
+        # GDAL's per-row triggers on the new table (feature count) are set aside during the bulk insert; the count
+        # is set once below.
+        triggers = con.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND "
+                               "lower(tbl_name) = lower(?)", (out_name,)).fetchall()
+        for name, _sql in triggers:
+            con.execute("DROP TRIGGER main.{}".format(_q(name)))
         con.execute("INSERT INTO main.{} ({}) SELECT {} FROM qm_src.{} AS l {}".format(
             _q(out_name), columns, select, _q(info["layer_name"]), join_sql))
+        for _name, sql in triggers:
+            con.execute(sql)
         if extent is not None:
             con.execute("UPDATE main.gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
                         "WHERE lower(table_name) = lower(?)", tuple(float(v) for v in extent) + (out_name,))

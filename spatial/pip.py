@@ -198,6 +198,15 @@ def duplicate_mask(px, py):
     ids = np.flatnonzero(np.isfinite(px) & np.isfinite(py))
     if len(ids) < 2:
         return dup
+    # Only points sharing their x with another can be duplicates: sort by x, keep those runs, then sort them by y.
+    by_x = ids[np.argsort(px[ids])]
+    sx = px[by_x]
+    same_x = np.zeros(len(by_x), dtype=bool)
+    same_x[1:] = sx[1:] == sx[:-1]
+    same_x[:-1] |= same_x[1:]
+    ids = by_x[same_x]
+    if len(ids) < 2:
+        return dup
     order = ids[np.lexsort((py[ids], px[ids]))]
     sx, sy = px[order], py[order]
     same = (sx[1:] == sx[:-1]) & (sy[1:] == sy[:-1])

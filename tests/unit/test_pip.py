@@ -214,3 +214,12 @@ def test_wkb_points_all_kinds():
     x, y, n = points_from_wkb(mixed)
     assert x[:3].tolist() == [1.0, 5.0, 7.0] and y[:3].tolist() == [2.0, 6.0, 8.0]
     assert np.isnan(x[3]) and n.tolist() == [1, 1, 2, 0, 1] and x[4] == 11.0
+
+
+def test_duplicates_against_brute_force():
+    rng = np.random.default_rng(8)
+    px = rng.integers(0, 30, 400).astype(float)
+    py = rng.integers(0, 30, 400).astype(float)
+    px[::37] = np.nan
+    brute = [any(j != i and px[j] == px[i] and py[j] == py[i] for j in range(len(px))) for i in range(len(px))]
+    assert duplicate_mask(px, py).tolist() == brute
