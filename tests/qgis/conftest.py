@@ -1,10 +1,43 @@
 """Fixtures for tests that need real QGIS (pytest-qgis)."""
 
+import gc
+
 import pytest
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsMapLayer, QgsMapLayerStore, QgsProcessingContext, QgsProject
+from qgis.PyQt import sip
 
 # Providers registered by the fixture are kept referenced here for the whole session.
 _KEEP = []
+
+# Python-owned QGIS objects that must not outlive QgsApplication.exitQgis(): destroying an OGR layer (directly, or
+# through the context / store / project that owns it) after exitQgis segfaults in GDALClose.
+_RELEASE_BEFORE_EXIT = (QgsProcessingContext, QgsProject, QgsMapLayerStore, QgsMapLayer)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _release_qgis_objects_before_exit(qgis_app):
+    """Destroys the QGIS objects Python still owns at session end, before pytest-qgis calls ``exitQgis()``.
+
+    Requesting ``qgis_app`` makes this teardown run before pytest-qgis's. Two kinds of objects are still alive then:
+
+    * QGIS 3.22 leaks every ``QgsProcessingException`` raised in a Python ``processAlgorithm``: its
+      ``processing_exception_handler`` (python/core/core.sip.in) calls ``PyErr_Fetch`` and never releases the
+      exception and traceback, so all frames of the call stack, including the test function and ``run_alg``,
+      stay alive with their locals (layers, result dicts, ``QgsProcessingContext`` with its temporary layers)
+      until the interpreter shuts down, after ``exitQgis()``.
+    * The fixture values of the session's last test: pytest drops them only after the session fixtures'
+      teardown (file-based layer fixtures should use ``pytest_qgis.utils.clean_qgis_layer``).
+    """
+    yield
+    gc.collect()
+    alive = [obj for obj in gc.get_objects() if issubclass(type(obj), _RELEASE_BEFORE_EXIT)]
+    # Owners first (a context, store or project deletes its layers), then the layers Python owns.
+    alive.sort(key=lambda obj: isinstance(obj, QgsMapLayer))
+    project = QgsProject.instance()
+    for obj in alive:
+        if obj is not project and not sip.isdeleted(obj) and sip.ispyowned(obj):
+            sip.delete(obj)
+    del alive
 
 
 @pytest.fixture()

@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from pytest_qgis.utils import clean_qgis_layer
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -38,6 +39,7 @@ def csv_layer(path, encoding="windows-1252", delimiter=";"):
 
 
 @pytest.fixture()
+@clean_qgis_layer  # a GeoPackage layer: deleted through the project at teardown, while QGIS still runs
 def directory(tmp_path):
     uri = "file://{}?type=csv&delimiter=,&xField=x&yField=y&crs=EPSG:25832".format(DIRECTORY_CSV)
     layer = QgsVectorLayer(uri, "directory", "delimitedtext")
