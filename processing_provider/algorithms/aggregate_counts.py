@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -74,44 +75,51 @@ class AggregateCounts(QuartiersAlgorithm):
             "age are counted in the log."
         )
 
+    def _add(self, definition):
+        """Add a parameter or output (False from QGIS means a duplicate name: a programming error)."""
+        added = self.addOutput(definition) if isinstance(definition, QgsProcessingOutputDefinition) else \
+            self.addParameter(definition)
+        if not added:
+            raise RuntimeError("cannot add {} to {}".format(definition.name(), self.ALG_ID))
+
     def initAlgorithm(self, config=None):
         param = QgsProcessingParameterFeatureSource(self.INPUT, tr("Records (points or table)"), [SOURCE_ANY])
         param.setHelp(tr("Points to place in quartiers, or a table holding a quartier id per record."))
-        self.addParameter(param)
+        self._add(param)
         param = QgsProcessingParameterFeatureSource(
             self.QUARTIERS, tr("Quartiers"), [SOURCE_POLYGON], optional=True)
         param.setHelp(tr("Quartier polygons: needed for point input; for table input they list every quartier so "
                          "that quartiers without records get a row of zeros."))
-        self.addParameter(param)
+        self._add(param)
         param = QgsProcessingParameterField(
             self.QUARTIER_ID, tr("Quartier id field"), parentLayerParameterName=self.QUARTIERS, type=FIELD_ANY)
         param.setHelp(tr("The quartier id field of QUARTIERS; a table INPUT must have a field of the same name "
                          "(or quartier_id)."))
-        self.addParameter(param)
+        self._add(param)
         param = QgsProcessingParameterField(
             self.GROUP_FIELD, tr("Group field"), parentLayerParameterName=self.INPUT, type=FIELD_ANY,
             optional=True)
         param.setHelp(tr("Records are counted per value of this field (e.g. sex, nationality, age band)."))
-        self.addParameter(param)
+        self._add(param)
         param = QgsProcessingParameterField(
             self.AGE_FIELD, tr("Age field"), parentLayerParameterName=self.INPUT, type=FIELD_NUMERIC, optional=True)
         param.setHelp(tr("Age in years, split by AGE_BANDS."))
-        self.addParameter(param)
+        self._add(param)
         param = QgsProcessingParameterString(
             self.AGE_BANDS, tr("Age bands"), defaultValue="0-14,15-64,65-", optional=True)
         param.setHelp(tr("Comma-separated bands in whole years, e.g. '0-14,15-64,65-' (the last may be open)."))
-        self.addParameter(param)
+        self._add(param)
         param = QgsProcessingParameterField(
             self.WEIGHT_FIELD, tr("Weight field"), parentLayerParameterName=self.INPUT, type=FIELD_NUMERIC,
             optional=True)
         param.setHelp(tr("Summed instead of counting 1 per record (e.g. residents per address)."))
-        self.addParameter(param)
+        self._add(param)
         param = QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Counts per quartier"), type=SOURCE_ANY)
         param.setHelp(tr("A table: one row per quartier, one column per group."))
-        self.addParameter(param)
-        self.addOutput(QgsProcessingOutputNumber("N_COUNTED", tr("Records counted")))
-        self.addOutput(QgsProcessingOutputNumber("N_WITHOUT_QUARTIER", tr("Records without a quartier")))
+        self._add(param)
+        self._add(QgsProcessingOutputNumber("N_COUNTED", tr("Records counted")))
+        self._add(QgsProcessingOutputNumber("N_WITHOUT_QUARTIER", tr("Records without a quartier")))
 
     # -----------------------------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):

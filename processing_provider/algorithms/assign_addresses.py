@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -121,37 +122,44 @@ class AssignAddresses(QuartiersAlgorithm):
             "way through QGIS."
         )
 
+    def _add(self, definition):
+        """Add a parameter or output (False from QGIS means a duplicate name: a programming error)."""
+        added = self.addOutput(definition) if isinstance(definition, QgsProcessingOutputDefinition) else \
+            self.addParameter(definition)
+        if not added:
+            raise RuntimeError("cannot add {} to {}".format(definition.name(), self.ALG_ID))
+
     def initAlgorithm(self, config=None):
         param = QgsProcessingParameterFeatureSource(self.INPUT, tr("Addresses (points)"), [SOURCE_POINT])
         param.setHelp(tr("Address points, e.g. the official address directory with a residents field."))
-        self.addParameter(param)
+        self._add(param)
         param = QgsProcessingParameterFeatureSource(self.QUARTIERS, tr("Quartiers (polygons)"), [SOURCE_POLYGON])
         param.setHelp(tr("The quartier polygons; their CRS is used for the assignment."))
-        self.addParameter(param)
+        self._add(param)
         param = QgsProcessingParameterField(
             self.QUARTIER_ID, tr("Quartier id field"), parentLayerParameterName=self.QUARTIERS, type=FIELD_ANY)
         param.setHelp(tr("Field of the quartiers holding their unique id (compared as text)."))
-        self.addParameter(param)
+        self._add(param)
         param = QgsProcessingParameterField(
             self.SUM_FIELDS, tr("Fields to sum per quartier"), parentLayerParameterName=self.INPUT,
             type=FIELD_NUMERIC, allowMultiple=True, optional=True)
         param.setHelp(tr("Numeric address fields (e.g. residents) summed per quartier into the SUMMARY layer."))
-        self.addParameter(param)
+        self._add(param)
         param = QgsProcessingParameterVectorDestination(
             self.OUTPUT, tr("Addresses with quartier"), type=SOURCE_POINT, defaultValue=None, optional=True,
             createByDefault=True)
         param.setHelp(tr("The addresses with quartier_id and assign_status. Leave empty to skip."))
-        self.addParameter(param)
+        self._add(param)
         param = QgsProcessingParameterFeatureSink(
             self.SUMMARY, tr("Quartiers with address counts"), type=SOURCE_POLYGON, defaultValue=None,
             optional=True, createByDefault=True)
         param.setHelp(tr("The quartiers with n_addresses and sum_<field>. Leave empty to skip."))
-        self.addParameter(param)
+        self._add(param)
         param = QgsProcessingParameterFileDestination(
             self.REPORT, tr("Report (HTML)"), fileFilter=tr("HTML files (*.html)"), defaultValue=None,
             optional=True, createByDefault=False)
         param.setHelp(tr("An HTML report: counts per status, duplicates, overlaps and gaps, invalid quartiers."))
-        self.addParameter(param)
+        self._add(param)
         for name, label in (
             ("N_INSIDE", tr("Addresses inside a quartier")),
             ("N_BOUNDARY", tr("Addresses on a quartier border")),
@@ -159,7 +167,7 @@ class AssignAddresses(QuartiersAlgorithm):
             ("N_NO_GEOMETRY", tr("Addresses without geometry")),
             ("N_DUPLICATES", tr("Addresses sharing their location with another")),
         ):
-            self.addOutput(QgsProcessingOutputNumber(name, label))
+            self._add(QgsProcessingOutputNumber(name, label))
 
     # -----------------------------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
@@ -514,7 +522,8 @@ class AssignAddresses(QuartiersAlgorithm):
             if not g.isNull() and not g.isEmpty():
                 feature = QgsFeature(i)
                 feature.setGeometry(g)
-                index.addFeature(feature)
+                if not index.addFeature(feature):
+                    raise QgsProcessingException(tr("Quartier “{}”: its geometry cannot be indexed.").format(ids[i]))
         overlaps = []
         for i, g in enumerate(geoms):
             if feedback.isCanceled():

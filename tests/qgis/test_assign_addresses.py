@@ -124,7 +124,7 @@ def digest(path):
 # ---------------------------------------------------------------------------------------------------------------------
 def native_expected(points, quartiers, key="adr", id_field="qid"):
     """{key: (quartier id or None, status)} from QGIS's own join (see module docstring)."""
-    import processing
+    from qgis import processing
 
     context = QgsProcessingContext()
     fixed = processing.run("native:fixgeometries", {"INPUT": quartiers, "OUTPUT": "memory:"},
@@ -269,7 +269,7 @@ def test_sparse_fids_and_other_fid_column_name(run_alg, case):
 
 
 def test_points_in_4326_give_the_same_result(run_alg, case):
-    import processing
+    from qgis import processing
 
     points, quartiers = layer(case["addresses"], "addresses"), layer(case["quartiers"], "quartiers")
     reprojected = processing.run("native:reprojectlayer", {
