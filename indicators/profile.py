@@ -75,6 +75,37 @@ def rank_of(value, published, polarity):
     return better + 1, len(vals)
 
 
+def _published(flag):
+    """Whether a layer row's ``F_flag`` lets its value be ranked (no flag text, or "ok")."""
+    return not isinstance(flag, str) or flag.strip() == "ok"
+
+
+def published_values(all_rows, catalog):
+    """``{indicator field: sorted array of the published finite values}`` over ``all_rows`` (attribute dicts).
+
+    The values :func:`profile_from_row` ranks against; compute them once per layer and pass them as its
+    ``rank_values`` instead of ``all_rows`` when profiling many quartiers of the same layer."""
+    out = {}
+    for ind in catalog.values():
+        f = ind.field
+        vals = np.array([_float(r.get(f)) for r in all_rows if _published(r.get(f + "_flag"))], dtype=float)
+        out[f] = np.sort(vals[np.isfinite(vals)])
+    return out
+
+
+def rank_in_sorted(value, sorted_published, polarity):
+    """:func:`rank_of` against ``sorted_published`` (finite values sorted ascending, from
+    :func:`published_values`) by binary search."""
+    n = len(sorted_published)
+    if not math.isfinite(value):
+        return None, n
+    if polarity < 0:
+        better = int(np.searchsorted(sorted_published, value, side="left"))
+    else:
+        better = n - int(np.searchsorted(sorted_published, value, side="right"))
+    return better + 1, n
+
+
 def _sig(value):
     v = _float(value)
     return None if not math.isfinite(v) else int(v)
@@ -108,10 +139,12 @@ def profile(result, quartier_id, catalog, language="en"):
     return rows
 
 
-def profile_from_row(row, catalog, language="en", all_rows=None):
+def profile_from_row(row, catalog, language="en", all_rows=None, rank_values=None):
     """Profile rows from an indicator layer's attributes (dict field -> value; NULL may be None or anything not
     convertible to a number). Indicators present are those with a ``F_flag`` (or ``F``) attribute. ``all_rows``
-    (optional: the attribute dicts of every quartier) gives the rank; without it rank and n_ranked are None."""
+    (optional: the attribute dicts of every quartier) gives the rank; without it rank and n_ranked are None.
+    ``rank_values`` (optional: :func:`published_values` of every quartier, computed once) gives the same ranks
+    without rescanning ``all_rows``; it takes precedence for the fields it has."""
     rows = []
     for ind in catalog.values():
         f = ind.field
@@ -123,9 +156,10 @@ def profile_from_row(row, catalog, language="en", all_rows=None):
             flag = "ok" if math.isfinite(value) else NO_DATA
         flag = flag.strip()
         rank = n_ranked = None
-        if all_rows is not None:
-            published = [_float(r.get(f)) for r in all_rows
-                         if not isinstance(r.get(f + "_flag"), str) or r.get(f + "_flag").strip() == "ok"]
+        if rank_values is not None and f in rank_values:
+            rank, n_ranked = rank_in_sorted(value if flag == "ok" else math.nan, rank_values[f], ind.polarity)
+        elif all_rows is not None:
+            published = [_float(r.get(f)) for r in all_rows if _published(r.get(f + "_flag"))]
             rank, n_ranked = rank_of(value if flag == "ok" else math.nan, published, ind.polarity)
         rows.append(ProfileRow(
             id=ind.id, name=ind.name(language), unit=ind.unit_label(language), value=value,

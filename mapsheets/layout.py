@@ -2,14 +2,16 @@
 
 :class:`SheetLayout` loads a ``.qpt`` template (default: the bundled A4 landscape sheet), drives its atlas over the
 quartier layer and fills, per atlas feature, the profile table with the indicator engine's values
-(``indicators.profile.profile_from_row``). Neighbouring quartiers are greyed by a veil layer drawn over the styled
-layer: a memory copy of the quartier geometries whose rule-based renderer greys every feature except
-``@atlas_featureid`` and outlines that one.
+(``indicators.profile.profile_from_row``, ranks from the published values computed once per layout). Neighbouring
+quartiers recede behind a veil layer drawn over the styled layer: a memory copy of the quartier geometries whose
+rule-based renderer lays a semi-transparent white wash (their classes still show, faintly) and a thin grey border
+over every feature except ``@atlas_featureid``, outlines that one bold, and labels the neighbours with their name.
 
 Layout export must run on the main thread; callers (the Processing algorithm ``exportmapsheets``) declare so.
 Item ids used in templates: see :mod:`mapsheets.template_builder`.
 """
 
+import math
 import os
 import shutil
 import tempfile
@@ -31,14 +33,22 @@ from qgis.core import (
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsLayoutTableColumn,
+    QgsPalLayerSettings,
     QgsPrintLayout,
     QgsReadWriteContext,
     QgsRuleBasedRenderer,
+    QgsScaleBarSettings,
+    QgsSimpleFillSymbolLayer,
     QgsTableCell,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsUnitTypes,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..translation import current_language, tr
@@ -53,6 +63,12 @@ FORMATS = ("pdf_single", "pdf_per_quartier", "png")
 TABLE_FRAME_ID = "profile_table"
 TITLE_NAME_LENGTH = 48
 MASK_FID_FIELD = "qm_fid"
+MASK_LABEL_FIELD = "qm_label"
+LABEL_NAME_LENGTH = 48
+# Neighbour wash: white at 62 % opacity, so that a neighbour's class colour shows at about a third of its strength.
+VEIL_COLOR = "255,255,255,158"
+VEIL_OUTLINE = "110,110,110,255"
+NEIGHBOUR_LABEL_COLOR = (85, 85, 85)
 INDICATORS_PROPERTY = "quartiersmonitor/indicators"
 
 
@@ -60,8 +76,50 @@ if Qgis.QGIS_VERSION_INT >= 33800:  # QgsField takes QMetaType from QGIS 3.38 (a
     from qgis.PyQt.QtCore import QMetaType
 
     _LONG_TYPE = QMetaType.Type.LongLong
+    _STRING_TYPE = QMetaType.Type.QString
 else:
     _LONG_TYPE = QVariant.LongLong  # noqa: QGS402 (QGIS 3.22-3.36)
+    _STRING_TYPE = QVariant.String  # noqa: QGS402 (QGIS 3.22-3.36)
+
+
+def _render_unit(name):
+    """Render unit ``name`` ("Points", "Millimeters"): ``Qgis.RenderUnit`` from QGIS 3.30 (and 4),
+    ``QgsUnitTypes.RenderUnit`` before."""
+    render_unit = getattr(Qgis, "RenderUnit", None)
+    if render_unit is not None and hasattr(render_unit, name):
+        return getattr(render_unit, name)
+    return getattr(QgsUnitTypes.RenderUnit, "Render" + name)
+
+
+def _segment_size_modes():
+    """(fit width, fixed) scale bar segment modes: ``Qgis.ScaleBarSegmentSizeMode`` where scoped (QGIS >= 3.30),
+    else ``QgsScaleBarSettings``'s."""
+    scoped = getattr(Qgis, "ScaleBarSegmentSizeMode", None)
+    if scoped is not None:
+        return scoped.FitWidth, scoped.Fixed
+    return QgsScaleBarSettings.SegmentSizeFitWidth, QgsScaleBarSettings.SegmentSizeFixed
+
+
+def nice_segment(low, high):
+    """The smallest 1, 2, 2.5 or 5 × 10^k in [low, high] (scale bar units per segment); None if there is none."""
+    if not (0 < low <= high) or not math.isfinite(high):
+        return None
+    magnitude = 10 ** math.floor(math.log10(low))
+    for factor in (1, 10):
+        for mantissa in (1, 2, 2.5, 5):
+            value = mantissa * magnitude * factor
+            if low <= value * (1 + 1e-9) and value <= high * (1 + 1e-9):
+                return value
+    return None
+
+
+def _horizontal_placement():
+    """Horizontal label placement: ``Qgis.LabelPlacement.Horizontal`` where scoped (QGIS >= 3.26), else the
+    unscoped ``QgsPalLayerSettings.Horizontal`` of QGIS 3.22/3.24."""
+    try:
+        return Qgis.LabelPlacement.Horizontal
+    except AttributeError:
+        return QgsPalLayerSettings.Horizontal
 
 
 class SheetError(Exception):
@@ -198,36 +256,82 @@ def load_template(project, path=None):
     return layout
 
 
-def build_mask_layer(layer):
-    """Memory copy of the quartier geometries: grey veil over every quartier but the atlas feature, whose outline is
-    drawn bold. Not added to the project; only the layout's map item renders it."""
+def _short(text, length=LABEL_NAME_LENGTH):
+    text = " ".join(str(text).split())
+    return text if len(text) <= length else text[:length - 1].rstrip() + "\u2026"
+
+
+def neighbour_labeling():
+    """Small grey names of the neighbours (never of the atlas feature), each kept inside its own quartier."""
+    text_format = QgsTextFormat()
+    font = QFont("Sans Serif")
+    font.setItalic(True)
+    text_format.setFont(font)
+    text_format.setSize(7)
+    text_format.setSizeUnit(_render_unit("Points"))
+    text_format.setColor(QColor(*NEIGHBOUR_LABEL_COLOR))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.6)
+    buffer.setSizeUnit(_render_unit("Millimeters"))
+    buffer.setColor(QColor(255, 255, 255))
+    buffer.setOpacity(0.8)
+    text_format.setBuffer(buffer)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = 'if("{fid}" = @atlas_featureid, NULL, "{label}")'.format(
+        fid=MASK_FID_FIELD, label=MASK_LABEL_FIELD)
+    settings.isExpression = True
+    settings.setFormat(text_format)
+    settings.placement = _horizontal_placement()
+    settings.fitInPolygonOnly = True  # a neighbour's name never runs over the quartier of the sheet
+    settings.autoWrapLength = 16
+    settings.priority = 3
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def build_mask_layer(layer, label_field=None):
+    """Memory copy of the quartier geometries drawn over the styled layer: a semi-transparent white wash and thin grey
+    border over every quartier but the atlas feature, whose outline is drawn bold (dark on a white halo); the
+    neighbours labelled with ``label_field`` (their name) when given. Not added to the project; only the layout's
+    map item renders it."""
     geometry_type = QgsWkbTypes.displayString(QgsWkbTypes.multiType(QgsWkbTypes.flatType(layer.wkbType())))
     mask = QgsVectorLayer("{}?crs={}".format(geometry_type, layer.crs().authid() or "EPSG:4326"),
                           "quartiersmonitor_neighbours", "memory")
     if not layer.crs().authid():
         mask.setCrs(layer.crs())
-    mask.dataProvider().addAttributes([QgsField(MASK_FID_FIELD, _LONG_TYPE)])
+    mask.dataProvider().addAttributes([QgsField(MASK_FID_FIELD, _LONG_TYPE), QgsField(MASK_LABEL_FIELD, _STRING_TYPE)])
     mask.updateFields()
+    names = layer.fields().names()
+    label_field = label_field if label_field in names else None
     features = []
-    request = QgsFeatureRequest().setNoAttributes()
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes([label_field] if label_field else [], layer.fields())
     for source in layer.getFeatures(request):
         if source.geometry() is None or source.geometry().isEmpty():
             continue
         geometry = QgsGeometry(source.geometry())
         if not geometry.convertToMultiType():
             continue
+        label = _plain(source[label_field]) if label_field else None
         feature = QgsFeature(mask.fields())
         feature.setGeometry(geometry)
-        feature.setAttributes([source.id()])
+        feature.setAttributes([source.id(), _short(label) if label not in (None, "") else None])
         features.append(feature)
     mask.dataProvider().addFeatures(features)
-    veil = QgsFillSymbol.createSimple({"color": "215,215,215,205", "outline_style": "no"})
-    focus = QgsFillSymbol.createSimple({"style": "no", "outline_color": "20,20,20,255", "outline_width": "0.8",
+    veil = QgsFillSymbol.createSimple({"color": VEIL_COLOR, "outline_color": VEIL_OUTLINE, "outline_width": "0.2",
+                                       "outline_width_unit": "MM"})
+    focus = QgsFillSymbol.createSimple({"style": "no", "outline_color": "255,255,255,220", "outline_width": "1.6",
                                         "outline_width_unit": "MM"})
+    focus_line = QgsSimpleFillSymbolLayer.create({"style": "no", "outline_color": "20,20,20,255",
+                                                  "outline_width": "0.8", "outline_width_unit": "MM"})
+    focus.appendSymbolLayer(focus_line)
     root = QgsRuleBasedRenderer.Rule(None)
     root.appendChild(QgsRuleBasedRenderer.Rule(veil, 0, 0, '"{}" <> @atlas_featureid'.format(MASK_FID_FIELD)))
     root.appendChild(QgsRuleBasedRenderer.Rule(focus, 0, 0, '"{}" = @atlas_featureid'.format(MASK_FID_FIELD)))
     mask.setRenderer(QgsRuleBasedRenderer(root))
+    if label_field:
+        mask.setLabeling(neighbour_labeling())
+        mask.setLabelsEnabled(True)
     return mask
 
 
@@ -244,12 +348,13 @@ class SheetLayout:
         self.catalog = catalog if catalog is not None else load_catalog_safely()
         self.layout = load_template(project, template)
         self.atlas = self.layout.atlas()
-        self.mask = build_mask_layer(layer)
+        self.mask = build_mask_layer(layer, self.name_field or id_field)
         self.tables = []
+        self.fit_scale_bars = []
         self.indicator_field = current_indicator_field(layer, self.catalog)
         self.indicator = indicator_by_field(self.catalog, self.indicator_field)
         self.last_profile = None
-        self._all_rows = None
+        self._rank_values = None
         self.error = None
         self._configure_atlas(filter_expression)
         self._configure_items()
@@ -312,10 +417,14 @@ class SheetLayout:
                 item.updateLegend()
             elif isinstance(item, QgsLayoutItemScaleBar):
                 item.setLinkedMap(main)
+                self._block_labels(item)
+                if item.segmentSizeMode() == _segment_size_modes()[0]:
+                    self.fit_scale_bars.append(item)
             elif isinstance(item, QgsLayoutItemPicture) and item.id() == "north_arrow":
                 item.setLinkedMap(main)
                 if not item.picturePath():
                     item.setPicturePath(NORTH_ARROW)
+                self._block_labels(item)
         for multiframe in self.layout.multiFrames():
             if not isinstance(multiframe, QgsLayoutItemManualTable):
                 continue
@@ -324,6 +433,11 @@ class SheetLayout:
             if TABLE_FRAME_ID in frame_ids or len(self.layout.multiFrames()) == 1:
                 multiframe.setHeaders([QgsLayoutTableColumn(text) for text in self.table_headers()])
                 self.tables.append(multiframe)
+
+    def _block_labels(self, item):
+        """No map label (neighbour names) under ``item`` where it lies on the map (scale bar, north arrow)."""
+        if item.sceneBoundingRect().intersects(self.map_item.sceneBoundingRect()):
+            self.map_item.addLabelBlockingItem(item)
 
     def table_headers(self):
         return [tr("Indicator"), tr("Quartier"), tr("Municipality"), tr("County"), tr("Rank"), tr("Sig.")]
@@ -348,18 +462,51 @@ class SheetLayout:
             QgsExpressionContextUtils.setLayoutVariable(self.layout, name, value)
 
     # -- per atlas feature ----------------------------------------------------------------------------------
+    def rank_values(self):
+        """The published values of every indicator over the whole layer (what ranks compare against): read once."""
+        from ..indicators.profile import published_values
+
+        if self._rank_values is None:
+            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+            self._rank_values = published_values([feature_row(f) for f in self.layer.getFeatures(request)],
+                                                 self.catalog)
+        return self._rank_values
+
     def profile_rows(self, feature):
         from ..indicators.profile import profile_from_row
 
-        if self._all_rows is None:
-            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-            self._all_rows = [feature_row(f) for f in self.layer.getFeatures(request)]
-        return profile_from_row(feature_row(feature), self.catalog, self.language, all_rows=self._all_rows)
+        return profile_from_row(feature_row(feature), self.catalog, self.language, rank_values=self.rank_values())
+
+    def fit_scale_bars_to_map(self):
+        """Round the segments of the "fit width" scale bars to 1, 2, 2.5 or 5 × 10^k (QGIS's own fit gives 900 m
+        or 3,000 m segments), still within the bar's minimum and maximum width; QGIS's fit where none is."""
+        fit, fixed = _segment_size_modes()
+        extent, width_mm = self.map_item.extent(), self.map_item.rect().width()
+        for bar in self.fit_scale_bars:
+            value = None
+            if extent.width() > 0 and width_mm > 0 and not self.map_item.crs().isGeographic():
+                segments = bar.numberOfSegments() + (1 if bar.numberOfSegmentsLeft() > 0 else 0)
+                per_mm = extent.width() / width_mm / (bar.mapUnitsPerScaleBarUnit() or 1.0) / max(segments, 1)
+                value = nice_segment(bar.minimumBarWidth() * per_mm, bar.maximumBarWidth() * per_mm)
+            if value is None:
+                bar.setSegmentSizeMode(fit)
+            else:
+                bar.setSegmentSizeMode(fixed)
+                bar.setUnitsPerSegment(value)
+            bar.resizeToMinimumWidth()
+            bar.update()
 
     def _on_feature_changed(self, feature):
         # Called from C++ (atlas iteration): an exception escaping here would abort QGIS, so it is kept and
         # raised by check_error() after the page.
-        if not self.tables or self.error is not None:
+        if self.error is not None:
+            return
+        try:
+            self.fit_scale_bars_to_map()
+        except Exception as error:  # noqa: BLE001
+            self.error = error
+            return
+        if not self.tables:
             return
         try:
             rows = profile_cells(self.profile_rows(feature), self.language, self.catalog)

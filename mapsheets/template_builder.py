@@ -81,7 +81,7 @@ def build_template_layout(project=None):
     map_item.setFrameEnabled(True)
     map_item.setAtlasDriven(True)
     map_item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
-    map_item.setAtlasMargin(0.6)
+    map_item.setAtlasMargin(1.0)  # the extent is twice the quartier's: half its size of neighbourhood on each side
     layout.addLayoutItem(map_item)
 
     arrow = QgsLayoutItemPicture(layout)

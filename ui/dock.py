@@ -122,7 +122,7 @@ class QuartiersmonitorDock(QgsDockWidget):
         self.feedback = None
         self._syncing = False
         self._fid_rows = {}
-        self._all_rows = None
+        self._rank_values = None
         self._connections = []
         self._layer_connections = []
         self._build()
@@ -330,7 +330,7 @@ class QuartiersmonitorDock(QgsDockWidget):
             return
         self._disconnect_all(self._layer_connections)
         self.layer = layer
-        self._all_rows = None
+        self._rank_values = None
         if layer is not None:
             bucket = self._layer_connections
             self._connect(layer.selectionChanged, self._on_layer_selection, bucket)
@@ -347,7 +347,7 @@ class QuartiersmonitorDock(QgsDockWidget):
 
     @_slot
     def _on_layer_data_changed(self, *_args):
-        self._all_rows = None
+        self._rank_values = None
         self._fill_quartiers()
         self._on_layer_selection()
 
@@ -519,7 +519,7 @@ class QuartiersmonitorDock(QgsDockWidget):
         return min(selected)
 
     def update_profile(self):
-        from ..indicators.profile import profile_from_row
+        from ..indicators.profile import profile_from_row, published_values
 
         self.profile_table.setRowCount(0)
         fid = self.current_fid()
@@ -527,11 +527,12 @@ class QuartiersmonitorDock(QgsDockWidget):
             self.profile_label.setText(tr("Select a quartier to see its profile."))
             return
         feature = self.layer.getFeature(fid)
-        if self._all_rows is None:
+        if self._rank_values is None:  # once per layer (and per data change), not per quartier shown
             request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-            self._all_rows = [feature_row(f) for f in self.layer.getFeatures(request)]
+            self._rank_values = published_values([feature_row(f) for f in self.layer.getFeatures(request)],
+                                                 self.catalog)
         row = feature_row(feature)
-        profile = profile_from_row(row, self.catalog, self.language, all_rows=self._all_rows)
+        profile = profile_from_row(row, self.catalog, self.language, rank_values=self._rank_values)
         cells = profile_cells(profile, self.language, self.catalog)
         name = row.get(NAME_FIELD)
         quartier = "{} {}".format(row.get(ID_FIELD), name) if name not in (None, "") else str(row.get(ID_FIELD))

@@ -1,5 +1,6 @@
 """``quartiersmonitor:exportmapsheets``: real layout exports read back with poppler (pdfinfo / pdftotext) and Qt."""
 
+import math
 import os
 import re
 import subprocess
@@ -87,6 +88,10 @@ def test_single_pdf_one_page_per_quartier_titled_with_its_name(run_alg, layer, t
             assert row.display in text, (qid, row.id, row.display)
             if row.rank is not None:
                 assert "{}/{}".format(row.rank, row.n_ranked) in text
+    # Neighbours are labelled with their name (0105 and 0107 beside 0106); the quartier of the sheet only in its title.
+    page_0106 = pdf_text(pdf, 6)
+    assert "Bahnhofsviertel" in page_0106 and "Ölmühle: Ost" in page_0106
+    assert page_0106.count("Äußere Neustadt") == 1
     # The suppressed value of quartier 0104 reads as suppressed, never as a number.
     suppressed = pdf_text(pdf, 4)
     a1 = next(r for r in profiles["0104"] if r.id == "A.1")
@@ -139,6 +144,98 @@ def test_png_page_is_not_blank(run_alg, layer, tmp_path):
             total += 1
     assert len(colours) > 10
     assert non_white / total > 0.2  # the map alone covers about 45 % of the page
+
+
+def _mode_colour(image, points):
+    """The most frequent RGB of ``image`` at ``points`` (labels and borders on a few of them do not matter)."""
+    counts = {}
+    for x, y in points:
+        rgb = image.pixel(int(round(x)), int(round(y))) & 0xFFFFFF
+        counts[rgb] = counts.get(rgb, 0) + 1
+    rgb = max(counts, key=counts.get)
+    return (rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF
+
+
+def _over_white(color):
+    """A styled symbol colour as drawn on the white map background."""
+    alpha = color.alpha() / 255.0
+    return tuple(channel * alpha + 255 * (1 - alpha) for channel in (color.red(), color.green(), color.blue()))
+
+
+def test_png_neighbours_recede_but_keep_their_class(layer, tmp_path):
+    """Sheet of 0106 as PNG: the quartier in its full class colour, its neighbours under a light wash in which their
+    classes still differ (not one opaque veil colour), and margin enough around it for the neighbours to show."""
+    from qgis.core import NULL, QgsPointXY, QgsProject
+
+    from quartiersmonitor.mapsheets.layout import VEIL_COLOR, SheetLayout, export_sheets
+
+    dpi = 100
+    sheet = SheetLayout(QgsProject.instance(), layer, "quartier_id", "name",
+                        filter_expression="\"quartier_id\" = '0106'")
+    try:
+        (path,) = export_sheets(sheet, "png", str(tmp_path), dpi=dpi)
+        image = QImage(path)
+        map_item = sheet.map_item
+        extent = map_item.extent()
+        (bar,) = sheet.fit_scale_bars
+        segment = bar.unitsPerSegment()
+        segment_mm = segment * bar.mapUnitsPerScaleBarUnit() * map_item.rect().width() / extent.width()
+        bar_mm = segment_mm * bar.numberOfSegments()
+    finally:
+        sheet.teardown()
+    # The scale bar: round segments (1, 2, 2.5 or 5 × 10^k), the bar within the template's 20-45 mm.
+    assert segment / 10 ** math.floor(math.log10(segment)) in (1, 2, 2.5, 5), segment
+    assert 20 - 1e-6 <= bar_mm <= 45 + 1e-6, bar_mm
+    features = {f["quartier_id"]: f for f in layer.getFeatures()}
+    focus_box = features["0106"].geometry().boundingBox()
+    # Generous margin: the quartier takes at most about half of the map's width and height.
+    assert extent.contains(focus_box)
+    assert focus_box.width() <= 0.55 * extent.width() and focus_box.height() <= 0.55 * extent.height()
+
+    def pixels(qid):
+        """A grid of pixels over the visible part of quartier ``qid`` (inset from its borders)."""
+        box = features[qid].geometry().boundingBox().intersect(extent)
+        points = []
+        for i in range(1, 10):
+            for j in range(1, 10):
+                x = box.xMinimum() + box.width() * (0.1 + 0.8 * i / 10)
+                y = box.yMinimum() + box.height() * (0.1 + 0.8 * j / 10)
+                scene = map_item.mapToScene(map_item.mapToItemCoords(QgsPointXY(x, y).toQPointF()))
+                points.append((scene.x() * dpi / 25.4, scene.y() * dpi / 25.4))
+        return points
+
+    ranges = layer.renderer().ranges()  # graduated on coalesce("A1", -1) (mapsheet_data.graduated)
+
+    def class_colour(qid):
+        value = features[qid]["A1"]
+        value = -1 if value is None or value == NULL else value
+        symbol = next(r.symbol() for r in ranges if r.lowerValue() <= value <= r.upperValue())
+        return _over_white(symbol.color())
+
+    styled = {qid: class_colour(qid) for qid in ("0106", "0102", "0110")}
+    assert styled["0102"] != styled["0110"]  # the two neighbours are of different classes
+    shown = {qid: _mode_colour(image, pixels(qid)) for qid in styled}
+    # The quartier of the sheet in its full class colour.
+    assert all(abs(a - b) <= 3 for a, b in zip(shown["0106"], styled["0106"])), (shown, styled)
+    # The neighbours differ as their classes do (an opaque veil would make them one colour).
+    assert max(abs(a - b) for a, b in zip(shown["0102"], shown["0110"])) >= 15, shown  # veil of 0.8: 10
+    # ... washed out: their class colour under the white veil, lighter than the quartier's own.
+    veil_alpha = int(VEIL_COLOR.split(",")[3]) / 255.0
+    for qid in ("0102", "0110"):
+        washed = tuple(c * (1 - veil_alpha) + 255 * veil_alpha for c in styled[qid])
+        assert all(abs(a - b) <= 4 for a, b in zip(shown[qid], washed)), (qid, shown[qid], washed)
+        assert sum(shown[qid]) > sum(styled[qid]) + 60
+    assert 0.5 <= veil_alpha <= 0.7
+
+
+def test_nice_scale_bar_segments():
+    from quartiersmonitor.mapsheets.layout import nice_segment
+
+    assert nice_segment(430, 960) == 500
+    assert nice_segment(180, 405) == 200
+    assert nice_segment(900, 2025) == 1000
+    assert nice_segment(2100, 2400) is None  # no round number in the range: QGIS's own fit
+    assert nice_segment(0.0, 1.0) is None
 
 
 def test_unwritable_folder_is_a_clear_error(run_alg, layer, tmp_path):
