@@ -649,8 +649,17 @@ def _copy_gpkg_in_sqlite(info, tmp_path, out_name, names, db_path, join_sql, ext
                                "lower(tbl_name) = lower(?)", (out_name,)).fetchall()
         for name, _sql in triggers:
             con.execute("DROP TRIGGER main.{}".format(_q(name)))
-        con.execute("INSERT INTO main.{} ({}) SELECT {} FROM qm_src.{} AS l {}".format(
-            _q(out_name), columns, select, _q(info["layer_name"]), join_sql))
+        if feedback is not None:  # cancel within the bulk insert (SQLite calls this every 100,000 VM steps)
+            con.set_progress_handler(lambda: 1 if feedback.isCanceled() else 0, 100_000)
+        try:
+            con.execute("INSERT INTO main.{} ({}) SELECT {} FROM qm_src.{} AS l {}".format(
+                _q(out_name), columns, select, _q(info["layer_name"]), join_sql))
+        except sqlite3.OperationalError as err:
+            if feedback is not None and feedback.isCanceled():
+                con.execute("ROLLBACK")
+                raise QgsProcessingException(tr("Canceled by the user.")) from err
+            raise
+        con.set_progress_handler(None, 0)
         for _name, sql in triggers:
             con.execute(sql)
         if extent is not None:

@@ -66,6 +66,7 @@ def write_gpkg(path, layer_name, geom_type, fields, rows, epsg=EPSG):
     lyr = ds.CreateLayer(layer_name, srs, geom_type)
     for name, kind in fields:
         lyr.CreateField(ogr.FieldDefn(name, kind))
+    lyr.StartTransaction()
     for row in rows:
         feature = ogr.Feature(lyr.GetLayerDefn())
         for name, _kind in fields:
@@ -76,6 +77,7 @@ def write_gpkg(path, layer_name, geom_type, fields, rows, epsg=EPSG):
         if row.get("fid") is not None:
             feature.SetFID(row["fid"])
         lyr.CreateFeature(feature)
+    lyr.CommitTransaction()
     ds = None
     return path
 
@@ -469,3 +471,39 @@ def test_geopackage_output_has_a_valid_spatial_index(run_alg, case):
     con = sqlite3.connect(out)
     assert con.execute("SELECT rtreecheck('rtree_indexed_geom')").fetchone()[0] == "ok"
     con.close()
+
+
+def test_cancel_during_the_bulk_copy_leaves_nothing(tmp_path):
+    from quartiersmonitor.processing_provider.layer_io import ogr_file_source, write_gpkg_join
+
+    n = 20000
+    rng = np.random.default_rng(3)
+    rows = [{"adr": i, "geom": ogr.CreateGeometryFromWkt("POINT ({} {})".format(x, y))}
+            for i, (x, y) in enumerate(zip(rng.uniform(0, 1000, n), rng.uniform(0, 1000, n)))]
+    src = write_gpkg(str(tmp_path / "many.gpkg"), "many", ogr.wkbPoint, [("adr", ogr.OFTInteger)], rows)
+
+    class CancelLater:
+        """Not cancelled at the first check (before the copy), cancelled from then on (inside SQLite's insert)."""
+
+        calls = 0
+
+        def isCanceled(self):  # noqa: N802
+            self.calls += 1
+            return self.calls > 1
+
+        def pushInfo(self, _message):  # noqa: N802
+            pass
+
+        def setProgress(self, _value):  # noqa: N802
+            pass
+
+    feedback = CancelLater()
+    dest = str(tmp_path / "out" / "cancelled.gpkg")
+    os.makedirs(os.path.dirname(dest))
+    info = ogr_file_source(layer(src))
+    fids = np.arange(1, n + 1)
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        write_gpkg_join(info, dest, "GPKG", fids, {"quartier_id": (["A"], np.zeros(n, dtype=int))}, feedback,
+                        spatial_index=False)
+    assert feedback.calls > 2  # the handler inside SQLite's INSERT asked, and stopped it
+    assert os.listdir(os.path.dirname(dest)) == []
