@@ -679,6 +679,35 @@ def _copy_gpkg_in_sqlite(info, tmp_path, out_name, names, db_path, join_sql, ext
         raise QgsProcessingException(tr("Canceled by the user."))
 
 
+def stage_as_gpkg(info, feedback=None):
+    """Copy a whole OGR layer (e.g. a shapefile) into a temporary GeoPackage with GDAL, in reading order (fids
+    1..n). Returns ``(info, folder)`` for :func:`write_gpkg_join` (``info["count"]`` = features copied; remove
+    ``folder`` afterwards), or None when GDAL cannot do it."""
+    from osgeo import gdal
+
+    gdal.UseExceptions()
+    folder = tempfile.mkdtemp(prefix="qm-stage-")
+    path = os.path.join(folder, "staged.gpkg")
+
+    def progress(_complete, _message, _data):
+        return 0 if feedback is not None and feedback.isCanceled() else 1
+
+    try:
+        out = gdal.VectorTranslate(path, info["path"], options=gdal.VectorTranslateOptions(
+            format="GPKG", layers=[info["layer_name"]], layerName="staged", callback=progress,
+            layerCreationOptions=["SPATIAL_INDEX=NO", "FID=fid", "GEOMETRY_NAME=geom"]))
+        count = out.GetLayer(0).GetFeatureCount()
+        out = None
+    except RuntimeError:
+        shutil.rmtree(folder, ignore_errors=True)
+        if feedback is not None and feedback.isCanceled():
+            raise QgsProcessingException(tr("Canceled by the user.")) from None
+        return None
+    staged = {"path": path, "layer_name": "staged", "driver": "GPKG", "fid_column": "fid",
+              "geometry_column": "geom", "count": count}
+    return staged, folder
+
+
 def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer_name=None, spatial_index=True,
                     bounds=None):
     """Copy the whole OGR layer ``info`` (a GeoPackage) to ``dest_path`` with extra text ``columns``, written by

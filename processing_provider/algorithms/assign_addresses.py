@@ -2,6 +2,7 @@
 
 import html
 import os
+import shutil
 
 import numpy as np
 import pandas as pd
@@ -42,6 +43,7 @@ from ..layer_io import (
     read_quartiers,
     remove_dataset_files,
     scoped,
+    stage_as_gpkg,
     temporary_sibling,
     whole_layer,
     write_gpkg_join,
@@ -342,12 +344,32 @@ class AssignAddresses(QuartiersAlgorithm):
         status_name = unique_name(STATUS_FIELD, taken + [id_name])
         driver = ogr_driver_for_path(dest)
         info = ogr_file_source(in_layer) if whole else None
-        if driver and info is not None and info["driver"] == "GPKG" and in_layer.crs() == source.sourceCrs():
+        if driver and info is not None and in_layer.crs() == source.sourceCrs():
             feedback.pushInfo(tr("Writing “{}” with GDAL…").format(dest))
             temporary = os.path.abspath(dest).startswith(os.path.abspath(QgsProcessingUtils.tempFolder()))
-            write_gpkg_join(info, dest, driver, fids, {id_name: (ids, index), status_name: (pip.STATUS_NAMES, status)},
-                            feedback, spatial_index=not temporary, bounds=bounds_of_points)
-            return dest
+            columns = {id_name: (ids, index), status_name: (pip.STATUS_NAMES, status)}
+            if info["driver"] == "GPKG":
+                write_gpkg_join(info, dest, driver, fids, columns, feedback, spatial_index=not temporary,
+                                bounds=bounds_of_points)
+                return dest
+            # Another OGR format (e.g. a shapefile): GDAL copies it into a temporary GeoPackage first, in reading
+            # order, so that its fids are 1..n in the order of ours.
+            staged = stage_as_gpkg(info, feedback)
+            if staged is not None:
+                staged_info, staged_dir = staged
+                feedback.pushInfo(tr("“{}” was copied into a temporary GeoPackage first.").format(source.sourceName()))
+                try:
+                    staged_fids = np.arange(1, len(fids) + 1, dtype=np.int64)
+                    bounds = None
+                    if bounds_of_points is not None:
+                        position = pd.Index(fids).get_indexer(bounds_of_points[0])
+                        bounds = (staged_fids[position],) + tuple(bounds_of_points[1:])
+                    if staged_info["count"] == len(fids):
+                        write_gpkg_join(staged_info, dest, driver, staged_fids, columns, feedback,
+                                        spatial_index=not temporary, bounds=bounds)
+                        return dest
+                finally:
+                    shutil.rmtree(staged_dir, ignore_errors=True)
 
         # General way: any source, any destination QGIS can write (memory:, database URIs, any OGR format).
         fields = QgsFields(source.fields())
@@ -385,8 +407,6 @@ class AssignAddresses(QuartiersAlgorithm):
         except BaseException:
             if driver_path:
                 remove_dataset_files(target)
-                import shutil
-
                 shutil.rmtree(tmp_dir, ignore_errors=True)
             raise
         if driver_path:

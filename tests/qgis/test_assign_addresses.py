@@ -219,6 +219,30 @@ def test_invalid_quartier_repaired_whatever_the_invalid_geometry_setting(run_alg
         assert got == expected and got[9] == ("0104", "inside")
 
 
+@pytest.mark.parametrize("out_name", ["from_shp.gpkg", "from_shp.shp"])
+def test_shapefile_input_staged_through_geopackage(run_alg, case, out_name):
+    shp = str(case["dir"] / "addresses.shp")
+    gdal.VectorTranslate(shp, case["addresses"], format="ESRI Shapefile")
+    points, quartiers = layer(shp, "addresses"), layer(case["quartiers"], "quartiers")
+    expected = native_expected(points, quartiers)
+
+    class Log(QgsProcessingFeedback):
+        messages = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.messages.append(info)
+
+    feedback = Log()
+    result, context = run_assign(run_alg, {"INPUT": points, "QUARTIERS": quartiers, "QUARTIER_ID": "qid",
+                                           "OUTPUT": str(case["dir"] / out_name)}, feedback=feedback)
+    lyr = output_layer(result["OUTPUT"], context)
+    names = ("quartier_i", "assign_sta") if out_name.endswith(".shp") else ("quartier_id", "assign_status")
+    assert assigned(lyr, id_name=names[0], status_name=names[1]) == expected
+    assert any("temporary GeoPackage first" in m for m in feedback.messages)  # not the slow general way
+    assert not [m for m in feedback.messages if "instead" in m]
+    assert sorted(f["residents"] for f in lyr.getFeatures() if f["adr"] in (1, 2)) == [3, 5]
+
+
 def test_general_path_memory_input_equals_fast_path(run_alg, case):
     points = layer(case["addresses"], "addresses")
     memory = points.materialize(QgsFeatureRequest())
