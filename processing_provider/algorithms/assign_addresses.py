@@ -119,9 +119,11 @@ class AssignAddresses(QuartiersAlgorithm):
             "REPORT: an HTML page with the counts per status (and per municipality when the quartiers have a "
             "field municipality or gemeinde), duplicate addresses (same coordinates), overlaps and gaps between "
             "quartiers with their area, repaired quartier geometries and the addresses outside every quartier.\n\n"
-            "Large address files (a million points) are read and written by GDAL directly when they are a whole "
-            "GeoPackage layer in the quartiers' CRS and OUTPUT is a file; other inputs take the slower general "
-            "way through QGIS."
+            "Large address files (a million points) take a fast way: a whole file layer (GeoPackage, shapefile …) "
+            "is read by GDAL directly when it is in the quartiers' CRS, and an OUTPUT file (TEMPORARY_OUTPUT is a "
+            "temporary GeoPackage) is written by GDAL and SQLite directly from it, with a spatial index. Other "
+            "inputs (memory layers, selected features, databases) and a memory: OUTPUT take the slower general way "
+            "through QGIS, with the same result."
         )
 
     def _add(self, definition):
