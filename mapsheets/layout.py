@@ -40,7 +40,6 @@ from qgis.core import (
     QgsScaleBarSettings,
     QgsSimpleFillSymbolLayer,
     QgsTableCell,
-    QgsTextBufferSettings,
     QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
@@ -270,13 +269,8 @@ def neighbour_labeling():
     text_format.setSize(7)
     text_format.setSizeUnit(_render_unit("Points"))
     text_format.setColor(QColor(*NEIGHBOUR_LABEL_COLOR))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.6)
-    buffer.setSizeUnit(_render_unit("Millimeters"))
-    buffer.setColor(QColor(255, 255, 255))
-    buffer.setOpacity(0.8)
-    text_format.setBuffer(buffer)
+    # No text buffer: the wash already lightens the ground, and a buffer (outlined glyph paths; rasterised when
+    # semi-transparent) made the PDF three times as large and its export twice as slow.
     settings = QgsPalLayerSettings()
     settings.fieldName = 'if("{fid}" = @atlas_featureid, NULL, "{label}")'.format(
         fid=MASK_FID_FIELD, label=MASK_LABEL_FIELD)
