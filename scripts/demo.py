@@ -40,7 +40,10 @@ def qgis_app():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from qgis.core import QgsApplication
 
-    app = QgsApplication([], False)
+    # A profile folder of our own: without one QGIS writes its style database into the working directory.
+    profile = os.path.join(tempfile.gettempdir(), "quartiersmonitor-demo-profile")
+    os.makedirs(profile, exist_ok=True)
+    app = QgsApplication([], False, profile)
     app.initQgis()
     plugins = os.path.join(QgsApplication.pkgDataPath(), "python", "plugins")
     if plugins not in sys.path:
