@@ -281,12 +281,9 @@ class AssignAddresses(QuartiersAlgorithm):
                 if n_null:
                     feedback.pushWarning(tr("Field “{}”: {} NULL values were not summed.").format(name, n_null))
                 per_quartier["sum_" + name] = pip.sum_by_index(index, n_q, values)
-        summary_id = self._write_summary(parameters, context, quartier_source, quartiers, per_quartier, sum_fields)
-        if summary_id is not None:
-            results[self.SUMMARY] = summary_id
         self.check_canceled(feedback)
 
-        # 5. OUTPUT -------------------------------------------------------------------------------------------------
+        # 5. OUTPUT (first: a run cancelled while it is written leaves no SUMMARY behind either) --------------------
         steps.setCurrentStep(4)
         if parameters.get(self.OUTPUT) not in (None, ""):
             dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
@@ -300,6 +297,10 @@ class AssignAddresses(QuartiersAlgorithm):
                 results[self.OUTPUT] = self._write_output(
                     dest, source, in_layer, whole, fids, quartiers["ids"], index, status, context, steps,
                     bounds_of_points=bounds)
+
+        summary_id = self._write_summary(parameters, context, quartier_source, quartiers, per_quartier, sum_fields)
+        if summary_id is not None:
+            results[self.SUMMARY] = summary_id
 
         report = self.parameterAsFileOutput(parameters, self.REPORT, context) \
             if parameters.get(self.REPORT) not in (None, "") else ""
