@@ -67,7 +67,7 @@ def test_quartiers_valid_no_gaps_no_overlaps(demo_dir):
     # Pairwise: neighbours share borders but no area.
     index = QgsSpatialIndex()
     for i, g in enumerate(geoms):
-        index.addFeature(i, g.boundingBox())
+        assert index.addFeature(i, g.boundingBox())
     n_neighbours = 0
     for i, g in enumerate(geoms):
         for j in index.intersects(g.boundingBox()):
@@ -84,7 +84,7 @@ def test_quartiers_valid_no_gaps_no_overlaps(demo_dir):
 
 
 def test_addresses_in_exactly_one_quartier_and_population(demo_dir, qgis_processing):
-    import processing
+    from qgis import processing
 
     addresses = _layer(demo_dir, "addresses")
     quartiers = _layer(demo_dir, "quartiers")
