@@ -6,7 +6,7 @@ import inspect
 import os
 import pkgutil
 
-from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..translation import tr
@@ -18,15 +18,27 @@ ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "quartiersmonitor.svg
 MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
 
 
-def algorithm_classes():
-    """Every algorithm class defined in ``processing_provider/algorithms``, sorted by id."""
+def algorithm_classes(errors=None):
+    """Every algorithm class defined in ``processing_provider/algorithms``, sorted by id.
+
+    A module that fails to import is skipped and reported (in ``errors`` and the QGIS message log): an exception
+    escaping ``loadAlgorithms`` would take QGIS down with it.
+    """
     classes = []
     for info in pkgutil.iter_modules(algorithms.__path__):
-        module = importlib.import_module("{}.{}".format(algorithms.__name__, info.name))
+        name = "{}.{}".format(algorithms.__name__, info.name)
+        try:
+            module = importlib.import_module(name)
+        except Exception as error:  # noqa: BLE001 (any import failure: report it, load the others)
+            message = tr("Quartiersmonitor could not load the algorithm module {}: {}").format(info.name, error)
+            QgsMessageLog.logMessage(message, "Quartiersmonitor", Qgis.MessageLevel.Critical)
+            if errors is not None:
+                errors.append(message)
+            continue
         for _name, obj in inspect.getmembers(module, inspect.isclass):
             if issubclass(obj, QuartiersAlgorithm) and obj.__module__ == module.__name__:
                 classes.append(obj)
-    return sorted(classes, key=lambda cls: cls.__name__)
+    return sorted(classes, key=lambda cls: cls.ALG_ID)
 
 
 def bundled_models():

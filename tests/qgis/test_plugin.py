@@ -123,3 +123,44 @@ def test_imported_through_symlink_whatever_the_clone_is_called():
     package_dir = os.path.dirname(quartiersmonitor.__file__)
     assert os.path.basename(package_dir) == "quartiersmonitor"
     assert os.path.realpath(package_dir) == os.path.realpath(REPO_ROOT)
+
+
+DESIGN_ALGORITHMS = {
+    "assignaddresses": "addresses", "geocodeaddresses": "addresses", "aggregatecounts": "addresses",
+    "offeringcoverage": "addresses", "calculateindicators": "indicators", "attentionindex": "indicators",
+    "exportmapsheets": "maps",
+}
+
+
+def test_provider_lists_the_contract_algorithms_and_the_model(provider):
+    algs = {alg.name(): alg for alg in provider.algorithms()}
+    for alg_id, group in DESIGN_ALGORITHMS.items():
+        assert alg_id in algs, alg_id
+        alg = algs[alg_id]
+        assert alg.groupId() == group
+        assert alg.shortHelpString().strip(), alg_id
+        assert alg.displayName().strip() and alg.displayName() != alg_id
+    assert "quartiersmonitor_pipeline" in algs
+    model = algs["quartiersmonitor_pipeline"]
+    children = {child.algorithmId() for child in model.childAlgorithms().values()}
+    assert {"quartiersmonitor:assignaddresses", "quartiersmonitor:aggregatecounts",
+            "quartiersmonitor:calculateindicators", "quartiersmonitor:attentionindex"} <= children
+
+
+def test_a_broken_algorithm_module_is_reported_not_fatal(monkeypatch):
+    """An exception escaping loadAlgorithms would abort QGIS: a module that fails to import is skipped and logged."""
+    import pkgutil
+
+    from quartiersmonitor.processing_provider import provider as provider_module
+
+    real = pkgutil.iter_modules
+
+    def with_a_broken_one(path):
+        yield from real(path)
+        yield pkgutil.ModuleInfo(None, "no_such_algorithm_module", False)
+
+    monkeypatch.setattr(provider_module.pkgutil, "iter_modules", with_a_broken_one)
+    errors = []
+    classes = provider_module.algorithm_classes(errors)
+    assert {cls.ALG_ID for cls in classes} == set(DESIGN_ALGORITHMS)
+    assert len(errors) == 1 and "no_such_algorithm_module" in errors[0]
