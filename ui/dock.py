@@ -185,7 +185,10 @@ class QuartiersmonitorDock(QgsDockWidget):
         self.quartier_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.quartier_view.setSortingEnabled(True)
         self.quartier_view.verticalHeader().setVisible(False)
-        self.quartier_view.horizontalHeader().setStretchLastSection(True)
+        header = self.quartier_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name gets the room that is left
         top_layout.addWidget(self.quartier_view)
 
         bottom = QWidget(splitter)
@@ -197,11 +200,26 @@ class QuartiersmonitorDock(QgsDockWidget):
         bottom_layout.addWidget(self.profile_label)
         self.profile_table = QTableWidget(0, 6, bottom)
         self.profile_table.setObjectName("profileTable")
-        self.profile_table.setHorizontalHeaderLabels(
-            [tr("Indicator"), tr("Quartier"), tr("Municipality"), tr("County"), tr("Rank"), tr("Sig.")])
+        # short headers (the dock is narrow), the full meaning as tooltip
+        headers = (
+            (tr("Indicator"), tr("Indicator of the catalog")),
+            (tr("Quartier"), tr("Value of the quartier")),
+            (tr("Munic."), tr("Value of the quartier's municipality")),
+            (tr("County"), tr("Value of the county")),
+            (tr("Rank"), tr("Rank among the quartiers with a published value; 1 = most need")),
+            (tr("Sig."), tr("\u25b2/\u25bc: significantly above/below the county value")),
+        )
+        for column, (label, tooltip) in enumerate(headers):
+            header_item = QTableWidgetItem(label)
+            header_item.setToolTip(tooltip)
+            self.profile_table.setHorizontalHeaderItem(column, header_item)
         self.profile_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.profile_table.verticalHeader().setVisible(False)
+        # values, rank and mark as wide as their text; the indicator name takes the rest and wraps
+        self.profile_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.profile_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.profile_table.setWordWrap(True)
+        self.profile_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.profile_table.setToolTip(tr("\u25b2/\u25bc: significantly above/below the county value; rank 1 = "
                                          "most need"))
         bottom_layout.addWidget(self.profile_table)
