@@ -6,7 +6,10 @@ Reading:
   empty geometries). Fast path for a whole file-based OGR layer (GeoPackage, shapefile, ...) in the target CRS: GDAL's
   Arrow stream and numpy, no QgsFeature per point. Otherwise QGIS iteration with ``setDestinationCrs`` (the project's
   transform context, so reprojection is exactly QGIS's own).
-* :func:`read_attribute_table` -- chosen fields of a source as a pandas DataFrame indexed like the coordinates.
+* :func:`read_points_with_attributes` -- the same plus chosen fields as a DataFrame, in one pass over the source.
+* :func:`read_attribute_table` -- chosen fields of a source (also a table without geometry) as a pandas DataFrame
+  with its fids; :func:`python_values` turns a column back into the Python values QGIS would give.
+* :func:`source_name`, :func:`require_field`, :func:`require_geometry` -- clear errors about the inputs.
 * :func:`read_quartiers` -- quartier ids as trimmed text (NULL/duplicates are a clear error), geometries repaired with
   ``makeValid`` where invalid (and listed), and ring arrays for :mod:`quartiersmonitor.spatial.pip`.
 
@@ -14,8 +17,8 @@ Writing:
 
 * :func:`write_gpkg_join` -- a copy of a whole GeoPackage layer plus new columns, written by GDAL in C (the new values
   go through a temporary SQLite table joined on the fid), to any OGR format; atomically replaces the destination.
-* :func:`finish_file_output` / :func:`remove_dataset_files` -- move a finished temporary dataset into place, or clean
-  it up after an error or cancel, so that no half-written output is left behind.
+* :func:`finish_file_output` / :func:`remove_dataset_files` / :func:`discard_output` -- move a finished temporary
+  dataset into place, or clean it up after an error or cancel, so that no half-written output is left behind.
 """
 
 import glob
@@ -31,6 +34,7 @@ from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
+    QgsFeatureSink,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeatureSource,
@@ -60,6 +64,7 @@ def scoped(new_enum, new_name, old_value):
 
 
 WKB_POINT = scoped("WkbType", "Point", lambda: QgsWkbTypes.Type.Point)
+WKB_NO_GEOMETRY = scoped("WkbType", "NoGeometry", lambda: QgsWkbTypes.Type.NoGeometry)
 WKB_MULTIPOINT = scoped("WkbType", "MultiPoint", lambda: QgsWkbTypes.Type.MultiPoint)
 GEOMETRY_POINT = scoped("GeometryType", "Point", lambda: QgsWkbTypes.GeometryType.PointGeometry)
 GEOMETRY_POLYGON = scoped("GeometryType", "Polygon", lambda: QgsWkbTypes.GeometryType.PolygonGeometry)
@@ -67,6 +72,16 @@ REQUEST_NO_GEOMETRY = scoped("FeatureRequestFlag", "NoGeometry", lambda: QgsFeat
 SKIP_GEOMETRY_VALIDITY = scoped("ProcessingFeatureSourceFlag", "SkipGeometryValidityChecks",
                                 lambda: QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
 VALIDATOR_GEOS = scoped("GeometryValidationEngine", "Geos", lambda: QgsGeometry.ValidationMethod.ValidatorGeos)
+FAST_INSERT = QgsFeatureSink.Flag.FastInsert
+
+if Qgis.QGIS_VERSION_INT >= 33800:  # QgsField takes QMetaType from QGIS 3.38 (and only that in Qt6 builds)
+    from qgis.PyQt.QtCore import QMetaType
+
+    T_DOUBLE, T_INT, T_LONG, T_STRING = (QMetaType.Type.Double, QMetaType.Type.Int, QMetaType.Type.LongLong,
+                                         QMetaType.Type.QString)
+else:
+    T_DOUBLE, T_INT, T_LONG, T_STRING = (QVariant.Double, QVariant.Int, QVariant.LongLong,  # noqa: QGS402
+                                         QVariant.String)  # noqa: QGS402 (QGIS 3.22-3.36)
 
 
 def is_null(value):
@@ -94,6 +109,47 @@ def check_crs_pair(points_source, quartier_source):
                 missing.sourceName(), other.sourceName(), crs.authid() or crs.description()))
 
 
+def source_name(parameters, name, source):
+    """A readable name of an input for messages: the layer name or the value given."""
+    value = parameters.get(name)
+    if hasattr(value, "name") and callable(value.name):
+        try:
+            return value.name()
+        except (RuntimeError, TypeError):
+            pass
+    if hasattr(source, "sourceName"):
+        try:
+            return source.sourceName()
+        except (RuntimeError, TypeError):
+            pass
+    return str(value)
+
+
+def require_field(source, field_name, layer_label, param_label):
+    """Index of ``field_name`` in ``source``; a clear error naming layer and field when it is missing."""
+    index = source.fields().lookupField(field_name) if field_name else -1
+    if index < 0:
+        raise QgsProcessingException(
+            tr("Layer '{}' has no field '{}' (parameter {}). Available fields: {}.").format(
+                layer_label, field_name, param_label, ", ".join(source.fields().names()[:30])
+            )
+        )
+    return index
+
+
+def require_geometry(source, geometry_type, layer_label, param_label):
+    """A clear error when ``source`` does not hold ``geometry_type`` (Processing's type filter is not applied to
+    layers handed to ``processing.run``)."""
+    actual = QgsWkbTypes.geometryType(source.wkbType())
+    if actual != geometry_type:
+        raise QgsProcessingException(
+            tr("Layer '{}' (parameter {}) holds {} geometries; {} geometries are expected.").format(
+                layer_label, param_label, QgsWkbTypes.geometryDisplayString(actual),
+                QgsWkbTypes.geometryDisplayString(geometry_type),
+            )
+        )
+
+
 def whole_layer(parameters, name, layer):
     """True when parameter ``name`` means every feature of ``layer`` (no selection, limit or filter)."""
     if layer is None:
@@ -108,12 +164,16 @@ def whole_layer(parameters, name, layer):
     return True
 
 
-def ogr_file_source(layer):
+def ogr_file_source(layer, tables=False, text=False):
     """``{path, layer_name, driver, fid_column, geometry_column}`` when ``layer`` is a whole file-based OGR layer
-    (no subset string) that GDAL can read directly; else None."""
+    (no subset string) that GDAL can read directly; else None. ``tables``: a layer without geometry (e.g. a CSV
+    file) is accepted too; ``text``: text is to be read, so QGIS must decode the layer as UTF-8 like GDAL does (not
+    with an encoding the user set)."""
     if layer is None or not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
         return None
     if layer.subsetString():
+        return None
+    if text and layer.dataProvider().encoding().upper().replace("-", "") != "UTF8":
         return None
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     path = parts.get("path") or ""
@@ -140,7 +200,7 @@ def ogr_file_source(layer):
         lyr = ds.GetLayer(0) if ds.GetLayerCount() == 1 else None
     if lyr is None or not hasattr(lyr, "GetArrowStreamAsNumPy"):
         return None
-    if lyr.GetGeomType() == ogr.wkbNone:
+    if lyr.GetGeomType() == ogr.wkbNone and not tables:
         return None
     info = {
         "path": path,
@@ -184,31 +244,49 @@ def read_point_coordinates(source, crs, context, feedback=None, layer=None, whol
     dropped. ``layer``/``whole``: the vector layer behind ``source`` and whether the whole layer is meant (enables
     the GDAL fast path when the layer is already in ``crs``).
     """
-    info = ogr_file_source(layer) if whole else None
+    return read_points_with_attributes(source, crs, context, [], feedback, layer, whole)[:4]
+
+
+def read_points_with_attributes(source, crs, context, field_names, feedback=None, layer=None, whole=False):
+    """:func:`read_point_coordinates` plus the fields ``field_names`` as a DataFrame (as
+    :func:`read_attribute_table`, rows in the order of the fids), read in one pass.
+
+    Returns ``(fids, x, y, n_points, table)``; ``table`` is None when ``field_names`` is empty.
+    """
+    field_names = list(dict.fromkeys(field_names))
+    text = any(not source.fields().field(n).isNumeric() for n in field_names
+               if source.fields().lookupField(n) >= 0)
+    info = ogr_file_source(layer, text=text) if whole else None
     if info is not None and layer.crs() == crs:
         ds, lyr = _open_ogr_layer(info)
-        parts = []
-        for batch in _arrow_batches(lyr, [], feedback):
-            geom = batch[_geom_key(batch, info)]
-            if isinstance(geom, np.ma.MaskedArray):
-                mask = np.ma.getmaskarray(geom)
-                blobs = [None if m else d for d, m in zip(geom.data.tolist(), mask.tolist())]
+        if _has_ogr_fields(lyr, field_names):
+            parts, columns = [], {n: [] for n in field_names}
+            for batch in _arrow_batches(lyr, field_names, feedback):
+                geom = batch[_geom_key(batch, info)]
+                if isinstance(geom, np.ma.MaskedArray):
+                    mask = np.ma.getmaskarray(geom)
+                    blobs = [None if m else d for d, m in zip(geom.data.tolist(), mask.tolist())]
+                else:
+                    blobs = geom.tolist()
+                # copies: GDAL's Arrow memory is only valid while the batch is (never keep views of it)
+                parts.append((np.array(_fid_of(batch, info), dtype=np.int64, copy=True),) + points_from_wkb(blobs))
+                for n in field_names:
+                    columns[n].append(_unmask(batch[n]))
+                del blobs, geom, batch
+            del lyr, ds
+            if parts:
+                fid, x, y, n_points = (np.concatenate([p[k] for p in parts]) for k in range(4))
             else:
-                blobs = geom.tolist()
-            # copies: GDAL's Arrow memory is only valid while the batch is (never keep views of it)
-            parts.append((np.array(_fid_of(batch, info), dtype=np.int64, copy=True),) + points_from_wkb(blobs))
-            del blobs, geom, batch
+                fid, x, y, n_points = np.zeros(0, np.int64), np.zeros(0), np.zeros(0), np.zeros(0, np.int32)
+            return fid, x, y, n_points, _gdal_table(fid, columns) if field_names else None
         del lyr, ds
-        if parts:
-            fid, x, y, n_points = (np.concatenate([p[k] for p in parts]) for k in range(4))
-        else:
-            fid, x, y, n_points = np.zeros(0, np.int64), np.zeros(0), np.zeros(0), np.zeros(0, np.int32)
-        return fid, x, y, n_points
 
-    request = QgsFeatureRequest().setNoAttributes()
+    indices = _field_indices(source, field_names)
+    request = QgsFeatureRequest().setSubsetOfAttributes(indices)
     request.setDestinationCrs(crs, context.transformContext())
     total = source.featureCount()
     fids, xs, ys, ns = [], [], [], []
+    values = [[] for _ in field_names]
     for i, feature in enumerate(source.getFeatures(request)):
         if i % 10000 == 0 and feedback is not None:
             if feedback.isCanceled():
@@ -220,12 +298,49 @@ def read_point_coordinates(source, crs, context, feedback=None, layer=None, whol
         xs.append(x)
         ys.append(y)
         ns.append(n)
-    return (
-        np.asarray(fids, dtype=np.int64),
-        np.asarray(xs, dtype=np.float64),
-        np.asarray(ys, dtype=np.float64),
-        np.asarray(ns, dtype=np.int32),
-    )
+        if indices:
+            attrs = feature.attributes()
+            for column, idx in zip(values, indices):
+                v = attrs[idx]
+                column.append(None if is_null(v) else v)
+    fid = np.asarray(fids, dtype=np.int64)
+    table = _qgis_table(source, fid, field_names, values) if field_names else None
+    return (fid, np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64), np.asarray(ns, dtype=np.int32),
+            table)
+
+
+def _has_ogr_fields(lyr, field_names):
+    defn = lyr.GetLayerDefn()
+    ogr_names = {defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())}
+    return all(n in ogr_names for n in field_names)
+
+
+def _field_indices(source, field_names):
+    fields = source.fields()
+    indices = []
+    for name in field_names:
+        idx = fields.lookupField(name)
+        if idx < 0:
+            raise QgsProcessingException(tr("Field “{}” not found in layer “{}”.").format(name, source.sourceName()))
+        indices.append(idx)
+    return indices
+
+
+def _gdal_table(fid, columns):
+    data = {"fid": fid}
+    data.update({k: (np.concatenate(v) if v else np.zeros(0)) for k, v in columns.items()})
+    return pd.DataFrame(data)
+
+
+def _qgis_table(source, fid, field_names, values):
+    fields = source.fields()
+    data = {"fid": fid}
+    for name, vals in zip(field_names, values):
+        data[name] = pd.Series(vals, dtype=object)
+        converted = pd.to_numeric(data[name], errors="coerce") if fields.field(name).isNumeric() else None
+        if converted is not None:
+            data[name] = converted
+    return pd.DataFrame(data)
 
 
 def _fid_of(batch, info=None):
@@ -265,34 +380,27 @@ def point_of_geometry(geometry):
 def read_attribute_table(source, field_names, feedback=None, layer=None, whole=False):
     """The fields ``field_names`` of a source as a DataFrame (column ``fid`` first, source order, NULL -> NaN/None).
 
-    Numeric fields come out as float64 (NaN for NULL) or int64 when they hold no NULL; text as object.
+    Numeric fields come out as float64 (NaN for NULL) or int64 when they hold no NULL; text as object. A whole
+    file layer (also one without geometry, e.g. a CSV file) is read by GDAL directly.
     """
-    field_names = list(field_names)
-    info = ogr_file_source(layer) if whole else None
+    field_names = list(dict.fromkeys(field_names))
+    text = any(not source.fields().field(n).isNumeric() for n in field_names
+               if source.fields().lookupField(n) >= 0)
+    info = ogr_file_source(layer, tables=True, text=text) if whole else None
     if info is not None:
         ds, lyr = _open_ogr_layer(info)
-        defn = lyr.GetLayerDefn()
-        ogr_names = {defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())}
-        if all(n in ogr_names for n in field_names):
-            columns = {"fid": []}
-            columns.update({n: [] for n in field_names})
+        if _has_ogr_fields(lyr, field_names):
+            fids, columns = [], {n: [] for n in field_names}
             for batch in _arrow_batches(lyr, field_names, feedback, with_geometry=False):
-                columns["fid"].append(np.array(_fid_of(batch, info), dtype=np.int64, copy=True))
+                fids.append(np.array(_fid_of(batch, info), dtype=np.int64, copy=True))
                 for n in field_names:
                     columns[n].append(_unmask(batch[n]))
                 del batch
             del lyr, ds
-            data = {k: (np.concatenate(v) if v else np.zeros(0)) for k, v in columns.items()}
-            return pd.DataFrame(data)
+            return _gdal_table(np.concatenate(fids) if fids else np.zeros(0, np.int64), columns)
         del lyr, ds
 
-    fields = source.fields()
-    indices = []
-    for name in field_names:
-        idx = fields.lookupField(name)
-        if idx < 0:
-            raise QgsProcessingException(tr("Field “{}” not found in layer “{}”.").format(name, source.sourceName()))
-        indices.append(idx)
+    indices = _field_indices(source, field_names)
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes(indices)
     fids = []
     values = [[] for _ in field_names]
@@ -304,13 +412,26 @@ def read_attribute_table(source, field_names, feedback=None, layer=None, whole=F
         for k, idx in enumerate(indices):
             v = attrs[idx]
             values[k].append(None if is_null(v) else v)
-    data = {"fid": np.asarray(fids, dtype=np.int64)}
-    for name, vals in zip(field_names, values):
-        data[name] = pd.Series(vals, dtype=object)
-        converted = pd.to_numeric(data[name], errors="coerce") if fields.field(name).isNumeric() else None
-        if converted is not None:
-            data[name] = converted
-    return pd.DataFrame(data)
+    return _qgis_table(source, np.asarray(fids, dtype=np.int64), field_names, values)
+
+
+def python_values(column, field):
+    """A column of :func:`read_attribute_table` as the Python values QGIS gives for ``field`` (a QgsField): None
+    for NULL, int for integer fields (also where NULLs made the column float), float for other numbers."""
+    array = np.asarray(column)
+    if field.isNumeric():
+        kind = int if _type_code(field.type()) in _INTEGER_TYPES else float
+        if array.dtype.kind in "iu":
+            return [kind(v) for v in array.tolist()]
+        return [None if v != v else kind(v) for v in array.astype(np.float64).tolist()]
+    return [None if v is None or (isinstance(v, float) and v != v) else v for v in array.astype(object).tolist()]
+
+
+_INTEGER_TYPES = (2, 3, 4, 5)  # Int, UInt, LongLong, ULongLong: the same numbers in QVariant::Type and QMetaType::Type
+
+
+def _type_code(field_type):
+    return int(getattr(field_type, "value", field_type))
 
 
 def _decode(value):
@@ -471,7 +592,8 @@ def dataset_files(path):
     stem, ext = os.path.splitext(path)
     if ext.lower() == ".shp":
         return [p for p in glob.glob(glob.escape(stem) + ".*")
-                if os.path.splitext(p)[1].lower() in (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx")]
+                if os.path.splitext(p)[1].lower() in (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx",
+                                                      ".qpj", ".qmd")]
     return [p for p in (path, path + "-wal", path + "-shm", path + "-journal") if os.path.exists(p)]
 
 
@@ -481,6 +603,14 @@ def remove_dataset_files(path):
             os.remove(p)
         except OSError:
             pass
+
+
+def discard_output(path):
+    """Remove a file output written only partly (a cancelled run): the dataset's files; nothing for memory: layers,
+    database URIs or a layer inside a file (``path|layername=...``)."""
+    if not path or not isinstance(path, str) or path.startswith("memory:") or "|" in path:
+        return
+    remove_dataset_files(path)
 
 
 def temporary_sibling(path):

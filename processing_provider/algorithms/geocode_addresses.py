@@ -1,18 +1,16 @@
 """``quartiersmonitor:geocodeaddresses`` — geocode a table of addresses by the official address directory."""
 
-import os
-
+import numpy as np
 from qgis.core import (
-    Qgis,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
@@ -21,133 +19,38 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingUtils,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...addresses import matching
 from ...translation import tr
 from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
+from ..layer_io import (
+    FAST_INSERT,
+    GEOMETRY_POINT,
+    REQUEST_NO_GEOMETRY,
+    T_INT,
+    T_STRING,
+    WKB_NO_GEOMETRY,
+    WKB_POINT,
+    discard_output,
+    python_values,
+    read_attribute_table,
+    read_points_with_attributes,
+    require_field,
+    require_geometry,
+    scoped,
+    source_name,
+    whole_layer,
+)
 
-# -- QGIS 3.22 … 4 compatibility: the scoped enums moved to ``Qgis`` in later versions -------------------------
+SOURCE_ANY = scoped("ProcessingSourceType", "Vector", lambda: QgsProcessing.SourceType.TypeVector)
+SOURCE_POINT = scoped("ProcessingSourceType", "VectorPoint", lambda: QgsProcessing.SourceType.TypeVectorPoint)
+SOURCE_POLYGON = scoped("ProcessingSourceType", "VectorPolygon", lambda: QgsProcessing.SourceType.TypeVectorPolygon)
+NUMBER_DOUBLE = scoped("ProcessingNumberParameterType", "Double", lambda: QgsProcessingParameterNumber.Type.Double)
+FLAG_ADVANCED = scoped("ProcessingParameterFlag", "Advanced",
+                       lambda: QgsProcessingParameterDefinition.Flag.FlagAdvanced)
 
-
-def _scoped(new_enum, new_name, old_value):
-    """``Qgis.<new_enum>.<new_name>`` where this QGIS has it, else the 3.22 value (given as a callable, since the
-    old name may be gone)."""
-    enum = getattr(Qgis, new_enum, None)
-    value = getattr(enum, new_name, None) if enum is not None else None
-    return old_value() if value is None else value
-
-
-SOURCE_ANY = _scoped("ProcessingSourceType", "Vector", lambda: QgsProcessing.SourceType.TypeVector)
-SOURCE_POINT = _scoped("ProcessingSourceType", "VectorPoint", lambda: QgsProcessing.SourceType.TypeVectorPoint)
-SOURCE_POLYGON = _scoped("ProcessingSourceType", "VectorPolygon", lambda: QgsProcessing.SourceType.TypeVectorPolygon)
-NUMBER_DOUBLE = _scoped("ProcessingNumberParameterType", "Double",
-                        lambda: QgsProcessingParameterNumber.Type.Double)
-FLAG_ADVANCED = _scoped("ProcessingParameterFlag", "Advanced",
-                        lambda: QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-WKB_POINT = _scoped("WkbType", "Point", lambda: QgsWkbTypes.Type.Point)
-WKB_NO_GEOMETRY = _scoped("WkbType", "NoGeometry", lambda: QgsWkbTypes.Type.NoGeometry)
-GEOMETRY_POINT = _scoped("GeometryType", "Point", lambda: QgsWkbTypes.GeometryType.PointGeometry)
-GEOMETRY_POLYGON = _scoped("GeometryType", "Polygon", lambda: QgsWkbTypes.GeometryType.PolygonGeometry)
-REQUEST_NO_GEOMETRY = _scoped("FeatureRequestFlag", "NoGeometry", lambda: QgsFeatureRequest.Flag.NoGeometry)
-FAST_INSERT = QgsFeatureSink.Flag.FastInsert
-
-if Qgis.QGIS_VERSION_INT >= 33800:  # QgsField takes QMetaType from QGIS 3.38 (and only that in Qt6 builds)
-    from qgis.PyQt.QtCore import QMetaType
-
-    DOUBLE, INT, STRING = QMetaType.Type.Double, QMetaType.Type.Int, QMetaType.Type.QString
-else:
-    DOUBLE, INT, STRING = QVariant.Double, QVariant.Int, QVariant.String  # noqa: QGS402 (QGIS 3.22-3.36)
-
-_CHUNK = 2000  # features between two cancel checks
-
-
-def py_value(value):
-    """A Python value from an attribute: None for NULL (QVariant NULL in Qt5, None in Qt6)."""
-    if isinstance(value, QVariant):
-        return None if value.isNull() else value.value()
-    return value
-
-
-def point_xy(geometry):
-    """``(x, y)`` of a point geometry (first part of a multipoint, 2D); NaNs when NULL or empty."""
-    nan = float("nan")
-    if geometry is None or geometry.isNull() or geometry.isEmpty():
-        return nan, nan
-    geom = geometry.constGet()
-    if geom is None:
-        return nan, nan
-    if QgsWkbTypes.isMultiType(geom.wkbType()):
-        if geom.numGeometries() == 0:
-            return nan, nan
-        geom = geom.geometryN(0)
-    try:
-        return geom.x(), geom.y()
-    except AttributeError:  # not a point: use its centroid
-        centroid = geometry.centroid()
-        if centroid.isNull() or centroid.isEmpty():
-            return nan, nan
-        point = centroid.asPoint()
-        return point.x(), point.y()
-
-
-def source_name(parameters, name, source):
-    """A readable name of an input for messages: the layer name or the value given."""
-    value = parameters.get(name)
-    if hasattr(value, "name") and callable(value.name):
-        try:
-            return value.name()
-        except (RuntimeError, TypeError):
-            pass
-    if hasattr(source, "sourceName"):
-        try:
-            return source.sourceName()
-        except (RuntimeError, TypeError):
-            pass
-    return str(value)
-
-
-def require_field(source, field_name, layer_label, param_label):
-    """Index of ``field_name`` in ``source``; a clear error naming layer and field when it is missing."""
-    index = source.fields().lookupField(field_name) if field_name else -1
-    if index < 0:
-        raise QgsProcessingException(
-            tr("Layer '{}' has no field '{}' (parameter {}). Available fields: {}.").format(
-                layer_label, field_name, param_label, ", ".join(source.fields().names()[:30])
-            )
-        )
-    return index
-
-
-def require_geometry(source, geometry_type, layer_label, param_label):
-    """A clear error when ``source`` does not hold ``geometry_type`` (Processing's type filter is not applied to
-    layers handed to ``processing.run``)."""
-    actual = QgsWkbTypes.geometryType(source.wkbType())
-    if actual != geometry_type:
-        raise QgsProcessingException(
-            tr("Layer '{}' (parameter {}) holds {} geometries; {} geometries are expected.").format(
-                layer_label, param_label, QgsWkbTypes.geometryDisplayString(actual),
-                QgsWkbTypes.geometryDisplayString(geometry_type),
-            )
-        )
-
-
-def discard_output(path):
-    """Remove a file output written only partly (a cancelled run): the file and a shapefile's side files."""
-    if not path or not isinstance(path, str) or path.startswith("memory:") or "|" in path:
-        return
-    base, ext = os.path.splitext(path)
-    candidates = [path]
-    if ext.lower() == ".shp":
-        candidates += [base + side for side in (".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qmd")]
-    for candidate in candidates:
-        try:
-            if os.path.isfile(candidate):
-                os.remove(candidate)
-        except OSError:
-            pass
+_CHUNK = 10000  # features written between two cancel checks
 
 
 class GeocodeAddresses(QuartiersAlgorithm):
@@ -286,37 +189,6 @@ class GeocodeAddresses(QuartiersAlgorithm):
         self._add(QgsProcessingOutputNumber("UNMATCHED_COUNT", tr("Number of rows not matched")))
 
     # -- reading ------------------------------------------------------------------------------------------------
-    def _read_table(self, source, indexes, layer_label, field_labels, feedback, progress_range, with_geometry,
-                    keep_attributes):
-        """Attributes of all features (when ``keep_attributes``), the chosen fields as Python value lists and
-        (optionally) point coordinates."""
-        request = QgsFeatureRequest()
-        if not with_geometry:
-            request.setFlags(REQUEST_NO_GEOMETRY)
-        if not keep_attributes:
-            request.setSubsetOfAttributes([i for i in indexes if i >= 0])
-        total = max(source.featureCount(), 1)
-        start, span = progress_range
-        attributes, xs, ys = [], [], []
-        columns = [[] for _ in indexes]
-        for i, feature in enumerate(source.getFeatures(request)):
-            if i % _CHUNK == 0:
-                self.check_canceled(feedback)
-                feedback.setProgress(start + span * i / total)
-            attrs = feature.attributes()
-            if keep_attributes:
-                attributes.append(attrs)
-            for column, index in zip(columns, indexes):
-                column.append(py_value(attrs[index]) if index >= 0 else None)
-            if with_geometry:
-                x, y = point_xy(feature.geometry())
-                xs.append(x)
-                ys.append(y)
-        for column, index, label in zip(columns, indexes, field_labels):
-            if index >= 0:
-                self._check_encoding(column, layer_label, label)
-        return attributes, columns, xs, ys
-
     @staticmethod
     def _check_encoding(values, layer_label, field_name):
         for row, value in enumerate(values):
@@ -328,6 +200,18 @@ class GeocodeAddresses(QuartiersAlgorithm):
                         "layer with encoding windows-1252 or ISO-8859-1) and run again."
                     ).format(layer_label, field_name, row + 1, value)
                 )
+
+    def _columns(self, source, table, names, layer_label, labels):
+        """The chosen fields (None: not given) as lists of Python values, their text checked for a wrong encoding."""
+        columns = []
+        for name, label in zip(names, labels):
+            if name is None:
+                columns.append([None] * len(table))
+                continue
+            values = python_values(table[name], source.fields().field(name))
+            self._check_encoding(values, layer_label, label)
+            columns.append(values)
+        return columns
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
@@ -354,6 +238,9 @@ class GeocodeAddresses(QuartiersAlgorithm):
                   for k, (f, p) in enumerate(zip(in_fields, in_params))]
         dir_idx = [require_field(directory, f, dir_label, p) if (f or k < 2) else -1
                    for k, (f, p) in enumerate(zip(dir_fields, dir_params))]
+        # the fields' own names (lookupField also finds them by other case or alias)
+        in_names = [source.fields().at(i).name() if i >= 0 else None for i in in_idx]
+        dir_names = [directory.fields().at(i).name() if i >= 0 else None for i in dir_idx]
         if directory.featureCount() == 0:
             raise QgsProcessingException(
                 tr("The address directory '{}' is empty: there is nothing to match against.").format(dir_label)
@@ -361,15 +248,31 @@ class GeocodeAddresses(QuartiersAlgorithm):
         fuzzy = self.parameterAsBoolean(parameters, self.FUZZY, context)
         threshold = self.parameterAsDouble(parameters, self.FUZZY_THRESHOLD, context) / 100.0
         street_fallback = self.parameterAsBoolean(parameters, self.STREET_FALLBACK, context)
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
+
+        # Whole file layers are read by GDAL directly (layer_io), others through QGIS.
+        def layer_of(name, src):
+            layer = self.parameterAsVectorLayer(parameters, name, context)
+            whole = whole_layer(parameters, name, layer) and layer is not None \
+                and layer.featureCount() == src.featureCount()
+            return layer, whole
 
         feedback.pushInfo(tr("Reading the address directory '{}'…").format(dir_label))
-        _none, dcols, dx, dy = self._read_table(directory, dir_idx, dir_label, dir_fields, feedback, (0, 25), True,
-                                                False)
+        dir_layer, dir_whole = layer_of(self.DIRECTORY, directory)
+        _fids, dx, dy, _n, dtable = read_points_with_attributes(
+            directory, directory.sourceCrs(), context, [n for n in dir_names if n], steps, layer=dir_layer,
+            whole=dir_whole)
+        dcols = self._columns(directory, dtable, dir_names, dir_label, dir_fields)
+        steps.setCurrentStep(1)
         feedback.pushInfo(tr("Reading the addresses to geocode from '{}'…").format(in_label))
-        attributes, icols, _x, _y = self._read_table(source, in_idx, in_label, in_fields, feedback, (25, 25), False,
-                                                     True)
+        in_layer, in_whole = layer_of(self.INPUT, source)
+        table = read_attribute_table(source, [n for n in in_names if n], steps, layer=in_layer, whole=in_whole)
+        icols = self._columns(source, table, in_names, in_label, in_fields)
+        in_fids = table["fid"].to_numpy()
+        self.check_canceled(feedback)
 
-        feedback.pushInfo(tr("Matching {} addresses against {} directory addresses…").format(len(attributes), len(dx)))
+        steps.setCurrentStep(2)
+        feedback.pushInfo(tr("Matching {} addresses against {} directory addresses…").format(len(table), len(dx)))
         d = matching.Directory(dcols[0], dcols[1], dx, dy, postcode=dcols[2] if dir_idx[2] >= 0 else None,
                                city=dcols[3] if dir_idx[3] >= 0 else None)
         try:
@@ -381,20 +284,23 @@ class GeocodeAddresses(QuartiersAlgorithm):
         except matching.Canceled:
             self.check_canceled(feedback)
             raise
-        feedback.setProgress(60)
+        steps.setCurrentStep(3)
         if in_idx[2] >= 0 and dir_idx[2] < 0:
             feedback.pushWarning(tr("The directory has no postcode field: the input postcodes are not used."))
         if in_idx[3] >= 0 and dir_idx[3] < 0:
             feedback.pushWarning(tr("The directory has no city field: the input cities are not used."))
 
         # -- outputs --------------------------------------------------------------------------------------------
+        status = result["status"].to_numpy()
+        matched = status != matching.UNMATCHED
+        addresses = self._match_addresses(result, dcols, icols[0])
         extra = QgsFields()
-        extra.append(QgsField("match_status", STRING, len=12))
-        extra.append(QgsField("match_score", INT))
-        extra.append(QgsField("match_address", STRING, len=254))
+        extra.append(QgsField("match_status", T_STRING, len=12))
+        extra.append(QgsField("match_score", T_INT))
+        extra.append(QgsField("match_address", T_STRING, len=254))
         out_fields = QgsProcessingUtils.combineFields(source.fields(), extra)
         reason_fields = QgsFields()
-        reason_fields.append(QgsField("unmatched_reason", STRING, len=32))
+        reason_fields.append(QgsField("unmatched_reason", T_STRING, len=32))
         un_fields = QgsProcessingUtils.combineFields(source.fields(), reason_fields)
 
         sink, dest_id = self.parameterAsSink(
@@ -407,55 +313,73 @@ class GeocodeAddresses(QuartiersAlgorithm):
         )
         out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         un_path = self.parameterAsOutputLayer(parameters, self.UNMATCHED, context) if un_sink is not None else None
+        outputs = {self.OUTPUT: dest_id}
+        if un_sink is not None:
+            outputs[self.UNMATCHED] = un_id
 
         xs = result["x"].to_numpy()
         ys = result["y"].to_numpy()
-        status = result["status"].to_numpy()
         score = result["score"].to_numpy()
         reason = result["reason"].to_numpy()
-        dir_index = result["dir_index"].to_numpy()
-        dstreet, dnumber, dpostcode, dcity = dcols
-
-        def dir_address(k):
-            text = "{} {}".format(dstreet[k] or "", dnumber[k] or "").strip()
-            place = " ".join(str(v) for v in (dpostcode[k] if dpostcode else None, dcity[k] if dcity else None)
-                             if v not in (None, ""))
-            return text + (", " + place if place else "")
-
-        n = len(attributes)
+        position = {int(f): i for i, f in enumerate(in_fids.tolist())}
+        n = len(in_fids)
         try:
-            for i in range(n):
-                if i % _CHUNK == 0:
-                    self.check_canceled(feedback)
-                    feedback.setProgress(60 + 40 * i / max(n, 1))
+            batch, un_batch = [], []
+            request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
+            for k, original in enumerate(source.getFeatures(request)):
+                i = position[original.id()]
+                attributes = original.attributes()
                 feature = QgsFeature(out_fields)
-                st = status[i]
-                address = None
-                if st != matching.UNMATCHED:
+                if matched[i]:
                     feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(xs[i]), float(ys[i]))))
-                    k = int(dir_index[i])
-                    if k >= 0:
-                        address = dir_address(k)
-                    else:  # street centroid: the street as the input spelt it
-                        address = str(icols[0][i] or "")
-                feature.setAttributes(attributes[i] + [st, int(score[i]), address])
-                if not sink.addFeature(feature, FAST_INSERT):
-                    raise QgsProcessingException(
-                        tr("Could not write row {} to the output: {}").format(i + 1, sink.lastError())
-                    )
-                if st == matching.UNMATCHED and un_sink is not None:
+                feature.setAttributes(attributes + [status[i], int(score[i]), addresses[i]])
+                batch.append(feature)
+                if not matched[i] and un_sink is not None:
                     row = QgsFeature(un_fields)
-                    row.setAttributes(attributes[i] + [reason[i]])
-                    if not un_sink.addFeature(row, FAST_INSERT):
-                        raise QgsProcessingException(
-                            tr("Could not write row {} to the output: {}").format(i + 1, un_sink.lastError())
-                        )
+                    row.setAttributes(attributes + [reason[i]])
+                    un_batch.append(row)
+                if len(batch) >= _CHUNK:
+                    self.check_canceled(feedback)
+                    steps.setProgress(100.0 * k / max(n, 1))
+                    self._flush(sink, batch, out_path)
+                    self._flush(un_sink, un_batch, un_path)
+            self.check_canceled(feedback)
+            self._flush(sink, batch, out_path)
+            self._flush(un_sink, un_batch, un_path)
         except QgsProcessingException:
             del sink, un_sink
             discard_output(out_path)
             discard_output(un_path)
             raise
+        del sink, un_sink
+        return self._finish(result, n, outputs, feedback)
 
+    @staticmethod
+    def _flush(sink, batch, name):
+        """Write and empty ``batch`` (a clear error when QGIS cannot write it)."""
+        if sink is not None and batch and not sink.addFeatures(batch, FAST_INSERT):
+            raise QgsProcessingException(tr("Could not write “{}”: {}").format(name, sink.lastError()))
+        del batch[:]
+
+    @staticmethod
+    def _match_addresses(result, dcols, in_street):
+        """match_address of every row: the directory address used; for a street centroid the street as the input
+        spelt it; None when unmatched."""
+        dstreet, dnumber, dpostcode, dcity = dcols
+        status = result["status"].to_numpy()
+        dir_index = result["dir_index"].to_numpy()
+        out = np.full(len(status), None, dtype=object)
+        for i in np.flatnonzero(status != matching.UNMATCHED).tolist():
+            k = int(dir_index[i])
+            if k < 0:  # street centroid: the street as the input spelt it
+                out[i] = str(in_street[i] or "")
+                continue
+            text = "{} {}".format(dstreet[k] or "", dnumber[k] or "").strip()
+            place = " ".join(str(v) for v in (dpostcode[k], dcity[k]) if v not in (None, ""))
+            out[i] = text + (", " + place if place else "")
+        return out
+
+    def _finish(self, result, n, outputs, feedback):
         counts = matching.summary(result)
         feedback.pushInfo(
             tr("Matched: exact {}, normalized {}, fuzzy {}, street {}; unmatched {} of {}.").format(
@@ -468,9 +392,6 @@ class GeocodeAddresses(QuartiersAlgorithm):
                 tr("Unmatched by reason: {}").format(", ".join("{} {}".format(k, v) for k, v in reasons.items()))
             )
         feedback.setProgress(100)
-        outputs = {self.OUTPUT: dest_id}
-        if un_sink is not None:
-            outputs[self.UNMATCHED] = un_id
         outputs["MATCHED_COUNT"] = n - counts["unmatched"]
         outputs["UNMATCHED_COUNT"] = counts["unmatched"]
         return outputs

@@ -25,43 +25,32 @@ from ...spatial import pip
 from ...spatial.nearest import coverage_by_group, nearest
 from ...translation import tr
 from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
-from .geocode_addresses import (
-    DOUBLE,
+from ..layer_io import (
     FAST_INSERT,
-    FLAG_ADVANCED,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
-    INT,
-    NUMBER_DOUBLE,
-    SOURCE_POINT,
-    SOURCE_POLYGON,
-    STRING,
+    REQUEST_NO_GEOMETRY,
+    T_DOUBLE,
+    T_INT,
+    T_STRING,
     WKB_POINT,
-    _scoped,
     discard_output,
-    point_xy,
-    py_value,
+    python_values,
+    read_points_with_attributes,
+    read_quartiers,
     require_field,
     require_geometry,
+    scoped,
     source_name,
+    whole_layer,
 )
+from .geocode_addresses import FLAG_ADVANCED, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON
 
-FIELD_NUMERIC = _scoped("ProcessingFieldParameterDataType", "Numeric",
-                        lambda: QgsProcessingParameterField.DataType.Numeric)
-METERS = _scoped("DistanceUnit", "Meters", lambda: QgsUnitTypes.DistanceUnit.DistanceMeters)
+FIELD_NUMERIC = scoped("ProcessingFieldParameterDataType", "Numeric",
+                       lambda: QgsProcessingParameterField.DataType.Numeric)
+METERS = scoped("DistanceUnit", "Meters", lambda: QgsUnitTypes.DistanceUnit.DistanceMeters)
 
-_CHUNK = 5000
-
-
-def id_text(value):
-    """Quartier id as trimmed text ("0101" stays "0101", 101.0 → "101"); None for NULL or blank."""
-    value = py_value(value)
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text or None
+_CHUNK = 10000
 
 
 def category_field_name(category, taken):
@@ -74,16 +63,6 @@ def category_field_name(category, taken):
         k += 1
     taken.add(candidate)
     return candidate
-
-
-def polygon_rings(geometry):
-    """Rings (exterior and holes of all parts) of a polygon geometry as lists of (x, y)."""
-    rings = []
-    polygons = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
-    for polygon in polygons:
-        for ring in polygon:
-            rings.append([(p.x(), p.y()) for p in ring])
-    return rings
 
 
 class OfferingCoverage(QuartiersAlgorithm):
@@ -190,67 +169,27 @@ class OfferingCoverage(QuartiersAlgorithm):
 
     # -- reading ------------------------------------------------------------------------------------------------
     def _read_quartiers(self, source, id_field, label, feedback):
-        id_index = require_field(source, id_field, label, self.QUARTIER_ID)
-        features, ids, rings = [], [], []
-        null_features, repaired = [], []
-        for i, feature in enumerate(source.getFeatures()):
-            if i % 100 == 0:
-                self.check_canceled(feedback)
-            qid = id_text(feature.attributes()[id_index])
-            if qid is None:
-                null_features.append(str(feature.id()))
-            geometry = feature.geometry()
-            if geometry is not None and not geometry.isNull() and not geometry.isGeosValid():
-                geometry = geometry.makeValid()
-                geometry = geometry.convertToType(GEOMETRY_POLYGON, True) or QgsGeometry()
-                repaired.append(qid)
-            rings.append(polygon_rings(geometry) if geometry is not None and not geometry.isNull() else [])
-            features.append(QgsFeature(feature))
-            ids.append(qid)
-        if not features:
+        require_field(source, id_field, label, self.QUARTIER_ID)
+        quartiers = read_quartiers(source, source.fields().at(source.fields().lookupField(id_field)).name(),
+                                   feedback)
+        if not quartiers["ids"]:
             raise QgsProcessingException(tr("The quartier layer '{}' is empty.").format(label))
-        if null_features:
-            raise QgsProcessingException(
-                tr("Layer '{}', field '{}': NULL or empty quartier id in feature(s) {}.").format(
-                    label, id_field, ", ".join(null_features[:5])
-                )
-            )
-        seen, duplicates = set(), []
-        for qid in ids:
-            if qid in seen and qid not in duplicates:
-                duplicates.append(qid)
-            seen.add(qid)
-        if duplicates:
-            raise QgsProcessingException(
-                tr("Layer '{}', field '{}': duplicate quartier ids: {}.").format(
-                    label, id_field, ", ".join(duplicates[:5])
-                )
-            )
-        if repaired:
+        if quartiers["invalid"]:
             feedback.pushWarning(
-                tr("Invalid quartier geometries repaired for the computation: {}.").format(", ".join(repaired[:10]))
+                tr("Invalid quartier geometries repaired for the computation: {}.").format(
+                    ", ".join(qid for qid, _reason in quartiers["invalid"][:10]))
             )
-        return features, ids, rings
+        return quartiers
 
-    def _read_points(self, source, crs, context, feedback, attribute_index=-1, keep_attributes=False,
-                     progress=(0, 10)):
-        request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
-        if not keep_attributes:
-            request.setSubsetOfAttributes([attribute_index] if attribute_index >= 0 else [])
-        total = max(source.featureCount(), 1)
-        xs, ys, values, features = [], [], [], []
-        for i, feature in enumerate(source.getFeatures(request)):
-            if i % _CHUNK == 0:
-                self.check_canceled(feedback)
-                feedback.setProgress(progress[0] + progress[1] * i / total)
-            x, y = point_xy(feature.geometry())
-            xs.append(x)
-            ys.append(y)
-            if attribute_index >= 0:
-                values.append(py_value(feature.attributes()[attribute_index]))
-            if keep_attributes:
-                features.append(feature.attributes())
-        return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float), values, features
+    def _read_points(self, parameters, name, source, crs, context, feedback, field_name=""):
+        """x, y (NaN without geometry) of a point input in ``crs``, the fids and the values of ``field_name``."""
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        whole = whole_layer(parameters, name, layer) and layer is not None \
+            and layer.featureCount() == source.featureCount()
+        fids, x, y, _n, table = read_points_with_attributes(
+            source, crs, context, [field_name] if field_name else [], feedback, layer=layer, whole=whole)
+        values = python_values(table[field_name], source.fields().field(field_name)) if field_name else []
+        return fids, x, y, values
 
     @staticmethod
     def _weights(values, label, field, feedback):
@@ -302,6 +241,8 @@ class OfferingCoverage(QuartiersAlgorithm):
         pop_field = field(self.POPULATION_FIELD) if addresses is not None else ""
         cat_index = require_field(offerings, cat_field, off_label, self.CATEGORY_FIELD) if cat_field else -1
         pop_index = require_field(addresses, pop_field, addr_label, self.POPULATION_FIELD) if pop_field else -1
+        cat_name = offerings.fields().at(cat_index).name() if cat_index >= 0 else ""
+        pop_name = addresses.fields().at(pop_index).name() if pop_index >= 0 else ""
         distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
         white_share = self.parameterAsDouble(parameters, self.WHITE_SPOT_SHARE, context)
 
@@ -319,12 +260,15 @@ class OfferingCoverage(QuartiersAlgorithm):
                 raise QgsProcessingException(tr("Layer '{}' has no valid CRS.").format(label))
 
         feedback.pushInfo(tr("Reading quartiers…"))
-        q_features, q_ids, rings = self._read_quartiers(quartiers, id_field, q_label, feedback)
-        polygons = pip.PolygonSet(rings)
+        q_read = self._read_quartiers(quartiers, id_field, q_label, feedback)
+        q_features, q_ids = q_read["features"], q_read["ids"]
+        polygons = pip.PolygonSet(q_read["rings"])
         nq = len(q_features)
 
         feedback.pushInfo(tr("Reading offerings…"))
-        ox, oy, ocat, _ = self._read_points(offerings, crs, context, feedback, cat_index, progress=(0, 10))
+        _ofids, ox, oy, ocat = self._read_points(parameters, self.OFFERINGS, offerings, crs, context, feedback,
+                                                 cat_name)
+        feedback.setProgress(10)
         o_valid = np.isfinite(ox) & np.isfinite(oy)
         if offerings.featureCount() == 0 or not o_valid.any():
             feedback.pushWarning(tr("Layer '{}' holds no offering with a location.").format(off_label))
@@ -360,9 +304,9 @@ class OfferingCoverage(QuartiersAlgorithm):
         want_address_output = addresses is not None and parameters.get(self.ADDRESS_OUTPUT) not in (None, "")
         if addresses is not None:
             feedback.pushInfo(tr("Reading addresses…"))
-            ax, ay, pop_values, a_attrs = self._read_points(
-                addresses, crs, context, feedback, pop_index, keep_attributes=want_address_output, progress=(15, 35)
-            )
+            afids, ax, ay, pop_values = self._read_points(parameters, self.ADDRESSES, addresses, crs, context,
+                                                          feedback, pop_name)
+            feedback.setProgress(35)
             if pop_index >= 0:
                 weights = self._weights(pop_values, addr_label, pop_field, feedback)
             else:
@@ -391,12 +335,12 @@ class OfferingCoverage(QuartiersAlgorithm):
 
         # -- outputs --------------------------------------------------------------------------------------------
         extra = QgsFields()
-        extra.append(QgsField("n_offerings", INT))
+        extra.append(QgsField("n_offerings", T_INT))
         for name, _counts in categories:
-            extra.append(QgsField(name, INT))
+            extra.append(QgsField(name, T_INT))
         for name in ("pop_total", "pop_far", "offerings_per_1000", "share_within_distance", "median_distance_m"):
-            extra.append(QgsField(name, DOUBLE))
-        extra.append(QgsField("white_spot", INT))
+            extra.append(QgsField(name, T_DOUBLE))
+        extra.append(QgsField("white_spot", T_INT))
         out_fields = QgsProcessingUtils.combineFields(quartiers.fields(), extra)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, quartiers.wkbType(), crs)
         if sink is None:
@@ -405,9 +349,9 @@ class OfferingCoverage(QuartiersAlgorithm):
         a_sink, a_dest, a_path = None, None, None
         if want_address_output:
             a_extra = QgsFields()
-            a_extra.append(QgsField("quartier_id", STRING))
-            a_extra.append(QgsField("nearest_distance_m", DOUBLE))
-            a_extra.append(QgsField("within_distance", INT))
+            a_extra.append(QgsField("quartier_id", T_STRING))
+            a_extra.append(QgsField("nearest_distance_m", T_DOUBLE))
+            a_extra.append(QgsField("within_distance", T_INT))
             a_fields = QgsProcessingUtils.combineFields(addresses.fields(), a_extra)
             a_sink, a_dest = self.parameterAsSink(parameters, self.ADDRESS_OUTPUT, context, a_fields,
                                                   WKB_POINT, crs)
@@ -441,23 +385,27 @@ class OfferingCoverage(QuartiersAlgorithm):
                     )
             if a_sink is not None:
                 n = len(ax)
-                for i in range(n):
-                    if i % _CHUNK == 0:
-                        self.check_canceled(feedback)
-                        feedback.setProgress(80 + 20 * i / max(n, 1))
+                position = {int(f): i for i, f in enumerate(afids.tolist())}
+                batch = []
+                for k, original in enumerate(addresses.getFeatures(QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY))):
+                    i = position[original.id()]
                     out = QgsFeature(a_fields)
                     if a_valid[i]:
                         out.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(ax[i]), float(ay[i]))))
                     d = number(dist[i])
-                    out.setAttributes(a_attrs[i] + [
+                    out.setAttributes(original.attributes() + [
                         q_ids[a_group[i]] if a_group[i] >= 0 else None,
                         d,
                         None if d is None and not np.isinf(dist[i]) else int(dist[i] <= distance),
                     ])
-                    if not a_sink.addFeature(out, FAST_INSERT):
-                        raise QgsProcessingException(
-                            tr("Could not write address {} to the output: {}").format(i + 1, a_sink.lastError())
-                        )
+                    batch.append(out)
+                    if len(batch) >= _CHUNK or k == n - 1:
+                        self.check_canceled(feedback)
+                        feedback.setProgress(80 + 20 * k / max(n, 1))
+                        if not a_sink.addFeatures(batch, FAST_INSERT):
+                            raise QgsProcessingException(
+                                tr("Could not write “{}”: {}").format(a_path, a_sink.lastError()))
+                        batch = []
         except QgsProcessingException:
             del sink, a_sink
             discard_output(out_path)
