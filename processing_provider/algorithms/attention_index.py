@@ -264,6 +264,13 @@ class AttentionIndexAlgorithm(QuartiersAlgorithm):
                 raise QgsProcessingException(
                     tr("Layer '{layer}' has no field '{field}'.").format(layer=source.sourceName(), field=field)
                 )
+            if not layer_fields.field(field).isNumeric():
+                raise QgsProcessingException(
+                    tr("Layer '{layer}': field '{field}' is not numeric (type {type}); the index needs numeric "
+                       "fields.").format(
+                        layer=source.sourceName(), field=field, type=layer_fields.field(field).typeName()
+                    )
+                )
         not_chosen = [f for f in reversed_fields if f not in fields]
         if not_chosen:
             raise QgsProcessingException(

@@ -114,6 +114,51 @@ def examples(values, n=5):
     return shown + (", …" if len(values) > n else "")
 
 
+def leading_zero_pairs(table_ids, quartier_ids):
+    """["'101' / '0101'", …]: ids of the two sides equal but for leading zeros (a text column read as a number)."""
+    by_digits = {}
+    for qid in quartier_ids:
+        by_digits.setdefault(qid.lstrip("0"), qid)
+    return ["'{}' / '{}'".format(t, by_digits[t.lstrip("0")]) for t in table_ids
+            if t.lstrip("0") in by_digits and by_digits[t.lstrip("0")] != t]
+
+
+def undecodable_text(frame):
+    """(column, value) of the first column name or text holding U+FFFD (bytes the layer's encoding could not
+    decode, e.g. a Windows-1252 file read as UTF-8), else None."""
+    for column in frame.columns:
+        if "\ufffd" in str(column):
+            return str(column), str(column)
+        for value in frame[column]:
+            if isinstance(value, str) and "\ufffd" in value:
+                return str(column), value
+    return None
+
+
+def header_row(source, names, rows=5):
+    """1-based number of one of the first ``rows`` rows of ``source`` holding some of the column names ``names``
+    (a title row above the header pushes the header into the data): (row, [names found]) or None."""
+    wanted = {str(n).strip().lower(): n for n in names if n}
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setLimit(rows)
+    for number, feature in enumerate(source.getFeatures(request), 1):
+        found = [wanted[t] for t in dict.fromkeys(str(py_value(v)).strip().lower() for v in feature.attributes())
+                 if t in wanted]
+        if found:
+            return number, found
+    return None
+
+
+def with_header_hint(message, source, names):
+    """``message`` plus a hint when a title row above the header has made the real column names data."""
+    found = header_row(source, names)
+    if found is None:
+        return message
+    return message + " " + tr(
+        "Row {row} of table '{layer}' holds the expected column names {names}: the table probably has a title row "
+        "above its header. Delete the rows above the header so that the first row holds the column names."
+    ).format(row=found[0], layer=source.sourceName(), names=examples(found[1], 8))
+
+
 class NamedSource:
     """A feature source whose ``sourceName()`` also names the GeoPackage layer ("data.gpkg" → "data: counts_2024")
     when the parameter was given as "file|layername=…" (as in processing.run and qgis_process)."""
@@ -357,6 +402,17 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
             parameter.setHelp(help_text)
         self.addParameter(parameter)
 
+    @staticmethod
+    def _leading_zero_hint(table_ids, quartier_ids):
+        pairs = leading_zero_pairs(table_ids, quartier_ids)
+        if not pairs:
+            return ""
+        return " " + tr(
+            "Some ids differ only by leading zeros ({ex}): the id column was probably read as a number. Ids are "
+            "compared as text; store the ids as text in both layers (e.g. switch off 'Detect field types' when "
+            "adding a CSV, or add a .csvt file)."
+        ).format(ex=examples(pairs, 3))
+
     def initAlgorithm(self, config=None):
         from ...indicators.catalog import load_catalog
 
@@ -531,6 +587,11 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
         if not ids:
             raise QgsProcessingException(tr("Select at least one indicator."))
 
+        # the columns the counts table must have (for the hint on a title row above the header)
+        expected_columns = [data_id, year_field] + [
+            mapping.get(column, column)
+            for column in ["pop_total"] + [c for i in ids for c in (catalog[i].numerator, catalog[i].denominator)]
+        ]
         for name, field, where in (
             (data.sourceName(), data_id, self.DATA_ID),
             (data.sourceName(), year_field, self.YEAR_FIELD),
@@ -538,10 +599,11 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
         ):
             source_fields = data.fields() if where != self.MUNICIPALITY_FIELD else quartiers.fields()
             if field and source_fields.indexOf(field) < 0:
+                message = tr("Layer '{layer}' has no field '{field}' (parameter {parameter}).").format(
+                    layer=name, field=field, parameter=where
+                )
                 raise QgsProcessingException(
-                    tr("Layer '{layer}' has no field '{field}' (parameter {parameter}).").format(
-                        layer=name, field=field, parameter=where
-                    )
+                    with_header_hint(message, data, expected_columns) if where != self.MUNICIPALITY_FIELD else message
                 )
 
         # 1. quartiers: ids (text), municipalities
@@ -549,6 +611,12 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
         extra = (municipality_field,) if municipality_field else ()
         quartier_rows = read_quartier_ids(quartiers, qid_field, feedback, extra)
         quartier_ids = [row[1] for row in quartier_rows]
+        if not quartier_rows:
+            raise QgsProcessingException(
+                tr("Layer '{layer}' has no features: there are no quartiers to calculate indicators for.").format(
+                    layer=quartiers.sourceName()
+                )
+            )
         municipality_of = {row[1]: id_text(row[2].get(municipality_field)) for row in quartier_rows} if extra else {}
         without_municipality = [q for q, m in municipality_of.items() if m is None]
         if without_municipality:
@@ -561,9 +629,28 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
         # 2. the counts table
         steps.setCurrentStep(1)
         counts = read_table(data, feedback)
+        # wholly empty rows (e.g. below a spreadsheet's data; a GeoPackage's fid is no data) are no rows
+        value_columns = [c for c in counts.columns if str(c).lower() not in ("fid", "ogc_fid")]
+        counts = counts[~counts[value_columns].isna().all(axis=1)].copy()
         if counts.empty:
             raise QgsProcessingException(tr("Table '{layer}' has no rows.").format(layer=data.sourceName()))
         counts[data_id] = [id_text(v) for v in counts[data_id]]
+        no_id = [i + 1 for i, v in zip(counts.index, counts[data_id]) if v is None]
+        if no_id:
+            raise QgsProcessingException(
+                tr("Table '{layer}', field '{field}': {n} rows have no quartier id (NULL or empty), e.g. rows {ex}.")
+                .format(layer=data.sourceName(), field=data_id, n=len(no_id), ex=examples(no_id))
+            )
+        garbled = undecodable_text(counts)
+        encoding_hint = ""
+        if garbled:
+            encoding_hint = tr(
+                "Table '{layer}', column '{field}': '{value}' holds characters that could not be decoded: the text "
+                "encoding of the table is probably wrong (e.g. a Windows-1252 / Latin-1 file read as UTF-8). Set "
+                "the encoding when adding the layer (Data Source Manager → Delimited Text → Encoding) or in Layer "
+                "Properties → Source."
+            ).format(layer=data.sourceName(), field=garbled[0], value=garbled[1])
+            feedback.pushWarning(encoding_hint)
         if year_field and years_text:
             wanted = {y.strip() for y in years_text.replace(";", ",").split(",") if y.strip()}
             year_values = counts[year_field].map(id_text)
@@ -579,7 +666,6 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
         known = set(quartier_ids)
         matched = counts[data_id].isin(known)
         unmatched_ids = sorted({v for v in counts.loc[~matched, data_id] if v is not None})
-        null_rows = int(counts[data_id].isna().sum())
         if not matched.any():
             raise QgsProcessingException(
                 tr(
@@ -588,19 +674,13 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
                 ).format(
                     layer=data.sourceName(), field=data_id, quartiers=quartiers.sourceName(), qid=qid_field,
                     table_ids=examples(unmatched_ids), quartier_ids=examples(quartier_ids),
-                )
+                ) + self._leading_zero_hint(unmatched_ids, quartier_ids)
             )
         if unmatched_ids:
             feedback.pushWarning(
                 tr("Table '{layer}', field '{field}': {n} ids match no quartier and are left out: {ex}.").format(
                     layer=data.sourceName(), field=data_id, n=len(unmatched_ids), ex=examples(unmatched_ids)
-                )
-            )
-        if null_rows:
-            feedback.pushWarning(
-                tr("Table '{layer}', field '{field}': {n} rows without an id are left out.").format(
-                    layer=data.sourceName(), field=data_id, n=null_rows
-                )
+                ) + self._leading_zero_hint(unmatched_ids, quartier_ids)
             )
         counts = counts[matched].copy()
         missing_quartiers = sorted(known - set(counts[data_id]))
@@ -631,9 +711,9 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
                 year_column=year_field,
             )
         except (rates.IndicatorError, KeyError, ValueError) as error:
-            raise QgsProcessingException(
-                tr("Table '{layer}': {message}").format(layer=data.sourceName(), message=str(error))
-            ) from error
+            message = tr("Table '{layer}': {message}").format(layer=data.sourceName(), message=str(error))
+            message = with_header_hint(message, data, expected_columns)
+            raise QgsProcessingException(message + (" " + encoding_hint if encoding_hint else "")) from error
         for message in result.messages:
             feedback.pushWarning(tr("Table '{layer}': {message}").format(layer=data.sourceName(), message=message))
 
