@@ -310,8 +310,12 @@ def read_points_with_attributes(source, crs, context, field_names, feedback=None
 
 
 def _has_ogr_fields(lyr, field_names):
+    """True when GDAL reads every field of ``field_names``: an OGR field or the fid column (which QGIS shows as a
+    field of a GeoPackage, and GDAL's Arrow stream holds under its name)."""
     defn = lyr.GetLayerDefn()
     ogr_names = {defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())}
+    if lyr.GetFIDColumn():
+        ogr_names.add(lyr.GetFIDColumn())
     return all(n in ogr_names for n in field_names)
 
 
@@ -420,11 +424,23 @@ def python_values(column, field):
     for NULL, int for integer fields (also where NULLs made the column float), float for other numbers."""
     array = np.asarray(column)
     if field.isNumeric():
-        kind = int if _type_code(field.type()) in _INTEGER_TYPES else float
+        integer = _type_code(field.type()) in _INTEGER_TYPES
         if array.dtype.kind in "iu":
-            return [kind(v) for v in array.tolist()]
-        return [None if v != v else kind(v) for v in array.astype(np.float64).tolist()]
-    return [None if v is None or (isinstance(v, float) and v != v) else v for v in array.astype(object).tolist()]
+            return array.tolist() if integer else array.astype(np.float64).tolist()
+        array = array.astype(np.float64)
+        null = np.isnan(array)
+        values = np.where(null, 0, array).astype(np.int64) if integer else array
+        if not null.any():
+            return values.tolist()
+        out = values.astype(object)
+        out[null] = None
+        return out.tolist()
+    out = array.astype(object)
+    null = pd.isna(out)
+    if null.any():
+        out = out.copy()
+        out[null] = None
+    return out.tolist()
 
 
 _INTEGER_TYPES = (2, 3, 4, 5)  # Int, UInt, LongLong, ULongLong: the same numbers in QVariant::Type and QMetaType::Type
@@ -451,7 +467,15 @@ def _unmask(array):
     mask = np.ma.getmaskarray(array) if isinstance(array, np.ma.MaskedArray) else np.zeros(len(array), dtype=bool)
     data = np.asarray(array.data if isinstance(array, np.ma.MaskedArray) else array)
     out = np.empty(len(data), dtype=object)
-    out[:] = [None if m else _decode(v) for v, m in zip(data.tolist(), mask.tolist())]
+    try:  # each distinct value decoded once (streets, cities ... repeat a lot)
+        codes, uniques = pd.factorize(data.astype(object), use_na_sentinel=True)
+    except TypeError:  # unhashable values (e.g. lists)
+        out[:] = [None if m else _decode(v) for v, m in zip(data.tolist(), mask.tolist())]
+        return out
+    decoded = np.empty(len(uniques) + 1, dtype=object)  # the last one (code -1): None
+    decoded[:-1] = [_decode(v) for v in np.asarray(uniques, dtype=object).tolist()]
+    out[:] = decoded[codes]
+    out[mask] = None
     return out
 
 
@@ -772,41 +796,171 @@ def _copy_gpkg_in_sqlite(info, tmp_path, out_name, names, db_path, join_sql, ext
         src_cols = [info["fid_column"], info["geometry_column"]] + field_names
         columns = ", ".join(_q(c) for c in src_cols + list(names))
         select = ", ".join(["l." + _q(c) for c in src_cols] + ["k.c{}".format(i) for i in range(len(names))])
-        con.execute("BEGIN")
-        # GDAL's per-row triggers on the new table (feature count) are set aside during the bulk insert; the count
-        # is set once below.
-        triggers = con.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND "
-                               "lower(tbl_name) = lower(?)", (out_name,)).fetchall()
-        for name, _sql in triggers:
-            con.execute("DROP TRIGGER main.{}".format(_q(name)))
-        if feedback is not None:  # cancel within the bulk insert (SQLite calls this every 100,000 VM steps)
-            con.set_progress_handler(lambda: 1 if feedback.isCanceled() else 0, 100_000)
-        try:
-            con.execute("INSERT INTO main.{} ({}) SELECT {} FROM qm_src.{} AS l {}".format(
-                _q(out_name), columns, select, _q(info["layer_name"]), join_sql))
-        except sqlite3.OperationalError as err:
-            if feedback is not None and feedback.isCanceled():
-                con.execute("ROLLBACK")
-                raise QgsProcessingException(tr("Canceled by the user.")) from err
-            raise
-        con.set_progress_handler(None, 0)
-        for _name, sql in triggers:
-            con.execute(sql)
-        if extent is not None:
-            con.execute("UPDATE main.gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
-                        "WHERE lower(table_name) = lower(?)", tuple(float(v) for v in extent) + (out_name,))
-        has_ogr_contents = con.execute("SELECT count(*) FROM main.sqlite_master WHERE type = 'table' AND "
-                                       "name = 'gpkg_ogr_contents'").fetchone()[0]
-        if has_ogr_contents:
-            con.execute("UPDATE main.gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM main.{}) "
-                        "WHERE lower(table_name) = lower(?)".format(_q(out_name)), (out_name,))
-        con.execute("COMMIT")
+        sql = "INSERT INTO main.{} ({}) SELECT {} FROM qm_src.{} AS l {}".format(
+            _q(out_name), columns, select, _q(info["layer_name"]), join_sql)
+        _bulk_insert(con, out_name, lambda: con.execute(sql), extent, feedback)
         con.execute("DETACH DATABASE qm_src")
         con.execute("DETACH DATABASE qm_values")
     finally:
         con.close()
     if feedback is not None and feedback.isCanceled():
         raise QgsProcessingException(tr("Canceled by the user."))
+
+
+def _bulk_insert(con, out_name, insert, extent, feedback):
+    """Run ``insert()`` (the rows of GeoPackage table ``out_name``, created empty by GDAL) in one transaction of
+    ``con`` (opened with ``isolation_level=None``): GDAL's per-row triggers (feature count) are set aside meanwhile,
+    the count and ``extent`` (minx, miny, maxx, maxy or None) are set once; a cancel within the insert rolls back."""
+    con.execute("BEGIN")
+    triggers = con.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND "
+                           "lower(tbl_name) = lower(?)", (out_name,)).fetchall()
+    for name, _sql in triggers:
+        con.execute("DROP TRIGGER main.{}".format(_q(name)))
+    if feedback is not None:  # cancel within the bulk insert (SQLite calls this every 100,000 VM steps)
+        con.set_progress_handler(lambda: 1 if feedback.isCanceled() else 0, 100_000)
+    try:
+        insert()
+    except (sqlite3.OperationalError, QgsProcessingException) as err:
+        if feedback is not None and feedback.isCanceled():
+            con.execute("ROLLBACK")
+            raise QgsProcessingException(tr("Canceled by the user.")) from err
+        raise
+    con.set_progress_handler(None, 0)
+    for _name, sql in triggers:
+        con.execute(sql)
+    if extent is not None:
+        con.execute("UPDATE main.gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
+                    "WHERE lower(table_name) = lower(?)", tuple(float(v) for v in extent) + (out_name,))
+    has_ogr_contents = con.execute("SELECT count(*) FROM main.sqlite_master WHERE type = 'table' AND "
+                                   "name = 'gpkg_ogr_contents'").fetchone()[0]
+    if has_ogr_contents:
+        con.execute("UPDATE main.gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM main.{}) "
+                    "WHERE lower(table_name) = lower(?)".format(_q(out_name)), (out_name,))
+    con.execute("COMMIT")
+
+
+_OGR_TYPES = {1: "bool", 2: "int", 3: "int64", 4: "int64", 6: "real", 10: "text"}  # QVariant/QMetaType numbers
+
+
+def gpkg_field_definitions(fields):
+    """OGR field definitions for the QgsFields ``fields`` when :func:`write_gpkg_table` can write them all (bool,
+    integer, real and text fields; a field ``fid`` of integers becomes the GeoPackage fid), else None."""
+    from osgeo import ogr
+
+    definitions = []
+    for field in fields:
+        kind = _OGR_TYPES.get(_type_code(field.type()))
+        if kind is None:
+            return None
+        if field.name().lower() == "fid":
+            if kind not in ("int", "int64"):
+                return None
+            definitions.append(None)
+            continue
+        ogr_type = {"bool": ogr.OFTInteger, "int": ogr.OFTInteger, "int64": ogr.OFTInteger64, "real": ogr.OFTReal,
+                    "text": ogr.OFTString}[kind]
+        definition = ogr.FieldDefn(field.name(), ogr_type)
+        if kind == "bool":
+            definition.SetSubType(ogr.OFSTBoolean)
+        elif kind == "text" and field.length() > 0:
+            definition.SetWidth(field.length())
+        definitions.append(definition)
+    names = [f.name().lower() for f in fields]
+    return definitions if len(set(names)) == len(names) else None
+
+
+def _point_blobs(x, y, srs_id):
+    """GeoPackage geometry blobs of 2D points (little endian, no envelope); None where x or y is NaN."""
+    n = len(x)
+    dtype = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs_id", "<i4"), ("order", "u1"),
+                      ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
+    rows = np.zeros(n, dtype=dtype)
+    rows["magic"], rows["flags"], rows["srs_id"], rows["order"], rows["type"] = b"GP", 1, srs_id, 1, 1
+    rows["x"], rows["y"] = x, y
+    data = rows.tobytes()
+    size = dtype.itemsize
+    ok = (np.isfinite(x) & np.isfinite(y)).tolist()
+    return [data[i * size:(i + 1) * size] if ok[i] else None for i in range(n)]
+
+
+def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs_wkt="", spatial_index=True,
+                     layer_name=None):
+    """Write a new GeoPackage ``dest_path`` holding one table: the QgsFields ``fields`` (see
+    :func:`gpkg_field_definitions`) with the Python values ``columns`` (one list per field, NULL as None) and,
+    with ``points`` = (x, y) arrays, point geometries in ``srs_wkt`` (NaN: NULL geometry) with a bulk-loaded
+    spatial index. GDAL creates the layer (metadata as GDAL writes it), SQLite inserts the rows in one
+    transaction. Atomic: the destination appears only when done. Returns False (nothing written) when the fields
+    cannot be written this way, else True."""
+    from osgeo import gdal, osr
+
+    definitions = gpkg_field_definitions(fields)
+    names = [f.name() for f in fields]
+    fid_pos = [k for k, d in enumerate(definitions or []) if d is None]
+    n = len(points[0]) if points is not None else (len(columns[0]) if columns else 0)
+    if definitions is None or (fid_pos and any(v is None for v in columns[fid_pos[0]])):
+        return False
+    gdal.UseExceptions()
+    out_name = layer_name or os.path.splitext(os.path.basename(dest_path))[0]
+    tmp_dir, tmp_path = temporary_sibling(dest_path)
+    try:
+        srs = None
+        if points is not None and srs_wkt:
+            srs = osr.SpatialReference()
+            srs.ImportFromWkt(srs_wkt)
+        from osgeo import ogr
+
+        ds = gdal.GetDriverByName("GPKG").Create(tmp_path, 0, 0, 0, gdal.GDT_Unknown)
+        options = ["FID=fid", "SPATIAL_INDEX=NO"] + (["GEOMETRY_NAME=geom"] if points is not None else [])
+        lyr = ds.CreateLayer(out_name, srs, ogr.wkbPoint if points is not None else ogr.wkbNone, options=options)
+        for definition in definitions:
+            if definition is not None:
+                lyr.CreateField(definition)
+        lyr = ds = None
+
+        con = sqlite3.connect("file:{}".format(tmp_path), uri=True, isolation_level=None)
+        try:
+            targets = [_q("fid") if d is None else _q(name) for d, name in zip(definitions, names)]
+            values = list(columns)
+            extent = None
+            if points is not None:
+                srs_id = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)",
+                                     (out_name,)).fetchone()[0]
+                targets.append(_q("geom"))
+                values.append(_point_blobs(np.asarray(points[0], float), np.asarray(points[1], float), srs_id))
+                ok = np.isfinite(points[0]) & np.isfinite(points[1])
+                if ok.any():
+                    extent = (np.min(points[0][ok]), np.min(points[1][ok]), np.max(points[0][ok]),
+                              np.max(points[1][ok]))
+            sql = "INSERT INTO main.{} ({}) VALUES ({})".format(_q(out_name), ", ".join(targets),
+                                                                 ", ".join("?" * len(targets)))
+
+            def insert():
+                for start in range(0, n, 50_000):
+                    if feedback is not None:
+                        if feedback.isCanceled():
+                            raise QgsProcessingException(tr("Canceled by the user."))
+                        feedback.setProgress(100.0 * start / max(n, 1))
+                    con.executemany(sql, zip(*(column[start:start + 50_000] for column in values))
+                                    if values else [()] * min(50_000, n - start))
+
+            _bulk_insert(con, out_name, insert, extent, feedback)
+        finally:
+            con.close()
+        if points is not None and spatial_index:
+            fids = np.asarray(columns[fid_pos[0]], dtype=np.int64) if fid_pos else np.arange(1, n + 1, dtype=np.int64)
+            x, y = np.asarray(points[0], float), np.asarray(points[1], float)
+            ok = np.isfinite(x) & np.isfinite(y)
+            add_packed_spatial_index(tmp_path, out_name, "geom", "fid", srs_wkt, (fids[ok], x[ok], x[ok], y[ok], y[ok]))
+        finish_file_output(tmp_dir, tmp_path, dest_path)
+    except sqlite3.IntegrityError:  # e.g. the values of a field fid are not unique: QGIS writes it its own way
+        remove_dataset_files(tmp_path)
+        shutil.rmtree(tmp_dir, ignore_errors=True)
+        return False
+    except BaseException:
+        remove_dataset_files(tmp_path)
+        shutil.rmtree(tmp_dir, ignore_errors=True)
+        raise
+    return True
 
 
 def stage_as_gpkg(info, feedback=None):

@@ -1,7 +1,9 @@
 """``quartiersmonitor:geocodeaddresses`` — geocode a table of addresses by the official address directory."""
 
 import numpy as np
+import pandas as pd
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
@@ -33,6 +35,8 @@ from ..layer_io import (
     WKB_NO_GEOMETRY,
     WKB_POINT,
     discard_output,
+    gpkg_field_definitions,
+    ogr_driver_for_path,
     python_values,
     read_attribute_table,
     read_points_with_attributes,
@@ -41,6 +45,7 @@ from ..layer_io import (
     scoped,
     source_name,
     whole_layer,
+    write_gpkg_table,
 )
 
 SOURCE_ANY = scoped("ProcessingSourceType", "Vector", lambda: QgsProcessing.SourceType.TypeVector)
@@ -49,6 +54,9 @@ SOURCE_POLYGON = scoped("ProcessingSourceType", "VectorPolygon", lambda: QgsProc
 NUMBER_DOUBLE = scoped("ProcessingNumberParameterType", "Double", lambda: QgsProcessingParameterNumber.Type.Double)
 FLAG_ADVANCED = scoped("ProcessingParameterFlag", "Advanced",
                        lambda: QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+
+WKT_PREFERRED_GDAL = scoped("CrsWktVariant", "PreferredGdal",
+                            lambda: QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL)
 
 _CHUNK = 10000  # features written between two cancel checks
 
@@ -191,6 +199,10 @@ class GeocodeAddresses(QuartiersAlgorithm):
     # -- reading ------------------------------------------------------------------------------------------------
     @staticmethod
     def _check_encoding(values, layer_label, field_name):
+        text = np.asarray(values, dtype=object)
+        distinct = pd.unique(text)  # each distinct text checked once
+        if not any(isinstance(v, str) and "\ufffd" in v for v in distinct.tolist()):
+            return
         for row, value in enumerate(values):
             if isinstance(value, str) and "\ufffd" in value:
                 raise QgsProcessingException(
@@ -265,8 +277,14 @@ class GeocodeAddresses(QuartiersAlgorithm):
         dcols = self._columns(directory, dtable, dir_names, dir_label, dir_fields)
         steps.setCurrentStep(1)
         feedback.pushInfo(tr("Reading the addresses to geocode from '{}'…").format(in_label))
+        out_fields, un_fields = self._output_fields(source)
+        out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        # A GeoPackage OUTPUT is written by GDAL and SQLite from the input's values (all read here); other
+        # destinations through QGIS, the input's attributes copied feature by feature.
+        fast_out = ogr_driver_for_path(out_path) == "GPKG" and gpkg_field_definitions(out_fields) is not None
         in_layer, in_whole = layer_of(self.INPUT, source)
-        table = read_attribute_table(source, [n for n in in_names if n], steps, layer=in_layer, whole=in_whole)
+        read_names = source.fields().names() if fast_out else [n for n in in_names if n]
+        table = read_attribute_table(source, read_names, steps, layer=in_layer, whole=in_whole)
         icols = self._columns(source, table, in_names, in_label, in_fields)
         in_fids = table["fid"].to_numpy()
         self.check_canceled(feedback)
@@ -294,14 +312,12 @@ class GeocodeAddresses(QuartiersAlgorithm):
         status = result["status"].to_numpy()
         matched = status != matching.UNMATCHED
         addresses = self._match_addresses(result, dcols, icols[0])
-        extra = QgsFields()
-        extra.append(QgsField("match_status", T_STRING, len=12))
-        extra.append(QgsField("match_score", T_INT))
-        extra.append(QgsField("match_address", T_STRING, len=254))
-        out_fields = QgsProcessingUtils.combineFields(source.fields(), extra)
-        reason_fields = QgsFields()
-        reason_fields.append(QgsField("unmatched_reason", T_STRING, len=32))
-        un_fields = QgsProcessingUtils.combineFields(source.fields(), reason_fields)
+        if fast_out:
+            values = [python_values(table[f.name()], f) for f in source.fields()]
+            outputs = self._write_fast(parameters, context, directory, out_path, out_fields, un_fields, values,
+                                       result, addresses, steps, feedback)
+            if outputs is not None:
+                return self._finish(result, len(table), outputs, feedback)
 
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, out_fields, WKB_POINT, directory.sourceCrs()
@@ -311,7 +327,6 @@ class GeocodeAddresses(QuartiersAlgorithm):
         un_sink, un_id = self.parameterAsSink(
             parameters, self.UNMATCHED, context, un_fields, WKB_NO_GEOMETRY, directory.sourceCrs()
         )
-        out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         un_path = self.parameterAsOutputLayer(parameters, self.UNMATCHED, context) if un_sink is not None else None
         outputs = {self.OUTPUT: dest_id}
         if un_sink is not None:
@@ -355,6 +370,74 @@ class GeocodeAddresses(QuartiersAlgorithm):
         return self._finish(result, n, outputs, feedback)
 
     @staticmethod
+    def _output_fields(source):
+        """Fields of OUTPUT and UNMATCHED: the input's and the new ones (renamed where the input has them)."""
+        extra = QgsFields()
+        extra.append(QgsField("match_status", T_STRING, len=12))
+        extra.append(QgsField("match_score", T_INT))
+        extra.append(QgsField("match_address", T_STRING, len=254))
+        reason_fields = QgsFields()
+        reason_fields.append(QgsField("unmatched_reason", T_STRING, len=32))
+        return (QgsProcessingUtils.combineFields(source.fields(), extra),
+                QgsProcessingUtils.combineFields(source.fields(), reason_fields))
+
+    def _write_fast(self, parameters, context, directory, out_path, out_fields, un_fields, values, result,
+                    addresses, feedback, parent_feedback):
+        """OUTPUT written into a GeoPackage by GDAL and SQLite (layer_io.write_gpkg_table); UNMATCHED the same way
+        when it is a GeoPackage too, else through QGIS. None when the GeoPackage cannot be written this way.
+        ``feedback`` shows the progress of this step; ``parent_feedback`` is the algorithm's own, asked for a cancel
+        before and between the outputs."""
+        status = result["status"].to_numpy()
+        matched = status != matching.UNMATCHED
+        points = (np.where(matched, result["x"].to_numpy(dtype=float), np.nan),
+                  np.where(matched, result["y"].to_numpy(dtype=float), np.nan))
+        crs = directory.sourceCrs()
+        srs_wkt = crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else ""
+        feedback.pushInfo(tr("Writing “{}” with GDAL…").format(out_path))
+        columns = values + [status.tolist(), result["score"].to_numpy().astype(np.int64).tolist(), addresses.tolist()]
+        un_path, un_sink = None, None
+        try:
+            self.check_canceled(parent_feedback)
+            if not write_gpkg_table(out_path, out_fields, columns, feedback, points=points, srs_wkt=srs_wkt):
+                return None
+            outputs = {self.OUTPUT: out_path}
+            self.check_canceled(parent_feedback)
+            if parameters.get(self.UNMATCHED) in (None, ""):
+                return outputs
+            rows = np.flatnonzero(~matched).tolist()
+            un_columns = [[column[i] for i in rows] for column in values]
+            un_columns.append([result["reason"].iat[i] for i in rows])
+            un_path = self.parameterAsOutputLayer(parameters, self.UNMATCHED, context)
+            if ogr_driver_for_path(un_path) == "GPKG" and write_gpkg_table(un_path, un_fields, un_columns, feedback):
+                outputs[self.UNMATCHED] = un_path
+                return outputs
+            un_path = None
+            un_sink, un_id = self.parameterAsSink(
+                parameters, self.UNMATCHED, context, un_fields, WKB_NO_GEOMETRY, directory.sourceCrs()
+            )
+            if un_sink is None:
+                return outputs
+            un_path = self.parameterAsOutputLayer(parameters, self.UNMATCHED, context)
+            batch = []
+            for row in zip(*un_columns):
+                feature = QgsFeature(un_fields)
+                feature.setAttributes(list(row))
+                batch.append(feature)
+                if len(batch) >= _CHUNK:
+                    self.check_canceled(parent_feedback)
+                    self._flush(un_sink, batch, un_path)
+            self.check_canceled(parent_feedback)
+            self._flush(un_sink, batch, un_path)
+            un_sink = None  # flushed and closed
+            outputs[self.UNMATCHED] = un_id
+            return outputs
+        except QgsProcessingException:
+            un_sink = None  # noqa: F841 (closes a file written by QGIS before it is removed)
+            discard_output(out_path)
+            discard_output(un_path)
+            raise
+
+    @staticmethod
     def _flush(sink, batch, name):
         """Write and empty ``batch`` (a clear error when QGIS cannot write it)."""
         if sink is not None and batch and not sink.addFeatures(batch, FAST_INSERT):
@@ -367,16 +450,20 @@ class GeocodeAddresses(QuartiersAlgorithm):
         spelt it; None when unmatched."""
         dstreet, dnumber, dpostcode, dcity = dcols
         status = result["status"].to_numpy()
-        dir_index = result["dir_index"].to_numpy()
+        dir_index = result["dir_index"].to_numpy().astype(np.int64)
+        matched = status != matching.UNMATCHED
         out = np.full(len(status), None, dtype=object)
-        for i in np.flatnonzero(status != matching.UNMATCHED).tolist():
-            k = int(dir_index[i])
-            if k < 0:  # street centroid: the street as the input spelt it
-                out[i] = str(in_street[i] or "")
-                continue
+        used = np.unique(dir_index[matched & (dir_index >= 0)])  # each directory address formatted once
+        texts = []
+        for k in used.tolist():
             text = "{} {}".format(dstreet[k] or "", dnumber[k] or "").strip()
             place = " ".join(str(v) for v in (dpostcode[k], dcity[k]) if v not in (None, ""))
-            out[i] = text + (", " + place if place else "")
+            texts.append(text + (", " + place if place else ""))
+        rows = np.flatnonzero(matched & (dir_index >= 0))
+        if len(rows):
+            out[rows] = np.asarray(texts, dtype=object)[np.searchsorted(used, dir_index[rows])]
+        for i in np.flatnonzero(matched & (dir_index < 0)).tolist():  # street centroid: the street as spelt
+            out[i] = str(in_street[i] or "")
         return out
 
     def _finish(self, result, n, outputs, feedback):

@@ -35,6 +35,8 @@ from ..layer_io import (
     T_STRING,
     WKB_POINT,
     discard_output,
+    gpkg_field_definitions,
+    ogr_driver_for_path,
     python_values,
     read_points_with_attributes,
     read_quartiers,
@@ -43,8 +45,9 @@ from ..layer_io import (
     scoped,
     source_name,
     whole_layer,
+    write_gpkg_table,
 )
-from .geocode_addresses import FLAG_ADVANCED, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON
+from .geocode_addresses import FLAG_ADVANCED, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, WKT_PREFERRED_GDAL
 
 FIELD_NUMERIC = scoped("ProcessingFieldParameterDataType", "Numeric",
                        lambda: QgsProcessingParameterField.DataType.Numeric)
@@ -181,15 +184,37 @@ class OfferingCoverage(QuartiersAlgorithm):
             )
         return quartiers
 
-    def _read_points(self, parameters, name, source, crs, context, feedback, field_name=""):
-        """x, y (NaN without geometry) of a point input in ``crs``, the fids and the values of ``field_name``."""
+    def _read_points(self, parameters, name, source, crs, context, feedback, field_name="", all_fields=False):
+        """x, y (NaN without geometry) of a point input in ``crs``, the fids, the values of ``field_name`` and,
+        with ``all_fields``, those of every field (lists of Python values, else None)."""
         layer = self.parameterAsVectorLayer(parameters, name, context)
         whole = whole_layer(parameters, name, layer) and layer is not None \
             and layer.featureCount() == source.featureCount()
-        fids, x, y, _n, table = read_points_with_attributes(
-            source, crs, context, [field_name] if field_name else [], feedback, layer=layer, whole=whole)
+        names = source.fields().names() if all_fields else ([field_name] if field_name else [])
+        fids, x, y, _n, table = read_points_with_attributes(source, crs, context, names, feedback, layer=layer,
+                                                            whole=whole)
         values = python_values(table[field_name], source.fields().field(field_name)) if field_name else []
-        return fids, x, y, values
+        every = [python_values(table[f.name()], f) for f in source.fields()] if all_fields else None
+        return fids, x, y, values, every
+
+    def _write_addresses_fast(self, path, fields, values, crs, x, y, valid, q_ids, group, dist, distance, feedback):
+        """ADDRESS_OUTPUT written into a GeoPackage by GDAL and SQLite (layer_io.write_gpkg_table); the same
+        values as the QGIS way. None when it cannot be written this way."""
+        self.check_canceled(feedback)
+        feedback.pushInfo(tr("Writing “{}” with GDAL…").format(path))
+        ids = np.asarray(list(q_ids) + [None], dtype=object)
+        finite = np.isfinite(dist)
+        within = np.where(finite | np.isinf(dist), (dist <= distance).astype(np.int64), -1)
+        columns = values + [
+            ids[np.where(group >= 0, group, len(q_ids))].tolist(),
+            [float(d) if ok else None for d, ok in zip(dist.tolist(), finite.tolist())],
+            [None if w < 0 else w for w in within.tolist()],
+        ]
+        points = (np.where(valid, x, np.nan), np.where(valid, y, np.nan))
+        srs_wkt = crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else ""
+        if not write_gpkg_table(path, fields, columns, feedback, points=points, srs_wkt=srs_wkt):
+            return None
+        return path
 
     @staticmethod
     def _weights(values, label, field, feedback):
@@ -266,8 +291,8 @@ class OfferingCoverage(QuartiersAlgorithm):
         nq = len(q_features)
 
         feedback.pushInfo(tr("Reading offerings…"))
-        _ofids, ox, oy, ocat = self._read_points(parameters, self.OFFERINGS, offerings, crs, context, feedback,
-                                                 cat_name)
+        _ofids, ox, oy, ocat, _ = self._read_points(parameters, self.OFFERINGS, offerings, crs, context, feedback,
+                                                    cat_name)
         feedback.setProgress(10)
         o_valid = np.isfinite(ox) & np.isfinite(oy)
         if offerings.featureCount() == 0 or not o_valid.any():
@@ -302,10 +327,21 @@ class OfferingCoverage(QuartiersAlgorithm):
         # Addresses: quartier, nearest offering, residents.
         coverage = None
         want_address_output = addresses is not None and parameters.get(self.ADDRESS_OUTPUT) not in (None, "")
+        a_fields, a_path, fast_a = None, None, False
+        if want_address_output:
+            a_extra = QgsFields()
+            a_extra.append(QgsField("quartier_id", T_STRING))
+            a_extra.append(QgsField("nearest_distance_m", T_DOUBLE))
+            a_extra.append(QgsField("within_distance", T_INT))
+            a_fields = QgsProcessingUtils.combineFields(addresses.fields(), a_extra)
+            a_path = self.parameterAsOutputLayer(parameters, self.ADDRESS_OUTPUT, context)
+            # A GeoPackage is written by GDAL and SQLite from the addresses' values (all read here).
+            fast_a = ogr_driver_for_path(a_path) == "GPKG" and gpkg_field_definitions(a_fields) is not None
+        a_values = None
         if addresses is not None:
             feedback.pushInfo(tr("Reading addresses…"))
-            afids, ax, ay, pop_values = self._read_points(parameters, self.ADDRESSES, addresses, crs, context,
-                                                          feedback, pop_name)
+            afids, ax, ay, pop_values, a_values = self._read_points(
+                parameters, self.ADDRESSES, addresses, crs, context, feedback, pop_name, all_fields=fast_a)
             feedback.setProgress(35)
             if pop_index >= 0:
                 weights = self._weights(pop_values, addr_label, pop_field, feedback)
@@ -346,16 +382,7 @@ class OfferingCoverage(QuartiersAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        a_sink, a_dest, a_path = None, None, None
-        if want_address_output:
-            a_extra = QgsFields()
-            a_extra.append(QgsField("quartier_id", T_STRING))
-            a_extra.append(QgsField("nearest_distance_m", T_DOUBLE))
-            a_extra.append(QgsField("within_distance", T_INT))
-            a_fields = QgsProcessingUtils.combineFields(addresses.fields(), a_extra)
-            a_sink, a_dest = self.parameterAsSink(parameters, self.ADDRESS_OUTPUT, context, a_fields,
-                                                  WKB_POINT, crs)
-            a_path = self.parameterAsOutputLayer(parameters, self.ADDRESS_OUTPUT, context)
+        a_sink, a_dest = None, None
 
         def number(value):
             return None if value is None or not math.isfinite(value) else float(value)
@@ -383,6 +410,12 @@ class OfferingCoverage(QuartiersAlgorithm):
                     raise QgsProcessingException(
                         tr("Could not write quartier '{}' to the output: {}").format(q_ids[k], sink.lastError())
                     )
+            if want_address_output:
+                a_dest = self._write_addresses_fast(a_path, a_fields, a_values, crs, ax, ay, a_valid, q_ids,
+                                                    a_group, dist, distance, feedback) if fast_a else None
+                if a_dest is None:
+                    a_sink, a_dest = self.parameterAsSink(parameters, self.ADDRESS_OUTPUT, context, a_fields,
+                                                          WKB_POINT, crs)
             if a_sink is not None:
                 n = len(ax)
                 position = {int(f): i for i, f in enumerate(afids.tolist())}
@@ -422,6 +455,6 @@ class OfferingCoverage(QuartiersAlgorithm):
             )
         feedback.setProgress(100)
         outputs = {self.OUTPUT: dest_id}
-        if a_sink is not None:
+        if a_dest is not None:
             outputs[self.ADDRESS_OUTPUT] = a_dest
         return outputs

@@ -253,3 +253,27 @@ def test_cancel_while_writing_leaves_no_file(run_alg, directory, tmp_path, ext):
                                            UNMATCHED=str(unmatched)), feedback=CancelLate(55))
     assert not out_path.exists() and not unmatched.exists()
     assert not list(tmp_path.glob("cancelled.*"))
+
+
+def test_gpkg_outputs_written_by_gdal_equal_the_qgis_ones(run_alg, directory, tmp_path):
+    """A GeoPackage OUTPUT/UNMATCHED (GDAL and SQLite) holds what QGIS writes into memory layers; also from a
+    GeoPackage table input (its fid field becomes the output's fid)."""
+    def rows(layer, skip=0):
+        return [([None if str(v) == "NULL" else v for v in f.attributes()[skip:]], f.geometry().asWkt(3))
+                for f in layer.getFeatures()]
+
+    memory = run_alg("geocodeaddresses", params(csv_layer(CSV_LATIN1), directory))
+    files = run_alg("geocodeaddresses", params(csv_layer(CSV_LATIN1), directory, OUTPUT=str(tmp_path / "out.gpkg"),
+                                               UNMATCHED=str(tmp_path / "unmatched.gpkg")))
+    out = QgsVectorLayer(files["OUTPUT"], "out", "ogr")
+    unmatched = QgsVectorLayer(files["UNMATCHED"], "unmatched", "ogr")
+    assert out.crs().authid() == "EPSG:25832" and out.hasSpatialIndex() == 2  # QgsFeatureSource.SpatialIndexPresent
+    assert rows(out, skip=1) == rows(memory["OUTPUT"]) and len(rows(out)) == 9
+    assert rows(unmatched, skip=1) == rows(memory["UNMATCHED"]) and len(rows(unmatched)) == 2
+    assert files["MATCHED_COUNT"] == 7 and files["UNMATCHED_COUNT"] == 2
+    table = write_gpkg(csv_layer(CSV_LATIN1), str(tmp_path / "table.gpkg"), "angebote")
+    assert table.fields().names()[0] == "fid"
+    again = run_alg("geocodeaddresses", params(table, directory, OUTPUT=str(tmp_path / "out2.gpkg"), UNMATCHED=None))
+    out2 = QgsVectorLayer(again["OUTPUT"], "out2", "ogr")
+    assert rows(out2) == rows(out) and [f.id() for f in out2.getFeatures()] == [f.id() for f in table.getFeatures()]
+    del out, unmatched, out2, table

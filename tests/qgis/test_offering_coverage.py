@@ -288,3 +288,26 @@ def test_multipoint_3d_offerings_and_cancel(run_alg, small, tmp_path):
     with pytest.raises(QgsProcessingException):
         run_small(run_alg, small, OUTPUT=str(out), feedback=feedback)
     assert not out.exists()
+
+
+def test_gpkg_address_output_written_by_gdal_equals_the_qgis_one(run_alg, small, tmp_path):
+    """ADDRESS_OUTPUT as a GeoPackage (GDAL and SQLite) holds what QGIS writes into a memory layer, NULL geometry
+    and NULL distance of the address without location included."""
+    def rows(layer, skip=0):
+        return [([None if str(v) == "NULL" else v for v in f.attributes()[skip:]], f.geometry().asWkt(3))
+                for f in layer.getFeatures()]
+
+    memory = run_small(run_alg, small)["ADDRESS_OUTPUT"]
+    path = str(tmp_path / "addresses_out.gpkg")
+    result = run_small(run_alg, small, ADDRESS_OUTPUT=path)
+    assert result["ADDRESS_OUTPUT"] == path
+    layer = QgsVectorLayer(path, "a", "ogr")
+    assert layer.crs().authid() == "EPSG:25832" and layer.featureCount() == 8
+    assert rows(layer, skip=1) == rows(memory)
+    # from a GeoPackage of addresses: its fids are kept
+    gpkg_addresses = to_gpkg(small["addresses"], str(tmp_path / "adressen.gpkg"))
+    path2 = str(tmp_path / "addresses_out2.gpkg")
+    run_small(run_alg, small, ADDRESSES=gpkg_addresses, ADDRESS_OUTPUT=path2)
+    layer2 = QgsVectorLayer(path2, "a", "ogr")
+    assert rows(layer2) == rows(layer)
+    del layer, layer2, gpkg_addresses
