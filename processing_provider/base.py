@@ -1,9 +1,31 @@
 """Shared base of every Quartiersmonitor Processing algorithm."""
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputDefinition,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from ..translation import tr
+from .layer_io import scoped
+
+# Parameter types of QGIS 3.22 ... 4 (scoped enums moved to ``Qgis`` in later versions).
+SOURCE_ANY = scoped("ProcessingSourceType", "Vector", lambda: QgsProcessing.SourceType.TypeVector)
+SOURCE_POINT = scoped("ProcessingSourceType", "VectorPoint", lambda: QgsProcessing.SourceType.TypeVectorPoint)
+SOURCE_POLYGON = scoped("ProcessingSourceType", "VectorPolygon", lambda: QgsProcessing.SourceType.TypeVectorPolygon)
+FIELD_ANY = scoped("ProcessingFieldParameterDataType", "Any", lambda: QgsProcessingParameterField.DataType.Any)
+FIELD_NUMERIC = scoped("ProcessingFieldParameterDataType", "Numeric",
+                       lambda: QgsProcessingParameterField.DataType.Numeric)
+NUMBER_DOUBLE = scoped("ProcessingNumberParameterType", "Double", lambda: QgsProcessingParameterNumber.Type.Double)
+NUMBER_INTEGER = scoped("ProcessingNumberParameterType", "Integer", lambda: QgsProcessingParameterNumber.Type.Integer)
+FLAG_ADVANCED = scoped("ProcessingParameterFlag", "Advanced",
+                       lambda: QgsProcessingParameterDefinition.Flag.FlagAdvanced)
 
 # Stable group ids (never translated) and their translated names.
 GROUP_ADDRESSES = "addresses"
@@ -55,8 +77,39 @@ class QuartiersAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):  # noqa: N802
         return type(self)()
 
+    def _add(self, definition, help_text=None, advanced=False):
+        """Add a parameter (with its help text, among the advanced ones) or an output definition; False from QGIS
+        means a duplicate name: a programming error."""
+        if advanced:
+            definition.setFlags(definition.flags() | FLAG_ADVANCED)
+        if help_text and hasattr(definition, "setHelp"):
+            definition.setHelp(help_text)
+        added = self.addOutput(definition) if isinstance(definition, QgsProcessingOutputDefinition) else \
+            self.addParameter(definition)
+        if not added:
+            raise RuntimeError("cannot add {} to {}".format(definition.name(), self.ALG_ID))
+
     @staticmethod
     def check_canceled(feedback):
         """Raise when the user pressed cancel, so no partial output is written."""
         if feedback is not None and feedback.isCanceled():
             raise QgsProcessingException(tr("Canceled by the user."))
+
+
+class LayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Base of the post-processors that style a loaded output: ``create(settings)`` keeps the last 20 of each kind
+    alive until QGIS has run them (QGIS holds only a pointer); subclasses implement ``postProcessLayer``."""
+
+    _alive = {}
+
+    def __init__(self, settings):
+        super().__init__()
+        self.settings = settings
+
+    @classmethod
+    def create(cls, settings):
+        instance = cls(settings)
+        alive = LayerPostProcessor._alive.setdefault(cls, [])
+        alive.append(instance)
+        del alive[:-20]
+        return instance

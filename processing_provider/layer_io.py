@@ -73,6 +73,8 @@ SKIP_GEOMETRY_VALIDITY = scoped("ProcessingFeatureSourceFlag", "SkipGeometryVali
                                 lambda: QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
 VALIDATOR_GEOS = scoped("GeometryValidationEngine", "Geos", lambda: QgsGeometry.ValidationMethod.ValidatorGeos)
 FAST_INSERT = QgsFeatureSink.Flag.FastInsert
+WKT_PREFERRED_GDAL = scoped("CrsWktVariant", "PreferredGdal",
+                            lambda: QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL)
 
 if Qgis.QGIS_VERSION_INT >= 33800:  # QgsField takes QMetaType from QGIS 3.38 (and only that in Qt6 builds)
     from qgis.PyQt.QtCore import QMetaType

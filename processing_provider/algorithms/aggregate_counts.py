@@ -3,13 +3,10 @@
 import numpy as np
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -20,22 +17,24 @@ from qgis.core import (
 
 from ...spatial import aggregate, pip
 from ...translation import tr
-from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
+from ..base import FIELD_ANY, FIELD_NUMERIC, GROUP_ADDRESSES, SOURCE_ANY, SOURCE_POLYGON, QuartiersAlgorithm
 from ..layer_io import (
+    FAST_INSERT,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
+    T_DOUBLE,
+    T_LONG,
+    T_STRING,
+    WKB_NO_GEOMETRY,
     check_crs_pair,
     id_as_text,
     read_attribute_table,
     read_point_coordinates,
     read_quartiers,
-    scoped,
+    require_field,
     whole_layer,
 )
-from .assign_addresses import FIELD_ANY, FIELD_NUMERIC, SOURCE_POLYGON, T_DOUBLE, T_LONG, T_STRING
 
-SOURCE_ANY = scoped("ProcessingSourceType", "Vector", lambda: QgsProcessing.SourceType.TypeVector)
-WKB_NO_GEOMETRY = scoped("WkbType", "NoGeometry", lambda: QgsWkbTypes.Type.NoGeometry)
 ASSIGNED_ID_FIELD = "quartier_id"  # the field assignaddresses writes
 
 
@@ -75,49 +74,34 @@ class AggregateCounts(QuartiersAlgorithm):
             "age are counted in the log."
         )
 
-    def _add(self, definition):
-        """Add a parameter or output (False from QGIS means a duplicate name: a programming error)."""
-        added = self.addOutput(definition) if isinstance(definition, QgsProcessingOutputDefinition) else \
-            self.addParameter(definition)
-        if not added:
-            raise RuntimeError("cannot add {} to {}".format(definition.name(), self.ALG_ID))
-
     def initAlgorithm(self, config=None):
         param = QgsProcessingParameterFeatureSource(self.INPUT, tr("Records (points or table)"), [SOURCE_ANY])
-        param.setHelp(tr("Points to place in quartiers, or a table holding a quartier id per record."))
-        self._add(param)
+        self._add(param, tr("Points to place in quartiers, or a table holding a quartier id per record."))
         param = QgsProcessingParameterFeatureSource(
             self.QUARTIERS, tr("Quartiers"), [SOURCE_POLYGON], optional=True)
-        param.setHelp(tr("Quartier polygons: needed for point input; for table input they list every quartier so "
-                         "that quartiers without records get a row of zeros."))
-        self._add(param)
+        self._add(param, tr("Quartier polygons: needed for point input; for table input they list every quartier so "
+                            "that quartiers without records get a row of zeros."))
         param = QgsProcessingParameterField(
             self.QUARTIER_ID, tr("Quartier id field"), parentLayerParameterName=self.QUARTIERS, type=FIELD_ANY)
-        param.setHelp(tr("The quartier id field of QUARTIERS; a table INPUT must have a field of the same name "
-                         "(or quartier_id)."))
-        self._add(param)
+        self._add(param, tr("The quartier id field of QUARTIERS; a table INPUT must have a field of the same name "
+                            "(or quartier_id)."))
         param = QgsProcessingParameterField(
             self.GROUP_FIELD, tr("Group field"), parentLayerParameterName=self.INPUT, type=FIELD_ANY,
             optional=True)
-        param.setHelp(tr("Records are counted per value of this field (e.g. sex, nationality, age band)."))
-        self._add(param)
+        self._add(param, tr("Records are counted per value of this field (e.g. sex, nationality, age band)."))
         param = QgsProcessingParameterField(
             self.AGE_FIELD, tr("Age field"), parentLayerParameterName=self.INPUT, type=FIELD_NUMERIC, optional=True)
-        param.setHelp(tr("Age in years, split by AGE_BANDS."))
-        self._add(param)
+        self._add(param, tr("Age in years, split by AGE_BANDS."))
         param = QgsProcessingParameterString(
             self.AGE_BANDS, tr("Age bands"), defaultValue="0-14,15-64,65-", optional=True)
-        param.setHelp(tr("Comma-separated bands in whole years, e.g. '0-14,15-64,65-' (the last may be open)."))
-        self._add(param)
+        self._add(param, tr("Comma-separated bands in whole years, e.g. '0-14,15-64,65-' (the last may be open)."))
         param = QgsProcessingParameterField(
             self.WEIGHT_FIELD, tr("Weight field"), parentLayerParameterName=self.INPUT, type=FIELD_NUMERIC,
             optional=True)
-        param.setHelp(tr("Summed instead of counting 1 per record (e.g. residents per address)."))
-        self._add(param)
+        self._add(param, tr("Summed instead of counting 1 per record (e.g. residents per address)."))
         param = QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Counts per quartier"), type=SOURCE_ANY)
-        param.setHelp(tr("A table: one row per quartier, one column per group."))
-        self._add(param)
+        self._add(param, tr("A table: one row per quartier, one column per group."))
         self._add(QgsProcessingOutputNumber("N_COUNTED", tr("Records counted")))
         self._add(QgsProcessingOutputNumber("N_WITHOUT_QUARTIER", tr("Records without a quartier")))
 
@@ -162,10 +146,7 @@ class AggregateCounts(QuartiersAlgorithm):
             if QgsWkbTypes.geometryType(quartier_source.wkbType()) != GEOMETRY_POLYGON:
                 raise QgsProcessingException(tr("Layer “{}” (quartiers) must hold polygons.")
                                              .format(quartier_source.sourceName()))
-            if quartier_source.fields().lookupField(id_field) < 0:
-                raise QgsProcessingException(
-                    tr("Layer “{}” has no field “{}” (parameter QUARTIER_ID). Available fields: {}.").format(
-                        quartier_source.sourceName(), id_field, ", ".join(quartier_source.fields().names())))
+            require_field(quartier_source, id_field, quartier_source.sourceName(), self.QUARTIER_ID)
             quartiers = read_quartiers(quartier_source, id_field, steps)
             for qid, reason in quartiers["invalid"]:
                 feedback.pushWarning(tr("Quartier “{}” has an invalid geometry ({}); repaired.").format(qid, reason))
@@ -299,7 +280,7 @@ class AggregateCounts(QuartiersAlgorithm):
             values = [float(v) for v in row] if weight_field else [int(v) for v in row]
             feature.setAttributes([qid] + values)
             features.append(feature)
-        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
+        if not sink.addFeatures(features, FAST_INSERT):
             raise QgsProcessingException(tr("Could not write the OUTPUT table: {}").format(sink.lastError()))
         del sink
         n_counted = int(len(record_ids) - n_null - n_unknown)

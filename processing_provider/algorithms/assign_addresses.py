@@ -8,14 +8,11 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -26,14 +23,17 @@ from qgis.core import (
     QgsSpatialIndex,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...spatial import pip
 from ...translation import tr
-from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
+from ..base import FIELD_ANY, FIELD_NUMERIC, GROUP_ADDRESSES, SOURCE_POINT, SOURCE_POLYGON, QuartiersAlgorithm
 from ..layer_io import (
+    FAST_INSERT,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
+    T_DOUBLE,
+    T_LONG,
+    T_STRING,
     check_crs_pair,
     finish_file_output,
     ogr_driver_for_path,
@@ -42,31 +42,12 @@ from ..layer_io import (
     read_point_coordinates,
     read_quartiers,
     remove_dataset_files,
-    scoped,
+    require_field,
     stage_as_gpkg,
     temporary_sibling,
     whole_layer,
     write_gpkg_join,
 )
-
-SOURCE_POINT = scoped("ProcessingSourceType", "VectorPoint", lambda: QgsProcessing.SourceType.TypeVectorPoint)
-SOURCE_POLYGON = scoped("ProcessingSourceType", "VectorPolygon", lambda: QgsProcessing.SourceType.TypeVectorPolygon)
-FIELD_NUMERIC = scoped("ProcessingFieldParameterDataType", "Numeric",
-                       lambda: QgsProcessingParameterField.DataType.Numeric)
-FIELD_ANY = scoped("ProcessingFieldParameterDataType", "Any", lambda: QgsProcessingParameterField.DataType.Any)
-FAST_INSERT = QgsFeatureSink.Flag.FastInsert
-
-try:  # QgsField takes QMetaType from QGIS 3.38 (and only that in Qt6 builds)
-    from qgis.core import Qgis
-
-    if Qgis.QGIS_VERSION_INT >= 33800:
-        from qgis.PyQt.QtCore import QMetaType
-
-        T_DOUBLE, T_LONG, T_STRING = QMetaType.Type.Double, QMetaType.Type.LongLong, QMetaType.Type.QString
-    else:
-        raise ImportError
-except ImportError:
-    T_DOUBLE, T_LONG, T_STRING = QVariant.Double, QVariant.LongLong, QVariant.String  # noqa: QGS402
 
 STATUS_FIELD = "assign_status"
 ID_FIELD = "quartier_id"
@@ -126,44 +107,30 @@ class AssignAddresses(QuartiersAlgorithm):
             "through QGIS, with the same result."
         )
 
-    def _add(self, definition):
-        """Add a parameter or output (False from QGIS means a duplicate name: a programming error)."""
-        added = self.addOutput(definition) if isinstance(definition, QgsProcessingOutputDefinition) else \
-            self.addParameter(definition)
-        if not added:
-            raise RuntimeError("cannot add {} to {}".format(definition.name(), self.ALG_ID))
-
     def initAlgorithm(self, config=None):
         param = QgsProcessingParameterFeatureSource(self.INPUT, tr("Addresses (points)"), [SOURCE_POINT])
-        param.setHelp(tr("Address points, e.g. the official address directory with a residents field."))
-        self._add(param)
+        self._add(param, tr("Address points, e.g. the official address directory with a residents field."))
         param = QgsProcessingParameterFeatureSource(self.QUARTIERS, tr("Quartiers (polygons)"), [SOURCE_POLYGON])
-        param.setHelp(tr("The quartier polygons; their CRS is used for the assignment."))
-        self._add(param)
+        self._add(param, tr("The quartier polygons; their CRS is used for the assignment."))
         param = QgsProcessingParameterField(
             self.QUARTIER_ID, tr("Quartier id field"), parentLayerParameterName=self.QUARTIERS, type=FIELD_ANY)
-        param.setHelp(tr("Field of the quartiers holding their unique id (compared as text)."))
-        self._add(param)
+        self._add(param, tr("Field of the quartiers holding their unique id (compared as text)."))
         param = QgsProcessingParameterField(
             self.SUM_FIELDS, tr("Fields to sum per quartier"), parentLayerParameterName=self.INPUT,
             type=FIELD_NUMERIC, allowMultiple=True, optional=True)
-        param.setHelp(tr("Numeric address fields (e.g. residents) summed per quartier into the SUMMARY layer."))
-        self._add(param)
+        self._add(param, tr("Numeric address fields (e.g. residents) summed per quartier into the SUMMARY layer."))
         param = QgsProcessingParameterVectorDestination(
             self.OUTPUT, tr("Addresses with quartier"), type=SOURCE_POINT, defaultValue=None, optional=True,
             createByDefault=True)
-        param.setHelp(tr("The addresses with quartier_id and assign_status. Leave empty to skip."))
-        self._add(param)
+        self._add(param, tr("The addresses with quartier_id and assign_status. Leave empty to skip."))
         param = QgsProcessingParameterFeatureSink(
             self.SUMMARY, tr("Quartiers with address counts"), type=SOURCE_POLYGON, defaultValue=None,
             optional=True, createByDefault=True)
-        param.setHelp(tr("The quartiers with n_addresses and sum_<field>. Leave empty to skip."))
-        self._add(param)
+        self._add(param, tr("The quartiers with n_addresses and sum_<field>. Leave empty to skip."))
         param = QgsProcessingParameterFileDestination(
             self.REPORT, tr("Report (HTML)"), fileFilter=tr("HTML files (*.html)"), defaultValue=None,
             optional=True, createByDefault=False)
-        param.setHelp(tr("An HTML report: counts per status, duplicates, overlaps and gaps, invalid quartiers."))
-        self._add(param)
+        self._add(param, tr("An HTML report: counts per status, duplicates, overlaps and gaps, invalid quartiers."))
         for name, label in (
             ("N_INSIDE", tr("Addresses inside a quartier")),
             ("N_BOUNDARY", tr("Addresses on a quartier border")),
@@ -194,10 +161,7 @@ class AssignAddresses(QuartiersAlgorithm):
             raise QgsProcessingException(
                 tr("Layer “{}” (quartiers) must hold polygons, not {}.").format(
                     q_name, QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(quartier_source.wkbType()))))
-        if not id_field or quartier_source.fields().lookupField(id_field) < 0:
-            raise QgsProcessingException(
-                tr("Layer “{}” has no field “{}” (parameter QUARTIER_ID). Available fields: {}.").format(
-                    q_name, id_field, ", ".join(quartier_source.fields().names())))
+        require_field(quartier_source, id_field, q_name, self.QUARTIER_ID)
         for name in sum_fields:
             idx = source.fields().lookupField(name)
             if idx < 0:

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -24,7 +23,7 @@ from qgis.core import (
 
 from ... import cartography
 from ...translation import current_language, tr
-from ..base import GROUP_INDICATORS, QuartiersAlgorithm
+from ..base import GROUP_INDICATORS, LayerPostProcessor, QuartiersAlgorithm
 from .calculate_indicators import (
     DOUBLE,
     FAST_INSERT,
@@ -43,7 +42,6 @@ from .calculate_indicators import (
     py_value,
     read_quartier_ids,
     read_table,
-    set_advanced,
 )
 
 OUTPUT_FIELDS = (
@@ -54,21 +52,8 @@ OUTPUT_FIELDS = (
     ("attention", STRING),
 )
 
-_POST_PROCESSORS = []
 
-
-class AttentionLayerStyler(QgsProcessingLayerPostProcessorInterface):
-    def __init__(self, settings):
-        super().__init__()
-        self.settings = settings
-
-    @classmethod
-    def create(cls, settings):
-        instance = cls(settings)
-        _POST_PROCESSORS.append(instance)
-        del _POST_PROCESSORS[:-20]
-        return instance
-
+class AttentionLayerStyler(LayerPostProcessor):
     def postProcessLayer(self, layer, context, feedback):
         if isinstance(layer, QgsVectorLayer):
             cartography.style_attention_layer(
@@ -167,13 +152,6 @@ class AttentionIndexAlgorithm(QuartiersAlgorithm):
             "minimum population or without a value in a chosen field are left out and not classed.\n\n"
             "The output is loaded with four status colours; quartiers needing attention are outlined."
         )
-
-    def _add(self, parameter, help_text, advanced=False):
-        if advanced:
-            set_advanced(parameter)
-        if hasattr(parameter, "setHelp"):
-            parameter.setHelp(help_text)
-        self.addParameter(parameter)
 
     def initAlgorithm(self, config=None):
         self._add(

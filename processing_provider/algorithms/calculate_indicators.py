@@ -18,7 +18,6 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -35,7 +34,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ... import cartography
 from ...translation import current_language, tr
-from ..base import GROUP_INDICATORS, QuartiersAlgorithm
+from ..base import GROUP_INDICATORS, LayerPostProcessor, QuartiersAlgorithm
 
 # -- Qt5/Qt6 and QGIS 3.22 … 4 compatibility ------------------------------------------------------------------
 
@@ -295,23 +294,8 @@ def output_fields_for(field):
 
 METHODS = ("quantile", "jenks", "equal_interval", "std_dev", "pretty")
 
-# Keeps the post-processors alive until QGIS has run them (QGIS holds only a pointer).
-_POST_PROCESSORS = []
-
-
-class IndicatorLayerStyler(QgsProcessingLayerPostProcessorInterface):
+class IndicatorLayerStyler(LayerPostProcessor):
     """Styles the loaded output: one style per indicator, the first current; name, title, county values."""
-
-    def __init__(self, settings):
-        super().__init__()
-        self.settings = settings
-
-    @classmethod
-    def create(cls, settings):
-        instance = cls(settings)
-        _POST_PROCESSORS.append(instance)
-        del _POST_PROCESSORS[:-20]
-        return instance
 
     def postProcessLayer(self, layer, context, feedback):
         if not isinstance(layer, QgsVectorLayer):
@@ -394,13 +378,6 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
             "Columns with other names than the standard ones can be mapped in the advanced parameters, e.g. "
             "'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'."
         )
-
-    def _add(self, parameter, help_text, advanced=False):
-        if advanced:
-            set_advanced(parameter)
-        if hasattr(parameter, "setHelp"):
-            parameter.setHelp(help_text)
-        self.addParameter(parameter)
 
     @staticmethod
     def _leading_zero_hint(table_ids, quartier_ids):

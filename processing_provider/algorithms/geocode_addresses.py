@@ -3,19 +3,16 @@
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -25,7 +22,7 @@ from qgis.core import (
 
 from ...addresses import matching
 from ...translation import tr
-from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
+from ..base import GROUP_ADDRESSES, NUMBER_DOUBLE, SOURCE_ANY, SOURCE_POINT, QuartiersAlgorithm
 from ..layer_io import (
     FAST_INSERT,
     GEOMETRY_POINT,
@@ -34,6 +31,7 @@ from ..layer_io import (
     T_STRING,
     WKB_NO_GEOMETRY,
     WKB_POINT,
+    WKT_PREFERRED_GDAL,
     discard_output,
     gpkg_field_definitions,
     ogr_driver_for_path,
@@ -42,21 +40,10 @@ from ..layer_io import (
     read_points_with_attributes,
     require_field,
     require_geometry,
-    scoped,
     source_name,
     whole_layer,
     write_gpkg_table,
 )
-
-SOURCE_ANY = scoped("ProcessingSourceType", "Vector", lambda: QgsProcessing.SourceType.TypeVector)
-SOURCE_POINT = scoped("ProcessingSourceType", "VectorPoint", lambda: QgsProcessing.SourceType.TypeVectorPoint)
-SOURCE_POLYGON = scoped("ProcessingSourceType", "VectorPolygon", lambda: QgsProcessing.SourceType.TypeVectorPolygon)
-NUMBER_DOUBLE = scoped("ProcessingNumberParameterType", "Double", lambda: QgsProcessingParameterNumber.Type.Double)
-FLAG_ADVANCED = scoped("ProcessingParameterFlag", "Advanced",
-                       lambda: QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-
-WKT_PREFERRED_GDAL = scoped("CrsWktVariant", "PreferredGdal",
-                            lambda: QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL)
 
 _CHUNK = 10000  # features written between two cancel checks
 
@@ -106,15 +93,6 @@ class GeocodeAddresses(QuartiersAlgorithm):
             "A CSV file is best loaded as a delimited text layer with its encoding (e.g. windows-1252) and "
             "separator set; text read with a wrong encoding is reported as an error."
         )
-
-    def _add(self, definition):
-        """Add a parameter or output definition (False from QGIS means a duplicate name: a programming error)."""
-        from qgis.core import QgsProcessingOutputDefinition
-
-        added = self.addOutput(definition) if isinstance(definition, QgsProcessingOutputDefinition) else \
-            self.addParameter(definition)
-        if not added:
-            raise RuntimeError("cannot add {} to {}".format(definition.name(), self.ALG_ID))
 
     def initAlgorithm(self, config=None):
         self._add(
@@ -179,9 +157,8 @@ class GeocodeAddresses(QuartiersAlgorithm):
             self.STREET_FALLBACK, tr("Place addresses with unknown house number at their street's centroid"),
             defaultValue=True,
         )
-        for param in (threshold, fallback):
-            param.setFlags(param.flags() | FLAG_ADVANCED)
-            self._add(param)
+        self._add(threshold, advanced=True)
+        self._add(fallback, advanced=True)
         self._add(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, tr("Geocoded addresses"), SOURCE_POINT

@@ -24,7 +24,7 @@ from ...addresses.normalize import fold
 from ...spatial import pip
 from ...spatial.nearest import coverage_by_group, nearest
 from ...translation import tr
-from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
+from ..base import FIELD_NUMERIC, GROUP_ADDRESSES, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, QuartiersAlgorithm
 from ..layer_io import (
     FAST_INSERT,
     GEOMETRY_POINT,
@@ -34,6 +34,7 @@ from ..layer_io import (
     T_INT,
     T_STRING,
     WKB_POINT,
+    WKT_PREFERRED_GDAL,
     discard_output,
     gpkg_field_definitions,
     ogr_driver_for_path,
@@ -47,10 +48,7 @@ from ..layer_io import (
     whole_layer,
     write_gpkg_table,
 )
-from .geocode_addresses import FLAG_ADVANCED, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, WKT_PREFERRED_GDAL
 
-FIELD_NUMERIC = scoped("ProcessingFieldParameterDataType", "Numeric",
-                       lambda: QgsProcessingParameterField.DataType.Numeric)
 METERS = scoped("DistanceUnit", "Meters", lambda: QgsUnitTypes.DistanceUnit.DistanceMeters)
 
 _CHUNK = 10000
@@ -103,15 +101,6 @@ class OfferingCoverage(QuartiersAlgorithm):
             "address output holds each address with its quartier_id, nearest_distance_m and within_distance."
         )
 
-    def _add(self, definition):
-        """Add a parameter or output definition (False from QGIS means a duplicate name: a programming error)."""
-        from qgis.core import QgsProcessingOutputDefinition
-
-        added = self.addOutput(definition) if isinstance(definition, QgsProcessingOutputDefinition) else \
-            self.addParameter(definition)
-        if not added:
-            raise RuntimeError("cannot add {} to {}".format(definition.name(), self.ALG_ID))
-
     def initAlgorithm(self, config=None):
         self._add(
             QgsProcessingParameterFeatureSource(
@@ -156,8 +145,7 @@ class OfferingCoverage(QuartiersAlgorithm):
             self.WHITE_SPOT_SHARE, tr("White spot: share of residents within the distance below (percent)"),
             NUMBER_DOUBLE, defaultValue=50.0, minValue=0.0, maxValue=100.0,
         )
-        share.setFlags(share.flags() | FLAG_ADVANCED)
-        self._add(share)
+        self._add(share, advanced=True)
         self._add(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, tr("Coverage per quartier"), SOURCE_POLYGON
