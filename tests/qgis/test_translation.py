@@ -59,3 +59,18 @@ def test_every_ts_message_has_a_german_translation():
     assert len(sources) >= 8
     missing = sorted(s for s in sources if s not in translations)
     assert not missing, "untranslated strings (run make update-ts and translate): {}".format(missing[:20])
+
+
+def test_translations_keep_every_placeholder():
+    """A translation that drops or renames a {placeholder} would break str.format() at run time."""
+    import re
+
+    spec = importlib.util.spec_from_file_location("update_ts", os.path.join(REPO_ROOT, "scripts", "update_ts.py"))
+    update_ts = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(update_ts)
+    translations = update_ts.existing_translations(os.path.join(REPO_ROOT, "i18n", "quartiersmonitor_de.ts"))
+    assert translations
+    placeholder = re.compile(r"\{[^{}]*\}")
+    broken = [source for source, text in translations.items()
+              if sorted(placeholder.findall(source)) != sorted(placeholder.findall(text))]
+    assert broken == []
