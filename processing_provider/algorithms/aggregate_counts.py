@@ -45,6 +45,7 @@ class AggregateCounts(QuartiersAlgorithm):
     INPUT = "INPUT"
     QUARTIERS = "QUARTIERS"
     QUARTIER_ID = "QUARTIER_ID"
+    INPUT_ID_FIELD = "INPUT_ID_FIELD"
     GROUP_FIELD = "GROUP_FIELD"
     AGE_FIELD = "AGE_FIELD"
     AGE_BANDS = "AGE_BANDS"
@@ -82,9 +83,15 @@ class AggregateCounts(QuartiersAlgorithm):
         self._add(param, tr("Quartier polygons: needed for point input; for table input they list every quartier so "
                             "that quartiers without records get a row of zeros."))
         param = QgsProcessingParameterField(
-            self.QUARTIER_ID, tr("Quartier id field"), parentLayerParameterName=self.QUARTIERS, type=FIELD_ANY)
+            self.QUARTIER_ID, tr("Quartier id field"), parentLayerParameterName=self.QUARTIERS, type=FIELD_ANY,
+            optional=True)  # needed with QUARTIERS (checkParameterValues); a table alone may give INPUT_ID_FIELD
         self._add(param, tr("The quartier id field of QUARTIERS; a table INPUT must have a field of the same name "
                             "(or quartier_id)."))
+        param = QgsProcessingParameterField(
+            self.INPUT_ID_FIELD, tr("Quartier id field of a table input"), parentLayerParameterName=self.INPUT,
+            type=FIELD_ANY, optional=True)
+        self._add(param, tr("The quartier id field of a table INPUT; default: the field named like QUARTIER_ID "
+                            "(or quartier_id). Not used for points placed in QUARTIERS."))
         param = QgsProcessingParameterField(
             self.GROUP_FIELD, tr("Group field"), parentLayerParameterName=self.INPUT, type=FIELD_ANY,
             optional=True)
@@ -105,6 +112,24 @@ class AggregateCounts(QuartiersAlgorithm):
         self._add(QgsProcessingOutputNumber("N_COUNTED", tr("Records counted")))
         self._add(QgsProcessingOutputNumber("N_WITHOUT_QUARTIER", tr("Records without a quartier")))
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        problem = self._id_problem(parameters, context)
+        return (False, problem) if problem else (True, "")
+
+    def _id_problem(self, parameters, context):
+        """QUARTIER_ID is optional only for a table without QUARTIERS that gives INPUT_ID_FIELD instead."""
+        if self.parameterAsString(parameters, self.QUARTIER_ID, context):
+            return None
+        if parameters.get(self.QUARTIERS) not in (None, ""):
+            return tr("Parameter QUARTIER_ID (the quartier id field) is missing.")
+        if not self.parameterAsString(parameters, self.INPUT_ID_FIELD, context):
+            return tr("Parameter QUARTIER_ID or INPUT_ID_FIELD (the quartier id field of the table INPUT) is "
+                      "missing.")
+        return None
+
     # -----------------------------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         steps = QgsProcessingMultiStepFeedback(4, feedback)
@@ -113,7 +138,12 @@ class AggregateCounts(QuartiersAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         quartier_source = self.parameterAsSource(parameters, self.QUARTIERS, context) \
             if parameters.get(self.QUARTIERS) not in (None, "") else None
-        id_field = self.parameterAsString(parameters, self.QUARTIER_ID, context)
+        problem = self._id_problem(parameters, context)
+        if problem:
+            raise QgsProcessingException(problem)
+        input_id_field = self.parameterAsString(parameters, self.INPUT_ID_FIELD, context) or None
+        # the output's id column: named like QUARTIER_ID, or (table without QUARTIERS) like INPUT_ID_FIELD
+        id_field = self.parameterAsString(parameters, self.QUARTIER_ID, context) or input_id_field
         group_field = self.parameterAsString(parameters, self.GROUP_FIELD, context) or None
         age_field = self.parameterAsString(parameters, self.AGE_FIELD, context) or None
         bands_text = self.parameterAsString(parameters, self.AGE_BANDS, context)
@@ -121,7 +151,8 @@ class AggregateCounts(QuartiersAlgorithm):
         in_name = source.sourceName()
         is_points = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POINT
 
-        for name, param in ((group_field, "GROUP_FIELD"), (age_field, "AGE_FIELD"), (weight_field, "WEIGHT_FIELD")):
+        for name, param in ((group_field, "GROUP_FIELD"), (age_field, "AGE_FIELD"), (weight_field, "WEIGHT_FIELD"),
+                            (input_id_field, "INPUT_ID_FIELD")):
             if name and source.fields().lookupField(name) < 0:
                 raise QgsProcessingException(tr("Layer “{}” has no field “{}” (parameter {}).")
                                              .format(in_name, name, param))
@@ -136,8 +167,6 @@ class AggregateCounts(QuartiersAlgorithm):
             except aggregate.BandError as err:
                 raise QgsProcessingException(tr("Parameter AGE_BANDS “{}” cannot be read: {}.")
                                              .format(bands_text, str(err))) from err
-        if not id_field:
-            raise QgsProcessingException(tr("Parameter QUARTIER_ID (the quartier id field) is missing."))
 
         # 1. quartiers --------------------------------------------------------------------------------------------
         steps.setCurrentStep(0)
@@ -161,7 +190,9 @@ class AggregateCounts(QuartiersAlgorithm):
         use_points = is_points and quartiers is not None
         table_id_field = None
         if not use_points:
-            if source.fields().lookupField(id_field) >= 0:
+            if input_id_field:
+                table_id_field = input_id_field
+            elif source.fields().lookupField(id_field) >= 0:
                 table_id_field = id_field
             elif source.fields().lookupField(ASSIGNED_ID_FIELD) >= 0:
                 table_id_field = ASSIGNED_ID_FIELD

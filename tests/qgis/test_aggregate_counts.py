@@ -191,3 +191,88 @@ def test_table_mode_from_assigned_points_text_ids(run_alg, points, quartiers):
         if q is not None:
             want[q] = want.get(q, 0) + 1
     assert {k: v["total"] for k, v in rows.items()} == want
+
+
+def _renamed_people(tmp_path, id_name="bezirk"):
+    """PEOPLE as a table whose quartier id field is named ``id_name`` (not like the quartier layer's ``qid``)."""
+    path = str(tmp_path / "renamed.gpkg")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    lyr = ds.CreateLayer("renamed", None, ogr.wkbNone)
+    for name, kind in ((id_name, ogr.OFTString), ("sex", ogr.OFTString)):
+        lyr.CreateField(ogr.FieldDefn(name, kind))
+    for qid, sex, _age, _weight in PEOPLE:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        if qid is not None:
+            f[id_name] = qid
+        if sex is not None:
+            f["sex"] = sex
+        lyr.CreateFeature(f)
+    ds = None
+    return path
+
+
+def test_input_id_field_is_an_optional_field_of_input(provider):
+    alg = provider.algorithm("aggregatecounts")
+    param = alg.parameterDefinition("INPUT_ID_FIELD")
+    assert param is not None and param.parentLayerParameterName() == "INPUT"
+    assert param.flags() & param.FlagOptional
+    for name in ("INPUT", "QUARTIERS", "QUARTIER_ID", "GROUP_FIELD", "AGE_FIELD", "AGE_BANDS", "WEIGHT_FIELD",
+                 "OUTPUT"):
+        assert alg.parameterDefinition(name) is not None, name
+    assert alg.parameterDefinition("QUARTIER_ID").parentLayerParameterName() == "QUARTIERS"
+
+
+def test_table_without_quartiers_by_input_id_field(run_alg, tmp_path):
+    """What the dialog offers for a table alone: QUARTIER_ID empty (no QUARTIERS to list fields), INPUT_ID_FIELD."""
+    table = _renamed_people(tmp_path)
+    context = QgsProcessingContext()
+    result = run_alg("aggregatecounts", {"INPUT": table, "INPUT_ID_FIELD": "bezirk", "GROUP_FIELD": "sex",
+                                         "OUTPUT": "TEMPORARY_OUTPUT"}, context=context)
+    rows = rows_by_id(result, context, id_name="bezirk")
+    assert set(rows) == {"0101", "0102", "0103", "9999"}
+    assert rows["0101"]["total"] == 4 and rows["0101"]["n_w"] == 2 and rows["0101"]["n_m"] == 2
+    assert rows["0102"]["total"] == 3 and rows["0103"]["n_d"] == 1
+    assert result["N_WITHOUT_QUARTIER"] == 1
+
+
+def test_table_id_named_differently_from_quartier_layer(run_alg, quartiers, tmp_path):
+    table = _renamed_people(tmp_path)
+    context = QgsProcessingContext()
+    feedback = LogFeedback()
+    result = run_alg("aggregatecounts", {"INPUT": table, "QUARTIERS": quartiers, "QUARTIER_ID": "qid",
+                                         "INPUT_ID_FIELD": "bezirk", "OUTPUT": "TEMPORARY_OUTPUT"},
+                     context=context, feedback=feedback)
+    rows = rows_by_id(result, context)  # the output id column is named like QUARTIER_ID
+    assert set(rows) == {"0101", "0102", "0103", "0104", "0105", "0106"}
+    assert {q: r["total"] for q, r in rows.items()} == {"0101": 4, "0102": 3, "0103": 1, "0104": 0, "0105": 0,
+                                                       "0106": 0}
+    assert result["N_WITHOUT_QUARTIER"] == 2
+    assert any("9999" in w for w in feedback.warnings)
+
+
+def test_old_call_without_input_id_field_unchanged(run_alg, people, quartiers):
+    context = QgsProcessingContext()
+    result = run_alg("aggregatecounts", {"INPUT": people, "QUARTIERS": quartiers, "QUARTIER_ID": "qid",
+                                         "OUTPUT": "TEMPORARY_OUTPUT"}, context=context)
+    rows = rows_by_id(result, context)
+    assert {q: r["total"] for q, r in rows.items()} == {"0101": 4, "0102": 3, "0103": 1, "0104": 0, "0105": 0,
+                                                       "0106": 0}
+
+
+def test_input_id_field_ignored_for_points_in_quartiers(run_alg, points, quartiers):
+    """Points with QUARTIERS are placed by the kernel whatever INPUT_ID_FIELD says."""
+    context = QgsProcessingContext()
+    plain = rows_by_id(run_alg("aggregatecounts", {"INPUT": points, "QUARTIERS": quartiers, "QUARTIER_ID": "qid",
+                                                   "OUTPUT": "TEMPORARY_OUTPUT"}, context=context), context)
+    with_field = rows_by_id(run_alg("aggregatecounts", {"INPUT": points, "QUARTIERS": quartiers, "QUARTIER_ID": "qid",
+                                                        "INPUT_ID_FIELD": "adr", "OUTPUT": "TEMPORARY_OUTPUT"},
+                                    context=context), context)
+    assert plain == with_field
+
+
+def test_missing_id_fields_rejected(run_alg, people, quartiers, tmp_path):
+    _error(run_alg, {"INPUT": people, "OUTPUT": "TEMPORARY_OUTPUT"}, "QUARTIER_ID", "INPUT_ID_FIELD")
+    _error(run_alg, {"INPUT": people, "QUARTIERS": quartiers, "INPUT_ID_FIELD": "qid",
+                     "OUTPUT": "TEMPORARY_OUTPUT"}, "QUARTIER_ID")
+    _error(run_alg, {"INPUT": _renamed_people(tmp_path), "INPUT_ID_FIELD": "nope", "OUTPUT": "TEMPORARY_OUTPUT"},
+           "nope", "INPUT_ID_FIELD")
