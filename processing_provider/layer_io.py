@@ -886,20 +886,33 @@ def _point_blobs(x, y, srs_id):
 
 
 def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs_wkt="", spatial_index=True,
-                     layer_name=None):
+                     layer_name=None, copy_from=None):
     """Write a new GeoPackage ``dest_path`` holding one table: the QgsFields ``fields`` (see
     :func:`gpkg_field_definitions`) with the Python values ``columns`` (one list per field, NULL as None) and,
     with ``points`` = (x, y) arrays, point geometries in ``srs_wkt`` (NaN: NULL geometry) with a bulk-loaded
     spatial index. GDAL creates the layer (metadata as GDAL writes it), SQLite inserts the rows in one
     transaction. Atomic: the destination appears only when done. Returns False (nothing written) when the fields
-    cannot be written this way, else True."""
+    cannot be written this way, else True.
+
+    ``copy_from`` = ``(info, fids)``: the leading fields (all but the last ``len(columns)``) are copied inside
+    SQLite (INSERT ... SELECT) from the same-named columns of the GeoPackage table ``info`` (see
+    :func:`ogr_file_source`), its rows ``fids`` in this order; ``columns`` and ``points`` are aligned with ``fids``.
+    Python then passes only the new values."""
     from osgeo import gdal, osr
 
     definitions = gpkg_field_definitions(fields)
     names = [f.name() for f in fields]
     fid_pos = [k for k, d in enumerate(definitions or []) if d is None]
-    n = len(points[0]) if points is not None else (len(columns[0]) if columns else 0)
-    if definitions is None or (fid_pos and any(v is None for v in columns[fid_pos[0]])):
+    copied = len(fields) - len(columns) if copy_from is not None else 0
+    if copy_from is not None:
+        src_fids = np.asarray(copy_from[1], dtype=np.int64)
+        n = len(src_fids)
+        if copy_from[0].get("driver") != "GPKG" or not copy_from[0].get("fid_column") or copied < 0:
+            return False
+    else:
+        n = len(points[0]) if points is not None else (len(columns[0]) if columns else 0)
+    if definitions is None or (fid_pos and fid_pos[0] >= copied
+                               and any(v is None for v in columns[fid_pos[0] - copied])):
         return False
     gdal.UseExceptions()
     out_name = layer_name or os.path.splitext(os.path.basename(dest_path))[0]
@@ -933,10 +946,30 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
                 if ok.any():
                     extent = (np.min(points[0][ok]), np.min(points[1][ok]), np.max(points[0][ok]),
                               np.max(points[1][ok]))
-            sql = "INSERT INTO main.{} ({}) VALUES ({})".format(_q(out_name), ", ".join(targets),
-                                                                 ", ".join("?" * len(targets)))
+            if copy_from is not None:
+                info = copy_from[0]
+                con.execute("ATTACH DATABASE ? AS qm_src", ("file:{}?mode=ro".format(info["path"]),))
+                src_cols = {row[1].lower(): row[1] for row in con.execute(
+                    "PRAGMA qm_src.table_info({})".format(_q(info["layer_name"])))}
+                if not src_cols or any(name.lower() not in src_cols for name in names[:copied]):
+                    raise _NotCopyableError("field names")
+                new_cols = ["c{}".format(i) for i in range(len(targets) - copied)]
+                values = [src_fids.tolist()] + values
+                sql = "INSERT INTO temp.qm_v VALUES ({})".format(", ".join("?" * (1 + len(new_cols))))
+                copy_sql = "INSERT INTO main.{} ({}) SELECT {} FROM temp.qm_v AS v JOIN qm_src.{} AS l ON l.{} = " \
+                    "v.qm_fid ORDER BY v.rowid".format(
+                        _q(out_name), ", ".join(targets),
+                        ", ".join(["l." + _q(src_cols[name.lower()]) for name in names[:copied]]
+                                  + ["v." + c for c in new_cols]),
+                        _q(info["layer_name"]), _q(info["fid_column"]))
+            else:
+                sql = "INSERT INTO main.{} ({}) VALUES ({})".format(_q(out_name), ", ".join(targets),
+                                                                     ", ".join("?" * len(targets)))
 
             def insert():
+                if copy_from is not None:
+                    con.execute("CREATE TEMP TABLE qm_v (qm_fid INTEGER{})".format(
+                        "".join(", " + c for c in new_cols)))
                 for start in range(0, n, 50_000):
                     if feedback is not None:
                         if feedback.isCanceled():
@@ -944,17 +977,28 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
                         feedback.setProgress(100.0 * start / max(n, 1))
                     con.executemany(sql, zip(*(column[start:start + 50_000] for column in values))
                                     if values else [()] * min(50_000, n - start))
+                if copy_from is not None:
+                    con.execute(copy_sql)
+                    con.execute("DROP TABLE temp.qm_v")
 
             _bulk_insert(con, out_name, insert, extent, feedback)
+            if copy_from is not None:
+                con.execute("DETACH DATABASE qm_src")
         finally:
             con.close()
         if points is not None and spatial_index:
-            fids = np.asarray(columns[fid_pos[0]], dtype=np.int64) if fid_pos else np.arange(1, n + 1, dtype=np.int64)
+            if fid_pos and fid_pos[0] < copied:  # the source's fid copied
+                fids = src_fids
+            elif fid_pos:
+                fids = np.asarray(columns[fid_pos[0] - copied], dtype=np.int64)
+            else:
+                fids = np.arange(1, n + 1, dtype=np.int64)
             x, y = np.asarray(points[0], float), np.asarray(points[1], float)
             ok = np.isfinite(x) & np.isfinite(y)
             add_packed_spatial_index(tmp_path, out_name, "geom", "fid", srs_wkt, (fids[ok], x[ok], x[ok], y[ok], y[ok]))
         finish_file_output(tmp_dir, tmp_path, dest_path)
-    except sqlite3.IntegrityError:  # e.g. the values of a field fid are not unique: QGIS writes it its own way
+    except (sqlite3.IntegrityError, _NotCopyableError):  # e.g. the values of a field fid are not unique: QGIS
+        # writes it its own way
         remove_dataset_files(tmp_path)
         shutil.rmtree(tmp_dir, ignore_errors=True)
         return False

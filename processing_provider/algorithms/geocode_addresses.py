@@ -1,5 +1,7 @@
 """``quartiersmonitor:geocodeaddresses`` — geocode a table of addresses by the official address directory."""
 
+import shutil
+
 import numpy as np
 import pandas as pd
 from qgis.core import (
@@ -35,12 +37,14 @@ from ..layer_io import (
     discard_output,
     gpkg_field_definitions,
     ogr_driver_for_path,
+    ogr_file_source,
     python_values,
     read_attribute_table,
     read_points_with_attributes,
     require_field,
     require_geometry,
     source_name,
+    stage_as_gpkg,
     whole_layer,
     write_gpkg_table,
 )
@@ -260,7 +264,10 @@ class GeocodeAddresses(QuartiersAlgorithm):
         # destinations through QGIS, the input's attributes copied feature by feature.
         fast_out = ogr_driver_for_path(out_path) == "GPKG" and gpkg_field_definitions(out_fields) is not None
         in_layer, in_whole = layer_of(self.INPUT, source)
-        read_names = source.fields().names() if fast_out else [n for n in in_names if n]
+        # A whole file layer (GDAL reads its text as QGIS does): its attributes are copied into the GeoPackage
+        # outputs inside SQLite, so only the address fields are read here.
+        copy_info = ogr_file_source(in_layer, tables=True, text=True) if fast_out and in_whole else None
+        read_names = source.fields().names() if fast_out and copy_info is None else [n for n in in_names if n]
         table = read_attribute_table(source, read_names, steps, layer=in_layer, whole=in_whole)
         icols = self._columns(source, table, in_names, in_label, in_fields)
         in_fids = table["fid"].to_numpy()
@@ -289,6 +296,14 @@ class GeocodeAddresses(QuartiersAlgorithm):
         status = result["status"].to_numpy()
         matched = status != matching.UNMATCHED
         addresses = self._match_addresses(result, dcols, icols[0])
+        if fast_out and copy_info is not None:
+            outputs = self._write_copied(parameters, context, directory, source, copy_info, in_fids, out_path,
+                                         out_fields, un_fields, result, addresses, steps, feedback)
+            if outputs is not None:
+                return self._finish(result, len(table), outputs, feedback)
+            table = read_attribute_table(source, source.fields().names(), steps, layer=in_layer, whole=in_whole)
+            if not np.array_equal(table["fid"].to_numpy(), in_fids):
+                fast_out = False  # the layer changed meanwhile: QGIS writes it
         if fast_out:
             values = [python_values(table[f.name()], f) for f in source.fields()]
             outputs = self._write_fast(parameters, context, directory, out_path, out_fields, un_fields, values,
@@ -357,6 +372,60 @@ class GeocodeAddresses(QuartiersAlgorithm):
         reason_fields.append(QgsField("unmatched_reason", T_STRING, len=32))
         return (QgsProcessingUtils.combineFields(source.fields(), extra),
                 QgsProcessingUtils.combineFields(source.fields(), reason_fields))
+
+    def _write_copied(self, parameters, context, directory, source, info, fids, out_path, out_fields, un_fields,
+                      result, addresses, feedback, parent_feedback):
+        """OUTPUT (and UNMATCHED when it is a GeoPackage too) written into GeoPackages whose input attributes are
+        copied inside SQLite from the input file ``info`` (another OGR format is copied into a temporary
+        GeoPackage first, as assignaddresses does); Python passes only the new values. None when this does not
+        apply (nothing written): the caller writes the outputs its other way."""
+        un_param = parameters.get(self.UNMATCHED)
+        un_path = None if un_param in (None, "") else self.parameterAsOutputLayer(parameters, self.UNMATCHED, context)
+        if un_path is not None and ogr_driver_for_path(un_path) != "GPKG":
+            return None
+        if un_path is not None and gpkg_field_definitions(un_fields) is None:
+            return None
+        staged_dir = None
+        if info["driver"] != "GPKG":
+            staged = stage_as_gpkg(info, parent_feedback)
+            if staged is None or staged[0]["count"] != len(fids):
+                if staged is not None:
+                    shutil.rmtree(staged[1], ignore_errors=True)
+                return None
+            info, staged_dir = staged
+            fids = np.arange(1, len(fids) + 1, dtype=np.int64)  # the staged copy: 1..n in reading order
+        try:
+            status = result["status"].to_numpy()
+            matched = status != matching.UNMATCHED
+            points = (np.where(matched, result["x"].to_numpy(dtype=float), np.nan),
+                      np.where(matched, result["y"].to_numpy(dtype=float), np.nan))
+            crs = directory.sourceCrs()
+            srs_wkt = crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else ""
+            feedback.pushInfo(tr("Writing “{}” with GDAL…").format(out_path))
+            columns = [status.tolist(), result["score"].to_numpy().astype(np.int64).tolist(), addresses.tolist()]
+            try:
+                self.check_canceled(parent_feedback)
+                if not write_gpkg_table(out_path, out_fields, columns, feedback, points=points, srs_wkt=srs_wkt,
+                                        copy_from=(info, fids)):
+                    return None
+                outputs = {self.OUTPUT: out_path}
+                self.check_canceled(parent_feedback)
+                if un_path is None:
+                    return outputs
+                rows = np.flatnonzero(~matched)
+                if not write_gpkg_table(un_path, un_fields, [result["reason"].to_numpy()[rows].tolist()], feedback,
+                                        copy_from=(info, fids[rows])):
+                    discard_output(out_path)
+                    return None
+                outputs[self.UNMATCHED] = un_path
+                return outputs
+            except QgsProcessingException:
+                discard_output(out_path)
+                discard_output(un_path)
+                raise
+        finally:
+            if staged_dir is not None:
+                shutil.rmtree(staged_dir, ignore_errors=True)
 
     def _write_fast(self, parameters, context, directory, out_path, out_fields, un_fields, values, result,
                     addresses, feedback, parent_feedback):

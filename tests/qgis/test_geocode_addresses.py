@@ -277,3 +277,37 @@ def test_gpkg_outputs_written_by_gdal_equal_the_qgis_ones(run_alg, directory, tm
     out2 = QgsVectorLayer(again["OUTPUT"], "out2", "ogr")
     assert rows(out2) == rows(out) and [f.id() for f in out2.getFeatures()] == [f.id() for f in table.getFeatures()]
     del out, unmatched, out2, table
+
+
+@pytest.mark.parametrize("ext", ["gpkg", "shp"])
+def test_gpkg_outputs_copied_from_a_file_input_equal_the_qgis_ones(run_alg, directory, tmp_path, ext):
+    """From a whole file input (GeoPackage; a shapefile staged into a GeoPackage) the input's attributes are copied
+    inside SQLite: OUTPUT and UNMATCHED hold what QGIS writes into memory layers from the same input."""
+    def rows(layer):
+        return [([None if str(v) == "NULL" else v for v in f.attributes()], f.geometry().asWkt(3))
+                for f in layer.getFeatures()]
+
+    path = str(tmp_path / "input.{}".format(ext))
+    if ext == "gpkg":
+        table = write_gpkg(csv_layer(CSV_LATIN1), path, "angebote")
+    else:
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "ESRI Shapefile"
+        options.fileEncoding = "UTF-8"
+        result = QgsVectorFileWriter.writeAsVectorFormatV3(csv_layer(CSV_LATIN1), path,
+                                                           QgsProject.instance().transformContext(), options)
+        assert result[0] == QgsVectorFileWriter.WriterError.NoError, result
+        table = QgsVectorLayer(path[:-4] + ".dbf", "angebote", "ogr")  # a table: only the .dbf is written
+    assert table.isValid() and table.featureCount() == 9
+    memory = run_alg("geocodeaddresses", params(table, directory))
+    files = run_alg("geocodeaddresses", params(table, directory, OUTPUT=str(tmp_path / "out.gpkg"),
+                                               UNMATCHED=str(tmp_path / "unmatched.gpkg")))
+    out = QgsVectorLayer(files["OUTPUT"], "out", "ogr")
+    unmatched = QgsVectorLayer(files["UNMATCHED"], "unmatched", "ogr")
+    skip = 0 if ext == "gpkg" else 1  # a shapefile has no fid field: the GeoPackage's own comes first
+    assert out.hasSpatialIndex() == 2
+    assert [(a[skip:], g) for a, g in rows(out)] == rows(memory["OUTPUT"]) and len(rows(out)) == 9
+    assert [(a[skip:], g) for a, g in rows(unmatched)] == rows(memory["UNMATCHED"]) and len(rows(unmatched)) == 2
+    if ext == "gpkg":
+        assert [f.id() for f in out.getFeatures()] == [f.id() for f in table.getFeatures()]
+    del out, unmatched, table
