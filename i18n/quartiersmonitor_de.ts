@@ -29,12 +29,12 @@
       <translation>Eine JSON-Datei, die Indikatoren ändert oder ergänzt (siehe Dokumentation des Katalogs).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="104" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="111" />
       <source>A table: one row per quartier, one column per group.</source>
       <translation>Eine Tabelle: eine Zeile je Quartier, eine Spalte je Gruppe.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="122" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="126" />
       <source>Address directory (points)</source>
       <translation>Adressverzeichnis (Punkte)</translation>
     </message>
@@ -84,7 +84,7 @@
       <translation>Adressen, die ihren Ort mit einer anderen teilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="100" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="104" />
       <source>Addresses to geocode (table or layer)</source>
       <translation>Zu geokodierende Adressen (Tabelle oder Layer)</translation>
     </message>
@@ -114,17 +114,17 @@
       <translation>Adressen: „{}“ ({} Objekte). Quartiere: „{}“ ({} Objekte).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="96" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="103" />
       <source>Age bands</source>
       <translation>Altersgruppen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="93" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="100" />
       <source>Age field</source>
       <translation>Altersfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="94" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="101" />
       <source>Age in years, split by AGE_BANDS.</source>
       <translation>Alter in Jahren, aufgeteilt nach AGE_BANDS.</translation>
     </message>
@@ -255,7 +255,7 @@ Spalten mit anderen Namen als den Standardnamen können in den erweiterten Param
       <translation>Wählen Sie einen Ausgabeordner für die Kartenblätter.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="117" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="121" />
       <source>City field</source>
       <translation>Feld Ort</translation>
     </message>
@@ -280,7 +280,7 @@ Spalten mit anderen Namen als den Standardnamen können in den erweiterten Param
       <translation>Spaltenzuordnung: „{part}“ hat nicht die Form Standardname=Ihre_Spalte.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="97" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="104" />
       <source>Comma-separated bands in whole years, e.g. '0-14,15-64,65-' (the last may be open).</source>
       <translation>Kommagetrennte Gruppen in ganzen Jahren, z. B. '0-14,15-64,65-' (die letzte darf offen sein).</translation>
     </message>
@@ -320,7 +320,7 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation type="obsolete">Zeile {} konnte nicht in die Ausgabe geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="284" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="315" />
       <source>Could not write the OUTPUT table: {}</source>
       <translation>Die OUTPUT-Tabelle konnte nicht geschrieben werden: {}</translation>
     </message>
@@ -335,17 +335,17 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation>Der Bericht „{}“ konnte nicht geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/layer_io.py" line="1119" />
+      <location filename="processing_provider/layer_io.py" line="1163" />
       <source>Could not write “{}”.</source>
       <translation>„{}“ konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/layer_io.py" line="1117" />
+      <location filename="processing_provider/layer_io.py" line="1161" />
       <source>Could not write “{}”: {}</source>
       <translation>„{}“ konnte nicht geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="55" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="56" />
       <source>Count records per quartier</source>
       <translation>Datensätze je Quartier zählen</translation>
     </message>
@@ -363,12 +363,12 @@ Für jede Adresse wird die Luftlinienentfernung zum nächsten Angebot im KBS des
 Adressen und Angebote in einem anderen KBS werden umprojiziert. Der Quartierslayer braucht ein projiziertes KBS. Einwohnerzahlen als Text, negativ oder leer zählen als 0 und werden im Protokoll gemeldet. Die optionale Adressausgabe enthält jede Adresse mit quartier_id, nearest_distance_m und within_distance.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="103" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="110" />
       <source>Counts per quartier</source>
       <translation>Anzahlen je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="61" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="62" />
       <source>Counts records (e.g. residents from the population register, benefit recipients, births) per quartier, optionally split into groups and age bands and weighted.
 
 INPUT is either a point layer together with QUARTIERS (each point is placed in its quartier exactly as in 'Assign addresses to quartiers': border points go to the smallest id), or a table with a quartier id: the field named QUARTIER_ID (or, failing that, the field quartier_id written by 'Assign addresses to quartiers'). Ids are compared as trimmed text, so 101 and '0101' differ: such mismatches are reported with examples.
@@ -396,22 +396,22 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
       <translation>Erreichbarkeit je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="144" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="148" />
       <source>Directory city field</source>
       <translation>Verzeichnis: Feld Ort</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="132" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="136" />
       <source>Directory house number field</source>
       <translation>Verzeichnis: Feld Hausnummer</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="138" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="142" />
       <source>Directory postcode field</source>
       <translation>Verzeichnis: Feld Postleitzahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="127" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="131" />
       <source>Directory street field</source>
       <translation>Verzeichnis: Feld Straße</translation>
     </message>
@@ -508,7 +508,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld „{}“ des Layers „{}“ ist nicht numerisch und kann nicht summiert werden (Parameter SUM_FIELDS).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="130" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="161" />
       <source>Field “{}” of layer “{}” must be numeric (parameter {}).</source>
       <translation>Feld „{}“ des Layers „{}“ muss numerisch sein (Parameter {}).</translation>
     </message>
@@ -548,7 +548,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Weitere Indikator-IDs aus der Katalogdatei (z. B. X.1,X.2)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="152" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="156" />
       <source>Fuzzy threshold: minimum similarity of street names (percent)</source>
       <translation>Unschärfe-Schwelle: Mindestähnlichkeit der Straßennamen (Prozent)</translation>
     </message>
@@ -563,17 +563,17 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Lücken zwischen Quartieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="72" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="76" />
       <source>Geocode addresses by the address directory</source>
       <translation>Adressen über das Adressverzeichnis geokodieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="164" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="168" />
       <source>Geocoded addresses</source>
       <translation>Geokodierte Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="75" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="79" />
       <source>Gives each row of a table (e.g. a list of offerings with their addresses) the location of its address in the official address directory (a point layer). No network and no external geocoder are used.
 
 Addresses are compared in stages; the first that succeeds wins:
@@ -654,7 +654,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gibt jeder Adresse die Kennung ihres Quartiers oder einen Status, der sagt, warum nicht.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="89" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="96" />
       <source>Group field</source>
       <translation>Gruppenfeld</translation>
     </message>
@@ -664,7 +664,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="108" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="112" />
       <source>House number field</source>
       <translation>Feld Hausnummer</translation>
     </message>
@@ -814,7 +814,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer '{}' enthält kein Angebot mit Lage.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="186" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="190" />
       <source>Layer '{}', field '{}', row {}: the text '{}' holds characters that are not valid in the layer's encoding. Load the file with its real encoding (for a CSV: as a delimited text layer with encoding windows-1252 or ISO-8859-1) and run again.</source>
       <translation>Layer '{}', Feld '{}', Zeile {}: der Text '{}' enthält Zeichen, die in der Kodierung des Layers ungültig sind. Laden Sie die Datei mit ihrer tatsächlichen Kodierung (bei einer CSV-Datei: als Delimited-Text-Layer mit Kodierung windows-1252 oder ISO-8859-1) und starten Sie erneut.</translation>
     </message>
@@ -872,7 +872,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“ (Quartiere) muss Polygone enthalten, nicht {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="147" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="176" />
       <source>Layer “{}” (quartiers) must hold polygons.</source>
       <translation>Layer „{}“ (Quartiere) muss Polygone enthalten.</translation>
     </message>
@@ -886,12 +886,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“ hat kein Feld „{}“ (Parameter SUM_FIELDS).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="126" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="157" />
       <source>Layer “{}” has no field “{}” (parameter {}).</source>
       <translation>Layer „{}“ hat kein Feld „{}“ (Parameter {}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="168" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="199" />
       <source>Layer “{}” has no field “{}”; its field “{}” is used as quartier id.</source>
       <translation>Layer „{}“ hat kein Feld „{}“; sein Feld „{}“ wird als Quartierskennung verwendet.</translation>
     </message>
@@ -901,7 +901,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“ hat kein gültiges KBS, seine Koordinaten lassen sich daher nicht auf Layer „{}“ ({}) beziehen. Bitte das KBS des Layers setzen (Layereigenschaften &gt; Quelle) und erneut ausführen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="172" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="203" />
       <source>Layer “{}” holds points but no QUARTIERS layer was given, and it has no quartier id field “{}”.</source>
       <translation>Layer „{}“ enthält Punkte, aber es wurde kein QUARTIERS-Layer angegeben, und er hat kein Kennungsfeld „{}“.</translation>
     </message>
@@ -931,17 +931,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Kartenblätter der ausgewählten Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="149" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="153" />
       <source>Match misspelt street names (fuzzy)</source>
       <translation>Falsch geschriebene Straßennamen zuordnen (unscharf)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="449" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="518" />
       <source>Matched: exact {}, normalized {}, fuzzy {}, street {}; unmatched {} of {}.</source>
       <translation>Gefunden: exakt {}, normalisiert {}, unscharf {}, Straße {}; nicht gefunden {} von {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="270" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="277" />
       <source>Matching {} addresses against {} directory addresses…</source>
       <translation>{} Adressen werden mit {} Verzeichnisadressen abgeglichen…</translation>
     </message>
@@ -1026,12 +1026,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Anzahl der Kartenklassen (runde Klassengrenzen und wenige verschiedene Werte können weniger ergeben).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="173" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="177" />
       <source>Number of rows matched</source>
       <translation>Anzahl gefundener Zeilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="174" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="178" />
       <source>Number of rows not matched</source>
       <translation>Anzahl nicht gefundener Zeilen</translation>
     </message>
@@ -1076,7 +1076,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Ein mehrseitiges PDF</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="58" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="59" />
       <source>One row per quartier, one column per group, zero-filled.</source>
       <translation>Eine Zeile je Quartier, eine Spalte je Gruppe, mit Nullen aufgefüllt.</translation>
     </message>
@@ -1111,22 +1111,27 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Überlappende Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="137" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="168" />
       <source>Parameter AGE_BANDS “{}” cannot be read: {}.</source>
       <translation>Der Parameter AGE_BANDS „{}“ kann nicht gelesen werden: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="140" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="127" />
       <source>Parameter QUARTIER_ID (the quartier id field) is missing.</source>
       <translation>Der Parameter QUARTIER_ID (das Feld der Quartierskennung) fehlt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="157" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="129" />
+      <source>Parameter QUARTIER_ID or INPUT_ID_FIELD (the quartier id field of the table INPUT) is missing.</source>
+      <translation>Der Parameter QUARTIER_ID oder INPUT_ID_FIELD (das Feld der Quartierskennung der Tabelle in INPUT) fehlt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="161" />
       <source>Place addresses with unknown house number at their street's centroid</source>
       <translation>Adressen mit unbekannter Hausnummer auf den Schwerpunkt ihrer Straße setzen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="79" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="80" />
       <source>Points to place in quartiers, or a table holding a quartier id per record.</source>
       <translation>Punkte, die Quartieren zugeordnet werden, oder eine Tabelle mit einer Quartierskennung je Datensatz.</translation>
     </message>
@@ -1146,7 +1151,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Einwohnerfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="113" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="117" />
       <source>Postcode field</source>
       <translation>Feld Postleitzahl</translation>
     </message>
@@ -1206,9 +1211,14 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="85" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="86" />
       <source>Quartier id field</source>
       <translation>Feld Quartiers-ID</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="91" />
+      <source>Quartier id field of a table input</source>
+      <translation>Feld der Quartierskennung einer Tabelleneingabe</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="417" />
@@ -1231,7 +1241,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartierspolygone mit Indikatorfeldern, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="82" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="83" />
       <source>Quartier polygons: needed for point input; for table input they list every quartier so that quartiers without records get a row of zeros.</source>
       <translation>Quartierspolygone: nötig für Punkte; bei einer Tabelle liefern sie alle Quartiere, damit Quartiere ohne Datensätze eine Zeile mit Nullen erhalten.</translation>
     </message>
@@ -1241,7 +1251,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); für die Zuordnung repariert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="152" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="181" />
       <source>Quartier “{}” has an invalid geometry ({}); repaired.</source>
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); repariert.</translation>
     </message>
@@ -1256,7 +1266,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartier „{}“: seine Geometrie kann nicht indiziert werden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="81" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="82" />
       <source>Quartiers</source>
       <translation>Quartiere</translation>
     </message>
@@ -1336,32 +1346,32 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="249" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="253" />
       <source>Reading the address directory '{}'…</source>
       <translation>Adressverzeichnis '{}' wird gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="256" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="260" />
       <source>Reading the addresses to geocode from '{}'…</source>
       <translation>Zu geokodierende Adressen werden aus '{}' gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="78" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="79" />
       <source>Records (points or table)</source>
       <translation>Datensätze (Punkte oder Tabelle)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="91" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="98" />
       <source>Records are counted per value of this field (e.g. sex, nationality, age band).</source>
       <translation>Datensätze werden je Wert dieses Feldes gezählt (z. B. Geschlecht, Staatsangehörigkeit, Altersgruppe).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="105" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="112" />
       <source>Records counted</source>
       <translation>Gezählte Datensätze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="106" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="113" />
       <source>Records without a quartier</source>
       <translation>Datensätze ohne Quartier</translation>
     </message>
@@ -1441,7 +1451,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quelle: {source} · Kartenblatt des Quartiersmonitors vom {date} · ▲/▼ signifikant über/unter dem Kreiswert</translation>
     </message>
     <message>
-      <location filename="processing_provider/layer_io.py" line="1133" />
+      <location filename="processing_provider/layer_io.py" line="1177" />
       <source>Spatial index built by GDAL ({}).</source>
       <translation>Räumlicher Index von GDAL erstellt ({}).</translation>
     </message>
@@ -1466,12 +1476,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Statusschwellenwerte</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="104" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="108" />
       <source>Street field</source>
       <translation>Feld Straße</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="101" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="108" />
       <source>Summed instead of counting 1 per record (e.g. residents per address).</source>
       <translation>Wird summiert, statt je Datensatz 1 zu zählen (z. B. Einwohner je Adresse).</translation>
     </message>
@@ -1520,7 +1530,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Tabelle der Fallzahlen je Quartier (CSV, XLSX, GeoPackage-Tabelle, beliebiger Layer); Spalten benannt wie im Indikatorenkatalog oder unter „Spaltenzuordnung“ zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="176" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="207" />
       <source>Table “{}” has no quartier id field “{}” (parameter QUARTIER_ID). Available fields: {}.</source>
       <translation>Tabelle „{}“ hat kein Feld der Quartierskennung „{}“ (Parameter QUARTIER_ID). Vorhandene Felder: {}.</translation>
     </message>
@@ -1530,7 +1540,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Processing-Algorithmus {alg} ist nicht verfügbar.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="235" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="239" />
       <source>The address directory '{}' is empty: there is nothing to match against.</source>
       <translation>Das Adressverzeichnis '{}' ist leer: es gibt nichts zum Abgleichen.</translation>
     </message>
@@ -1545,12 +1555,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Atlas konnte nicht zu Blatt {n} wechseln.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="286" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="293" />
       <source>The directory has no city field: the input cities are not used.</source>
       <translation>Das Verzeichnis hat kein Ortsfeld: die Orte der Eingabe werden nicht verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="284" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="291" />
       <source>The directory has no postcode field: the input postcodes are not used.</source>
       <translation>Das Verzeichnis hat kein Postleitzahlfeld: die Postleitzahlen der Eingabe werden nicht verwendet.</translation>
     </message>
@@ -1605,9 +1615,14 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Die Profiltabelle eines Kartenblatts konnte nicht gefüllt werden: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="86" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="88" />
       <source>The quartier id field of QUARTIERS; a table INPUT must have a field of the same name (or quartier_id).</source>
       <translation>Das Kennungsfeld von QUARTIERS; eine Tabelle in INPUT muss ein gleichnamiges Feld (oder quartier_id) haben.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="93" />
+      <source>The quartier id field of a table INPUT; default: the field named like QUARTIER_ID (or quartier_id). Not used for points placed in QUARTIERS.</source>
+      <translation>Das Feld der Quartierskennung einer Tabelle in INPUT; Vorgabe: das Feld, das wie QUARTIER_ID heißt (oder quartier_id). Wird für Punkte, die in QUARTIERS verortet werden, nicht verwendet.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/offering_coverage.py" line="264" />
@@ -1665,12 +1680,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Unbekanntes Format {fmt}: Verwenden Sie eines von {formats}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="169" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="173" />
       <source>Unmatched addresses</source>
       <translation>Nicht gefundene Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="456" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="525" />
       <source>Unmatched by reason: {}</source>
       <translation>Nicht gefunden nach Grund: {}</translation>
     </message>
@@ -1695,7 +1710,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Wert der Gemeinde des Quartiers</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="99" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="106" />
       <source>Weight field</source>
       <translation>Gewichtsfeld</translation>
     </message>
@@ -1740,7 +1755,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>„{}“ wird mit GDAL geschrieben…</translation>
     </message>
     <message>
-      <location filename="processing_provider/layer_io.py" line="1088" />
+      <location filename="processing_provider/layer_io.py" line="1132" />
       <source>Written by GDAL instead ({}).</source>
       <translation>Stattdessen von GDAL geschrieben ({}).</translation>
     </message>
@@ -1880,42 +1895,42 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{} Angebot(e) liegen außerhalb aller Quartiere: nicht gezählt, aber für die Entfernungen verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="287" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="318" />
       <source>{} records counted in {} quartiers.</source>
       <translation>{} Datensätze in {} Quartieren gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="228" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="259" />
       <source>{} records have a quartier id that is not in layer “{}” and are not counted, e.g. {} (quartier ids look like {}).</source>
       <translation>{} Datensätze haben eine Quartierskennung, die es in Layer „{}“ nicht gibt, und werden nicht gezählt, z. B. {} (Quartierskennungen sehen so aus: {}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="246" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="277" />
       <source>{} records have no age in a band of “{}”: counted in total only.</source>
       <translation>{} Datensätze haben kein Alter in einer Gruppe von „{}“: nur in total gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="205" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="236" />
       <source>{} records have no geometry and are not counted.</source>
       <translation>{} Datensätze haben keine Geometrie und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="224" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="255" />
       <source>{} records have no quartier id and are not counted.</source>
       <translation>{} Datensätze haben keine Quartierskennung und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="240" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="271" />
       <source>{} records have no value in “{}”: counted in total only.</source>
       <translation>{} Datensätze haben keinen Wert in „{}“: nur in total gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="261" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="292" />
       <source>{} records have no weight in “{}” and count as 0.</source>
       <translation>{} Datensätze haben kein Gewicht in „{}“ und zählen als 0.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="202" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="233" />
       <source>{} records lie outside every quartier and are not counted.</source>
       <translation>{} Datensätze liegen außerhalb aller Quartiere und werden nicht gezählt.</translation>
     </message>
