@@ -13,8 +13,8 @@ DEMO_OUT := $(ROOT)/demo-output
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-APT_PACKAGES := qgis python3-qgis qgis-providers python3-numpy python3-pandas python3-gdal python3-venv python3-pip pyqt5-dev-tools \
-	qttools5-dev-tools poppler-utils xauth xvfb
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-numpy python3-pandas python3-gdal python3-venv python3-pip \
+	qttools5-dev-tools poppler-utils
 
 .PHONY: all setup apt venv test test-unit demo lint package translations clean bench
 
