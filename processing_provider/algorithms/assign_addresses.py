@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsFeature,
+    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -21,6 +22,7 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
     QgsProcessingUtils,
     QgsSpatialIndex,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 
@@ -311,6 +313,11 @@ class AssignAddresses(QuartiersAlgorithm):
         status_name = unique_name(STATUS_FIELD, taken + [id_name])
         driver = ogr_driver_for_path(dest)
         info = ogr_file_source(in_layer) if whole else None
+        if dest.startswith("memory:") and info is not None and in_layer.crs() == source.sourceCrs():
+            memory_id = self._write_memory_output(dest, source, in_layer, whole, fids, ids, index, status, context,
+                                                  feedback, bounds_of_points)
+            if memory_id is not None:
+                return memory_id
         if driver and info is not None and in_layer.crs() == source.sourceCrs():
             feedback.pushInfo(tr("Writing “{}” with GDAL…").format(dest))
             temporary = os.path.abspath(dest).startswith(os.path.abspath(QgsProcessingUtils.tempFolder()))
@@ -383,6 +390,31 @@ class AssignAddresses(QuartiersAlgorithm):
             details = context.layerToLoadOnCompletionDetails(dest)
             context.addLayerToLoadOnCompletion(dest_id, details)
         return dest_id
+
+    def _write_memory_output(self, dest, source, in_layer, whole, fids, ids, index, status, context, feedback,
+                             bounds_of_points):
+        """A memory: OUTPUT from a file source: GDAL/SQLite write a temporary GeoPackage (the fast way), and QGIS
+        copies it into a memory layer in C++ (``materialize``) — no million QgsFeatures built in Python."""
+        staging = QgsProcessingUtils.generateTempFilename("addresses_with_quartier.gpkg")
+        written = self._write_output(staging, source, in_layer, whole, fids, ids, index, status, context, feedback,
+                                     bounds_of_points=bounds_of_points)
+        if written != staging:
+            return None
+        self.check_canceled(feedback)
+        staged = QgsVectorLayer(staging, "staged", "ogr")
+        if not staged.isValid():
+            return None
+        memory = staged.materialize(QgsFeatureRequest())
+        del staged
+        remove_dataset_files(staging)
+        if memory is None or not memory.isValid():
+            return None
+        memory.setName(dest[len("memory:"):] or tr("Addresses with quartier"))
+        context.temporaryLayerStore().addMapLayer(memory)
+        if context.willLoadLayerOnCompletion(dest):
+            details = context.layerToLoadOnCompletionDetails(dest)
+            context.addLayerToLoadOnCompletion(memory.id(), details)
+        return memory.id()
 
     # -----------------------------------------------------------------------------------------------------------------
     def _write_report(self, path, in_name, q_name, quartiers, fids, px, py, index, status, n_interior, duplicates,

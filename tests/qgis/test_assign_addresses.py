@@ -201,6 +201,8 @@ def test_hand_made_case_equals_native_join(run_alg, case, out_name):
     assert got[5] == (None, "outside") and got[8] == ("0103", "boundary") and got[9] == ("0104", "inside")
     assert got[13] == ("0103", "inside") and got[16] == (None, "no_geometry") and got[17] == (None, "no_geometry")
     assert lyr.featureCount() == 20
+    if out_name == "memory:":
+        assert lyr.providerType() == "memory"  # a memory layer, also when it was staged through a GeoPackage
     assert result["N_NO_GEOMETRY"] == 2 and result["N_DUPLICATES"] == 2
     # input fields kept, inputs untouched
     assert [f["residents"] for f in lyr.getFeatures() if f["adr"] == 2] == [5]
