@@ -39,47 +39,47 @@
       <translation>Adressverzeichnis (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="112" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="114" />
       <source>Address points, e.g. the official address directory with a residents field.</source>
       <translation>Adresspunkte, z. B. das amtliche Adressverzeichnis mit einem Einwohnerfeld.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="406" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="438" />
       <source>Addresses</source>
       <translation>Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="111" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="113" />
       <source>Addresses (points)</source>
       <translation>Adressen (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="135" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="137" />
       <source>Addresses inside a quartier</source>
       <translation>Adressen innerhalb eines Quartiers</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="136" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="138" />
       <source>Addresses on a quartier border</source>
       <translation>Adressen auf einer Quartiersgrenze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="137" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="139" />
       <source>Addresses outside every quartier</source>
       <translation>Adressen außerhalb aller Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="421" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="453" />
       <source>Addresses per municipality (field “{}” of the quartiers)</source>
       <translation>Adressen je Gemeinde (Feld „{}“ der Quartiere)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="405" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="437" />
       <source>Addresses per status</source>
       <translation>Adressen je Status</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="139" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="141" />
       <source>Addresses sharing their location with another</source>
       <translation>Adressen, die ihren Ort mit einer anderen teilen</translation>
     </message>
@@ -94,7 +94,7 @@
       <translation>Adressen mit Entfernung zum nächsten Angebot</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="123" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="125" />
       <source>Addresses with quartier</source>
       <translation>Adressen mit Quartier</translation>
     </message>
@@ -104,12 +104,12 @@
       <translation>Adressen mit Einwohnern (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="138" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="140" />
       <source>Addresses without geometry</source>
       <translation>Adressen ohne Geometrie</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="403" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="435" />
       <source>Addresses: “{}” ({} features). Quartiers: “{}” ({} features).</source>
       <translation>Adressen: „{}“ ({} Objekte). Quartiere: „{}“ ({} Objekte).</translation>
     </message>
@@ -134,22 +134,22 @@
       <translation>Unter den Indikatorfeldern diejenigen, bei denen ein höherer Wert weniger Bedarf bedeutet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="133" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="135" />
       <source>An HTML report: counts per status, duplicates, overlaps and gaps, invalid quartiers.</source>
       <translation>Ein HTML-Bericht: Anzahlen je Status, Dubletten, Überlappungen und Lücken, ungültige Quartiere.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="452" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="484" />
       <source>Area</source>
       <translation>Fläche</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="81" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="83" />
       <source>Assign addresses to quartiers</source>
       <translation>Adressen Quartieren zuordnen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="478" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="510" />
       <source>Assignment of addresses to quartiers</source>
       <translation>Zuordnung der Adressen zu Quartieren</translation>
     </message>
@@ -230,17 +230,17 @@ Spalten mit anderen Namen als den Standardnamen können in den erweiterten Param
       <translation>Feld Kategorie (Anzahlen je Kategorie)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="452" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="484" />
       <source>Centre x</source>
       <translation>Mitte x</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="452" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="484" />
       <source>Centre y</source>
       <translation>Mitte y</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="442" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="474" />
       <source>Checking quartiers for overlaps and gaps…</source>
       <translation>Quartiere werden auf Überlappungen und Lücken geprüft…</translation>
     </message>
@@ -302,7 +302,7 @@ attention = yes bei Statusklasse 3 oder 4 oder bei Klasse 2 mit negativer Dynami
 Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbedarf sind umrandet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="354" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="361" />
       <source>Could not create the output “{}”.</source>
       <translation>Die Ausgabe „{}“ konnte nicht angelegt werden.</translation>
     </message>
@@ -325,12 +325,12 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation>Die OUTPUT-Tabelle konnte nicht geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="303" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="305" />
       <source>Could not write the SUMMARY layer: {}</source>
       <translation>Der SUMMARY-Layer konnte nicht geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="488" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="520" />
       <source>Could not write the report “{}”: {}</source>
       <translation>Der Bericht „{}“ konnte nicht geschrieben werden: {}</translation>
     </message>
@@ -426,7 +426,7 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
       <translation>Entfernungen von {} Adressen zu {} Angeboten…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="431" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="463" />
       <source>Duplicate addresses (same coordinates)</source>
       <translation>Doppelte Adressen (gleiche Koordinaten)</translation>
     </message>
@@ -473,12 +473,12 @@ Eine eigene Vorlage (.qpt) kann das mitgelieferte A4-Blatt ersetzen: Ihr erstes 
 Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="437" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="469" />
       <source>Feature id</source>
       <translation>Objekt-ID</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="471" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="503" />
       <source>Feature ids: {}</source>
       <translation>Objekt-IDs: {}</translation>
     </message>
@@ -488,7 +488,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld der Fallzahlentabelle mit der Quartiers-ID.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="117" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="119" />
       <source>Field of the quartiers holding their unique id (compared as text).</source>
       <translation>Feld der Quartiere mit ihrer eindeutigen Kennung (als Text verglichen).</translation>
     </message>
@@ -503,7 +503,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld „{}“ nicht in Layer „{}“ gefunden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="172" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="174" />
       <source>Field “{}” of layer “{}” is not numeric and cannot be summed (parameter SUM_FIELDS).</source>
       <translation>Feld „{}“ des Layers „{}“ ist nicht numerisch und kann nicht summiert werden (Parameter SUM_FIELDS).</translation>
     </message>
@@ -513,12 +513,12 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld „{}“ des Layers „{}“ muss numerisch sein (Parameter {}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="246" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="248" />
       <source>Field “{}”: {} NULL values were not summed.</source>
       <translation>Feld „{}“: {} NULL-Werte wurden nicht summiert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="119" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="121" />
       <source>Fields to sum per quartier</source>
       <translation>Je Quartier zu summierende Felder</translation>
     </message>
@@ -553,12 +553,12 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Unschärfe-Schwelle: Mindestähnlichkeit der Straßennamen (Prozent)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="452" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="484" />
       <source>Gap</source>
       <translation>Lücke</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="451" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="483" />
       <source>Gaps between quartiers</source>
       <translation>Lücken zwischen Quartieren</translation>
     </message>
@@ -624,7 +624,7 @@ REPORT: eine HTML-Seite mit den Anzahlen je Status (und je Gemeinde, wenn die Qu
 Große Adressdateien (eine Million Punkte) werden direkt mit GDAL gelesen und geschrieben, wenn sie ein ganzer GeoPackage-Layer im KBS der Quartiere sind und OUTPUT eine Datei ist; andere Eingaben nehmen den langsameren allgemeinen Weg über QGIS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="87" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="89" />
       <source>Gives every address point the id of the quartier it lies in.
 
 OUTPUT: the addresses with all their fields plus quartier_id and assign_status: inside (in the interior of a quartier), boundary (exactly on a quartier border or vertex: it goes to the quartier with the smallest id among those touching it, always the same one), outside (in no quartier, quartier_id empty) or no_geometry (NULL or empty geometry). Where quartiers overlap, the smallest id wins. A multipoint address is placed by its first point; Z and M values are ignored.
@@ -635,7 +635,7 @@ SUMMARY: the quartier polygons with their fields plus n_addresses and sum_&lt;fi
 
 REPORT: an HTML page with the counts per status (and per municipality when the quartiers have a field municipality or gemeinde), duplicate addresses (same coordinates), overlaps and gaps between quartiers with their area, repaired quartier geometries and the addresses outside every quartier.
 
-Large address files (a million points) take a fast way: a whole file layer (GeoPackage, shapefile …) is read by GDAL directly when it is in the quartiers' CRS, and an OUTPUT file (TEMPORARY_OUTPUT is a temporary GeoPackage) is written by GDAL and SQLite directly from it, with a spatial index. Other inputs (memory layers, selected features, databases) and a memory: OUTPUT take the slower general way through QGIS, with the same result.</source>
+Large address files (a million points) take a fast way: a whole file layer (GeoPackage, shapefile …) is read by GDAL directly when it is in the quartiers' CRS, and an OUTPUT file (TEMPORARY_OUTPUT is a temporary GeoPackage) is written by GDAL and SQLite directly from it, with a spatial index; a memory: OUTPUT is copied from such a file by QGIS. Other inputs (memory layers, selected features, databases) take the slower general way through QGIS, with the same result.</source>
       <translation>Gibt jedem Adresspunkt die Kennung des Quartiers, in dem er liegt.
 
 OUTPUT: die Adressen mit allen Feldern sowie quartier_id und assign_status: inside (im Inneren eines Quartiers), boundary (genau auf einer Quartiersgrenze oder einem Stützpunkt: er kommt zum Quartier mit der kleinsten Kennung unter den berührten, immer zum selben), outside (in keinem Quartier, quartier_id leer) oder no_geometry (Geometrie NULL oder leer). Wo sich Quartiere überlappen, gewinnt die kleinste Kennung. Eine Multipunkt-Adresse wird nach ihrem ersten Punkt zugeordnet; Z- und M-Werte werden ignoriert.
@@ -646,10 +646,10 @@ SUMMARY: die Quartierspolygone mit ihren Feldern sowie n_addresses und sum_&lt;F
 
 REPORT: eine HTML-Seite mit den Anzahlen je Status (und je Gemeinde, wenn die Quartiere ein Feld municipality oder gemeinde haben), doppelten Adressen (gleiche Koordinaten), Überlappungen und Lücken zwischen Quartieren mit ihrer Fläche, reparierten Quartiersgeometrien und den Adressen außerhalb aller Quartiere.
 
-Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganzer Dateilayer (GeoPackage, Shapefile …) wird direkt von GDAL gelesen, wenn er im KBS der Quartiere vorliegt, und eine OUTPUT-Datei (TEMPORARY_OUTPUT ist ein temporäres GeoPackage) wird von GDAL und SQLite direkt daraus geschrieben, mit räumlichem Index. Andere Eingaben (Speicherlayer, gewählte Objekte, Datenbanken) und eine memory:-Ausgabe nehmen den langsameren allgemeinen Weg über QGIS, mit demselben Ergebnis.</translation>
+Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganzer Dateilayer (GeoPackage, Shapefile …) wird direkt von GDAL gelesen, wenn er im KBS der Quartiere vorliegt, und eine OUTPUT-Datei (TEMPORARY_OUTPUT ist ein temporäres GeoPackage) wird von GDAL und SQLite direkt daraus geschrieben, mit räumlichem Index; eine memory:-Ausgabe kopiert QGIS aus einer solchen Datei. Andere Eingaben (Speicherlayer, gewählte Objekte, Datenbanken) nehmen den langsameren allgemeinen Weg über QGIS, mit demselben Ergebnis.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="84" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="86" />
       <source>Gives every address the id of the quartier it lies in, or a status saying why not.</source>
       <translation>Gibt jeder Adresse die Kennung ihres Quartiers oder einen Status, der sagt, warum nicht.</translation>
     </message>
@@ -659,7 +659,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gruppenfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="131" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="133" />
       <source>HTML files (*.html)</source>
       <translation>HTML-Dateien (*.html)</translation>
     </message>
@@ -734,7 +734,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Zu berechnende Indikatoren; der erste wird in der Karte dargestellt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="455" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="487" />
       <source>Invalid quartier geometries (repaired for the assignment)</source>
       <translation>Ungültige Quartiersgeometrien (für die Zuordnung repariert)</translation>
     </message>
@@ -857,17 +857,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Layer {layer} zeigt keinen Indikator des Katalogs: Die Blätter zeigen seinen aktuellen Stil.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="158" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="160" />
       <source>Layer “{}” (addresses) must hold points, not {}.</source>
       <translation>Layer „{}“ (Adressen) muss Punkte enthalten, nicht {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="181" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="183" />
       <source>Layer “{}” (quartiers) has no features.</source>
       <translation>Layer „{}“ (Quartiere) enthält keine Objekte.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="162" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="164" />
       <source>Layer “{}” (quartiers) must hold polygons, not {}.</source>
       <translation>Layer „{}“ (Quartiere) muss Polygone enthalten, nicht {}.</translation>
     </message>
@@ -881,7 +881,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer „{}“ hat kein Feld „{}“ (Parameter QUARTIER_ID). Vorhandene Felder: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="169" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="171" />
       <source>Layer “{}” has no field “{}” (parameter SUM_FIELDS).</source>
       <translation>Layer „{}“ hat kein Feld „{}“ (Parameter SUM_FIELDS).</translation>
     </message>
@@ -1041,7 +1041,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Zähler von 1 bis zu diesem Wert minus eins werden nicht ausgewiesen (statistische Geheimhaltung).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="121" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="123" />
       <source>Numeric address fields (e.g. residents) summed per quartier into the SUMMARY layer.</source>
       <translation>Numerische Adressfelder (z. B. Einwohner), die je Quartier in den SUMMARY-Layer summiert werden.</translation>
     </message>
@@ -1101,12 +1101,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Ausgabeordner</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="445" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="477" />
       <source>Overlap area</source>
       <translation>Überlappungsfläche</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="444" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="476" />
       <source>Overlapping quartiers</source>
       <translation>Überlappende Quartiere</translation>
     </message>
@@ -1181,7 +1181,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Vorjahr (dieselben Felder)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="456" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="488" />
       <source>Problem</source>
       <translation>Problem</translation>
     </message>
@@ -1246,7 +1246,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartierspolygone: nötig für Punkte; bei einer Tabelle liefern sie alle Quartiere, damit Quartiere ohne Datensätze eine Zeile mit Nullen erhalten.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="183" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="185" />
       <source>Quartier “{}” has an invalid geometry ({}); repaired for the assignment.</source>
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); für die Zuordnung repariert.</translation>
     </message>
@@ -1256,12 +1256,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); repariert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="186" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="188" />
       <source>Quartier “{}” has no geometry; no address can fall into it.</source>
       <translation>Quartier „{}“ hat keine Geometrie; keine Adresse kann darin liegen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="513" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="545" />
       <source>Quartier “{}”: its geometry cannot be indexed.</source>
       <translation>Quartier „{}“: seine Geometrie kann nicht indiziert werden.</translation>
     </message>
@@ -1271,7 +1271,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="113" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="115" />
       <source>Quartiers (polygons)</source>
       <translation>Quartiere (Polygone)</translation>
     </message>
@@ -1281,7 +1281,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere mit Aufmerksamkeitsbedarf</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="127" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="129" />
       <source>Quartiers with address counts</source>
       <translation>Quartiere mit Adressanzahlen</translation>
     </message>
@@ -1291,7 +1291,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere mit weniger Einwohnern (Spalte pop_total) werden nicht ausgewiesen; 0 schaltet die Regel ab.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="414" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="446" />
       <source>Quartiers without any address: {}</source>
       <translation>Quartiere ohne Adresse: {}</translation>
     </message>
@@ -1321,7 +1321,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Rang unter den Quartieren mit veröffentlichtem Wert; 1 = größter Bedarf</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="197" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="199" />
       <source>Reading address points of “{}”…</source>
       <translation>Adresspunkte aus „{}“ werden gelesen…</translation>
     </message>
@@ -1336,7 +1336,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Angebote werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="178" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="180" />
       <source>Reading quartiers of “{}”…</source>
       <translation>Quartiere aus „{}“ werden gelesen…</translation>
     </message>
@@ -1376,7 +1376,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Datensätze ohne Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="131" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="133" />
       <source>Report (HTML)</source>
       <translation>Bericht (HTML)</translation>
     </message>
@@ -1461,7 +1461,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Standardabweichung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="406" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="438" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
@@ -1545,7 +1545,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Das Adressverzeichnis '{}' ist leer: es gibt nichts zum Abgleichen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="125" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="127" />
       <source>The addresses with quartier_id and assign_status. Leave empty to skip.</source>
       <translation>Die Adressen mit quartier_id und assign_status. Leer lassen, um sie nicht zu erzeugen.</translation>
     </message>
@@ -1570,7 +1570,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Filterausdruck ist ungültig: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="463" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="495" />
       <source>The first {} of {}.</source>
       <translation>Die ersten {} von {}.</translation>
     </message>
@@ -1640,12 +1640,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Quartierslayer '{}' liegt in einem geographischen KBS ({}): Entfernungen in Metern brauchen ein projiziertes KBS. Projizieren Sie die Quartiere zuerst um (z. B. nach EPSG:25832).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="114" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="116" />
       <source>The quartier polygons; their CRS is used for the assignment.</source>
       <translation>Die Quartierspolygone; ihr KBS wird für die Zuordnung verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="129" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="131" />
       <source>The quartiers with n_addresses and sum_&lt;field&gt;. Leave empty to skip.</source>
       <translation>Die Quartiere mit n_addresses und sum_&lt;Feld&gt;. Leer lassen, um sie nicht zu erzeugen.</translation>
     </message>
@@ -1750,7 +1750,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Weißer Fleck: Anteil der Einwohner innerhalb der Entfernung unter (Prozent)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="315" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="322" />
       <source>Writing “{}” with GDAL…</source>
       <translation>„{}“ wird mit GDAL geschrieben…</translation>
     </message>
@@ -1775,12 +1775,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Auf Auswahl zoomen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="220" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="222" />
       <source>boundary</source>
       <translation>auf der Grenze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="220" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="222" />
       <source>inside</source>
       <translation>innerhalb</translation>
     </message>
@@ -1790,17 +1790,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>ungültige Geometrie</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="221" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="223" />
       <source>no geometry</source>
       <translation>ohne Geometrie</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="440" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="472" />
       <source>none</source>
       <translation>keine</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="221" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="223" />
       <source>outside</source>
       <translation>außerhalb</translation>
     </message>
@@ -1810,7 +1810,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>der mitgelieferten A4-Vorlage</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="409" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="441" />
       <source>total</source>
       <translation>gesamt</translation>
     </message>
@@ -1855,32 +1855,32 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{} Adresse(n) liegen außerhalb aller Quartiere und fließen nicht in die Werte ein.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="449" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="481" />
       <source>{} addresses lie in overlaps; each went to the smallest id.</source>
       <translation>{} Adressen liegen in Überlappungen; jede ging an die kleinste Kennung.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="224" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="226" />
       <source>{} addresses lie where quartiers overlap; each went to the smallest id.</source>
       <translation>{} Adressen liegen in Überlappungen von Quartieren; jede ging an die kleinste Kennung.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="201" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="203" />
       <source>{} addresses read.</source>
       <translation>{} Adressen gelesen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="435" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="467" />
       <source>{} addresses share their location with another address.</source>
       <translation>{} Adressen teilen ihren Ort mit einer anderen Adresse.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="411" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="443" />
       <source>{} multipoint addresses were placed by their first point.</source>
       <translation>{} Multipunkt-Adressen wurden nach ihrem ersten Punkt zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="204" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="206" />
       <source>{} multipoint addresses with several points were placed by their first point.</source>
       <translation>{} Multipunkt-Adressen mit mehreren Punkten wurden nach ihrem ersten Punkt zugeordnet.</translation>
     </message>
@@ -1935,12 +1935,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{} Datensätze liegen außerhalb aller Quartiere und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="222" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="224" />
       <source>{}: {} addresses</source>
       <translation>{}: {} Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="327" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="334" />
       <source>“{}” was copied into a temporary GeoPackage first.</source>
       <translation>„{}“ wurde zuerst in ein temporäres GeoPackage kopiert.</translation>
     </message>

@@ -104,9 +104,9 @@ class AssignAddresses(QuartiersAlgorithm):
             "quartiers with their area, repaired quartier geometries and the addresses outside every quartier.\n\n"
             "Large address files (a million points) take a fast way: a whole file layer (GeoPackage, shapefile …) "
             "is read by GDAL directly when it is in the quartiers' CRS, and an OUTPUT file (TEMPORARY_OUTPUT is a "
-            "temporary GeoPackage) is written by GDAL and SQLite directly from it, with a spatial index. Other "
-            "inputs (memory layers, selected features, databases) and a memory: OUTPUT take the slower general way "
-            "through QGIS, with the same result."
+            "temporary GeoPackage) is written by GDAL and SQLite directly from it, with a spatial index; a memory: "
+            "OUTPUT is copied from such a file by QGIS. Other inputs (memory layers, selected features, databases) "
+            "take the slower general way through QGIS, with the same result."
         )
 
     def initAlgorithm(self, config=None):
