@@ -709,6 +709,7 @@ def add_packed_spatial_index(gpkg_path, layer_name, geometry_column, fid_column,
     name = rtree.replace('"', '""')
     con = sqlite3.connect(gpkg_path, isolation_level=None)
     try:
+        _unsynced(con)
         con.execute("BEGIN")
         try:
             has_extensions = con.execute(
@@ -729,6 +730,14 @@ def add_packed_spatial_index(gpkg_path, layer_name, geometry_column, fid_column,
             raise
     finally:
         con.close()
+
+
+def _unsynced(con):
+    """Bulk-write settings for a connection to a temporary file that is moved into place only when complete (a
+    crash leaves nothing behind to keep consistent): no fsync, rollback journal in memory, temp tables in memory."""
+    con.execute("PRAGMA main.synchronous = OFF")
+    con.execute("PRAGMA main.journal_mode = MEMORY")
+    con.execute("PRAGMA temp_store = MEMORY")
 
 
 def _join_sql(mode, fid_col, fmin):
@@ -934,6 +943,7 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
 
         con = sqlite3.connect("file:{}".format(tmp_path), uri=True, isolation_level=None)
         try:
+            _unsynced(con)
             targets = [_q("fid") if d is None else _q(name) for d, name in zip(definitions, names)]
             values = list(columns)
             extent = None

@@ -124,7 +124,9 @@ def pack(ids, minx, maxx, miny, maxy):
             parent_of_child = numbers[group]
             parent_rows.extend(zip(cells_["id"].astype(np.int64).tolist(), parent_of_child.tolist()))
         else:
-            rowid_rows.extend(zip(cells_["id"].astype(np.int64).tolist(), numbers[group].tolist()))
+            leaf_ids = cells_["id"].astype(np.int64)
+            by_id = np.argsort(leaf_ids, kind="stable")  # ascending rowids: appended to the table's B-tree
+            rowid_rows.extend(zip(leaf_ids[by_id].tolist(), numbers[group][by_id].tolist()))
         counts = np.bincount(group, minlength=n_nodes)
         starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
         slot = np.arange(len(cells_)) - starts[group]
