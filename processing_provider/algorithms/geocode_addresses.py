@@ -51,6 +51,8 @@ from ..layer_io import (
 
 _CHUNK = 10000  # features written between two cancel checks
 
+_TEXT_TYPES = {str, type(None)}
+
 
 class GeocodeAddresses(QuartiersAlgorithm):
     ALG_ID = "geocodeaddresses"
@@ -500,8 +502,16 @@ class GeocodeAddresses(QuartiersAlgorithm):
         matched = status != matching.UNMATCHED
         out = np.full(len(status), None, dtype=object)
         used = np.unique(dir_index[matched & (dir_index >= 0)])  # each directory address formatted once
-        texts = []
-        for k in used.tolist():
+        idx = used.tolist()
+        parts = [[column[k] for k in idx] for column in (dstreet, dnumber, dpostcode, dcity)]
+        if all(set(map(type, values)) <= _TEXT_TYPES for values in parts):  # text only: one tight comprehension
+            texts = [((s or "") + " " + (n or "")).strip()
+                     + (", " + p + " " + c if p and c else ", " + p if p else ", " + c if c else "")
+                     for s, n, p, c in zip(*parts)]
+            idx = []
+        else:
+            texts = []
+        for k in idx:
             text = "{} {}".format(dstreet[k] or "", dnumber[k] or "").strip()
             place = " ".join(str(v) for v in (dpostcode[k], dcity[k]) if v not in (None, ""))
             texts.append(text + (", " + place if place else ""))
