@@ -1,11 +1,11 @@
 """quartiersmonitor:attentionindex on real GeoPackage layers: hand-computed classes, engine equality, styling."""
 
-import importlib.util
 import math
 import os
 
 import numpy as np
 import pytest
+from indicators_alg_testing import build
 from qgis.core import (
     QgsExpressionContextUtils,
     QgsFeature,
@@ -18,13 +18,6 @@ from qgis.core import (
 )
 
 from quartiersmonitor.processing_provider.algorithms.calculate_indicators import DOUBLE, STRING
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-spec = importlib.util.spec_from_file_location(
-    "indicators_alg_build", os.path.join(os.path.dirname(HERE), "data", "indicators_alg", "build.py")
-)
-build = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(build)
 
 IDS = ["Q0{}".format(i) for i in range(1, 10)]
 X = [1, 2, 3, 4, 5, 6, 7, 8, 9]

@@ -4,57 +4,18 @@ Expected values: the engine run on the same counts built independently of QGIS (
 and hand computations for a few cells.
 """
 
-import importlib.util
 import math
 import os
 
 import pytest
+from indicators_alg_testing import RecordingFeedback, build, calculate_params
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProject, QgsVectorLayer
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-BUILD = os.path.join(os.path.dirname(HERE), "data", "indicators_alg", "build.py")
-
-
-def load_build():
-    spec = importlib.util.spec_from_file_location("indicators_alg_build", BUILD)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-build = load_build()
 IDS = ["A.1", "A.2", "A.4"]
 
 
-class RecordingFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, warning):
-        self.warnings.append(warning)
-        super().pushWarning(warning)
-
-
-def enum_indexes(ids):
-    from quartiersmonitor.indicators.catalog import load_catalog
-
-    order = load_catalog().ids()
-    return [order.index(i) for i in ids]
-
-
 def params(q, c, out, ids=IDS, **extra):
-    p = {
-        "QUARTIERS": q,
-        "QUARTIER_ID": "quartier_id",
-        "DATA": c,
-        "DATA_ID": "quartier_id",
-        "INDICATORS": enum_indexes(ids),
-        "MUNICIPALITY_FIELD": "municipality_id",
-        "OUTPUT": out,
-    }
-    p.update(extra)
-    return p
+    return calculate_params(q, c, out, ids, **extra)
 
 
 def features_by_id(uri):

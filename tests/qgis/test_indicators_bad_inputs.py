@@ -12,18 +12,17 @@ Decisions (what a GIS professional expects):
 - a counts table with every quartier suppressed is a valid output: suppression is a result, not an error.
 """
 
-import importlib.util
 import os
 import pathlib
 import re
 
 import pytest
+from indicators_alg_testing import RecordingFeedback, build, calculate_params
 from qgis.core import (
     QgsFeature,
     QgsField,
     QgsFields,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
@@ -31,51 +30,12 @@ from qgis.PyQt.QtCore import QUrl
 
 from quartiersmonitor.processing_provider.algorithms.calculate_indicators import DOUBLE, INT, STRING
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-_spec = importlib.util.spec_from_file_location(
-    "indicators_alg_build", os.path.join(os.path.dirname(HERE), "data", "indicators_alg", "build.py")
-)
-build = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(build)
-
 QIDS = [row[0] for row in build.ROWS]
 GERMAN_MUNICIPALITY = {"M1": "Müllheim", "M2": "Weißenbürg"}
 
 
-class RecordingFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-        self.infos = []
-
-    def pushWarning(self, warning):
-        self.warnings.append(warning)
-        super().pushWarning(warning)
-
-    def pushInfo(self, info):
-        self.infos.append(info)
-        super().pushInfo(info)
-
-
-def enum_indexes(ids):
-    from quartiersmonitor.indicators.catalog import load_catalog
-
-    order = load_catalog().ids()
-    return [order.index(i) for i in ids]
-
-
 def params(q, c, out, ids=("A.1",), **extra):
-    p = {
-        "QUARTIERS": q,
-        "QUARTIER_ID": "quartier_id",
-        "DATA": c,
-        "DATA_ID": "quartier_id",
-        "INDICATORS": enum_indexes(ids),
-        "MUNICIPALITY_FIELD": "municipality_id",
-        "OUTPUT": out,
-    }
-    p.update(extra)
-    return p
+    return calculate_params(q, c, out, ids, **extra)
 
 
 def is_null(value):
