@@ -23,18 +23,19 @@ from qgis.core import (
 
 from ... import cartography
 from ...translation import current_language, tr
-from ..base import GROUP_INDICATORS, LayerPostProcessor, QuartiersAlgorithm
-from .calculate_indicators import (
-    DOUBLE,
-    FAST_INSERT,
+from ..base import (
     FIELD_ANY,
     FIELD_NUMERIC,
-    INT,
+    GROUP_INDICATORS,
     NUMBER_INTEGER,
-    SINK_POLYGON,
     SOURCE_ANY,
     SOURCE_POLYGON,
-    STRING,
+    LayerPostProcessor,
+    QuartiersAlgorithm,
+)
+from ..layer_io import FAST_INSERT, T_DOUBLE, T_INT, T_STRING
+from .calculate_indicators import (
+    SINK_POLYGON,
     examples,
     int_or_none,
     named_source,
@@ -45,11 +46,11 @@ from .calculate_indicators import (
 )
 
 OUTPUT_FIELDS = (
-    ("status_index", DOUBLE),
-    ("status_class", INT),
-    ("dynamics_index", DOUBLE),
-    ("dynamics_class", INT),
-    ("attention", STRING),
+    ("status_index", T_DOUBLE),
+    ("status_class", T_INT),
+    ("dynamics_index", T_DOUBLE),
+    ("dynamics_class", T_INT),
+    ("attention", T_STRING),
 )
 
 

@@ -13,13 +13,11 @@ from qgis.core import (
     Qgis,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -33,42 +31,24 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ... import cartography
+from ...indicators.rates import id_text as engine_id_text
 from ...translation import current_language, tr
-from ..base import GROUP_INDICATORS, LayerPostProcessor, QuartiersAlgorithm
+from ..base import (
+    FIELD_ANY,
+    GROUP_INDICATORS,
+    NUMBER_INTEGER,
+    SOURCE_ANY,
+    SOURCE_POLYGON,
+    LayerPostProcessor,
+    QuartiersAlgorithm,
+)
+from ..layer_io import FAST_INSERT, T_DOUBLE, T_INT, T_STRING, scoped
 
 # -- Qt5/Qt6 and QGIS 3.22 … 4 compatibility ------------------------------------------------------------------
 
 
-def _scoped(new_enum, new_name, old_value):
-    """``Qgis.<new_enum>.<new_name>`` where this QGIS has it (3.36+, 4), else the 3.22 scoped value."""
-    enum = getattr(Qgis, new_enum, None)
-    value = getattr(enum, new_name, None) if enum is not None else None
-    return old_value if value is None else value
-
-
-SOURCE_POLYGON = _scoped("ProcessingSourceType", "VectorPolygon", QgsProcessing.SourceType.TypeVectorPolygon)
 SINK_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon if Qgis.QGIS_VERSION_INT < 33600 else SOURCE_POLYGON
-SOURCE_ANY = _scoped("ProcessingSourceType", "Vector", QgsProcessing.SourceType.TypeVector)
-FIELD_ANY = _scoped("ProcessingFieldParameterDataType", "Any", QgsProcessingParameterField.DataType.Any)
-FIELD_NUMERIC = _scoped("ProcessingFieldParameterDataType", "Numeric", QgsProcessingParameterField.DataType.Numeric)
-NUMBER_INTEGER = _scoped("ProcessingNumberParameterType", "Integer", QgsProcessingParameterNumber.Type.Integer)
-FILE_BEHAVIOR = _scoped("ProcessingFileParameterBehavior", "File", QgsProcessingParameterFile.Behavior.File)
-FLAG_ADVANCED = _scoped(
-    "ProcessingParameterFlag", "Advanced", QgsProcessingParameterDefinition.Flag.FlagAdvanced
-)
-FAST_INSERT = QgsFeatureSink.Flag.FastInsert
-
-if Qgis.QGIS_VERSION_INT >= 33800:  # QgsField takes QMetaType from QGIS 3.38 (and only that in Qt6 builds)
-    from qgis.PyQt.QtCore import QMetaType
-
-    DOUBLE, INT, STRING = QMetaType.Type.Double, QMetaType.Type.Int, QMetaType.Type.QString
-else:
-    DOUBLE, INT, STRING = QVariant.Double, QVariant.Int, QVariant.String  # noqa: QGS402 (QGIS 3.22-3.36)
-
-
-def set_advanced(parameter):
-    parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
-    return parameter
+FILE_BEHAVIOR = scoped("ProcessingFileParameterBehavior", "File", lambda: QgsProcessingParameterFile.Behavior.File)
 
 
 def py_value(value):
@@ -97,14 +77,8 @@ def int_or_none(value):
 
 
 def id_text(value):
-    """Quartier ids are text, compared after trimming; integral floats lose their ".0"."""
-    value = py_value(value)
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text or None
+    """Quartier ids are text, compared after trimming (the engine's rule, applied to an attribute value)."""
+    return engine_id_text(py_value(value))
 
 
 def examples(values, n=5):
@@ -288,7 +262,7 @@ def output_field_names(field):
 
 
 def output_fields_for(field):
-    types = [DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, INT, STRING, INT, DOUBLE, DOUBLE]
+    types = [T_DOUBLE, T_DOUBLE, T_DOUBLE, T_DOUBLE, T_DOUBLE, T_DOUBLE, T_INT, T_STRING, T_INT, T_DOUBLE, T_DOUBLE]
     return [QgsField(name, kind) for name, kind in zip(output_field_names(field), types)]
 
 
@@ -727,7 +701,7 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
             for field in output_fields_for(catalog[ident].field):
                 fields.append(field)
             for name in extras[ident]:
-                fields.append(QgsField(name, DOUBLE))
+                fields.append(QgsField(name, T_DOUBLE))
 
         municipalities = result.municipalities
         rows = {}

@@ -17,7 +17,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from quartiersmonitor.processing_provider.algorithms.calculate_indicators import DOUBLE, STRING
+from quartiersmonitor.processing_provider.layer_io import T_DOUBLE as DOUBLE
+from quartiersmonitor.processing_provider.layer_io import T_STRING as STRING
 
 IDS = ["Q0{}".format(i) for i in range(1, 10)]
 X = [1, 2, 3, 4, 5, 6, 7, 8, 9]
