@@ -28,15 +28,16 @@ BORDER_COLOUR = "#646464"
 BORDER_MM = 0.2
 
 
-def _millimetres():
-    """Millimetre render unit: ``Qgis.RenderUnit`` from QGIS 3.30 (and 4), ``QgsUnitTypes.RenderUnit`` before."""
-    render_unit = getattr(Qgis, "RenderUnit", None)
-    if render_unit is not None and hasattr(render_unit, "Millimeters"):
-        return render_unit.Millimeters
-    return QgsUnitTypes.RenderUnit.RenderMillimeters
+def render_unit(name):
+    """Render unit ``name`` ("Millimeters", "Points"): ``Qgis.RenderUnit`` from QGIS 3.30 (and 4),
+    ``QgsUnitTypes.RenderUnit`` before."""
+    scoped = getattr(Qgis, "RenderUnit", None)
+    if scoped is not None and hasattr(scoped, name):
+        return getattr(scoped, name)
+    return getattr(QgsUnitTypes.RenderUnit, "Render" + name)
 
 
-MM = _millimetres()
+MM = render_unit("Millimeters")
 
 
 def _ramp(colours):

@@ -41,7 +41,6 @@ from qgis.core import (
     QgsSimpleFillSymbolLayer,
     QgsTableCell,
     QgsTextFormat,
-    QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
@@ -50,6 +49,7 @@ from qgis.PyQt.QtCore import QDate, QVariant
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..cartography.symbology import render_unit
 from ..translation import current_language, tr
 from .filenames import document_stem, path_inside, sheet_stem
 from .profile_cells import profile_cells
@@ -79,15 +79,6 @@ if Qgis.QGIS_VERSION_INT >= 33800:  # QgsField takes QMetaType from QGIS 3.38 (a
 else:
     _LONG_TYPE = QVariant.LongLong  # noqa: QGS402 (QGIS 3.22-3.36)
     _STRING_TYPE = QVariant.String  # noqa: QGS402 (QGIS 3.22-3.36)
-
-
-def _render_unit(name):
-    """Render unit ``name`` ("Points", "Millimeters"): ``Qgis.RenderUnit`` from QGIS 3.30 (and 4),
-    ``QgsUnitTypes.RenderUnit`` before."""
-    render_unit = getattr(Qgis, "RenderUnit", None)
-    if render_unit is not None and hasattr(render_unit, name):
-        return getattr(render_unit, name)
-    return getattr(QgsUnitTypes.RenderUnit, "Render" + name)
 
 
 def _segment_size_modes():
@@ -267,7 +258,7 @@ def neighbour_labeling():
     font.setItalic(True)
     text_format.setFont(font)
     text_format.setSize(7)
-    text_format.setSizeUnit(_render_unit("Points"))
+    text_format.setSizeUnit(render_unit("Points"))
     text_format.setColor(QColor(*NEIGHBOUR_LABEL_COLOR))
     # No text buffer: the wash already lightens the ground, and a buffer (outlined glyph paths; rasterised when
     # semi-transparent) made the PDF three times as large and its export twice as slow.
