@@ -21,7 +21,7 @@ import json
 import re
 from collections import OrderedDict
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 #: The seed's six domains, in display order: key -> {"de": ..., "en": ...}.
 DOMAINS = OrderedDict(
@@ -296,9 +296,8 @@ def load_catalog(path=None):
 
     Raises :class:`CatalogError` naming the file, the entry (number and id) and the problem.
     """
-    items = OrderedDict((ind.id, ind) for ind in BUILTIN)
     if path is None:
-        return Catalog(items.values())
+        return Catalog(BUILTIN)
     try:
         with open(path, encoding="utf-8-sig") as handle:
             data = json.load(handle)
@@ -309,7 +308,7 @@ def load_catalog(path=None):
     except json.JSONDecodeError as error:
         raise CatalogError("Catalog file {}: not valid JSON at line {}, column {}: {}".format(
             path, error.lineno, error.colno, error.msg)) from None
-    return Catalog(_merge(items, data, "Catalog file {}".format(path)).values())
+    return catalog_from_entries(data, "Catalog file {}".format(path))
 
 
 def catalog_from_entries(entries, source="Catalog"):
@@ -347,11 +346,3 @@ def _merge(items, data, source):
             raise CatalogError("{}: field name {!r} clashes with indicator {}".format(where, indicator.field, clash[0]))
         items[indicator.id] = indicator
     return items
-
-
-def builtin_indicator(ident):
-    """A copy of the built-in indicator ``ident`` (for tests and defaults)."""
-    for indicator in BUILTIN:
-        if indicator.id == ident:
-            return replace(indicator)
-    raise KeyError(ident)

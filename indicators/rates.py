@@ -88,14 +88,6 @@ def _apply_mapping(frame, mapping):
     return frame
 
 
-def _worst(statuses):
-    if (statuses == INVALID).any():
-        return INVALID
-    if (statuses == NO_DATA).any():
-        return NO_DATA
-    return OK
-
-
 class _Table:
     """The counts table reduced to one row per quartier (years summed), columns parsed on demand."""
 
