@@ -46,6 +46,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..indicators.rates import id_text as engine_id_text
 from ..spatial.wkb import points_from_wkb
 from ..translation import tr
 
@@ -485,23 +486,13 @@ def _unmask(array):
 # Quartier ids and polygons
 # ---------------------------------------------------------------------------------------------------------------------
 def id_as_text(value):
-    """A quartier id as trimmed text: integers and integral floats without decimals; None for NULL/empty."""
+    """A quartier id as trimmed text, by the engine's rule (``indicators.rates.id_text``: integers and integral
+    floats without decimals; None for NULL/empty), for an attribute value (QVariant NULL in Qt5 builds)."""
     if is_null(value):
         return None
     if isinstance(value, QVariant):
         value = value.value()
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if np.isnan(value):
-            return None
-        if value.is_integer():
-            return str(int(value))
-        return repr(value)
-    text = str(value).strip()
-    return text or None
+    return engine_id_text(value)
 
 
 def check_ids(ids, layer_name, field_name, feature_ids=None):

@@ -31,7 +31,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ... import cartography
-from ...indicators.rates import id_text as engine_id_text
 from ...translation import current_language, tr
 from ..base import (
     FIELD_ANY,
@@ -42,7 +41,7 @@ from ..base import (
     LayerPostProcessor,
     QuartiersAlgorithm,
 )
-from ..layer_io import FAST_INSERT, T_DOUBLE, T_INT, T_STRING, scoped
+from ..layer_io import FAST_INSERT, T_DOUBLE, T_INT, T_STRING, id_as_text, scoped
 
 # -- Qt5/Qt6 and QGIS 3.22 … 4 compatibility ------------------------------------------------------------------
 
@@ -74,11 +73,6 @@ def number_or_none(value):
 def int_or_none(value):
     number = number_or_none(value)
     return None if number is None else int(round(number))
-
-
-def id_text(value):
-    """Quartier ids are text, compared after trimming (the engine's rule, applied to an attribute value)."""
-    return engine_id_text(py_value(value))
 
 
 def examples(values, n=5):
@@ -177,7 +171,7 @@ def read_quartier_ids(source, id_field, feedback=None, extra_fields=()):
     for feature in source.getFeatures(request):
         if feedback is not None and feedback.isCanceled():
             raise QgsProcessingException(tr("Canceled by the user."))
-        qid = id_text(feature[id_field])
+        qid = id_as_text(feature[id_field])
         if qid is None:
             null_features.append(feature.id())
             continue
@@ -219,7 +213,7 @@ def describe_years(counts, year_field=None):
     """The year(s) of the counts for titles: the year field's values, else a single-valued "year"/"Jahr" column."""
     columns = [year_field] if year_field else [c for c in counts.columns if str(c).strip().lower() in ("year", "jahr")]
     for column in columns:
-        values = sorted({id_text(v) for v in counts[column]} - {None})
+        values = sorted({id_as_text(v) for v in counts[column]} - {None})
         if values and (year_field or len(values) == 1):
             return ", ".join(values)
     return None
@@ -568,7 +562,7 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
                     layer=quartiers.sourceName()
                 )
             )
-        municipality_of = {row[1]: id_text(row[2].get(municipality_field)) for row in quartier_rows} if extra else {}
+        municipality_of = {row[1]: id_as_text(row[2].get(municipality_field)) for row in quartier_rows} if extra else {}
         without_municipality = [q for q, m in municipality_of.items() if m is None]
         if without_municipality:
             raise QgsProcessingException(
@@ -585,7 +579,7 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
         counts = counts[~counts[value_columns].isna().all(axis=1)].copy()
         if counts.empty:
             raise QgsProcessingException(tr("Table '{layer}' has no rows.").format(layer=data.sourceName()))
-        counts[data_id] = [id_text(v) for v in counts[data_id]]
+        counts[data_id] = [id_as_text(v) for v in counts[data_id]]
         no_id = [i + 1 for i, v in zip(counts.index, counts[data_id]) if v is None]
         if no_id:
             raise QgsProcessingException(
@@ -604,7 +598,7 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
             feedback.pushWarning(encoding_hint)
         if year_field and years_text:
             wanted = {y.strip() for y in years_text.replace(";", ",").split(",") if y.strip()}
-            year_values = counts[year_field].map(id_text)
+            year_values = counts[year_field].map(id_as_text)
             counts = counts[year_values.isin(wanted)]
             if counts.empty:
                 raise QgsProcessingException(
