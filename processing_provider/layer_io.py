@@ -47,6 +47,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..indicators.rates import id_text as engine_id_text
+from ..spatial.sqlite_bulk import PackedRows, has_json_each, insert_int_pairs
 from ..spatial.wkb import points_from_wkb
 from ..translation import tr
 
@@ -711,7 +712,7 @@ def add_packed_spatial_index(gpkg_path, layer_name, geometry_column, fid_column,
             con.execute('DELETE FROM "{}_node"'.format(name))
             con.executemany('INSERT INTO "{}_node" VALUES (?, ?)'.format(name), node_rows)
             con.executemany('INSERT INTO "{}_parent" VALUES (?, ?)'.format(name), parent_rows)
-            con.executemany('INSERT INTO "{}_rowid" VALUES (?, ?)'.format(name), rowid_rows)
+            insert_int_pairs(con, '"{}_rowid"'.format(name), *rowid_rows)
             for sql in triggers:
                 con.execute(sql)
             con.executemany("INSERT INTO gpkg_extensions VALUES (?, ?, ?, ?, ?)", extensions)
@@ -871,24 +872,38 @@ def gpkg_field_definitions(fields):
     return definitions if len(set(names)) == len(names) else None
 
 
-def _point_blobs(x, y, srs_id):
-    """GeoPackage geometry blobs of 2D points (little endian, no envelope); None where x or y is NaN."""
-    n = len(x)
+def _point_blob_array(x, y, srs_id):
+    """GeoPackage geometry blobs of 2D points (little endian, no envelope), all of one size, as one bytes object
+    ``data`` (point i at ``data[i * size:(i + 1) * size]``); returns ``(data, size, ok)``, ``ok`` False where x or y
+    is NaN (a NULL geometry)."""
     dtype = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs_id", "<i4"), ("order", "u1"),
                       ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
-    rows = np.zeros(n, dtype=dtype)
+    rows = np.zeros(len(x), dtype=dtype)
     rows["magic"], rows["flags"], rows["srs_id"], rows["order"], rows["type"] = b"GP", 1, srs_id, 1, 1
     rows["x"], rows["y"] = x, y
-    data = rows.tobytes()
-    size = dtype.itemsize
-    ok = (np.isfinite(x) & np.isfinite(y)).tolist()
-    return [data[i * size:(i + 1) * size] if ok[i] else None for i in range(n)]
+    return rows.tobytes(), dtype.itemsize, np.isfinite(x) & np.isfinite(y)
+
+
+def _point_blobs(x, y, srs_id):
+    """The blobs of :func:`_point_blob_array` as a list, None where x or y is NaN."""
+    data, size, ok = _point_blob_array(x, y, srs_id)
+    return [data[i * size:(i + 1) * size] if good else None for i, good in enumerate(ok.tolist())]
+
+
+def _expand(column):
+    """A column of :func:`write_gpkg_table` as a list of Python values."""
+    if not isinstance(column, tuple):
+        return column
+    uniques, codes = column
+    table = (uniques.tolist() if isinstance(uniques, np.ndarray) else list(uniques)) + [None]
+    return [table[k] for k in np.asarray(codes).tolist()]  # code -1: the None at the end
 
 
 def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs_wkt="", spatial_index=True,
                      layer_name=None, copy_from=None):
     """Write a new GeoPackage ``dest_path`` holding one table: the QgsFields ``fields`` (see
-    :func:`gpkg_field_definitions`) with the Python values ``columns`` (one list per field, NULL as None) and,
+    :func:`gpkg_field_definitions`) with the Python values ``columns`` (one list per field, NULL as None, or a
+    tuple ``(distinct values, integer codes)``, code -1 for NULL) and,
     with ``points`` = (x, y) arrays, point geometries in ``srs_wkt`` (NaN: NULL geometry) with a bulk-loaded
     spatial index. GDAL creates the layer (metadata as GDAL writes it), SQLite inserts the rows in one
     transaction. Atomic: the destination appears only when done. Returns False (nothing written) when the fields
@@ -911,6 +926,9 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
             return False
     else:
         n = len(points[0]) if points is not None else (len(columns[0]) if columns else 0)
+    columns = list(columns)
+    if fid_pos and fid_pos[0] >= copied:
+        columns[fid_pos[0] - copied] = _expand(columns[fid_pos[0] - copied])
     if definitions is None or (fid_pos and fid_pos[0] >= copied
                                and any(v is None for v in columns[fid_pos[0] - copied])):
         return False
@@ -936,17 +954,18 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
         try:
             _unsynced(con)
             targets = [_q("fid") if d is None else _q(name) for d, name in zip(definitions, names)]
-            values = list(columns)
             extent = None
+            flags = []
             if points is not None:
                 srs_id = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)",
                                      (out_name,)).fetchone()[0]
                 targets.append(_q("geom"))
-                values.append(_point_blobs(np.asarray(points[0], float), np.asarray(points[1], float), srs_id))
-                ok = np.isfinite(points[0]) & np.isfinite(points[1])
+                px, py = np.asarray(points[0], float), np.asarray(points[1], float)
+                blobs, blob_size, ok = _point_blob_array(px, py, srs_id)
+                flags = [([1], ok.astype(np.int64) - 1)]  # the geometry's NULL flag, packed as one more column
                 if ok.any():
-                    extent = (np.min(points[0][ok]), np.min(points[1][ok]), np.max(points[0][ok]),
-                              np.max(points[1][ok]))
+                    extent = (np.min(px[ok]), np.min(py[ok]), np.max(px[ok]), np.max(py[ok]))
+            copied_sql, lead_join = [], None
             if copy_from is not None:
                 info = copy_from[0]
                 con.execute("ATTACH DATABASE ? AS qm_src", ("file:{}?mode=ro".format(info["path"]),))
@@ -954,33 +973,61 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
                     "PRAGMA qm_src.table_info({})".format(_q(info["layer_name"])))}
                 if not src_cols or any(name.lower() not in src_cols for name in names[:copied]):
                     raise _NotCopyableError("field names")
-                new_cols = ["c{}".format(i) for i in range(len(targets) - copied)]
-                values = [src_fids.tolist()] + values
-                sql = "INSERT INTO temp.qm_v VALUES ({})".format(", ".join("?" * (1 + len(new_cols))))
-                copy_sql = "INSERT INTO main.{} ({}) SELECT {} FROM temp.qm_v AS v JOIN qm_src.{} AS l ON l.{} = " \
-                    "v.qm_fid ORDER BY v.rowid".format(
-                        _q(out_name), ", ".join(targets),
-                        ", ".join(["l." + _q(src_cols[name.lower()]) for name in names[:copied]]
-                                  + ["v." + c for c in new_cols]),
-                        _q(info["layer_name"]), _q(info["fid_column"]))
-            else:
-                sql = "INSERT INTO main.{} ({}) VALUES ({})".format(_q(out_name), ", ".join(targets),
-                                                                     ", ".join("?" * len(targets)))
-
-            def insert():
+                copied_sql = ["l." + _q(src_cols[name.lower()]) for name in names[:copied]]
+            # The rows go to SQLite as JSON arrays (sqlite_bulk) where this SQLite reads them, else by executemany.
+            packed = PackedRows.build(columns + flags, lead=src_fids if copy_from is not None else None) \
+                if (columns or flags) and has_json_each(con) else None
+            if packed is not None:
+                select = copied_sql + [packed.value_sql(i) for i in range(len(columns))]
+                params = {}
+                if points is not None:
+                    select.append("CASE WHEN {code} <> 0 THEN substr(:qm_geoms, {row} * {size} + 1, {size}) END"
+                                  .format(code=packed.code_sql(len(columns)), row=packed.row_sql, size=blob_size))
+                    params["qm_geoms"] = blobs
                 if copy_from is not None:
-                    con.execute("CREATE TEMP TABLE qm_v (qm_fid INTEGER{})".format(
-                        "".join(", " + c for c in new_cols)))
-                for start in range(0, n, 50_000):
+                    lead_join = "CROSS JOIN qm_src.{} AS l ON l.{} = {}".format(
+                        _q(info["layer_name"]), _q(info["fid_column"]), packed.lead_sql())
+                sql = "INSERT INTO main.{} ({}) SELECT {} FROM {}".format(
+                    _q(out_name), ", ".join(targets), ", ".join(select), packed.from_sql(lead_join))
+
+                def insert():
+                    params.update(packed.load(con))
                     if feedback is not None:
                         if feedback.isCanceled():
                             raise QgsProcessingException(tr("Canceled by the user."))
-                        feedback.setProgress(100.0 * start / max(n, 1))
-                    con.executemany(sql, zip(*(column[start:start + 50_000] for column in values))
-                                    if values else [()] * min(50_000, n - start))
+                        feedback.setProgress(10.0)
+                    con.execute(sql, params)
+                    packed.drop(con)
+            else:
+                values = [_expand(column) for column in columns]
+                if points is not None:
+                    values.append(_point_blobs(px, py, srs_id))
                 if copy_from is not None:
-                    con.execute(copy_sql)
-                    con.execute("DROP TABLE temp.qm_v")
+                    new_cols = ["c{}".format(i) for i in range(len(targets) - copied)]
+                    values = [src_fids.tolist()] + values
+                    sql = "INSERT INTO temp.qm_v VALUES ({})".format(", ".join("?" * (1 + len(new_cols))))
+                    copy_sql = "INSERT INTO main.{} ({}) SELECT {} FROM temp.qm_v AS v JOIN qm_src.{} AS l " \
+                        "ON l.{} = v.qm_fid ORDER BY v.rowid".format(
+                            _q(out_name), ", ".join(targets), ", ".join(copied_sql + ["v." + c for c in new_cols]),
+                            _q(info["layer_name"]), _q(info["fid_column"]))
+                else:
+                    sql = "INSERT INTO main.{} ({}) VALUES ({})".format(_q(out_name), ", ".join(targets),
+                                                                         ", ".join("?" * len(targets)))
+
+                def insert():
+                    if copy_from is not None:
+                        con.execute("CREATE TEMP TABLE qm_v (qm_fid INTEGER{})".format(
+                            "".join(", " + c for c in new_cols)))
+                    for start in range(0, n, 50_000):
+                        if feedback is not None:
+                            if feedback.isCanceled():
+                                raise QgsProcessingException(tr("Canceled by the user."))
+                            feedback.setProgress(100.0 * start / max(n, 1))
+                        con.executemany(sql, zip(*(column[start:start + 50_000] for column in values))
+                                        if values else [()] * min(50_000, n - start))
+                    if copy_from is not None:
+                        con.execute(copy_sql)
+                        con.execute("DROP TABLE temp.qm_v")
 
             _bulk_insert(con, out_name, insert, extent, feedback)
             if copy_from is not None:

@@ -68,75 +68,65 @@ def pack(ids, minx, maxx, miny, maxy):
     """Rows for the shadow tables: ``(node_rows, parent_rows, rowid_rows)``.
 
     ``node_rows``: list of (nodeno, blob); ``parent_rows``: (nodeno, parentnode) for every node but the root;
-    ``rowid_rows``: (rowid, leaf nodeno) for every entry. Bounds are doubles; empty input gives an empty root.
+    ``rowid_rows``: two int64 arrays ``(rowids, leaf nodenos)`` of every entry, by ascending rowid (the order in
+    which they are appended to the table's B-tree fastest). Bounds are doubles; empty input gives an empty root.
     """
     ids = np.asarray(ids, dtype=np.int64)
-    lo_x, hi_x = round_down(minx), round_up(maxx)
-    lo_y, hi_y = round_down(miny), round_up(maxy)
+    bounds = [round_down(minx), round_up(maxx), round_down(miny), round_up(maxy)]
     n = len(ids)
     if n == 0:
         blob = np.zeros(NODE_SIZE, dtype=np.uint8).tobytes()
-        return [(1, blob)], [], []
+        return [(1, blob)], [], (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
 
-    # Build levels bottom-up. Each level: cells (id/child, bounds) grouped into nodes.
-    levels = []  # list of (cells structured array in node order, node index per cell, n_nodes)
-    cells = np.empty(n, dtype=CELL_DTYPE)
-    cells["id"], cells["minx"], cells["maxx"], cells["miny"], cells["maxy"] = ids, lo_x, hi_x, lo_y, hi_y
+    # Build the levels bottom-up: cells (id or child, float32 bounds) in node order, the node of every cell. The
+    # groups of _str_groups are contiguous and ascending, so a node's bounds are one reduceat over its cells.
+    levels = []
+    cell_ids = ids
     while True:
-        cx = (cells["minx"].astype(np.float64) + cells["maxx"]) / 2
-        cy = (cells["miny"].astype(np.float64) + cells["maxy"]) / 2
-        if len(cells) <= MAX_CELLS:
-            order, group = np.arange(len(cells)), np.zeros(len(cells), dtype=np.int64)
+        m = len(cell_ids)
+        if m <= MAX_CELLS:
+            order, group = np.arange(m), np.zeros(m, dtype=np.int64)
         else:
+            cx = (bounds[0].astype(np.float64) + bounds[1]) / 2
+            cy = (bounds[2].astype(np.float64) + bounds[3]) / 2
             order, group = _str_groups(cx, cy, MAX_CELLS)
-        cells = cells[order]
-        n_nodes = int(group.max()) + 1
-        levels.append((cells, group, n_nodes))
+        cell_ids = cell_ids[order]
+        bounds = [b[order] for b in bounds]
+        n_nodes = int(group[-1]) + 1
+        levels.append((cell_ids, bounds, group, n_nodes))
         if n_nodes == 1:
             break
-        parent = np.empty(n_nodes, dtype=CELL_DTYPE)
-        parent["id"] = np.arange(n_nodes)  # provisional: index within this level
-        parent["minx"] = np.full(n_nodes, np.inf, dtype=np.float32)
-        parent["maxx"] = np.full(n_nodes, -np.inf, dtype=np.float32)
-        parent["miny"] = np.full(n_nodes, np.inf, dtype=np.float32)
-        parent["maxy"] = np.full(n_nodes, -np.inf, dtype=np.float32)
-        for key, func in (("minx", np.minimum), ("miny", np.minimum), ("maxx", np.maximum), ("maxy", np.maximum)):
-            values = parent[key].astype(np.float32)
-            func.at(values, group, cells[key].astype(np.float32))
-            parent[key] = values
-        cells = parent
+        starts = np.flatnonzero(np.concatenate([[True], group[1:] != group[:-1]]))
+        bounds = [np.minimum.reduceat(bounds[0], starts), np.maximum.reduceat(bounds[1], starts),
+                  np.minimum.reduceat(bounds[2], starts), np.maximum.reduceat(bounds[3], starts)]
+        cell_ids = np.arange(n_nodes, dtype=np.int64)  # provisional: the node's index within its level
 
     # Number the nodes: root = 1, then level by level downwards.
     depth = len(levels) - 1
-    node_numbers = []
-    next_no = 1
-    for _cells, _group, n_nodes in reversed(levels):
-        node_numbers.append(np.arange(next_no, next_no + n_nodes, dtype=np.int64))
-        next_no += n_nodes
-    node_numbers = list(reversed(node_numbers))  # aligned with levels (leaf level first)
+    first_number = np.cumsum([1] + [lvl[3] for lvl in reversed(levels)])[:-1][::-1]  # aligned with levels
 
-    node_rows, parent_rows, rowid_rows = [], [], []
-    for lvl, (cells_, group, n_nodes) in enumerate(levels):
-        numbers = node_numbers[lvl]
-        cells_ = cells_.copy()
+    node_rows, parent_rows, rowid_rows = [], [], None
+    for lvl, (cell_ids, bounds, group, n_nodes) in enumerate(levels):
+        numbers = first_number[lvl] + np.arange(n_nodes, dtype=np.int64)
         if lvl > 0:  # inner cells point to child node numbers of the level below
-            cells_["id"] = node_numbers[lvl - 1][cells_["id"]]
-            parent_of_child = numbers[group]
-            parent_rows.extend(zip(cells_["id"].astype(np.int64).tolist(), parent_of_child.tolist()))
+            cell_ids = first_number[lvl - 1] + cell_ids
+            parent_rows.extend(zip(cell_ids.tolist(), numbers[group].tolist()))
         else:
-            leaf_ids = cells_["id"].astype(np.int64)
-            by_id = np.argsort(leaf_ids, kind="stable")  # ascending rowids: appended to the table's B-tree
-            rowid_rows.extend(zip(leaf_ids[by_id].tolist(), numbers[group][by_id].tolist()))
+            by_id = np.argsort(cell_ids)
+            rowid_rows = (cell_ids[by_id], numbers[group][by_id])
         counts = np.bincount(group, minlength=n_nodes)
         starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
-        slot = np.arange(len(cells_)) - starts[group]
+        slot = np.arange(len(cell_ids)) - starts[group]
+        cells = np.empty(len(cell_ids), dtype=CELL_DTYPE)
+        cells["id"], cells["minx"], cells["maxx"], cells["miny"], cells["maxy"] = cell_ids, *bounds
         body = np.zeros((n_nodes, MAX_CELLS), dtype=CELL_DTYPE)
-        body[group, slot] = cells_
+        body[group, slot] = cells
         header = np.zeros((n_nodes, 2), dtype=">u2")
         header[:, 1] = counts
         if lvl == depth:
             header[0, 0] = depth
         raw = np.concatenate([header.view(np.uint8).reshape(n_nodes, 4),
                               body.view(np.uint8).reshape(n_nodes, MAX_CELLS * CELL_DTYPE.itemsize)], axis=1)
-        node_rows.extend(zip(numbers.tolist(), (row.tobytes() for row in raw)))
+        data = raw.tobytes()
+        node_rows.extend(zip(numbers.tolist(), (data[k * NODE_SIZE:(k + 1) * NODE_SIZE] for k in range(n_nodes))))
     return node_rows, parent_rows, rowid_rows

@@ -330,6 +330,7 @@ class GeocodeAddresses(QuartiersAlgorithm):
         ys = result["y"].to_numpy()
         score = result["score"].to_numpy()
         reason = result["reason"].to_numpy()
+        address_texts, address_codes = addresses
         position = {int(f): i for i, f in enumerate(in_fids.tolist())}
         n = len(in_fids)
         try:
@@ -341,7 +342,9 @@ class GeocodeAddresses(QuartiersAlgorithm):
                 feature = QgsFeature(out_fields)
                 if matched[i]:
                     feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(xs[i]), float(ys[i]))))
-                feature.setAttributes(attributes + [status[i], int(score[i]), addresses[i]])
+                code = int(address_codes[i])
+                feature.setAttributes(attributes + [status[i], int(score[i]),
+                                                    address_texts[code] if code >= 0 else None])
                 batch.append(feature)
                 if not matched[i] and un_sink is not None:
                     row = QgsFeature(un_fields)
@@ -404,7 +407,8 @@ class GeocodeAddresses(QuartiersAlgorithm):
             crs = directory.sourceCrs()
             srs_wkt = crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else ""
             feedback.pushInfo(tr("Writing “{}” with GDAL…").format(out_path))
-            columns = [status.tolist(), result["score"].to_numpy().astype(np.int64).tolist(), addresses.tolist()]
+            columns = [self._factorized(status), self._factorized(result["score"].to_numpy().astype(np.int64)),
+                       addresses]
             try:
                 self.check_canceled(parent_feedback)
                 if not write_gpkg_table(out_path, out_fields, columns, feedback, points=points, srs_wkt=srs_wkt,
@@ -442,7 +446,8 @@ class GeocodeAddresses(QuartiersAlgorithm):
         crs = directory.sourceCrs()
         srs_wkt = crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else ""
         feedback.pushInfo(tr("Writing “{}” with GDAL…").format(out_path))
-        columns = values + [status.tolist(), result["score"].to_numpy().astype(np.int64).tolist(), addresses.tolist()]
+        columns = values + [self._factorized(status), self._factorized(result["score"].to_numpy().astype(np.int64)),
+                            addresses]
         un_path, un_sink = None, None
         try:
             self.check_canceled(parent_feedback)
@@ -494,33 +499,42 @@ class GeocodeAddresses(QuartiersAlgorithm):
 
     @staticmethod
     def _match_addresses(result, dcols, in_street):
-        """match_address of every row: the directory address used; for a street centroid the street as the input
-        spelt it; None when unmatched."""
+        """match_address of every row, factorized: ``(texts, codes)``, row i's text ``texts[codes[i]]``, code -1
+        (NULL) when unmatched. The text is the directory address used; for a street centroid the street as the
+        input spelt it."""
         dstreet, dnumber, dpostcode, dcity = dcols
         status = result["status"].to_numpy()
         dir_index = result["dir_index"].to_numpy().astype(np.int64)
         matched = status != matching.UNMATCHED
-        out = np.full(len(status), None, dtype=object)
-        used = np.unique(dir_index[matched & (dir_index >= 0)])  # each directory address formatted once
+        codes = np.full(len(status), -1, dtype=np.int64)
+        at_address = matched & (dir_index >= 0)
+        used, inverse = np.unique(dir_index[at_address], return_inverse=True)  # each address formatted once
+        codes[at_address] = inverse
         idx = used.tolist()
         parts = [[column[k] for k in idx] for column in (dstreet, dnumber, dpostcode, dcity)]
         if all(set(map(type, values)) <= _TEXT_TYPES for values in parts):  # text only: one tight comprehension
             texts = [((s or "") + " " + (n or "")).strip()
                      + (", " + p + " " + c if p and c else ", " + p if p else ", " + c if c else "")
                      for s, n, p, c in zip(*parts)]
-            idx = []
         else:
             texts = []
-        for k in idx:
-            text = "{} {}".format(dstreet[k] or "", dnumber[k] or "").strip()
-            place = " ".join(str(v) for v in (dpostcode[k], dcity[k]) if v not in (None, ""))
-            texts.append(text + (", " + place if place else ""))
-        rows = np.flatnonzero(matched & (dir_index >= 0))
-        if len(rows):
-            out[rows] = np.asarray(texts, dtype=object)[np.searchsorted(used, dir_index[rows])]
-        for i in np.flatnonzero(matched & (dir_index < 0)).tolist():  # street centroid: the street as spelt
-            out[i] = str(in_street[i] or "")
-        return out
+            for s, n, p, c in zip(*parts):
+                text = "{} {}".format(s or "", n or "").strip()
+                place = " ".join(str(v) for v in (p, c) if v not in (None, ""))
+                texts.append(text + (", " + place if place else ""))
+        at_street = np.flatnonzero(matched & (dir_index < 0))  # street centroid: the street as spelt
+        if len(at_street):
+            street_codes, streets = pd.factorize(
+                np.asarray([str(in_street[i] or "") for i in at_street.tolist()], dtype=object))
+            codes[at_street] = len(texts) + street_codes
+            texts.extend(streets.tolist())
+        return texts, codes
+
+    @staticmethod
+    def _factorized(values):
+        """``(distinct values, codes)`` of an array, as layer_io.write_gpkg_table takes a column."""
+        codes, uniques = pd.factorize(values)
+        return uniques.tolist(), codes
 
     def _finish(self, result, n, outputs, feedback):
         counts = matching.summary(result)

@@ -15,6 +15,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from quartiersmonitor.processing_provider import layer_io
+
 DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "geocode")
 CSV_LATIN1 = os.path.join(DATA, "offerings_latin1.csv")
 DIRECTORY_CSV = os.path.join(DATA, "directory.csv")
@@ -279,10 +281,14 @@ def test_gpkg_outputs_written_by_gdal_equal_the_qgis_ones(run_alg, directory, tm
     del out, unmatched, out2, table
 
 
-@pytest.mark.parametrize("ext", ["gpkg", "shp"])
-def test_gpkg_outputs_copied_from_a_file_input_equal_the_qgis_ones(run_alg, directory, tmp_path, ext):
+@pytest.mark.parametrize("ext,json_rows", [("gpkg", True), ("shp", True), ("gpkg", False)])
+def test_gpkg_outputs_copied_from_a_file_input_equal_the_qgis_ones(run_alg, directory, tmp_path, ext, json_rows,
+                                                                    monkeypatch):
     """From a whole file input (GeoPackage; a shapefile staged into a GeoPackage) the input's attributes are copied
-    inside SQLite: OUTPUT and UNMATCHED hold what QGIS writes into memory layers from the same input."""
+    inside SQLite: OUTPUT and UNMATCHED hold what QGIS writes into memory layers from the same input. The new
+    values reach SQLite as JSON arrays (spatial.sqlite_bulk) or, where SQLite has no json_each, by executemany."""
+    if not json_rows:
+        monkeypatch.setattr(layer_io, "has_json_each", lambda con: False)
     def rows(layer):
         return [([None if str(v) == "NULL" else v for v in f.attributes()], f.geometry().asWkt(3))
                 for f in layer.getFeatures()]

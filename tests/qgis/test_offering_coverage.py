@@ -14,6 +14,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from quartiersmonitor.processing_provider import layer_io
+
 
 def memory_layer(geometry, fields, rows, crs="EPSG:25832", name="layer"):
     """``rows``: (wkt or None, [attributes])."""
@@ -290,9 +292,13 @@ def test_multipoint_3d_offerings_and_cancel(run_alg, small, tmp_path):
     assert not out.exists()
 
 
-def test_gpkg_address_output_written_by_gdal_equals_the_qgis_one(run_alg, small, tmp_path):
+@pytest.mark.parametrize("json_rows", [True, False])
+def test_gpkg_address_output_written_by_gdal_equals_the_qgis_one(run_alg, small, tmp_path, json_rows, monkeypatch):
     """ADDRESS_OUTPUT as a GeoPackage (GDAL and SQLite) holds what QGIS writes into a memory layer, NULL geometry
-    and NULL distance of the address without location included."""
+    and NULL distance of the address without location included; the rows sent to SQLite as JSON arrays
+    (spatial.sqlite_bulk) or, where SQLite has no json_each, by executemany."""
+    if not json_rows:
+        monkeypatch.setattr(layer_io, "has_json_each", lambda con: False)
     def rows(layer, skip=0):
         return [([None if str(v) == "NULL" else v for v in f.attributes()[skip:]], f.geometry().asWkt(3))
                 for f in layer.getFeatures()]

@@ -15,7 +15,8 @@ def _load(rows_n, tmp_path, name="rt"):
     con.execute("DELETE FROM {}_node".format(name))
     con.executemany("INSERT INTO {}_node VALUES (?, ?)".format(name), node_rows)
     con.executemany("INSERT INTO {}_parent VALUES (?, ?)".format(name), parent_rows)
-    con.executemany("INSERT INTO {}_rowid VALUES (?, ?)".format(name), rowid_rows)
+    con.executemany("INSERT INTO {}_rowid VALUES (?, ?)".format(name),
+                    zip(rowid_rows[0].tolist(), rowid_rows[1].tolist()))
     con.commit()
     return con
 
