@@ -54,6 +54,7 @@ from ..translation import tr
 CHUNK = 50_000
 _NULL_TOKEN = "\x01NULL\x01"
 _CHUNK_CODES = 64  # codes per BLOB of the packed lookup (see write_gpkg_join)
+_PACKED_MAX_COLUMNS = 12  # write_gpkg_table: more new columns are bound row by row
 
 
 # -- QGIS 3.22 ... 4 compatibility: scoped enums moved to ``Qgis`` in later versions -----------------------------------
@@ -974,9 +975,12 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
                 if not src_cols or any(name.lower() not in src_cols for name in names[:copied]):
                     raise _NotCopyableError("field names")
                 copied_sql = ["l." + _q(src_cols[name.lower()]) for name in names[:copied]]
-            # The rows go to SQLite as JSON arrays (sqlite_bulk) where this SQLite reads them, else by executemany.
+            # The rows go to SQLite as JSON arrays (sqlite_bulk) where this SQLite reads them, else by executemany:
+            # for a wide table too, where factorizing every column costs more than binding it (measured: 38
+            # columns of 150,000 rows 1.5 s by executemany, 2.1 s packed; 7 columns of 200,000 rows 0.4 s faster
+            # packed).
             packed = PackedRows.build(columns + flags, lead=src_fids if copy_from is not None else None) \
-                if (columns or flags) and has_json_each(con) else None
+                if (columns or flags) and len(columns) <= _PACKED_MAX_COLUMNS and has_json_each(con) else None
             if packed is not None:
                 select = copied_sql + [packed.value_sql(i) for i in range(len(columns))]
                 params = {}
@@ -991,10 +995,11 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
                     _q(out_name), ", ".join(targets), ", ".join(select), packed.from_sql(lead_join))
 
                 def insert():
-                    params.update(packed.load(con))
+                    loaded = packed.load(con, feedback.isCanceled if feedback is not None else None)
+                    if loaded is None or (feedback is not None and feedback.isCanceled()):
+                        raise QgsProcessingException(tr("Canceled by the user."))
+                    params.update(loaded)
                     if feedback is not None:
-                        if feedback.isCanceled():
-                            raise QgsProcessingException(tr("Canceled by the user."))
                         feedback.setProgress(10.0)
                     con.execute(sql, params)
                     packed.drop(con)
