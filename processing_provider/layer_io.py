@@ -39,6 +39,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingUtils,
     QgsProviderRegistry,
     QgsVectorFileWriter,
     QgsVectorLayer,
@@ -630,6 +631,45 @@ def discard_output(path):
     if not path or not isinstance(path, str) or path.startswith("memory:") or "|" in path:
         return
     remove_dataset_files(path)
+
+
+def memory_staging_path(dest, name):
+    """For a ``memory:`` destination, the path of a temporary GeoPackage ``<name>.gpkg`` to write it into first (see
+    :func:`materialize_staged`); None for any other destination."""
+    if not str(dest or "").startswith("memory:"):
+        return None
+    return QgsProcessingUtils.generateTempFilename("{}.gpkg".format(name))
+
+
+def materialize_staged(staging, dest, context, default_name, feedback=None, fields=None):
+    """Copy the finished GeoPackage ``staging`` into a memory layer — QGIS copies the features in C++
+    (``materialize``), no QgsFeature is built in Python — and register it in ``context`` like a sink of the
+    ``memory:`` destination ``dest`` (named as ``dest`` says, else ``default_name``; loaded on completion when
+    ``dest`` is). With ``fields`` (the QgsFields the layer is to have), the GeoPackage's own fid field is dropped
+    unless it is one of them. ``staging`` is removed. Returns the memory layer's id, or None when QGIS cannot read
+    ``staging``. A cancel (``feedback``) is a QgsProcessingException."""
+    try:
+        staged = QgsVectorLayer(staging, "staged", "ogr")
+        if not staged.isValid():
+            return None
+        memory = staged.materialize(QgsFeatureRequest(), feedback)
+        del staged
+    finally:
+        remove_dataset_files(staging)
+    if feedback is not None and feedback.isCanceled():
+        raise QgsProcessingException(tr("Canceled by the user."))
+    if memory is None or not memory.isValid():
+        return None
+    if fields is not None and memory.fields().count() == fields.count() + 1 \
+            and fields.lookupField(memory.fields().at(0).name()) < 0:
+        memory.dataProvider().deleteAttributes([0])
+        memory.updateFields()
+    memory.setName(str(dest)[len("memory:"):] or default_name)
+    context.temporaryLayerStore().addMapLayer(memory)
+    if context.willLoadLayerOnCompletion(dest):
+        details = context.layerToLoadOnCompletionDetails(dest)
+        context.addLayerToLoadOnCompletion(memory.id(), details)
+    return memory.id()
 
 
 def temporary_sibling(path):

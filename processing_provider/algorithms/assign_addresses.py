@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsFeature,
-    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -22,7 +21,6 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
     QgsProcessingUtils,
     QgsSpatialIndex,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 
@@ -38,6 +36,8 @@ from ..layer_io import (
     T_STRING,
     check_crs_pair,
     finish_file_output,
+    materialize_staged,
+    memory_staging_path,
     ogr_driver_for_path,
     ogr_file_source,
     read_attribute_table,
@@ -395,26 +395,14 @@ class AssignAddresses(QuartiersAlgorithm):
                              bounds_of_points):
         """A memory: OUTPUT from a file source: GDAL/SQLite write a temporary GeoPackage (the fast way), and QGIS
         copies it into a memory layer in C++ (``materialize``) — no million QgsFeatures built in Python."""
-        staging = QgsProcessingUtils.generateTempFilename("addresses_with_quartier.gpkg")
+        staging = memory_staging_path(dest, "addresses_with_quartier")
         written = self._write_output(staging, source, in_layer, whole, fids, ids, index, status, context, feedback,
                                      bounds_of_points=bounds_of_points)
         if written != staging:
+            remove_dataset_files(staging)
             return None
         self.check_canceled(feedback)
-        staged = QgsVectorLayer(staging, "staged", "ogr")
-        if not staged.isValid():
-            return None
-        memory = staged.materialize(QgsFeatureRequest())
-        del staged
-        remove_dataset_files(staging)
-        if memory is None or not memory.isValid():
-            return None
-        memory.setName(dest[len("memory:"):] or tr("Addresses with quartier"))
-        context.temporaryLayerStore().addMapLayer(memory)
-        if context.willLoadLayerOnCompletion(dest):
-            details = context.layerToLoadOnCompletionDetails(dest)
-            context.addLayerToLoadOnCompletion(memory.id(), details)
-        return memory.id()
+        return materialize_staged(staging, dest, context, tr("Addresses with quartier"), feedback)
 
     # -----------------------------------------------------------------------------------------------------------------
     def _write_report(self, path, in_name, q_name, quartiers, fids, px, py, index, status, n_interior, duplicates,

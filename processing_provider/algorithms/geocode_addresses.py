@@ -36,6 +36,8 @@ from ..layer_io import (
     WKT_PREFERRED_GDAL,
     discard_output,
     gpkg_field_definitions,
+    materialize_staged,
+    memory_staging_path,
     ogr_driver_for_path,
     ogr_file_source,
     python_values,
@@ -262,9 +264,15 @@ class GeocodeAddresses(QuartiersAlgorithm):
         feedback.pushInfo(tr("Reading the addresses to geocode from '{}'…").format(in_label))
         out_fields, un_fields = self._output_fields(source)
         out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        # A GeoPackage OUTPUT is written by GDAL and SQLite from the input's values (all read here); other
+        un_path = None if parameters.get(self.UNMATCHED) in (None, "") else \
+            self.parameterAsOutputLayer(parameters, self.UNMATCHED, context)
+        # A GeoPackage OUTPUT is written by GDAL and SQLite from the input's values (all read here); so is a
+        # memory layer, into a temporary GeoPackage first that QGIS then copies into memory in C++; other
         # destinations through QGIS, the input's attributes copied feature by feature.
-        fast_out = ogr_driver_for_path(out_path) == "GPKG" and gpkg_field_definitions(out_fields) is not None
+        stages = {self.OUTPUT: memory_staging_path(out_path, "geocoded"),
+                  self.UNMATCHED: memory_staging_path(un_path, "unmatched")}
+        targets = (stages[self.OUTPUT] or out_path, stages[self.UNMATCHED] or un_path)
+        fast_out = ogr_driver_for_path(targets[0]) == "GPKG" and gpkg_field_definitions(out_fields) is not None
         in_layer, in_whole = layer_of(self.INPUT, source)
         # A whole file layer (GDAL reads its text as QGIS does): its attributes are copied into the GeoPackage
         # outputs inside SQLite, so only the address fields are read here.
@@ -299,19 +307,23 @@ class GeocodeAddresses(QuartiersAlgorithm):
         matched = status != matching.UNMATCHED
         addresses = self._match_addresses(result, dcols, icols[0])
         if fast_out and copy_info is not None:
-            outputs = self._write_copied(parameters, context, directory, source, copy_info, in_fids, out_path,
-                                         out_fields, un_fields, result, addresses, steps, feedback)
+            outputs = self._write_copied(directory, copy_info, in_fids, targets, out_fields, un_fields, result,
+                                         addresses, steps, feedback, spatial_index=stages[self.OUTPUT] is None)
             if outputs is not None:
-                return self._finish(result, len(table), outputs, feedback)
+                return self._finish(result, len(table), self._materialized(
+                    outputs, stages, {self.OUTPUT: out_fields, self.UNMATCHED: un_fields}, parameters, context,
+                    feedback), feedback)
             table = read_attribute_table(source, source.fields().names(), steps, layer=in_layer, whole=in_whole)
             if not np.array_equal(table["fid"].to_numpy(), in_fids):
                 fast_out = False  # the layer changed meanwhile: QGIS writes it
         if fast_out:
             values = [python_values(table[f.name()], f) for f in source.fields()]
-            outputs = self._write_fast(parameters, context, directory, out_path, out_fields, un_fields, values,
-                                       result, addresses, steps, feedback)
+            outputs = self._write_fast(parameters, context, directory, targets, out_fields, un_fields, values,
+                                       result, addresses, steps, feedback, spatial_index=stages[self.OUTPUT] is None)
             if outputs is not None:
-                return self._finish(result, len(table), outputs, feedback)
+                return self._finish(result, len(table), self._materialized(
+                    outputs, stages, {self.OUTPUT: out_fields, self.UNMATCHED: un_fields}, parameters, context,
+                    feedback), feedback)
 
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, out_fields, WKB_POINT, directory.sourceCrs()
@@ -378,14 +390,27 @@ class GeocodeAddresses(QuartiersAlgorithm):
         return (QgsProcessingUtils.combineFields(source.fields(), extra),
                 QgsProcessingUtils.combineFields(source.fields(), reason_fields))
 
-    def _write_copied(self, parameters, context, directory, source, info, fids, out_path, out_fields, un_fields,
-                      result, addresses, feedback, parent_feedback):
-        """OUTPUT (and UNMATCHED when it is a GeoPackage too) written into GeoPackages whose input attributes are
-        copied inside SQLite from the input file ``info`` (another OGR format is copied into a temporary
-        GeoPackage first, as assignaddresses does); Python passes only the new values. None when this does not
-        apply (nothing written): the caller writes the outputs its other way."""
-        un_param = parameters.get(self.UNMATCHED)
-        un_path = None if un_param in (None, "") else self.parameterAsOutputLayer(parameters, self.UNMATCHED, context)
+    def _materialized(self, outputs, stages, fields, parameters, context, feedback):
+        """``outputs`` with each output written into a temporary GeoPackage for a memory layer (``stages``)
+        replaced by that memory layer (layer_io.materialize_staged) with the QgsFields ``fields[key]``."""
+        for key, staging in stages.items():
+            if staging is None or outputs.get(key) != staging:
+                continue
+            dest = self.parameterAsOutputLayer(parameters, key, context)
+            name = tr("Geocoded addresses") if key == self.OUTPUT else tr("Unmatched addresses")
+            layer_id = materialize_staged(staging, dest, context, name, feedback, fields=fields[key])
+            if layer_id is None:
+                raise QgsProcessingException(tr("Could not copy “{}” into a memory layer.").format(staging))
+            outputs[key] = layer_id
+        return outputs
+
+    def _write_copied(self, directory, info, fids, targets, out_fields, un_fields, result, addresses, feedback,
+                      parent_feedback, spatial_index=True):
+        """OUTPUT (and UNMATCHED when it is a GeoPackage too) written into GeoPackages ``targets`` whose input
+        attributes are copied inside SQLite from the input file ``info`` (another OGR format is copied into a
+        temporary GeoPackage first, as assignaddresses does); Python passes only the new values. None when this
+        does not apply (nothing written): the caller writes the outputs its other way."""
+        out_path, un_path = targets
         if un_path is not None and ogr_driver_for_path(un_path) != "GPKG":
             return None
         if un_path is not None and gpkg_field_definitions(un_fields) is None:
@@ -412,7 +437,7 @@ class GeocodeAddresses(QuartiersAlgorithm):
             try:
                 self.check_canceled(parent_feedback)
                 if not write_gpkg_table(out_path, out_fields, columns, feedback, points=points, srs_wkt=srs_wkt,
-                                        copy_from=(info, fids)):
+                                        copy_from=(info, fids), spatial_index=spatial_index):
                     return None
                 outputs = {self.OUTPUT: out_path}
                 self.check_canceled(parent_feedback)
@@ -433,12 +458,13 @@ class GeocodeAddresses(QuartiersAlgorithm):
             if staged_dir is not None:
                 shutil.rmtree(staged_dir, ignore_errors=True)
 
-    def _write_fast(self, parameters, context, directory, out_path, out_fields, un_fields, values, result,
-                    addresses, feedback, parent_feedback):
-        """OUTPUT written into a GeoPackage by GDAL and SQLite (layer_io.write_gpkg_table); UNMATCHED the same way
-        when it is a GeoPackage too, else through QGIS. None when the GeoPackage cannot be written this way.
-        ``feedback`` shows the progress of this step; ``parent_feedback`` is the algorithm's own, asked for a cancel
-        before and between the outputs."""
+    def _write_fast(self, parameters, context, directory, targets, out_fields, un_fields, values, result,
+                    addresses, feedback, parent_feedback, spatial_index=True):
+        """OUTPUT written into the GeoPackage ``targets[0]`` by GDAL and SQLite (layer_io.write_gpkg_table);
+        UNMATCHED (``targets[1]``, None: not wanted) the same way when it is a GeoPackage too, else through QGIS.
+        None when the GeoPackage cannot be written this way. ``feedback`` shows the progress of this step;
+        ``parent_feedback`` is the algorithm's own, asked for a cancel before and between the outputs."""
+        out_path, un_target = targets
         status = result["status"].to_numpy()
         matched = status != matching.UNMATCHED
         points = (np.where(matched, result["x"].to_numpy(dtype=float), np.nan),
@@ -451,16 +477,17 @@ class GeocodeAddresses(QuartiersAlgorithm):
         un_path, un_sink = None, None
         try:
             self.check_canceled(parent_feedback)
-            if not write_gpkg_table(out_path, out_fields, columns, feedback, points=points, srs_wkt=srs_wkt):
+            if not write_gpkg_table(out_path, out_fields, columns, feedback, points=points, srs_wkt=srs_wkt,
+                                    spatial_index=spatial_index):
                 return None
             outputs = {self.OUTPUT: out_path}
             self.check_canceled(parent_feedback)
-            if parameters.get(self.UNMATCHED) in (None, ""):
+            if un_target is None:
                 return outputs
             rows = np.flatnonzero(~matched).tolist()
             un_columns = [[column[i] for i in rows] for column in values]
             un_columns.append([result["reason"].iat[i] for i in rows])
-            un_path = self.parameterAsOutputLayer(parameters, self.UNMATCHED, context)
+            un_path = un_target
             if ogr_driver_for_path(un_path) == "GPKG" and write_gpkg_table(un_path, un_fields, un_columns, feedback):
                 outputs[self.UNMATCHED] = un_path
                 return outputs
