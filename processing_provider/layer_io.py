@@ -21,6 +21,7 @@ Writing:
   dataset into place, or clean it up after an error or cancel, so that no half-written output is left behind.
 """
 
+import contextlib
 import glob
 import os
 import shutil
@@ -1129,6 +1130,28 @@ def stage_as_gpkg(info, feedback=None):
     staged = {"path": path, "layer_name": "staged", "driver": "GPKG", "fid_column": "fid",
               "geometry_column": "geom", "count": count}
     return staged, folder
+
+
+@contextlib.contextmanager
+def gpkg_copy_source(info, fids, feedback=None):
+    """``(info, fids)`` for :func:`write_gpkg_table`'s ``copy_from``: the whole OGR layer ``info`` itself when it is
+    a GeoPackage, else a temporary GeoPackage copy by GDAL (:func:`stage_as_gpkg`; its fids are 1..n in reading
+    order, so ``fids`` must be the source's in reading order), removed on leaving. Yields None when GDAL cannot
+    copy the layer or the copy does not hold ``len(fids)`` features."""
+    if info["driver"] == "GPKG":
+        yield info, np.asarray(fids, dtype=np.int64)
+        return
+    staged = stage_as_gpkg(info, feedback)
+    if staged is None:
+        yield None
+        return
+    try:
+        if staged[0]["count"] != len(fids):
+            yield None
+        else:
+            yield staged[0], np.arange(1, len(fids) + 1, dtype=np.int64)
+    finally:
+        shutil.rmtree(staged[1], ignore_errors=True)
 
 
 def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer_name=None, spatial_index=True,

@@ -1,7 +1,5 @@
 """``quartiersmonitor:geocodeaddresses`` — geocode a table of addresses by the official address directory."""
 
-import shutil
-
 import numpy as np
 import pandas as pd
 from qgis.core import (
@@ -35,6 +33,7 @@ from ..layer_io import (
     WKB_POINT,
     WKT_PREFERRED_GDAL,
     discard_output,
+    gpkg_copy_source,
     gpkg_field_definitions,
     materialize_staged,
     memory_staging_path,
@@ -46,7 +45,6 @@ from ..layer_io import (
     require_field,
     require_geometry,
     source_name,
-    stage_as_gpkg,
     whole_layer,
     write_gpkg_table,
 )
@@ -415,16 +413,9 @@ class GeocodeAddresses(QuartiersAlgorithm):
             return None
         if un_path is not None and gpkg_field_definitions(un_fields) is None:
             return None
-        staged_dir = None
-        if info["driver"] != "GPKG":
-            staged = stage_as_gpkg(info, parent_feedback)
-            if staged is None or staged[0]["count"] != len(fids):
-                if staged is not None:
-                    shutil.rmtree(staged[1], ignore_errors=True)
+        with gpkg_copy_source(info, fids, parent_feedback) as copy_source:
+            if copy_source is None:
                 return None
-            info, staged_dir = staged
-            fids = np.arange(1, len(fids) + 1, dtype=np.int64)  # the staged copy: 1..n in reading order
-        try:
             status = result["status"].to_numpy()
             matched = status != matching.UNMATCHED
             points = (np.where(matched, result["x"].to_numpy(dtype=float), np.nan),
@@ -437,7 +428,7 @@ class GeocodeAddresses(QuartiersAlgorithm):
             try:
                 self.check_canceled(parent_feedback)
                 if not write_gpkg_table(out_path, out_fields, columns, feedback, points=points, srs_wkt=srs_wkt,
-                                        copy_from=(info, fids), spatial_index=spatial_index):
+                                        copy_from=copy_source, spatial_index=spatial_index):
                     return None
                 outputs = {self.OUTPUT: out_path}
                 self.check_canceled(parent_feedback)
@@ -445,7 +436,7 @@ class GeocodeAddresses(QuartiersAlgorithm):
                     return outputs
                 rows = np.flatnonzero(~matched)
                 if not write_gpkg_table(un_path, un_fields, [result["reason"].to_numpy()[rows].tolist()], feedback,
-                                        copy_from=(info, fids[rows])):
+                                        copy_from=(copy_source[0], copy_source[1][rows])):
                     discard_output(out_path)
                     return None
                 outputs[self.UNMATCHED] = un_path
@@ -454,9 +445,6 @@ class GeocodeAddresses(QuartiersAlgorithm):
                 discard_output(out_path)
                 discard_output(un_path)
                 raise
-        finally:
-            if staged_dir is not None:
-                shutil.rmtree(staged_dir, ignore_errors=True)
 
     def _write_fast(self, parameters, context, directory, targets, out_fields, un_fields, values, result,
                     addresses, feedback, parent_feedback, spatial_index=True):
