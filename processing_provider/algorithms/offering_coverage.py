@@ -36,8 +36,12 @@ from ..layer_io import (
     WKB_POINT,
     WKT_PREFERRED_GDAL,
     discard_output,
+    gpkg_copy_source,
     gpkg_field_definitions,
+    materialize_staged,
+    memory_staging_path,
     ogr_driver_for_path,
+    ogr_file_source,
     python_values,
     read_points_with_attributes,
     read_quartiers,
@@ -174,34 +178,49 @@ class OfferingCoverage(QuartiersAlgorithm):
 
     def _read_points(self, parameters, name, source, crs, context, feedback, field_name="", all_fields=False):
         """x, y (NaN without geometry) of a point input in ``crs``, the fids, the values of ``field_name`` and,
-        with ``all_fields``, those of every field (lists of Python values, else None)."""
+        with ``all_fields``, either the whole file the input is (layer_io.ogr_file_source: its attributes are
+        copied inside SQLite) or else the values of every field (lists of Python values); None otherwise."""
         layer = self.parameterAsVectorLayer(parameters, name, context)
         whole = whole_layer(parameters, name, layer) and layer is not None \
             and layer.featureCount() == source.featureCount()
-        names = source.fields().names() if all_fields else ([field_name] if field_name else [])
+        copy_info = ogr_file_source(layer, text=True) if all_fields and whole else None
+        names = source.fields().names() if all_fields and copy_info is None else ([field_name] if field_name else [])
         fids, x, y, _n, table = read_points_with_attributes(source, crs, context, names, feedback, layer=layer,
                                                             whole=whole)
         values = python_values(table[field_name], source.fields().field(field_name)) if field_name else []
-        every = [python_values(table[f.name()], f) for f in source.fields()] if all_fields else None
+        every = copy_info
+        if all_fields and copy_info is None:
+            every = [python_values(table[f.name()], f) for f in source.fields()]
         return fids, x, y, values, every
 
-    def _write_addresses_fast(self, path, fields, values, crs, x, y, valid, q_ids, group, dist, distance, feedback):
+    def _write_addresses_fast(self, path, fields, values, crs, fids, x, y, valid, q_ids, group, dist, distance,
+                              feedback, spatial_index=True):
         """ADDRESS_OUTPUT written into a GeoPackage by GDAL and SQLite (layer_io.write_gpkg_table); the same
-        values as the QGIS way. None when it cannot be written this way."""
+        values as the QGIS way. ``values``: the addresses' attributes (lists of Python values), or the file they
+        are copied from inside SQLite (layer_io.ogr_file_source, rows ``fids``). None when it cannot be written
+        this way."""
         self.check_canceled(feedback)
         feedback.pushInfo(tr("Writing “{}” with GDAL…").format(path))
         ids = np.asarray(list(q_ids) + [None], dtype=object)
         finite = np.isfinite(dist)
         within = np.where(finite | np.isinf(dist), (dist <= distance).astype(np.int64), -1)
-        columns = values + [
+        columns = (values if isinstance(values, list) else []) + [
             ids[np.where(group >= 0, group, len(q_ids))].tolist(),
             [float(d) if ok else None for d, ok in zip(dist.tolist(), finite.tolist())],
             [None if w < 0 else w for w in within.tolist()],
         ]
         points = (np.where(valid, x, np.nan), np.where(valid, y, np.nan))
         srs_wkt = crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else ""
-        if not write_gpkg_table(path, fields, columns, feedback, points=points, srs_wkt=srs_wkt):
-            return None
+        if isinstance(values, list):
+            if not write_gpkg_table(path, fields, columns, feedback, points=points, srs_wkt=srs_wkt,
+                                    spatial_index=spatial_index):
+                return None
+            return path
+        with gpkg_copy_source(values, fids, feedback) as copy_source:
+            if copy_source is None or not write_gpkg_table(path, fields, columns, feedback, points=points,
+                                                           srs_wkt=srs_wkt, copy_from=copy_source,
+                                                           spatial_index=spatial_index):
+                return None
         return path
 
     @staticmethod
@@ -315,7 +334,7 @@ class OfferingCoverage(QuartiersAlgorithm):
         # Addresses: quartier, nearest offering, residents.
         coverage = None
         want_address_output = addresses is not None and parameters.get(self.ADDRESS_OUTPUT) not in (None, "")
-        a_fields, a_path, fast_a = None, None, False
+        a_fields, a_path, a_stage, fast_a = None, None, None, False
         if want_address_output:
             a_extra = QgsFields()
             a_extra.append(QgsField("quartier_id", T_STRING))
@@ -323,8 +342,11 @@ class OfferingCoverage(QuartiersAlgorithm):
             a_extra.append(QgsField("within_distance", T_INT))
             a_fields = QgsProcessingUtils.combineFields(addresses.fields(), a_extra)
             a_path = self.parameterAsOutputLayer(parameters, self.ADDRESS_OUTPUT, context)
-            # A GeoPackage is written by GDAL and SQLite from the addresses' values (all read here).
-            fast_a = ogr_driver_for_path(a_path) == "GPKG" and gpkg_field_definitions(a_fields) is not None
+            # A GeoPackage is written by GDAL and SQLite, the addresses' attributes copied from their file or
+            # else from their values (all read here); a memory layer the same way into a temporary GeoPackage
+            # first, which QGIS then copies into memory.
+            a_stage = memory_staging_path(a_path, "addresses_coverage")
+            fast_a = ogr_driver_for_path(a_stage or a_path) == "GPKG" and gpkg_field_definitions(a_fields) is not None
         a_values = None
         if addresses is not None:
             feedback.pushInfo(tr("Reading addresses…"))
@@ -399,8 +421,15 @@ class OfferingCoverage(QuartiersAlgorithm):
                         tr("Could not write quartier '{}' to the output: {}").format(q_ids[k], sink.lastError())
                     )
             if want_address_output:
-                a_dest = self._write_addresses_fast(a_path, a_fields, a_values, crs, ax, ay, a_valid, q_ids,
-                                                    a_group, dist, distance, feedback) if fast_a else None
+                a_dest = self._write_addresses_fast(
+                    a_stage or a_path, a_fields, a_values, crs, afids, ax, ay, a_valid, q_ids, a_group, dist,
+                    distance, feedback, spatial_index=a_stage is None) if fast_a else None
+                if a_dest is not None and a_stage is not None:
+                    a_dest = materialize_staged(a_stage, a_path, context, tr("Addresses with distances"), feedback,
+                                                fields=a_fields)
+                    if a_dest is None:
+                        raise QgsProcessingException(
+                            tr("Could not copy “{}” into a memory layer.").format(a_stage))
                 if a_dest is None:
                     a_sink, a_dest = self.parameterAsSink(parameters, self.ADDRESS_OUTPUT, context, a_fields,
                                                           WKB_POINT, crs)

@@ -294,16 +294,28 @@ def test_multipoint_3d_offerings_and_cancel(run_alg, small, tmp_path):
 
 @pytest.mark.parametrize("json_rows", [True, False])
 def test_gpkg_address_output_written_by_gdal_equals_the_qgis_one(run_alg, small, tmp_path, json_rows, monkeypatch):
-    """ADDRESS_OUTPUT as a GeoPackage (GDAL and SQLite) holds what QGIS writes into a memory layer, NULL geometry
-    and NULL distance of the address without location included; the rows sent to SQLite as JSON arrays
-    (spatial.sqlite_bulk) or, where SQLite has no json_each, by executemany."""
+    """ADDRESS_OUTPUT as a GeoPackage (GDAL and SQLite) holds what QGIS writes into a memory layer feature by
+    feature, NULL geometry and NULL distance of the address without location included; so does a memory:
+    ADDRESS_OUTPUT, written into a temporary GeoPackage and copied into memory by QGIS; both from a memory layer
+    of addresses and from a GeoPackage (its attributes copied inside SQLite). The rows are sent to SQLite as JSON
+    arrays (spatial.sqlite_bulk) or, where SQLite has no json_each, by executemany."""
+    from quartiersmonitor.processing_provider.algorithms import offering_coverage
+
     if not json_rows:
         monkeypatch.setattr(layer_io, "has_json_each", lambda con: False)
+
     def rows(layer, skip=0):
         return [([None if str(v) == "NULL" else v for v in f.attributes()[skip:]], f.geometry().asWkt(3))
                 for f in layer.getFeatures()]
 
-    memory = run_small(run_alg, small)["ADDRESS_OUTPUT"]
+    def fields(layer, skip=0):
+        return [(f.name(), f.type()) for f in layer.fields()][skip:]
+
+    with monkeypatch.context() as patch:  # the reference: QGIS writes the memory layer feature by feature
+        patch.setattr(offering_coverage, "memory_staging_path", lambda dest, name: None)
+        memory = run_small(run_alg, small)["ADDRESS_OUTPUT"]
+    staged = run_small(run_alg, small)["ADDRESS_OUTPUT"]
+    assert staged.providerType() == "memory" and fields(staged) == fields(memory) and rows(staged) == rows(memory)
     path = str(tmp_path / "addresses_out.gpkg")
     result = run_small(run_alg, small, ADDRESS_OUTPUT=path)
     assert result["ADDRESS_OUTPUT"] == path
@@ -316,4 +328,7 @@ def test_gpkg_address_output_written_by_gdal_equals_the_qgis_one(run_alg, small,
     run_small(run_alg, small, ADDRESSES=gpkg_addresses, ADDRESS_OUTPUT=path2)
     layer2 = QgsVectorLayer(path2, "a", "ogr")
     assert rows(layer2) == rows(layer)
+    staged2 = run_small(run_alg, small, ADDRESSES=gpkg_addresses)["ADDRESS_OUTPUT"]
+    assert fields(staged2, skip=1) == fields(memory) and rows(staged2, skip=1) == rows(memory)
+    assert [f["fid"] for f in staged2.getFeatures()] == [f.id() for f in gpkg_addresses.getFeatures()]
     del layer, layer2, gpkg_addresses
