@@ -24,7 +24,7 @@
       <translation>3 Karten</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="498" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="466" />
       <source>A JSON file that overrides or adds indicators (see the documentation of the catalog).</source>
       <translation>Eine JSON-Datei, die Indikatoren ändert oder ergänzt (siehe Dokumentation des Katalogs).</translation>
     </message>
@@ -34,7 +34,7 @@
       <translation>Eine Tabelle: eine Zeile je Quartier, eine Spalte je Gruppe.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="126" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="128" />
       <source>Address directory (points)</source>
       <translation>Adressverzeichnis (Punkte)</translation>
     </message>
@@ -44,7 +44,7 @@
       <translation>Adresspunkte, z. B. das amtliche Adressverzeichnis mit einem Einwohnerfeld.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="438" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="426" />
       <source>Addresses</source>
       <translation>Adressen</translation>
     </message>
@@ -69,12 +69,12 @@
       <translation>Adressen außerhalb aller Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="453" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="441" />
       <source>Addresses per municipality (field “{}” of the quartiers)</source>
       <translation>Adressen je Gemeinde (Feld „{}“ der Quartiere)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="437" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="425" />
       <source>Addresses per status</source>
       <translation>Adressen je Status</translation>
     </message>
@@ -84,14 +84,19 @@
       <translation>Adressen, die ihren Ort mit einer anderen teilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="104" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="106" />
       <source>Addresses to geocode (table or layer)</source>
       <translation>Zu geokodierende Adressen (Tabelle oder Layer)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="156" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="160" />
       <source>Addresses with distance to the nearest offering</source>
       <translation>Adressen mit Entfernung zum nächsten Angebot</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="428" />
+      <source>Addresses with distances</source>
+      <translation>Adressen mit Entfernungen</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="125" />
@@ -99,7 +104,7 @@
       <translation>Adressen mit Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="127" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="131" />
       <source>Addresses with residents (points)</source>
       <translation>Adressen mit Einwohnern (Punkte)</translation>
     </message>
@@ -109,7 +114,7 @@
       <translation>Adressen ohne Geometrie</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="435" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="423" />
       <source>Addresses: “{}” ({} features). Quartiers: “{}” ({} features).</source>
       <translation>Adressen: „{}“ ({} Objekte). Quartiere: „{}“ ({} Objekte).</translation>
     </message>
@@ -129,7 +134,7 @@
       <translation>Alter in Jahren, aufgeteilt nach AGE_BANDS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="179" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="180" />
       <source>Among the indicator fields, those where a higher value means less need.</source>
       <translation>Unter den Indikatorfeldern diejenigen, bei denen ein höherer Wert weniger Bedarf bedeutet.</translation>
     </message>
@@ -139,7 +144,7 @@
       <translation>Ein HTML-Bericht: Anzahlen je Status, Dubletten, Überlappungen und Lücken, ungültige Quartiere.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="484" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="472" />
       <source>Area</source>
       <translation>Fläche</translation>
     </message>
@@ -149,12 +154,12 @@
       <translation>Adressen Quartieren zuordnen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="510" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="498" />
       <source>Assignment of addresses to quartiers</source>
       <translation>Zuordnung der Adressen zu Quartieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="214" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="215" />
       <source>Attention index</source>
       <translation>Aufmerksamkeitsindex</translation>
     </message>
@@ -164,12 +169,12 @@
       <translation>Layout wird aus {template} erstellt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="362" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="330" />
       <source>Calculate indicators</source>
       <translation>Indikatoren berechnen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="365" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="333" />
       <source>Calculates the indicators of the catalog for every quartier from a table of counts (CSV, XLSX, GeoPackage table or any QGIS table) with one row per quartier, or one row per quartier and year.
 
 For each selected indicator the output holds the value, numerator, denominator, 95 % confidence interval (_lo, _hi), z-score, class, flag, significance against the county (_sig) and the values of the municipality (_mun) and the county (_county). Fields are named by the indicator id without the dot: A.1 → A1, A1_num, A1_den, …
@@ -195,12 +200,12 @@ Spalten mit anderen Namen als den Standardnamen können in den erweiterten Param
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="579" />
+      <location filename="mapsheets/layout.py" line="570" />
       <source>Canceled by the user.</source>
       <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="604" />
+      <location filename="mapsheets/layout.py" line="595" />
       <source>Cannot create the output folder {folder}: {error}</source>
       <translation>Der Ausgabeordner {folder} kann nicht angelegt werden: {error}</translation>
     </message>
@@ -210,37 +215,37 @@ Spalten mit anderen Namen als den Standardnamen können in den erweiterten Param
       <translation>Die Kartenblätter des Layers {layer} können nicht vorbereitet werden: {error}</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="243" />
+      <location filename="mapsheets/layout.py" line="234" />
       <source>Cannot read the layout template {path}: {error}</source>
       <translation>Die Layoutvorlage {path} kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="612" />
+      <location filename="mapsheets/layout.py" line="603" />
       <source>Cannot write into the output folder {folder}: {error}</source>
       <translation>In den Ausgabeordner {folder} kann nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="624" />
+      <location filename="mapsheets/layout.py" line="615" />
       <source>Cannot write {path} (open in another program?): {error}</source>
       <translation>{path} kann nicht geschrieben werden (in einem anderen Programm geöffnet?): {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="112" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="116" />
       <source>Category field (counts per category)</source>
       <translation>Feld Kategorie (Anzahlen je Kategorie)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="484" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="472" />
       <source>Centre x</source>
       <translation>Mitte x</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="484" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="472" />
       <source>Centre y</source>
       <translation>Mitte y</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="474" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="462" />
       <source>Checking quartiers for overlaps and gaps…</source>
       <translation>Quartiere werden auf Überlappungen und Lücken geprüft…</translation>
     </message>
@@ -255,27 +260,27 @@ Spalten mit anderen Namen als den Standardnamen können in den erweiterten Param
       <translation>Wählen Sie einen Ausgabeordner für die Kartenblätter.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="121" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="123" />
       <source>City field</source>
       <translation>Feld Ort</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="453" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="421" />
       <source>Class breaks of the map and of the _class fields.</source>
       <translation>Klassengrenzen der Karte und der _class-Felder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="443" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="411" />
       <source>Classification</source>
       <translation>Klassifizierung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="463" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="431" />
       <source>Column mapping (standard_name=your_column; …)</source>
       <translation>Spaltenzuordnung (Standardname=Ihre_Spalte; …)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="263" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="231" />
       <source>Column mapping: '{part}' is not of the form standard_name=your_column.</source>
       <translation>Spaltenzuordnung: „{part}“ hat nicht die Form Standardname=Ihre_Spalte.</translation>
     </message>
@@ -285,7 +290,7 @@ Spalten mit anderen Namen als den Standardnamen können in den erweiterten Param
       <translation>Kommagetrennte Gruppen in ganzen Jahren, z. B. '0-14,15-64,65-' (die letzte darf offen sein).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="144" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="145" />
       <source>Composite index of social status after Berlin's and Hamburg's social monitoring.
 
 Each chosen indicator field is z-standardised over the quartiers (higher = more need; fields listed under 'Reversed' count the other way), the (weighted) sum is z-standardised again: the status index. Status classes: 1 high (index below the first threshold), 2 middle, 3 low, 4 very low (above the third threshold). With a previous layer (same fields and quartier ids, an earlier year) the changes give the dynamics index and class (1 positive, 2 stable, 3 negative).
@@ -302,6 +307,11 @@ attention = yes bei Statusklasse 3 oder 4 oder bei Klasse 2 mit negativer Dynami
 Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbedarf sind umrandet.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="401" />
+      <source>Could not copy “{}” into a memory layer.</source>
+      <translation>„{}“ konnte nicht in einen temporären Speicherlayer kopiert werden.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="361" />
       <source>Could not create the output “{}”.</source>
       <translation>Die Ausgabe „{}“ konnte nicht angelegt werden.</translation>
@@ -311,7 +321,7 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation type="obsolete">Adresse {} konnte nicht in die Ausgabe geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="399" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="421" />
       <source>Could not write quartier '{}' to the output: {}</source>
       <translation>Quartier '{}' konnte nicht in die Ausgabe geschrieben werden: {}</translation>
     </message>
@@ -330,17 +340,17 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation>Der SUMMARY-Layer konnte nicht geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="520" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="508" />
       <source>Could not write the report “{}”: {}</source>
       <translation>Der Bericht „{}“ konnte nicht geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/layer_io.py" line="1163" />
+      <location filename="processing_provider/layer_io.py" line="1279" />
       <source>Could not write “{}”.</source>
       <translation>„{}“ konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/layer_io.py" line="1161" />
+      <location filename="processing_provider/layer_io.py" line="1277" />
       <source>Could not write “{}”: {}</source>
       <translation>„{}“ konnte nicht geschrieben werden: {}</translation>
     </message>
@@ -350,7 +360,7 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation>Datensätze je Quartier zählen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="88" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="92" />
       <source>Counts offerings (e.g. grocery stores, bus stops, counselling services) per quartier, overall and per category, and measures how far the residents live from the nearest one.
 
 For each address the straight-line distance to the nearest offering is computed in the quartier layer's CRS (metres; offerings outside the quartiers count too). Per quartier the output adds: n_offerings and n_&lt;category&gt;; pop_total (residents of its addresses); pop_far (residents farther than DISTANCE: the numerator of the catalog's W.1 with grocery stores at 500 m and W.2 with stops at 300 m); offerings_per_1000 residents; share_within_distance (percent of residents within DISTANCE); median_distance_m (population-weighted median: the distance within which half of the residents live); white_spot (1 when the share is below the white spot threshold, else 0). Without addresses only the counts are filled.
@@ -381,57 +391,57 @@ INPUT ist entweder ein Punktlayer zusammen mit QUARTIERS (jeder Punkt wird genau
 OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIERS, mit Nullen aufgefüllt; ohne QUARTIERS die in INPUT gefundenen Kennungen), dem Kennungsfeld, total und einer Spalte je Gruppe: n_&lt;Wert&gt; für GROUP_FIELD, age_&lt;von&gt;_&lt;bis&gt; für AGE_BANDS (ganze Jahre, z. B. „0-14,15-64,65-“; die letzte Gruppe darf offen sein), beides kombiniert, wenn beides angegeben ist. Mit WEIGHT_FIELD werden die Gewichte summiert statt Datensätze gezählt. Datensätze ohne Quartier (außerhalb, ohne Geometrie, Kennung NULL oder unbekannt) und ohne Alter werden im Protokoll gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="411" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="379" />
       <source>Counts table</source>
       <translation>Fallzahlentabelle</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="437" />
+      <location filename="mapsheets/layout.py" line="428" />
       <source>County</source>
       <translation>Kreis</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="151" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="155" />
       <source>Coverage per quartier</source>
       <translation>Erreichbarkeit je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="148" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="150" />
       <source>Directory city field</source>
       <translation>Verzeichnis: Feld Ort</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="136" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="138" />
       <source>Directory house number field</source>
       <translation>Verzeichnis: Feld Hausnummer</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="142" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="144" />
       <source>Directory postcode field</source>
       <translation>Verzeichnis: Feld Postleitzahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="131" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="133" />
       <source>Directory street field</source>
       <translation>Verzeichnis: Feld Straße</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="140" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="144" />
       <source>Distance (metres)</source>
       <translation>Entfernung (Meter)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="349" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="371" />
       <source>Distances from {} addresses to {} offerings…</source>
       <translation>Entfernungen von {} Adressen zu {} Angeboten…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="463" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="451" />
       <source>Duplicate addresses (same coordinates)</source>
       <translation>Doppelte Adressen (gleiche Koordinaten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="447" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="415" />
       <source>Equal intervals</source>
       <translation>Gleiche Intervalle</translation>
     </message>
@@ -473,17 +483,17 @@ Eine eigene Vorlage (.qpt) kann das mitgelieferte A4-Blatt ersetzen: Ihr erstes 
 Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="469" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="457" />
       <source>Feature id</source>
       <translation>Objekt-ID</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="503" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="491" />
       <source>Feature ids: {}</source>
       <translation>Objekt-IDs: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="420" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="388" />
       <source>Field of the counts table with the quartier id.</source>
       <translation>Feld der Fallzahlentabelle mit der Quartiers-ID.</translation>
     </message>
@@ -493,12 +503,12 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld der Quartiere mit ihrer eindeutigen Kennung (als Text verglichen).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="408" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="376" />
       <source>Field of the quartiers with the quartier id (compared as text after trimming).</source>
       <translation>Feld der Quartiere mit der Quartiers-ID (als Text ohne umgebende Leerzeichen verglichen).</translation>
     </message>
     <message>
-      <location filename="processing_provider/layer_io.py" line="564" />
+      <location filename="processing_provider/layer_io.py" line="559" />
       <source>Field “{}” not found in layer “{}”.</source>
       <translation>Feld „{}“ nicht in Layer „{}“ gefunden.</translation>
     </message>
@@ -528,12 +538,12 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Geschriebene Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="466" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="434" />
       <source>For tables whose columns have other names, e.g. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</source>
       <translation>Für Tabellen, deren Spalten anders heißen, z. B. „pop_total=EW_gesamt; sgb2_u65=SGB2_unter65“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="482" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="450" />
       <source>For tables with one row per quartier and year: the counts of the selected years are summed (pooled) per quartier.</source>
       <translation>Für Tabellen mit einer Zeile je Quartier und Jahr: Die Fallzahlen der gewählten Jahre werden je Quartier summiert (gepoolt).</translation>
     </message>
@@ -543,37 +553,37 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="503" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="471" />
       <source>Further indicator ids of the catalog file (e.g. X.1,X.2)</source>
       <translation>Weitere Indikator-IDs aus der Katalogdatei (z. B. X.1,X.2)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="156" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="158" />
       <source>Fuzzy threshold: minimum similarity of street names (percent)</source>
       <translation>Unschärfe-Schwelle: Mindestähnlichkeit der Straßennamen (Prozent)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="484" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="472" />
       <source>Gap</source>
       <translation>Lücke</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="483" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="471" />
       <source>Gaps between quartiers</source>
       <translation>Lücken zwischen Quartieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="76" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="78" />
       <source>Geocode addresses by the address directory</source>
       <translation>Adressen über das Adressverzeichnis geokodieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="168" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="170" />
       <source>Geocoded addresses</source>
       <translation>Geokodierte Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="79" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="81" />
       <source>Gives each row of a table (e.g. a list of offerings with their addresses) the location of its address in the official address directory (a point layer). No network and no external geocoder are used.
 
 Addresses are compared in stages; the first that succeeds wins:
@@ -664,7 +674,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="112" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="114" />
       <source>House number field</source>
       <translation>Feld Hausnummer</translation>
     </message>
@@ -674,42 +684,42 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Nr.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="506" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="474" />
       <source>Ids of indicators added by the catalog file, calculated after the selected ones.</source>
       <translation>IDs von Indikatoren aus der Katalogdatei, berechnet nach den ausgewählten.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="437" />
+      <location filename="mapsheets/layout.py" line="428" />
       <source>Indicator</source>
       <translation>Indikator</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="558" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="526" />
       <source>Indicator '{id}' is not in the catalog (known: {known}).</source>
       <translation>Indikator „{id}“ ist nicht im Katalog (vorhanden: {known}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="547" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="515" />
       <source>Indicator catalog '{path}' cannot be read: {message}</source>
       <translation>Indikatorenkatalog „{path}“ kann nicht gelesen werden: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="543" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="511" />
       <source>Indicator catalog '{path}': {message}</source>
       <translation>Indikatorenkatalog „{path}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="495" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="463" />
       <source>Indicator catalog (JSON, extends the built-in one)</source>
       <translation>Indikatorenkatalog (JSON, ergänzt den eingebauten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="169" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="170" />
       <source>Indicator fields</source>
       <translation>Indikatorfelder</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="158" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="159" />
       <source>Indicator layer</source>
       <translation>Indikatorenlayer</translation>
     </message>
@@ -724,97 +734,97 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikator des Katalogs</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="423" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="391" />
       <source>Indicators</source>
       <translation>Indikatoren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="424" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="392" />
       <source>Indicators to calculate; the first one is shown on the map.</source>
       <translation>Zu berechnende Indikatoren; der erste wird in der Karte dargestellt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="487" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="475" />
       <source>Invalid quartier geometries (repaired for the assignment)</source>
       <translation>Ungültige Quartiersgeometrien (für die Zuordnung repariert)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="170" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="174" />
       <source>Invalid quartier geometries repaired for the computation: {}.</source>
       <translation>Ungültige Quartiersgeometrien für die Berechnung repariert: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="593" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="561" />
       <source>Layer '{layer}' has no features: there are no quartiers to calculate indicators for.</source>
       <translation>Layer „{layer}“ hat keine Objekte: Es gibt keine Quartiere, für die Indikatoren berechnet werden könnten.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="579" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="547" />
       <source>Layer '{layer}' has no field '{field}' (parameter {parameter}).</source>
       <translation>Layer „{layer}“ hat kein Feld „{field}“ (Parameter {parameter}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="197" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="165" />
       <source>Layer '{layer}' has no field '{field}' (quartier id).</source>
       <translation>Layer „{layer}“ hat kein Feld „{field}“ (Quartiers-ID).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="243" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="244" />
       <source>Layer '{layer}' has no field '{field}'.</source>
       <translation>Layer „{layer}“ hat kein Feld „{field}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="224" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="192" />
       <source>Layer '{layer}', field '{field}': quartier ids occur more than once: {ex}.</source>
       <translation>Layer „{layer}“, Feld „{field}“: Quartiers-IDs kommen mehrfach vor: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="601" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="569" />
       <source>Layer '{layer}', field '{field}': quartiers without a municipality: {ex}.</source>
       <translation>Layer „{layer}“, Feld „{field}“: Quartiere ohne Gemeinde: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="217" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="185" />
       <source>Layer '{layer}', field '{field}': {n} features have no quartier id (NULL or empty), e.g. features {ex}.</source>
       <translation>Layer „{layer}“, Feld „{field}“: {n} Objekte haben keine Quartiers-ID (NULL oder leer), z. B. Objekte {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="247" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="248" />
       <source>Layer '{layer}': field '{field}' is not numeric (type {type}); the index needs numeric fields.</source>
       <translation>Layer „{layer}“: Das Feld „{field}“ ist nicht numerisch (Typ {type}); der Index braucht numerische Felder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="255" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="256" />
       <source>Layer '{layer}': reversed field(s) {fields} are not among the indicator fields.</source>
       <translation>Layer „{layer}“: umgekehrte(s) Feld(er) {fields} sind keine Indikatorfelder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="319" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="320" />
       <source>Layer '{layer}': {message}</source>
       <translation>Layer „{layer}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/layer_io.py" line="148" />
+      <location filename="processing_provider/layer_io.py" line="153" />
       <source>Layer '{}' (parameter {}) holds {} geometries; {} geometries are expected.</source>
       <translation>Layer '{}' (Parameter {}) enthält {}-Geometrien; erwartet werden {}-Geometrien.</translation>
     </message>
     <message>
-      <location filename="processing_provider/layer_io.py" line="135" />
+      <location filename="processing_provider/layer_io.py" line="140" />
       <source>Layer '{}' has no field '{}' (parameter {}). Available fields: {}.</source>
       <translation>Layer '{}' hat kein Feld '{}' (Parameter {}). Vorhandene Felder: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="273" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="292" />
       <source>Layer '{}' has no valid CRS.</source>
       <translation>Layer '{}' hat kein gültiges KBS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="287" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="306" />
       <source>Layer '{}' holds no offering with a location.</source>
       <translation>Layer '{}' enthält kein Angebot mit Lage.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="190" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="192" />
       <source>Layer '{}', field '{}', row {}: the text '{}' holds characters that are not valid in the layer's encoding. Load the file with its real encoding (for a CSV: as a delimited text layer with encoding windows-1252 or ISO-8859-1) and run again.</source>
       <translation>Layer '{}', Feld '{}', Zeile {}: der Text '{}' enthält Zeichen, die in der Kodierung des Layers ungültig sind. Laden Sie die Datei mit ihrer tatsächlichen Kodierung (bei einer CSV-Datei: als Delimited-Text-Layer mit Kodierung windows-1252 oder ISO-8859-1) und starten Sie erneut.</translation>
     </message>
@@ -827,22 +837,22 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer '{}', Feld '{}': doppelte Quartiers-IDs: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="227" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="246" />
       <source>Layer '{}', field '{}': {} address(es) with no usable number of residents (e.g. row {}: '{}'), counted as 0 residents.</source>
       <translation>Layer '{}', Feld '{}': {} Adresse(n) ohne verwendbare Einwohnerzahl (z. B. Zeile {}: '{}'), gezählt mit 0 Einwohnern.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="341" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="363" />
       <source>Layer '{}': {} address(es) without geometry are left out.</source>
       <translation>Layer '{}': {} Adresse(n) ohne Geometrie werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="289" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="308" />
       <source>Layer '{}': {} offering(s) without geometry are left out.</source>
       <translation>Layer '{}': {} Angebot(e) ohne Geometrie werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="210" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="211" />
       <source>Layer or table of an earlier year with the same indicator fields and quartier id field: gives the dynamics.</source>
       <translation>Layer oder Tabelle eines früheren Jahres mit denselben Indikatorfeldern und demselben ID-Feld: ergibt die Dynamik.</translation>
     </message>
@@ -896,7 +906,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“ hat kein Feld „{}“; sein Feld „{}“ wird als Quartierskennung verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/layer_io.py" line="109" />
+      <location filename="processing_provider/layer_io.py" line="114" />
       <source>Layer “{}” has no valid CRS, so its coordinates cannot be related to layer “{}” ({}). Set the layer's CRS (Layer Properties &gt; Source) and run again.</source>
       <translation>Layer „{}“ hat kein gültiges KBS, seine Koordinaten lassen sich daher nicht auf Layer „{}“ ({}) beziehen. Bitte das KBS des Layers setzen (Layereigenschaften &gt; Quelle) und erneut ausführen.</translation>
     </message>
@@ -906,12 +916,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“ enthält Punkte, aber es wurde kein QUARTIERS-Layer angegeben, und er hat kein Kennungsfeld „{}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/layer_io.py" line="523" />
+      <location filename="processing_provider/layer_io.py" line="518" />
       <source>Layer “{}”, field “{}”: quartier ids must be unique; duplicated: {}.</source>
       <translation>Layer „{}“, Feld „{}“: Quartierskennungen müssen eindeutig sein; doppelt: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/layer_io.py" line="513" />
+      <location filename="processing_provider/layer_io.py" line="508" />
       <source>Layer “{}”, field “{}”: {} feature(s) have no quartier id (NULL or empty), e.g. feature id(s) {}.</source>
       <translation>Layer „{}“, Feld „{}“: {} Objekt(e) ohne Quartierskennung (NULL oder leer), z. B. Objekt-ID(s) {}.</translation>
     </message>
@@ -931,32 +941,32 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Kartenblätter der ausgewählten Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="153" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="155" />
       <source>Match misspelt street names (fuzzy)</source>
       <translation>Falsch geschriebene Straßennamen zuordnen (unscharf)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="518" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="557" />
       <source>Matched: exact {}, normalized {}, fuzzy {}, street {}; unmatched {} of {}.</source>
       <translation>Gefunden: exakt {}, normalisiert {}, unscharf {}, Straße {}; nicht gefunden {} von {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="277" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="285" />
       <source>Matching {} addresses against {} directory addresses…</source>
       <translation>{} Adressen werden mit {} Verzeichnisadressen abgeglichen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="428" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="396" />
       <source>Minimum count (smaller numerators are suppressed)</source>
       <translation>Mindestfallzahl (kleinere Zähler werden gesperrt)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="196" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="197" />
       <source>Minimum population</source>
       <translation>Mindesteinwohnerzahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="435" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="403" />
       <source>Minimum population of a quartier (pop_total)</source>
       <translation>Mindesteinwohnerzahl eines Quartiers (pop_total)</translation>
     </message>
@@ -966,12 +976,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gem.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="437" />
+      <location filename="mapsheets/layout.py" line="428" />
       <source>Municipality</source>
       <translation>Gemeinde</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="471" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="439" />
       <source>Municipality field of the quartiers</source>
       <translation>Gemeindefeld der Quartiere</translation>
     </message>
@@ -981,7 +991,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="446" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="414" />
       <source>Natural breaks (Jenks)</source>
       <translation>Natürliche Brüche (Jenks)</translation>
     </message>
@@ -991,17 +1001,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Kein Ausgabeordner angegeben.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="641" />
+      <location filename="mapsheets/layout.py" line="632" />
       <source>No quartier to export: the layer is empty or the filter matches no quartier.</source>
       <translation>Kein Quartier zu exportieren: Der Layer ist leer oder der Filter trifft auf kein Quartier zu.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="338" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="360" />
       <source>No residents field: every address counts as one resident.</source>
       <translation>Kein Einwohnerfeld: jede Adresse zählt als ein Einwohner.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="584" />
+      <location filename="mapsheets/layout.py" line="575" />
       <source>Not enough memory to export {path}.</source>
       <translation>Nicht genügend Arbeitsspeicher für den Export von {path}.</translation>
     </message>
@@ -1011,7 +1021,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Nicht angezeigt: statistische Geheimhaltung oder keine gültigen Daten ({flag})</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="457" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="425" />
       <source>Number of classes</source>
       <translation>Anzahl der Klassen</translation>
     </message>
@@ -1021,22 +1031,22 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Anzahl geschriebener Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="459" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="427" />
       <source>Number of map classes (pretty breaks and few distinct values may give fewer).</source>
       <translation>Anzahl der Kartenklassen (runde Klassengrenzen und wenige verschiedene Werte können weniger ergeben).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="177" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="179" />
       <source>Number of rows matched</source>
       <translation>Anzahl gefundener Zeilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="178" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="180" />
       <source>Number of rows not matched</source>
       <translation>Anzahl nicht gefundener Zeilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="431" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="399" />
       <source>Numerators from 1 to this value minus one are not shown (statistical confidentiality).</source>
       <translation>Zähler von 1 bis zu diesem Wert minus eins werden nicht ausgewiesen (statistische Geheimhaltung).</translation>
     </message>
@@ -1046,17 +1056,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Numerische Adressfelder (z. B. Einwohner), die je Quartier in den SUMMARY-Layer summiert werden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="172" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="173" />
       <source>Numeric fields that make up the index (higher value = more need unless reversed).</source>
       <translation>Numerische Felder, aus denen der Index gebildet wird (höherer Wert = mehr Bedarf, sofern nicht umgekehrt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="107" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="111" />
       <source>Offerings (points)</source>
       <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="85" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="89" />
       <source>Offerings per quartier and coverage</source>
       <translation>Angebote je Quartier und Erreichbarkeit</translation>
     </message>
@@ -1086,12 +1096,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Nur Quartiere, die zutreffen (Ausdruck)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="490" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="458" />
       <source>Only rows of these years are used (needs the year field).</source>
       <translation>Nur Zeilen dieser Jahre werden verwendet (erfordert das Jahresfeld).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="183" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="184" />
       <source>Optional weights: numbers in the order of the indicator fields ('1,1,2') or 'A1=2; A2=1' (others 1).</source>
       <translation>Optionale Gewichte: Zahlen in der Reihenfolge der Indikatorfelder („1,1,2“) oder „A1=2; A2=1“ (übrige 1).</translation>
     </message>
@@ -1101,12 +1111,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Ausgabeordner</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="477" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="465" />
       <source>Overlap area</source>
       <translation>Überlappungsfläche</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="476" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="464" />
       <source>Overlapping quartiers</source>
       <translation>Überlappende Quartiere</translation>
     </message>
@@ -1126,7 +1136,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Parameter QUARTIER_ID oder INPUT_ID_FIELD (das Feld der Quartierskennung der Tabelle in INPUT) fehlt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="161" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="163" />
       <source>Place addresses with unknown house number at their street's centroid</source>
       <translation>Adressen mit unbekannter Hausnummer auf den Schwerpunkt ihrer Straße setzen</translation>
     </message>
@@ -1136,7 +1146,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Punkte, die Quartieren zugeordnet werden, oder eine Tabelle mit einer Quartierskennung je Datensatz.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="402" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="370" />
       <source>Polygon layer of the quartiers.</source>
       <translation>Polygonlayer der Quartiere.</translation>
     </message>
@@ -1146,42 +1156,42 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Polygonlayer mit Indikatorfeldern des Quartiersmonitors</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="189" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="190" />
       <source>Population field</source>
       <translation>Einwohnerfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="117" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="119" />
       <source>Postcode field</source>
       <translation>Feld Postleitzahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="449" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="417" />
       <source>Pretty breaks</source>
       <translation>Runde Klassengrenzen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="277" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="278" />
       <source>Previous layer '{layer}' has no field(s) '{fields}' (it needs the same fields as '{input}').</source>
       <translation>Vorjahreslayer „{layer}“ hat kein(e) Feld(er) „{fields}“ (er braucht dieselben Felder wie „{input}“).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="286" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="287" />
       <source>Previous layer '{layer}', field '{field}': no quartier id matches the input ids (previous: {prev}; input: {current}).</source>
       <translation>Vorjahreslayer „{layer}“, Feld „{field}“: keine Quartiers-ID passt zu den IDs der Eingabe (Vorjahr: {prev}; Eingabe: {current}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="294" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="295" />
       <source>Previous layer '{layer}': {n} quartiers have no previous values (no dynamics): {ex}.</source>
       <translation>Vorjahreslayer „{layer}“: {n} Quartiere haben keine Vorjahreswerte (keine Dynamik): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="208" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="209" />
       <source>Previous year (same fields)</source>
       <translation>Vorjahr (dieselben Felder)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="488" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="476" />
       <source>Problem</source>
       <translation>Problem</translation>
     </message>
@@ -1191,22 +1201,22 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Profil von {quartier}</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="252" />
+      <location filename="mapsheets/layout.py" line="243" />
       <source>QGIS could not load the layout template {path}.</source>
       <translation>QGIS konnte die Layoutvorlage {path} nicht laden.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="581" />
+      <location filename="mapsheets/layout.py" line="572" />
       <source>QGIS could not write the file {path} (is the folder writable, the disk full, or the file open in another program?). {detail}</source>
       <translation>QGIS konnte die Datei {path} nicht schreiben (ist der Ordner beschreibbar, die Festplatte voll oder die Datei in einem anderen Programm geöffnet?). {detail}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="445" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="413" />
       <source>Quantiles</source>
       <translation>Quantile</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="437" />
+      <location filename="mapsheets/layout.py" line="428" />
       <source>Quartier</source>
       <translation>Quartier</translation>
     </message>
@@ -1221,12 +1231,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Feld der Quartierskennung einer Tabelleneingabe</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="417" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="385" />
       <source>Quartier id field of the counts table</source>
       <translation>Feld Quartiers-ID der Fallzahlentabelle</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="165" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="166" />
       <source>Quartier id; the previous layer is joined on a field of the same name.</source>
       <translation>Quartiers-ID; der Vorjahreslayer wird über ein gleichnamiges Feld verknüpft.</translation>
     </message>
@@ -1236,7 +1246,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Feld des Quartiersnamens</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="159" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="160" />
       <source>Quartier polygons with indicator fields, e.g. the output of 'Calculate indicators'.</source>
       <translation>Quartierspolygone mit Indikatorfeldern, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
     </message>
@@ -1261,7 +1271,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartier „{}“ hat keine Geometrie; keine Adresse kann darin liegen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="545" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="533" />
       <source>Quartier “{}”: its geometry cannot be indexed.</source>
       <translation>Quartier „{}“: seine Geometrie kann nicht indiziert werden.</translation>
     </message>
@@ -1276,7 +1286,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere (Polygone)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="141" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="142" />
       <source>Quartiers needing attention</source>
       <translation>Quartiere mit Aufmerksamkeitsbedarf</translation>
     </message>
@@ -1286,12 +1296,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere mit Adressanzahlen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="438" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="406" />
       <source>Quartiers with fewer residents (column pop_total) are not shown; 0 switches the rule off.</source>
       <translation>Quartiere mit weniger Einwohnern (Spalte pop_total) werden nicht ausgewiesen; 0 schaltet die Regel ab.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="446" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="434" />
       <source>Quartiers without any address: {}</source>
       <translation>Quartiere ohne Adresse: {}</translation>
     </message>
@@ -1311,7 +1321,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiersmonitor: Sozial- und Gesundheitsplanung für Quartiere</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="437" />
+      <location filename="mapsheets/layout.py" line="428" />
       <source>Rank</source>
       <translation>Rang</translation>
     </message>
@@ -1326,12 +1336,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Adresspunkte aus „{}“ werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="330" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="352" />
       <source>Reading addresses…</source>
       <translation>Adressen werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="281" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="300" />
       <source>Reading offerings…</source>
       <translation>Angebote werden gelesen…</translation>
     </message>
@@ -1341,17 +1351,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere aus „{}“ werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="275" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="294" />
       <source>Reading quartiers…</source>
       <translation>Quartiere werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="253" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="255" />
       <source>Reading the address directory '{}'…</source>
       <translation>Adressverzeichnis '{}' wird gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="260" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="262" />
       <source>Reading the addresses to geocode from '{}'…</source>
       <translation>Zu geokodierende Adressen werden aus '{}' gelesen…</translation>
     </message>
@@ -1381,22 +1391,22 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Bericht (HTML)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="133" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="137" />
       <source>Residents field (empty: one resident per address)</source>
       <translation>Feld Einwohner (leer: ein Einwohner je Adresse)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="192" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="193" />
       <source>Residents per quartier; quartiers under the minimum population are not classed.</source>
       <translation>Einwohner je Quartier; Quartiere unter der Mindesteinwohnerzahl werden nicht klassifiziert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="176" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="177" />
       <source>Reversed fields (higher value = less need)</source>
       <translation>Umgekehrte Felder (höherer Wert = weniger Bedarf)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="155" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="123" />
       <source>Row {row} of table '{layer}' holds the expected column names {names}: the table probably has a title row above its header. Delete the rows above the header so that the first row holds the column names.</source>
       <translation>Zeile {row} der Tabelle „{layer}“ enthält die erwarteten Spaltennamen {names}: Die Tabelle hat wahrscheinlich eine Titelzeile über der Kopfzeile. Löschen Sie die Zeilen über der Kopfzeile, sodass die erste Zeile die Spaltennamen enthält.</translation>
     </message>
@@ -1411,12 +1421,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Wählen Sie ein Quartier, um sein Profil zu sehen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="238" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="239" />
       <source>Select at least one indicator field.</source>
       <translation>Wählen Sie mindestens ein Indikatorfeld.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="565" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="533" />
       <source>Select at least one indicator.</source>
       <translation>Wählen Sie mindestens einen Indikator.</translation>
     </message>
@@ -1436,47 +1446,47 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Zeigt den gespeicherten Stil des Layers für diesen Indikator</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="437" />
+      <location filename="mapsheets/layout.py" line="428" />
       <source>Sig.</source>
       <translation>Sig.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="387" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="355" />
       <source>Some ids differ only by leading zeros ({ex}): the id column was probably read as a number. Ids are compared as text; store the ids as text in both layers (e.g. switch off 'Detect field types' when adding a CSV, or add a .csvt file).</source>
       <translation>Einige IDs unterscheiden sich nur durch führende Nullen ({ex}): Die ID-Spalte wurde wahrscheinlich als Zahl gelesen. IDs werden als Text verglichen; speichern Sie die IDs in beiden Layern als Text (z. B. beim Hinzufügen einer CSV-Datei „Feldtypen erkennen“ ausschalten oder eine .csvt-Datei anlegen).</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="444" />
+      <location filename="mapsheets/layout.py" line="435" />
       <source>Source: {source} · Quartiersmonitor map sheet of {date} · ▲/▼ significantly above/below the county</source>
       <translation>Quelle: {source} · Kartenblatt des Quartiersmonitors vom {date} · ▲/▼ signifikant über/unter dem Kreiswert</translation>
     </message>
     <message>
-      <location filename="processing_provider/layer_io.py" line="1177" />
+      <location filename="processing_provider/layer_io.py" line="1293" />
       <source>Spatial index built by GDAL ({}).</source>
       <translation>Räumlicher Index von GDAL erstellt ({}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="448" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="416" />
       <source>Standard deviation</source>
       <translation>Standardabweichung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="438" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="426" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="374" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="375" />
       <source>Status classes: {counts}; attention: {n} quartiers.</source>
       <translation>Statusklassen: {counts}; Aufmerksamkeitsbedarf: {n} Quartiere.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="201" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="202" />
       <source>Status thresholds</source>
       <translation>Statusschwellenwerte</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="108" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="110" />
       <source>Street field</source>
       <translation>Feld Straße</translation>
     </message>
@@ -1486,32 +1496,32 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Wird summiert, statt je Datensatz 1 zu zählen (z. B. Einwohner je Adresse).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="613" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="581" />
       <source>Table '{layer}' has no rows.</source>
       <translation>Tabelle „{layer}“ hat keine Zeilen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="624" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="592" />
       <source>Table '{layer}', column '{field}': '{value}' holds characters that could not be decoded: the text encoding of the table is probably wrong (e.g. a Windows-1252 / Latin-1 file read as UTF-8). Set the encoding when adding the layer (Data Source Manager → Delimited Text → Encoding) or in Layer Properties → Source.</source>
       <translation>Tabelle „{layer}“, Spalte „{field}“: „{value}“ enthält Zeichen, die nicht dekodiert werden konnten: Die Textkodierung der Tabelle ist wahrscheinlich falsch (z. B. eine Windows-1252-/Latin-1-Datei als UTF-8 gelesen). Stellen Sie die Kodierung beim Hinzufügen des Layers ein (Datenquellenverwaltung → Getrennte Texte → Kodierung) oder unter Layereigenschaften → Quelle.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="637" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="605" />
       <source>Table '{layer}', field '{field}': no rows for the year(s) {years}; the table has {found}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: keine Zeilen für das Jahr / die Jahre {years}; die Tabelle enthält {found}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="648" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="616" />
       <source>Table '{layer}', field '{field}': none of its ids matches a quartier id of layer '{quartiers}' (field '{qid}'). Table ids: {table_ids}; quartier ids: {quartier_ids}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: keine ihrer IDs passt zu einer Quartiers-ID des Layers „{quartiers}“ (Feld „{qid}“). IDs der Tabelle: {table_ids}; Quartiers-IDs: {quartier_ids}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="658" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="626" />
       <source>Table '{layer}', field '{field}': {n} ids match no quartier and are left out: {ex}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: {n} IDs passen zu keinem Quartier und werden ausgelassen: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="618" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="586" />
       <source>Table '{layer}', field '{field}': {n} rows have no quartier id (NULL or empty), e.g. rows {ex}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: {n} Zeilen haben keine Quartiers-ID (NULL oder leer), z. B. Zeilen {ex}.</translation>
     </message>
@@ -1520,12 +1530,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Tabelle „{layer}“, Feld „{field}“: {n} Zeilen ohne ID werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="691" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="659" />
       <source>Table '{layer}': {message}</source>
       <translation>Tabelle „{layer}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="412" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="380" />
       <source>Table of counts per quartier (CSV, XLSX, GeoPackage table, any layer); columns named as in the indicator catalog or mapped in 'Column mapping'.</source>
       <translation>Tabelle der Fallzahlen je Quartier (CSV, XLSX, GeoPackage-Tabelle, beliebiger Layer); Spalten benannt wie im Indikatorenkatalog oder unter „Spaltenzuordnung“ zugeordnet.</translation>
     </message>
@@ -1540,7 +1550,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Processing-Algorithmus {alg} ist nicht verfügbar.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="239" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="241" />
       <source>The address directory '{}' is empty: there is nothing to match against.</source>
       <translation>Das Adressverzeichnis '{}' ist leer: es gibt nichts zum Abgleichen.</translation>
     </message>
@@ -1550,32 +1560,32 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Die Adressen mit quartier_id und assign_status. Leer lassen, um sie nicht zu erzeugen.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="669" />
+      <location filename="mapsheets/layout.py" line="660" />
       <source>The atlas could not move to sheet {n}.</source>
       <translation>Der Atlas konnte nicht zu Blatt {n} wechseln.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="293" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="301" />
       <source>The directory has no city field: the input cities are not used.</source>
       <translation>Das Verzeichnis hat kein Ortsfeld: die Orte der Eingabe werden nicht verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="291" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="299" />
       <source>The directory has no postcode field: the input postcodes are not used.</source>
       <translation>Das Verzeichnis hat kein Postleitzahlfeld: die Postleitzahlen der Eingabe werden nicht verwendet.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="380" />
+      <location filename="mapsheets/layout.py" line="371" />
       <source>The filter expression is not valid: {error}</source>
       <translation>Der Filterausdruck ist ungültig: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="495" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="483" />
       <source>The first {} of {}.</source>
       <translation>Die ersten {} von {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="215" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="216" />
       <source>The input with status_index, status_class, dynamics_index, dynamics_class and attention.</source>
       <translation>Die Eingabe mit status_index, status_class, dynamics_index, dynamics_class und attention.</translation>
     </message>
@@ -1585,32 +1595,32 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Layer hat keinen gespeicherten Stil für den Indikator {field}.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="585" />
+      <location filename="mapsheets/layout.py" line="576" />
       <source>The layout export failed for {path} ({kind}). {detail}</source>
       <translation>Der Layoutexport ist für {path} fehlgeschlagen ({kind}). {detail}</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="656" />
+      <location filename="mapsheets/layout.py" line="647" />
       <source>The layout exporter reported success but wrote no file {path}.</source>
       <translation>Der Layoutexport meldete Erfolg, hat aber keine Datei {path} geschrieben.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="254" />
+      <location filename="mapsheets/layout.py" line="245" />
       <source>The layout template {path} has no map item.</source>
       <translation>Die Layoutvorlage {path} enthält kein Kartenelement.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="247" />
+      <location filename="mapsheets/layout.py" line="238" />
       <source>The layout template {path} is not a valid .qpt (XML) file.</source>
       <translation>Die Layoutvorlage {path} ist keine gültige .qpt-Datei (XML).</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="608" />
+      <location filename="mapsheets/layout.py" line="599" />
       <source>The output folder {folder} is not a folder.</source>
       <translation>Der Ausgabeordner {folder} ist kein Ordner.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="518" />
+      <location filename="mapsheets/layout.py" line="509" />
       <source>The profile table of a sheet could not be filled: {error}</source>
       <translation>Die Profiltabelle eines Kartenblatts konnte nicht gefüllt werden: {error}</translation>
     </message>
@@ -1625,17 +1635,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Das Feld der Quartierskennung einer Tabelle in INPUT; Vorgabe: das Feld, das wie QUARTIER_ID heißt (oder quartier_id). Wird für Punkte, die in QUARTIERS verortet werden, nicht verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="264" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="283" />
       <source>The quartier layer '{}' has no valid CRS.</source>
       <translation>Der Quartierslayer '{}' hat kein gültiges KBS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="167" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="171" />
       <source>The quartier layer '{}' is empty.</source>
       <translation>Der Quartierslayer '{}' ist leer.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="267" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="286" />
       <source>The quartier layer '{}' is in a geographic CRS ({}): distances in metres need a projected CRS. Reproject the quartiers first (e.g. to EPSG:25832).</source>
       <translation>Der Quartierslayer '{}' liegt in einem geographischen KBS ({}): Entfernungen in Metern brauchen ein projiziertes KBS. Projizieren Sie die Quartiere zuerst um (z. B. nach EPSG:25832).</translation>
     </message>
@@ -1650,22 +1660,22 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Die Quartiere mit n_addresses und sum_&lt;Feld&gt;. Leer lassen, um sie nicht zu erzeugen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="511" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="479" />
       <source>The quartiers with the indicator fields; loaded styled.</source>
       <translation>Die Quartiere mit den Indikatorfeldern; wird mit Darstellung geladen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="396" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="397" />
       <source>The style could not be saved beside '{path}': {message}</source>
       <translation>Der Stil konnte nicht neben „{path}“ gespeichert werden: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="203" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="204" />
       <source>Three increasing thresholds on the status index between classes 1|2, 2|3 and 3|4.</source>
       <translation>Drei aufsteigende Schwellenwerte des Statusindex zwischen den Klassen 1|2, 2|3 und 3|4.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="77" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="78" />
       <source>Thresholds '{text}': three increasing numbers are needed, e.g. '-1,1,1.5'.</source>
       <translation>Schwellenwerte „{text}“: drei aufsteigende Zahlen sind nötig, z. B. „-1,1,1.5“.</translation>
     </message>
@@ -1675,22 +1685,22 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="600" />
+      <location filename="mapsheets/layout.py" line="591" />
       <source>Unknown format {fmt}: use one of {formats}.</source>
       <translation>Unbekanntes Format {fmt}: Verwenden Sie eines von {formats}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="173" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="175" />
       <source>Unmatched addresses</source>
       <translation>Nicht gefundene Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="525" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="564" />
       <source>Unmatched by reason: {}</source>
       <translation>Nicht gefunden nach Grund: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="198" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="199" />
       <source>Used with the population field.</source>
       <translation>Wird mit dem Einwohnerfeld verwendet.</translation>
     </message>
@@ -1715,37 +1725,37 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gewichtsfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="182" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="183" />
       <source>Weights</source>
       <translation>Gewichte</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="111" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="112" />
       <source>Weights '{text}': numbers are needed.</source>
       <translation>Gewichte „{text}“: Zahlen sind nötig.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="114" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="115" />
       <source>Weights '{text}': {n} numbers given for {m} indicator fields ({fields}).</source>
       <translation>Gewichte „{text}“: {n} Zahlen für {m} Indikatorfelder ({fields}) angegeben.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="96" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="97" />
       <source>Weights: '{name}' is not one of the indicator fields ({fields}).</source>
       <translation>Gewichte: „{name}“ ist keines der Indikatorfelder ({fields}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="104" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="105" />
       <source>Weights: '{part}' is not of the form field=number.</source>
       <translation>Gewichte: „{part}“ hat nicht die Form Feld=Zahl.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="474" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="442" />
       <source>When given, the municipality values (_mun fields) are computed from the summed counts.</source>
       <translation>Wenn angegeben, werden die Gemeindewerte (_mun-Felder) aus den summierten Fallzahlen berechnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="145" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="149" />
       <source>White spot: share of residents within the distance below (percent)</source>
       <translation>Weißer Fleck: Anteil der Einwohner innerhalb der Entfernung unter (Prozent)</translation>
     </message>
@@ -1755,17 +1765,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>„{}“ wird mit GDAL geschrieben…</translation>
     </message>
     <message>
-      <location filename="processing_provider/layer_io.py" line="1132" />
+      <location filename="processing_provider/layer_io.py" line="1248" />
       <source>Written by GDAL instead ({}).</source>
       <translation>Stattdessen von GDAL geschrieben ({}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="479" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="447" />
       <source>Year field of the counts table (several years are summed)</source>
       <translation>Jahresfeld der Fallzahlentabelle (mehrere Jahre werden summiert)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="488" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="456" />
       <source>Years to use (e.g. 2024 or 2022,2023,2024; empty = all)</source>
       <translation>Zu verwendende Jahre (z. B. 2024 oder 2022,2023,2024; leer = alle)</translation>
     </message>
@@ -1785,7 +1795,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>innerhalb</translation>
     </message>
     <message>
-      <location filename="processing_provider/layer_io.py" line="584" />
+      <location filename="processing_provider/layer_io.py" line="579" />
       <source>invalid geometry</source>
       <translation>ungültige Geometrie</translation>
     </message>
@@ -1795,7 +1805,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>ohne Geometrie</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="472" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="460" />
       <source>none</source>
       <translation>keine</translation>
     </message>
@@ -1810,7 +1820,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>der mitgelieferten A4-Vorlage</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="441" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="429" />
       <source>total</source>
       <translation>gesamt</translation>
     </message>
@@ -1825,12 +1835,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{n} Kartenblatt-Datei(en) in {folder} geschrieben</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="324" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="325" />
       <source>{n} quartiers are not classed (too few residents or a missing value): {ex}.</source>
       <translation>{n} Quartiere sind nicht klassifiziert (zu wenige Einwohner oder fehlender Wert): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="666" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="634" />
       <source>{n} quartiers have no row in table '{layer}' (flag no_data): {ex}.</source>
       <translation>{n} Quartiere haben keine Zeile in Tabelle „{layer}“ (Kennzeichen no_data): {ex}.</translation>
     </message>
@@ -1840,22 +1850,22 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{n} Quartiere ausgewählt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="804" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="772" />
       <source>{n} quartiers, indicators {ids}.</source>
       <translation>{n} Quartiere, Indikatoren {ids}.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="619" />
+      <location filename="mapsheets/layout.py" line="610" />
       <source>{path} exists and is a folder.</source>
       <translation>{path} existiert bereits und ist ein Ordner.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="346" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="368" />
       <source>{} address(es) lie outside every quartier and are left out of the figures.</source>
       <translation>{} Adresse(n) liegen außerhalb aller Quartiere und fließen nicht in die Werte ein.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="481" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="469" />
       <source>{} addresses lie in overlaps; each went to the smallest id.</source>
       <translation>{} Adressen liegen in Überlappungen; jede ging an die kleinste Kennung.</translation>
     </message>
@@ -1870,12 +1880,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{} Adressen gelesen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="467" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="455" />
       <source>{} addresses share their location with another address.</source>
       <translation>{} Adressen teilen ihren Ort mit einer anderen Adresse.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="443" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="431" />
       <source>{} multipoint addresses were placed by their first point.</source>
       <translation>{} Multipunkt-Adressen wurden nach ihrem ersten Punkt zugeordnet.</translation>
     </message>
@@ -1885,12 +1895,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{} Multipunkt-Adressen mit mehreren Punkten wurden nach ihrem ersten Punkt zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="440" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="469" />
       <source>{} of {} residents ({:.1f} %) live within {} m of an offering.</source>
       <translation>{} von {} Einwohnern ({:.1f} %) wohnen im Umkreis von {} m um ein Angebot.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="299" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="318" />
       <source>{} offering(s) lie outside every quartier: not counted, but used for the distances.</source>
       <translation>{} Angebot(e) liegen außerhalb aller Quartiere: nicht gezählt, aber für die Entfernungen verwendet.</translation>
     </message>
