@@ -183,6 +183,31 @@ def test_progress_called_and_can_cancel():
         assign_points(np.array([1.0]), np.array([1.0]), POLYGONS, progress=cancel)
 
 
+@pytest.mark.parametrize("workers", [2, 3])
+def test_threads_match_oracle_and_cancel(monkeypatch, workers):
+    """Many points are split among threads: the same answer as the exact oracle (grid points on edges and vertices
+    included); a progress callback that raises stops every thread and reaches the caller."""
+    from quartiersmonitor.spatial import pip
+
+    monkeypatch.setattr(pip, "_PARALLEL_MIN", 200)  # 1,200 points count as many
+    rng = np.random.default_rng(7)
+    px = np.concatenate([rng.uniform(-2, 22, 600), np.repeat(np.arange(-1, 22, 1.0), 30)[:600], [np.nan]])
+    py = np.concatenate([rng.uniform(-2, 28, 600), np.tile(np.arange(-1, 29, 1.0), 23)[:600], [1.0]])
+    calls = []
+    index, status, n_interior = assign_points(px, py, POLYGONS, progress=calls.append, workers=workers)
+    o_index, o_status = _oracle(px, py, POLYGONS)
+    assert index.tolist() == o_index.tolist() and status.tolist() == o_status.tolist()
+    single = assign_points(px, py, POLYGONS, workers=1)
+    assert n_interior.tolist() == single[2].tolist()
+    assert calls and calls[-1] == pytest.approx(1.0) and calls == sorted(calls)
+
+    def cancel(_fraction):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        assign_points(px, py, POLYGONS, progress=cancel, workers=workers)
+
+
 def test_duplicates_and_sums():
     px = np.array([1.0, 2.0, 1.0, np.nan, np.nan, 3.0])
     py = np.array([1.0, 2.0, 1.0, np.nan, np.nan, 1.0])
