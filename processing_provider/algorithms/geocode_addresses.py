@@ -391,15 +391,20 @@ class GeocodeAddresses(QuartiersAlgorithm):
     def _materialized(self, outputs, stages, fields, parameters, context, feedback):
         """``outputs`` with each output written into a temporary GeoPackage for a memory layer (``stages``)
         replaced by that memory layer (layer_io.materialize_staged) with the QgsFields ``fields[key]``."""
-        for key, staging in stages.items():
-            if staging is None or outputs.get(key) != staging:
-                continue
-            dest = self.parameterAsOutputLayer(parameters, key, context)
-            name = tr("Geocoded addresses") if key == self.OUTPUT else tr("Unmatched addresses")
-            layer_id = materialize_staged(staging, dest, context, name, feedback, fields=fields[key])
-            if layer_id is None:
-                raise QgsProcessingException(tr("Could not copy “{}” into a memory layer.").format(staging))
-            outputs[key] = layer_id
+        try:
+            for key, staging in stages.items():
+                if staging is None or outputs.get(key) != staging:
+                    continue
+                dest = self.parameterAsOutputLayer(parameters, key, context)
+                name = tr("Geocoded addresses") if key == self.OUTPUT else tr("Unmatched addresses")
+                layer_id = materialize_staged(staging, dest, context, name, feedback, fields=fields[key])
+                if layer_id is None:
+                    raise QgsProcessingException(tr("Could not copy “{}” into a memory layer.").format(staging))
+                outputs[key] = layer_id
+        except QgsProcessingException:
+            for staging in stages.values():
+                discard_output(staging)  # a staged output not copied yet
+            raise
         return outputs
 
     def _write_copied(self, directory, info, fids, targets, out_fields, un_fields, result, addresses, feedback,
