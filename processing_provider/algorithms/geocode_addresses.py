@@ -407,6 +407,19 @@ class GeocodeAddresses(QuartiersAlgorithm):
             raise
         return outputs
 
+    def _new_values(self, directory, result, addresses):
+        """What the GeoPackage writers add to the input's attributes: the matched flags, the points (NaN where
+        unmatched), the directory CRS as WKT and the columns match_status, match_score, match_address."""
+        status = result["status"].to_numpy()
+        matched = status != matching.UNMATCHED
+        points = (np.where(matched, result["x"].to_numpy(dtype=float), np.nan),
+                  np.where(matched, result["y"].to_numpy(dtype=float), np.nan))
+        crs = directory.sourceCrs()
+        srs_wkt = crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else ""
+        columns = [self._factorized(status), self._factorized(result["score"].to_numpy().astype(np.int64)),
+                   addresses]
+        return matched, points, srs_wkt, columns
+
     def _write_copied(self, directory, info, fids, targets, out_fields, un_fields, result, addresses, feedback,
                       parent_feedback, spatial_index=True):
         """OUTPUT (and UNMATCHED when it is a GeoPackage too) written into GeoPackages ``targets`` whose input
@@ -421,15 +434,8 @@ class GeocodeAddresses(QuartiersAlgorithm):
         with gpkg_copy_source(info, fids, parent_feedback) as copy_source:
             if copy_source is None:
                 return None
-            status = result["status"].to_numpy()
-            matched = status != matching.UNMATCHED
-            points = (np.where(matched, result["x"].to_numpy(dtype=float), np.nan),
-                      np.where(matched, result["y"].to_numpy(dtype=float), np.nan))
-            crs = directory.sourceCrs()
-            srs_wkt = crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else ""
+            matched, points, srs_wkt, columns = self._new_values(directory, result, addresses)
             feedback.pushInfo(tr("Writing “{}” with GDAL…").format(out_path))
-            columns = [self._factorized(status), self._factorized(result["score"].to_numpy().astype(np.int64)),
-                       addresses]
             try:
                 self.check_canceled(parent_feedback)
                 if not write_gpkg_table(out_path, out_fields, columns, feedback, points=points, srs_wkt=srs_wkt,
@@ -458,15 +464,9 @@ class GeocodeAddresses(QuartiersAlgorithm):
         None when the GeoPackage cannot be written this way. ``feedback`` shows the progress of this step;
         ``parent_feedback`` is the algorithm's own, asked for a cancel before and between the outputs."""
         out_path, un_target = targets
-        status = result["status"].to_numpy()
-        matched = status != matching.UNMATCHED
-        points = (np.where(matched, result["x"].to_numpy(dtype=float), np.nan),
-                  np.where(matched, result["y"].to_numpy(dtype=float), np.nan))
-        crs = directory.sourceCrs()
-        srs_wkt = crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else ""
+        matched, points, srs_wkt, new_columns = self._new_values(directory, result, addresses)
         feedback.pushInfo(tr("Writing “{}” with GDAL…").format(out_path))
-        columns = values + [self._factorized(status), self._factorized(result["score"].to_numpy().astype(np.int64)),
-                            addresses]
+        columns = values + new_columns
         un_path, un_sink = None, None
         try:
             self.check_canceled(parent_feedback)
