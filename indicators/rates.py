@@ -390,11 +390,7 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
         if c_show and np.isfinite(c_value[0]):
             cv = c_value[0]
             sig[ok] = np.where(lo[ok] > cv, 1.0, np.where(hi[ok] < cv, -1.0, 0.0))
-        qframe[f] = value
-        qframe[f + "_num"] = num
-        qframe[f + "_den"] = den
-        qframe[f + "_lo"] = lo
-        qframe[f + "_hi"] = hi
+        _put_estimate(qframe, f, value, num, den, lo, hi)
         qframe[f + "_z"] = z
         qframe[f + "_sig"] = sig
         qframe[f + "_flag"] = flags.astype(str)
@@ -412,17 +408,9 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
                 m_num.append(d["group_num"][k] if show else np.nan)
                 m_den.append(d["group_den"][k] if show else np.nan)
             m_value, m_lo, m_hi = _rate_and_ci(ind, np.array(m_num, dtype=float), np.array(m_den, dtype=float))
-            mframe[f] = m_value
-            mframe[f + "_num"] = m_num
-            mframe[f + "_den"] = m_den
-            mframe[f + "_lo"] = m_lo
-            mframe[f + "_hi"] = m_hi
+            _put_estimate(mframe, f, m_value, m_num, m_den, m_lo, m_hi)
             mframe[f + "_flag"] = m_flags
-        cframe[f] = c_value
-        cframe[f + "_num"] = c_num
-        cframe[f + "_den"] = c_den
-        cframe[f + "_lo"] = c_lo
-        cframe[f + "_hi"] = c_hi
+        _put_estimate(cframe, f, c_value, c_num, c_den, c_lo, c_hi)
         cframe[f + "_flag"] = [c_flag]
         n_secondary = int((flags == SUPPRESSED_SECONDARY).sum())
         n_primary = int(np.isin(flags, (SUPPRESSED_COUNT, SUPPRESSED_POPULATION)).sum())
@@ -440,6 +428,16 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
     cframe = pd.DataFrame(cframe, index=pd.Index([COUNTY], name="county"))
     return IndicatorResult(quartiers=qframe, municipalities=mframe, county=cframe, messages=messages, ids=ids,
                            min_count=min_count, min_population=min_population)
+
+
+def _put_estimate(frame, f, value, num, den, lo, hi):
+    """The columns ``f``, ``f_num``, ``f_den``, ``f_lo``, ``f_hi`` of one indicator into ``frame`` (a dict of
+    columns), in this order."""
+    frame[f] = value
+    frame[f + "_num"] = num
+    frame[f + "_den"] = den
+    frame[f + "_lo"] = lo
+    frame[f + "_hi"] = hi
 
 
 def _rate_and_ci(ind, num, den):
