@@ -36,6 +36,7 @@ from ..layer_io import (
     T_STRING,
     check_crs_pair,
     finish_file_output,
+    gpkg_copy_source,
     materialize_staged,
     memory_staging_path,
     ogr_driver_for_path,
@@ -45,7 +46,6 @@ from ..layer_io import (
     read_quartiers,
     remove_dataset_files,
     require_field,
-    stage_as_gpkg,
     temporary_sibling,
     whole_layer,
     write_gpkg_join,
@@ -322,28 +322,21 @@ class AssignAddresses(QuartiersAlgorithm):
             feedback.pushInfo(tr("Writing “{}” with GDAL…").format(dest))
             temporary = os.path.abspath(dest).startswith(os.path.abspath(QgsProcessingUtils.tempFolder()))
             columns = {id_name: (ids, index), status_name: (pip.STATUS_NAMES, status)}
-            if info["driver"] == "GPKG":
-                write_gpkg_join(info, dest, driver, fids, columns, feedback, spatial_index=not temporary,
-                                bounds=bounds_of_points)
-                return dest
-            # Another OGR format (e.g. a shapefile): GDAL copies it into a temporary GeoPackage first, in reading
+            # Another OGR format (e.g. a shapefile) is copied into a temporary GeoPackage by GDAL first, in reading
             # order, so that its fids are 1..n in the order of ours.
-            staged = stage_as_gpkg(info, feedback)
-            if staged is not None:
-                staged_info, staged_dir = staged
-                feedback.pushInfo(tr("“{}” was copied into a temporary GeoPackage first.").format(source.sourceName()))
-                try:
-                    staged_fids = np.arange(1, len(fids) + 1, dtype=np.int64)
-                    bounds = None
-                    if bounds_of_points is not None:
-                        position = pd.Index(fids).get_indexer(bounds_of_points[0])
-                        bounds = (staged_fids[position],) + tuple(bounds_of_points[1:])
-                    if staged_info["count"] == len(fids):
-                        write_gpkg_join(staged_info, dest, driver, staged_fids, columns, feedback,
-                                        spatial_index=not temporary, bounds=bounds)
-                        return dest
-                finally:
-                    shutil.rmtree(staged_dir, ignore_errors=True)
+            with gpkg_copy_source(info, fids, feedback) as copy_source:
+                if copy_source is not None:
+                    copy_info, copy_fids = copy_source
+                    bounds = bounds_of_points
+                    if copy_info is not info:
+                        feedback.pushInfo(tr("“{}” was copied into a temporary GeoPackage first.").format(
+                            source.sourceName()))
+                        if bounds is not None:
+                            position = pd.Index(fids).get_indexer(bounds_of_points[0])
+                            bounds = (copy_fids[position],) + tuple(bounds_of_points[1:])
+                    write_gpkg_join(copy_info, dest, driver, copy_fids, columns, feedback, spatial_index=not temporary,
+                                    bounds=bounds)
+                    return dest
 
         # General way: any source, any destination QGIS can write (memory:, database URIs, any OGR format).
         fields = QgsFields(source.fields())
