@@ -157,9 +157,10 @@ def require_geometry(source, geometry_type, layer_label, param_label):
         )
 
 
-def whole_layer(parameters, name, layer):
-    """True when parameter ``name`` means every feature of ``layer`` (no selection, limit or filter)."""
-    if layer is None:
+def whole_layer(parameters, name, layer, source):
+    """True when parameter ``name`` means every feature of ``layer`` (no selection, limit or filter) and the
+    processing ``source`` made of it holds them all."""
+    if layer is None or layer.featureCount() != source.featureCount():
         return False
     value = parameters.get(name)
     if isinstance(value, QgsProcessingFeatureSourceDefinition):

@@ -184,8 +184,7 @@ class AggregateCounts(QuartiersAlgorithm):
         # 2. a quartier id per record ------------------------------------------------------------------------------
         steps.setCurrentStep(1)
         in_layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        whole = whole_layer(parameters, self.INPUT, in_layer) and in_layer is not None \
-            and in_layer.featureCount() == source.featureCount()
+        whole = whole_layer(parameters, self.INPUT, in_layer, source)
         attribute_names = [f for f in (group_field, age_field, weight_field) if f]
         use_points = is_points and quartiers is not None
         table_id_field = None

@@ -194,8 +194,7 @@ class AssignAddresses(QuartiersAlgorithm):
         # 2. address coordinates ----------------------------------------------------------------------------------
         steps.setCurrentStep(1)
         in_layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        whole = whole_layer(parameters, self.INPUT, in_layer) and in_layer is not None \
-            and in_layer.featureCount() == source.featureCount()
+        whole = whole_layer(parameters, self.INPUT, in_layer, source)
         feedback.pushInfo(tr("Reading address points of “{}”…").format(in_name))
         fids, px, py, n_points = read_point_coordinates(
             source, quartiers["crs"], context, steps, layer=in_layer, whole=whole)

@@ -248,8 +248,7 @@ class GeocodeAddresses(QuartiersAlgorithm):
         # Whole file layers are read by GDAL directly (layer_io), others through QGIS.
         def layer_of(name, src):
             layer = self.parameterAsVectorLayer(parameters, name, context)
-            whole = whole_layer(parameters, name, layer) and layer is not None \
-                and layer.featureCount() == src.featureCount()
+            whole = whole_layer(parameters, name, layer, src)
             return layer, whole
 
         feedback.pushInfo(tr("Reading the address directory '{}'…").format(dir_label))

@@ -181,8 +181,7 @@ class OfferingCoverage(QuartiersAlgorithm):
         with ``all_fields``, either the whole file the input is (layer_io.ogr_file_source: its attributes are
         copied inside SQLite) or else the values of every field (lists of Python values); None otherwise."""
         layer = self.parameterAsVectorLayer(parameters, name, context)
-        whole = whole_layer(parameters, name, layer) and layer is not None \
-            and layer.featureCount() == source.featureCount()
+        whole = whole_layer(parameters, name, layer, source)
         copy_info = ogr_file_source(layer, text=True) if all_fields and whole else None
         names = source.fields().names() if all_fields and copy_info is None else ([field_name] if field_name else [])
         fids, x, y, _n, table = read_points_with_attributes(source, crs, context, names, feedback, layer=layer,
