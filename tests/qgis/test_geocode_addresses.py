@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from gpkg_testing import write_gpkg
 from pytest_qgis.utils import clean_qgis_layer
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -20,17 +21,6 @@ from quartiersmonitor.processing_provider import layer_io
 DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "geocode")
 CSV_LATIN1 = os.path.join(DATA, "offerings_latin1.csv")
 DIRECTORY_CSV = os.path.join(DATA, "directory.csv")
-
-
-def write_gpkg(layer, path, name):
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = name
-    if os.path.exists(path):
-        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
-    result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsProject.instance().transformContext(), options)
-    assert result[0] == QgsVectorFileWriter.WriterError.NoError, result
-    return QgsVectorLayer("{}|layername={}".format(path, name), name, "ogr")
 
 
 def csv_layer(path, encoding="windows-1252", delimiter=";"):

@@ -5,12 +5,11 @@ import os
 
 import numpy as np
 import pytest
+from gpkg_testing import write_gpkg
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
     QgsProcessingException,
-    QgsProject,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
@@ -31,19 +30,6 @@ def memory_layer(geometry, fields, rows, crs="EPSG:25832", name="layer"):
         features.append(f)
     assert layer.dataProvider().addFeatures(features)[0]
     return layer
-
-
-def to_gpkg(layer, path):
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = layer.name()
-    if os.path.exists(path):
-        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
-    err = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsProject.instance().transformContext(), options)
-    assert err[0] == QgsVectorFileWriter.WriterError.NoError, err
-    out = QgsVectorLayer("{}|layername={}".format(path, layer.name()), layer.name(), "ogr")
-    assert out.isValid()
-    return out
 
 
 def is_null(value):
@@ -79,8 +65,8 @@ def small(tmp_path):
         (None, [8, "7"]),  # no geometry
     ], name="adressen")
     return {
-        "quartiers": to_gpkg(quartiers, gpkg),
-        "offerings": to_gpkg(offerings, gpkg),
+        "quartiers": write_gpkg(quartiers, gpkg),
+        "offerings": write_gpkg(offerings, gpkg),
         "addresses": addresses,
     }
 
@@ -323,7 +309,7 @@ def test_gpkg_address_output_written_by_gdal_equals_the_qgis_one(run_alg, small,
     assert layer.crs().authid() == "EPSG:25832" and layer.featureCount() == 8
     assert rows(layer, skip=1) == rows(memory)
     # from a GeoPackage of addresses: its fids are kept
-    gpkg_addresses = to_gpkg(small["addresses"], str(tmp_path / "adressen.gpkg"))
+    gpkg_addresses = write_gpkg(small["addresses"], str(tmp_path / "adressen.gpkg"))
     path2 = str(tmp_path / "addresses_out2.gpkg")
     run_small(run_alg, small, ADDRESSES=gpkg_addresses, ADDRESS_OUTPUT=path2)
     layer2 = QgsVectorLayer(path2, "a", "ogr")

@@ -10,14 +10,13 @@ What the rows exercise:
 - Q08: ``gsi_alter`` = 0 → A.4 = 0 (a real zero, not suppressed).
 """
 
+import gpkg_testing
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProject,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
@@ -87,18 +86,7 @@ def counts_layer(rows=ROWS, columns=COLUMNS, name="counts"):
 
 
 def write_layer(layer, path, name):
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = name
-    import os
-
-    if os.path.exists(path):
-        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
-    error, message, _path, _layer = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer, path, QgsProject.instance().transformContext(), options
-    )
-    assert error == QgsVectorFileWriter.WriterError.NoError, message
-    return "{}|layername={}".format(path, name)
+    return gpkg_testing.write_gpkg(layer, path, name).source()
 
 
 def write_gpkg(path, rows=ROWS, columns=COLUMNS, quartier_ids=None):
