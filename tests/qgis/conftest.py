@@ -14,6 +14,18 @@ _KEEP = []
 _RELEASE_BEFORE_EXIT = (QgsProcessingContext, QgsProject, QgsMapLayerStore, QgsMapLayer)
 
 
+@pytest.fixture(scope="session")
+def demo_folder(tmp_path_factory):
+    """The demo county, written once for the session (seed 42; a quarter of the addresses: the geometry is the
+    same at every scale and the joins stay fast). Tests only read it."""
+    from quartiersmonitor.resources.demo.generate import generate, write
+
+    folder = str(tmp_path_factory.mktemp("demo"))
+    summary = write(generate(seed=42, scale=0.25), folder)
+    assert summary["quartiers"] == 158
+    return folder
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _release_qgis_objects_before_exit(qgis_app):
     """Destroys the QGIS objects Python still owns at session end, before pytest-qgis calls ``exitQgis()``.

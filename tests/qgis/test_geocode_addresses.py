@@ -174,15 +174,6 @@ def test_directory_in_other_crs_and_cancel(run_alg, directory, tmp_path):
     assert not out_path.exists()
 
 
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory):
-    generate = pytest.importorskip("quartiersmonitor.resources.demo.generate")
-    folder = str(tmp_path_factory.mktemp("demo_geocode"))
-    summary = generate.write(generate.generate(seed=3, scale=0.25), folder)
-    assert summary["quartiers"] == 158
-    return folder
-
-
 def test_demo_offerings_match_rate(run_alg, demo_folder):
     gpkg = os.path.join(demo_folder, "demo.gpkg")
     directory = QgsVectorLayer(gpkg + "|layername=addresses", "addresses", "ogr")

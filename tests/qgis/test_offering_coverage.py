@@ -221,15 +221,6 @@ def test_random_layout_against_brute_force(run_alg):
         assert f["median_distance_m"] == pytest.approx(dist[sel][order][np.searchsorted(cum, total / 2)])
 
 
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory):
-    generate = pytest.importorskip("quartiersmonitor.resources.demo.generate")
-    folder = str(tmp_path_factory.mktemp("demo_coverage"))
-    summary = generate.write(generate.generate(seed=5, scale=0.1), folder)
-    assert summary["quartiers"] == 158
-    return folder
-
-
 @pytest.mark.parametrize("category, distance, column", [("grocery", 500, "pop_far_grocery"),
                                                         ("bus_stop", 300, "pop_far_stop")])
 def test_demo_w1_w2_numerators(run_alg, demo_folder, category, distance, column):

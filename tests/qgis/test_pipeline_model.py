@@ -22,15 +22,6 @@ def _needs_chain():
         pytest.skip("algorithms of the chain not available yet: {}".format(", ".join(missing)))
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    from quartiersmonitor.resources.demo.generate import generate, write
-
-    folder = str(tmp_path_factory.mktemp("demo"))
-    write(generate(seed=7, scale=0.25), folder)
-    return folder
-
-
 def counts_by_id(demo_gpkg, table):
     layer = QgsVectorLayer("{}|layername={}".format(demo_gpkg, table), table, "ogr")
     return {f["quartier_id"]: f for f in layer.getFeatures()}
@@ -47,14 +38,14 @@ def test_model_is_listed_and_valid(provider):
     assert ok, errors
 
 
-def test_model_runs_on_demo_data(provider, demo, tmp_path):
+def test_model_runs_on_demo_data(provider, demo_folder, tmp_path):
     _needs_chain()
     from qgis.PyQt.QtGui import QImage
 
     from quartiersmonitor.cartography.indicator_style import renderer_class_ranges
     from quartiersmonitor.resources.models.pipeline import render_maps, run_demo
 
-    demo_gpkg = os.path.join(demo, "demo.gpkg")
+    demo_gpkg = os.path.join(demo_folder, "demo.gpkg")
     outputs = run_demo(demo_gpkg, str(tmp_path))
     indicators = QgsVectorLayer(outputs["indicators"], "indicators", "ogr")
     attention = QgsVectorLayer(outputs["attention"], "attention", "ogr")
@@ -122,7 +113,7 @@ def _qgis_process():
 
 
 @pytest.mark.slow
-def test_model_runs_with_qgis_process(provider, demo, tmp_path):
+def test_model_runs_with_qgis_process(provider, demo_folder, tmp_path):
     _needs_chain()
     from quartiersmonitor.resources.models.pipeline import qgis_process_command
 
@@ -137,7 +128,7 @@ def test_model_runs_with_qgis_process(provider, demo, tmp_path):
                             text=True, timeout=300)
     assert enable.returncode == 0, enable.stdout + enable.stderr
     output = str(tmp_path / "headless.gpkg")
-    command = qgis_process_command(os.path.join(demo, "demo.gpkg"), output, executable)
+    command = qgis_process_command(os.path.join(demo_folder, "demo.gpkg"), output, executable)
     run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     indicators = QgsVectorLayer(output + "|layername=indicators", "i", "ogr")
