@@ -27,7 +27,8 @@ _BIND_CHUNK = 50_000  # rows bound by executemany between two questions for a ca
 
 
 def has_json_each(con):
-    """True when this SQLite connection has ``json_each`` (SQLite >= 3.38 always; older ones when built with it)."""
+    """True when this SQLite connection has ``json_each`` (built in by default since SQLite 3.38; older versions
+    and builds that leave JSON out do not have it)."""
     try:
         con.execute("SELECT count(*) FROM json_each('[1]')").fetchone()
         return True
