@@ -56,6 +56,7 @@ demo: setup
 lint: setup
 	$(PY) -m ruff check $(ROOT)
 	$(PY) -m flake8 --select=QGS --extend-ignore=QGS105,QGS202 --exclude=.venv,build,demo-output $(ROOT)
+	$(PY) $(ROOT)/scripts/qgis4_scan.py $(ROOT)
 
 translations: $(ROOT)/i18n/quartiersmonitor_de.qm
 

@@ -17,6 +17,7 @@ from qgis.core import (
     QgsRendererRange,
 )
 
+from ..compat import save_style_to_database, set_layer_title
 from .symbology import fill_symbol, no_data_symbol, polarity_colours, polarity_ramp
 from .texts import legend_text
 
@@ -140,13 +141,7 @@ def indicator_abstract(layer, indicator, method, k, language="en", source=None, 
 
 def set_layer_description(layer, title, abstract):
     """Title and abstract of ``layer`` (layer properties and layer metadata)."""
-    server = layer.serverProperties() if hasattr(layer, "serverProperties") else None
-    if hasattr(layer, "setTitle"):
-        layer.setTitle(title)
-        layer.setAbstract(abstract)
-    elif server is not None and hasattr(server, "setTitle"):
-        server.setTitle(title)
-        server.setAbstract(abstract)
+    set_layer_title(layer, title, abstract)
     metadata = layer.metadata()
     metadata.setTitle(title)
     metadata.setAbstract(abstract)
@@ -239,7 +234,7 @@ def save_style_with_output(layer, output, name=None):
     (``layer_styles``). Returns where it went, None for outputs that are not files."""
     path = str(output or "").split("|")[0]
     if "|layername=" in str(output) and path.lower().endswith(".gpkg") and os.path.exists(path):
-        error = layer.saveStyleToDatabase(name or layer.name(), "Quartiersmonitor", True, "")
+        error = save_style_to_database(layer, name or layer.name(), "Quartiersmonitor", True)
         if error:
             raise OSError(error)
         return str(output)

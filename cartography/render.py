@@ -1,8 +1,10 @@
 """Render layers to an image file (PNG) with ``QgsMapRendererParallelJob``: demo, tests, previews."""
 
-from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsRectangle
+from qgis.core import QgsMapRendererParallelJob, QgsMapSettings
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
+
+from ..compat import null_rectangle
 
 
 def render_image(layers, width=1200, height=900, extent=None, background="#ffffff", crs=None):
@@ -16,8 +18,7 @@ def render_image(layers, width=1200, height=900, extent=None, background="#fffff
     if crs is not None:
         settings.setDestinationCrs(crs)
     if extent is None:
-        extent = QgsRectangle()
-        extent.setMinimal()
+        extent = null_rectangle()
         for layer in layers:
             extent.combineExtentWith(layer.extent())
         extent.scale(1.05)

@@ -45,11 +45,12 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..cartography.symbology import render_unit
+from ..compat import T_LONG, T_STRING, plain_value
 from ..translation import current_language, tr
 from .filenames import document_stem, path_inside, sheet_stem
 from .profile_cells import profile_cells
@@ -69,16 +70,6 @@ VEIL_COLOR = "255,255,255,158"
 VEIL_OUTLINE = "110,110,110,255"
 NEIGHBOUR_LABEL_COLOR = (85, 85, 85)
 INDICATORS_PROPERTY = "quartiersmonitor/indicators"
-
-
-if Qgis.QGIS_VERSION_INT >= 33800:  # QgsField takes QMetaType from QGIS 3.38 (and only that in Qt6 builds)
-    from qgis.PyQt.QtCore import QMetaType
-
-    _LONG_TYPE = QMetaType.Type.LongLong
-    _STRING_TYPE = QMetaType.Type.QString
-else:
-    _LONG_TYPE = QVariant.LongLong  # noqa: QGS402 (QGIS 3.22-3.36)
-    _STRING_TYPE = QVariant.String  # noqa: QGS402 (QGIS 3.22-3.36)
 
 
 def _segment_size_modes():
@@ -121,19 +112,10 @@ def sheet_language():
     return current_language()
 
 
-def _plain(value):
-    """QGIS attribute value → plain Python (NULL → None)."""
-    if value is None:
-        return None
-    if isinstance(value, QVariant):
-        return None if value.isNull() else value.value()
-    return value
-
-
 def feature_row(feature):
     """A feature's attributes as ``{field name: value}`` with NULL as None."""
     names = feature.fields().names()
-    return {name: _plain(value) for name, value in zip(names, feature.attributes())}
+    return {name: plain_value(value) for name, value in zip(names, feature.attributes())}
 
 
 def load_catalog_safely():
@@ -284,7 +266,7 @@ def build_mask_layer(layer, label_field=None):
                           "quartiersmonitor_neighbours", "memory")
     if not layer.crs().authid():
         mask.setCrs(layer.crs())
-    mask.dataProvider().addAttributes([QgsField(MASK_FID_FIELD, _LONG_TYPE), QgsField(MASK_LABEL_FIELD, _STRING_TYPE)])
+    mask.dataProvider().addAttributes([QgsField(MASK_FID_FIELD, T_LONG), QgsField(MASK_LABEL_FIELD, T_STRING)])
     mask.updateFields()
     names = layer.fields().names()
     label_field = label_field if label_field in names else None
@@ -297,7 +279,7 @@ def build_mask_layer(layer, label_field=None):
         geometry = QgsGeometry(source.geometry())
         if not geometry.convertToMultiType():
             continue
-        label = _plain(source[label_field]) if label_field else None
+        label = plain_value(source[label_field]) if label_field else None
         feature = QgsFeature(mask.fields())
         feature.setGeometry(geometry)
         feature.setAttributes([source.id(), _short(label) if label not in (None, "") else None])
@@ -523,7 +505,7 @@ class SheetLayout:
         feature = self.current_feature()
         qid = feature[self.id_field] if self.id_field in feature.fields().names() else feature.id()
         name = feature[self.name_field] if self.name_field and self.name_field in feature.fields().names() else None
-        return sheet_stem(_plain(qid), _plain(name))
+        return sheet_stem(plain_value(qid), plain_value(name))
 
     def teardown(self):
         try:

@@ -12,8 +12,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
+from ..compat import (
+    scoped,
+)
 from ..translation import tr
-from .layer_io import scoped
 
 # Parameter types of QGIS 3.22 ... 4 (scoped enums moved to ``Qgis`` in later versions).
 SOURCE_ANY = scoped("ProcessingSourceType", "Vector", lambda: QgsProcessing.SourceType.TypeVector)

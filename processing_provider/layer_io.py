@@ -32,10 +32,8 @@ import uuid
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    Qgis,
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeatureSource,
@@ -46,8 +44,17 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import (
+    GEOMETRY_POLYGON,
+    REQUEST_NO_GEOMETRY,
+    SKIP_GEOMETRY_VALIDITY,
+    VALIDATOR_GEOS,
+    WKB_MULTIPOINT,
+    WKB_POINT,
+    is_null,
+    plain_value,
+)
 from ..indicators.rates import id_text as engine_id_text
 from ..spatial.sqlite_bulk import PackedRows, has_json_each, insert_int_pairs
 from ..spatial.wkb import points_from_wkb
@@ -57,47 +64,6 @@ CHUNK = 50_000
 _NULL_TOKEN = "\x01NULL\x01"
 _CHUNK_CODES = 64  # codes per BLOB of the packed lookup (see write_gpkg_join)
 _PACKED_MAX_COLUMNS = 12  # write_gpkg_table: more new columns are bound row by row
-
-
-# -- QGIS 3.22 ... 4 compatibility: scoped enums moved to ``Qgis`` in later versions -----------------------------------
-def scoped(new_enum, new_name, old_value):
-    """``Qgis.<new_enum>.<new_name>`` where this QGIS has it, else the 3.22 value (a callable: the old name may be
-    gone)."""
-    enum = getattr(Qgis, new_enum, None)
-    value = getattr(enum, new_name, None) if enum is not None else None
-    return old_value() if value is None else value
-
-
-WKB_POINT = scoped("WkbType", "Point", lambda: QgsWkbTypes.Type.Point)
-WKB_NO_GEOMETRY = scoped("WkbType", "NoGeometry", lambda: QgsWkbTypes.Type.NoGeometry)
-WKB_MULTIPOINT = scoped("WkbType", "MultiPoint", lambda: QgsWkbTypes.Type.MultiPoint)
-GEOMETRY_POINT = scoped("GeometryType", "Point", lambda: QgsWkbTypes.GeometryType.PointGeometry)
-GEOMETRY_POLYGON = scoped("GeometryType", "Polygon", lambda: QgsWkbTypes.GeometryType.PolygonGeometry)
-REQUEST_NO_GEOMETRY = scoped("FeatureRequestFlag", "NoGeometry", lambda: QgsFeatureRequest.Flag.NoGeometry)
-SKIP_GEOMETRY_VALIDITY = scoped("ProcessingFeatureSourceFlag", "SkipGeometryValidityChecks",
-                                lambda: QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
-VALIDATOR_GEOS = scoped("GeometryValidationEngine", "Geos", lambda: QgsGeometry.ValidationMethod.ValidatorGeos)
-FAST_INSERT = QgsFeatureSink.Flag.FastInsert
-WKT_PREFERRED_GDAL = scoped("CrsWktVariant", "PreferredGdal",
-                            lambda: QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL)
-
-if Qgis.QGIS_VERSION_INT >= 33800:  # QgsField takes QMetaType from QGIS 3.38 (and only that in Qt6 builds)
-    from qgis.PyQt.QtCore import QMetaType
-
-    T_DOUBLE, T_INT, T_LONG, T_STRING = (QMetaType.Type.Double, QMetaType.Type.Int, QMetaType.Type.LongLong,
-                                         QMetaType.Type.QString)
-else:
-    T_DOUBLE, T_INT, T_LONG, T_STRING = (QVariant.Double, QVariant.Int, QVariant.LongLong,  # noqa: QGS402
-                                         QVariant.String)  # noqa: QGS402 (QGIS 3.22-3.36)
-
-
-def is_null(value):
-    """True for NULL attribute values (QVariant NULL in Qt5 builds, None in Qt6 builds)."""
-    if value is None:
-        return True
-    if isinstance(value, QVariant):
-        return value.isNull()
-    return False
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -493,11 +459,7 @@ def _unmask(array):
 def id_as_text(value):
     """A quartier id as trimmed text, by the engine's rule (``indicators.rates.id_text``: integers and integral
     floats without decimals; None for NULL/empty), for an attribute value (QVariant NULL in Qt5 builds)."""
-    if is_null(value):
-        return None
-    if isinstance(value, QVariant):
-        value = value.value()
-    return engine_id_text(value)
+    return engine_id_text(plain_value(value))
 
 
 def check_ids(ids, layer_name, field_name, feature_ids=None):

@@ -15,10 +15,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...spatial import aggregate, pip
-from ...translation import tr
-from ..base import FIELD_ANY, FIELD_NUMERIC, GROUP_ADDRESSES, SOURCE_ANY, SOURCE_POLYGON, QuartiersAlgorithm
-from ..layer_io import (
+from ...compat import (
     FAST_INSERT,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
@@ -26,6 +23,11 @@ from ..layer_io import (
     T_LONG,
     T_STRING,
     WKB_NO_GEOMETRY,
+)
+from ...spatial import aggregate, pip
+from ...translation import tr
+from ..base import FIELD_ANY, FIELD_NUMERIC, GROUP_ADDRESSES, SOURCE_ANY, SOURCE_POLYGON, QuartiersAlgorithm
+from ..layer_io import (
     check_crs_pair,
     id_as_text,
     read_attribute_table,

@@ -24,16 +24,19 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...spatial import pip
-from ...translation import tr
-from ..base import FIELD_ANY, FIELD_NUMERIC, GROUP_ADDRESSES, SOURCE_POINT, SOURCE_POLYGON, QuartiersAlgorithm
-from ..layer_io import (
+from ...compat import (
     FAST_INSERT,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
     T_DOUBLE,
     T_LONG,
     T_STRING,
+    parameter_as_strings,
+)
+from ...spatial import pip
+from ...translation import tr
+from ..base import FIELD_ANY, FIELD_NUMERIC, GROUP_ADDRESSES, SOURCE_POINT, SOURCE_POLYGON, QuartiersAlgorithm
+from ..layer_io import (
     check_crs_pair,
     finish_file_output,
     gpkg_copy_source,
@@ -152,7 +155,7 @@ class AssignAddresses(QuartiersAlgorithm):
         if quartier_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.QUARTIERS))
         id_field = self.parameterAsString(parameters, self.QUARTIER_ID, context)
-        sum_fields = self.parameterAsFields(parameters, self.SUM_FIELDS, context) or []
+        sum_fields = parameter_as_strings(self, parameters, self.SUM_FIELDS, context)
         in_name, q_name = source.sourceName(), quartier_source.sourceName()
 
         if QgsWkbTypes.geometryType(source.wkbType()) != GEOMETRY_POINT:

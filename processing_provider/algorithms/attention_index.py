@@ -22,6 +22,14 @@ from qgis.core import (
 )
 
 from ... import cartography
+from ...compat import (
+    FAST_INSERT,
+    T_DOUBLE,
+    T_INT,
+    T_STRING,
+    parameter_as_strings,
+    plain_value,
+)
 from ...translation import current_language, tr
 from ..base import (
     FIELD_ANY,
@@ -33,14 +41,12 @@ from ..base import (
     LayerPostProcessor,
     QuartiersAlgorithm,
 )
-from ..layer_io import FAST_INSERT, T_DOUBLE, T_INT, T_STRING
 from .calculate_indicators import (
     SINK_POLYGON,
     examples,
     int_or_none,
     named_source,
     number_or_none,
-    py_value,
     read_quartier_ids,
     read_table,
 )
@@ -224,8 +230,8 @@ class AttentionIndexAlgorithm(QuartiersAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         qid_field = self.parameterAsString(parameters, self.QUARTIER_ID, context)
-        fields = self.parameterAsFields(parameters, self.INDICATORS, context)
-        reversed_fields = self.parameterAsFields(parameters, self.REVERSED, context)
+        fields = parameter_as_strings(self, parameters, self.INDICATORS, context)
+        reversed_fields = parameter_as_strings(self, parameters, self.REVERSED, context)
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or None
         min_population = self.parameterAsInt(parameters, self.MIN_POPULATION, context)
         thresholds = parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context))
@@ -353,7 +359,7 @@ class AttentionIndexAlgorithm(QuartiersAlgorithm):
             out.setGeometry(feature.geometry())
             attributes = feature.attributes()
             out.setAttributes(
-                [py_value(attributes[i]) for i in kept]
+                [plain_value(attributes[i]) for i in kept]
                 + [
                     number_or_none(res["status_index"]),
                     int_or_none(res["status_class"]),

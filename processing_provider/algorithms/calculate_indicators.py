@@ -28,9 +28,16 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ... import cartography
+from ...compat import (
+    FAST_INSERT,
+    T_DOUBLE,
+    T_INT,
+    T_STRING,
+    plain_value,
+    scoped,
+)
 from ...translation import current_language, tr
 from ..base import (
     FIELD_ANY,
@@ -41,22 +48,12 @@ from ..base import (
     LayerPostProcessor,
     QuartiersAlgorithm,
 )
-from ..layer_io import FAST_INSERT, T_DOUBLE, T_INT, T_STRING, id_as_text, scoped
-
-# -- Qt5/Qt6 and QGIS 3.22 … 4 compatibility ------------------------------------------------------------------
-
+from ..layer_io import (
+    id_as_text,
+)
 
 SINK_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon if Qgis.QGIS_VERSION_INT < 33600 else SOURCE_POLYGON
 FILE_BEHAVIOR = scoped("ProcessingFileParameterBehavior", "File", lambda: QgsProcessingParameterFile.Behavior.File)
-
-
-def py_value(value):
-    """A Python value from an attribute: None for NULL (QVariant NULL in Qt5, None in Qt6)."""
-    if value is None:
-        return None
-    if isinstance(value, QVariant):
-        return None if value.isNull() else value.value()
-    return value
 
 
 def number_or_none(value):
@@ -108,7 +105,7 @@ def header_row(source, names, rows=5):
     wanted = {str(n).strip().lower(): n for n in names if n}
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setLimit(rows)
     for number, feature in enumerate(source.getFeatures(request), 1):
-        found = [wanted[t] for t in dict.fromkeys(str(py_value(v)).strip().lower() for v in feature.attributes())
+        found = [wanted[t] for t in dict.fromkeys(str(plain_value(v)).strip().lower() for v in feature.attributes())
                  if t in wanted]
         if found:
             return number, found
@@ -178,7 +175,7 @@ def read_quartier_ids(source, id_field, feedback=None, extra_fields=()):
         if qid in seen:
             duplicates.append(qid)
         seen.add(qid)
-        extra = {name: py_value(feature[name]) for name in extra_fields}
+        extra = {name: plain_value(feature[name]) for name in extra_fields}
         rows.append((feature.id(), qid, extra))
     if null_features:
         raise QgsProcessingException(
@@ -205,7 +202,7 @@ def read_table(source, feedback=None):
         if feedback is not None and feedback.isCanceled():
             raise QgsProcessingException(tr("Canceled by the user."))
         for name, value in zip(names, feature.attributes()):
-            data[name].append(py_value(value))
+            data[name].append(plain_value(value))
     return pd.DataFrame(data, columns=names, dtype=object)
 
 
@@ -718,7 +715,7 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
                         number_or_none(row.get(f + "_hi")),
                         number_or_none(row.get(f + "_z")),
                         int(klass) if klass and number_or_none(row.get(f)) is not None else None,
-                        py_value(row.get(f + "_flag")),
+                        plain_value(row.get(f + "_flag")),
                         int_or_none(row.get(f + "_sig")),
                     ]
                 mun_value = None
@@ -744,7 +741,7 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             source_attributes = feature.attributes()
-            out.setAttributes([py_value(source_attributes[i]) for i in kept] + rows[qid])
+            out.setAttributes([plain_value(source_attributes[i]) for i in kept] + rows[qid])
             if not sink.addFeature(out, FAST_INSERT):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
             steps.setProgress(100.0 * (n + 1) / total)

@@ -21,9 +21,7 @@ from qgis.core import (
 )
 
 from ...addresses import matching
-from ...translation import tr
-from ..base import GROUP_ADDRESSES, NUMBER_DOUBLE, SOURCE_ANY, SOURCE_POINT, QuartiersAlgorithm
-from ..layer_io import (
+from ...compat import (
     FAST_INSERT,
     GEOMETRY_POINT,
     REQUEST_NO_GEOMETRY,
@@ -32,6 +30,11 @@ from ..layer_io import (
     WKB_NO_GEOMETRY,
     WKB_POINT,
     WKT_PREFERRED_GDAL,
+    parameter_as_strings,
+)
+from ...translation import tr
+from ..base import GROUP_ADDRESSES, NUMBER_DOUBLE, SOURCE_ANY, SOURCE_POINT, QuartiersAlgorithm
+from ..layer_io import (
     discard_output,
     gpkg_copy_source,
     gpkg_field_definitions,
@@ -219,7 +222,7 @@ class GeocodeAddresses(QuartiersAlgorithm):
         dir_label = source_name(parameters, self.DIRECTORY, directory)
 
         def field(name):
-            values = self.parameterAsFields(parameters, name, context)
+            values = parameter_as_strings(self, parameters, name, context)
             return values[0] if values else ""
 
         require_geometry(directory, GEOMETRY_POINT, dir_label, self.DIRECTORY)

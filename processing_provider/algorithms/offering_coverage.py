@@ -21,11 +21,7 @@ from qgis.core import (
 )
 
 from ...addresses.normalize import fold
-from ...spatial import pip
-from ...spatial.nearest import coverage_by_group, nearest
-from ...translation import tr
-from ..base import FIELD_NUMERIC, GROUP_ADDRESSES, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, QuartiersAlgorithm
-from ..layer_io import (
+from ...compat import (
     FAST_INSERT,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
@@ -35,6 +31,14 @@ from ..layer_io import (
     T_STRING,
     WKB_POINT,
     WKT_PREFERRED_GDAL,
+    parameter_as_strings,
+    scoped,
+)
+from ...spatial import pip
+from ...spatial.nearest import coverage_by_group, nearest
+from ...translation import tr
+from ..base import FIELD_NUMERIC, GROUP_ADDRESSES, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, QuartiersAlgorithm
+from ..layer_io import (
     discard_output,
     gpkg_copy_source,
     gpkg_field_definitions,
@@ -47,7 +51,6 @@ from ..layer_io import (
     read_quartiers,
     require_field,
     require_geometry,
-    scoped,
     source_name,
     whole_layer,
     write_gpkg_table,
@@ -264,7 +267,7 @@ class OfferingCoverage(QuartiersAlgorithm):
             require_geometry(addresses, GEOMETRY_POINT, addr_label, self.ADDRESSES)
 
         def field(name):
-            values = self.parameterAsFields(parameters, name, context)
+            values = parameter_as_strings(self, parameters, name, context)
             return values[0] if values else ""
 
         id_field = field(self.QUARTIER_ID)

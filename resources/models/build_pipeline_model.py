@@ -50,6 +50,8 @@ def build():
     )
     from qgis.PyQt.QtCore import QPointF
 
+    from quartiersmonitor.compat import classic_model_output_names
+
     model = QgsProcessingModelAlgorithm(MODEL_NAME, "2 Indicators", "indicators")
     model.setHelpContent({
         "ALG_DESC": (
@@ -160,7 +162,9 @@ def build():
         "INPUT": out(current, "OUTPUT"), "QUARTIER_ID": p("quartier_id"), "INDICATORS": p("attention_fields"),
         "PREVIOUS": out(previous, "OUTPUT"), "MIN_POPULATION": p("min_population"),
     }, (650, 780), outputs={"OUTPUT": ("attention", "Quartiers needing attention")})
-    return model
+    # The documented output names (assign:assignment_report, indicators:indicators, attention:attention) on every
+    # QGIS: from 3.26 a model built in code would name them after their descriptions instead.
+    return classic_model_output_names(model)
 
 
 def main():

@@ -52,6 +52,22 @@ def _release_qgis_objects_before_exit(qgis_app):
     del alive
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _real_layer_tree_view(qgis_iface, qgis_parent):
+    """``iface.layerTreeView()`` as the desktop has it: a real view over the project's layer tree.
+
+    From QGIS 3.44 Processing hands it to C++ when it loads results (``processing.runAndLoadResults``,
+    ``QgsProcessingGuiUtils.addResultLayers``); pytest-qgis's stand-in iface would answer with a MagicMock.
+    """
+    from qgis.core import QgsLayerTreeModel
+    from qgis.gui import QgsLayerTreeView
+
+    view = QgsLayerTreeView(qgis_parent)
+    view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+    qgis_iface.layerTreeView = lambda: view
+    yield view
+
+
 @pytest.fixture()
 def provider(qgis_processing):
     """Processing initialised (native + QGIS algorithms) and our provider registered, as QGIS does for the plugin.

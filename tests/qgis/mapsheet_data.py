@@ -16,9 +16,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from quartiersmonitor.processing_provider.layer_io import T_DOUBLE as DOUBLE
-from quartiersmonitor.processing_provider.layer_io import T_INT as INT
-from quartiersmonitor.processing_provider.layer_io import T_STRING as STRING
+from quartiersmonitor.compat import T_DOUBLE as DOUBLE
+from quartiersmonitor.compat import T_INT as INT
+from quartiersmonitor.compat import T_STRING as STRING
 
 FIELDS_PER_INDICATOR = ("", "_num", "_den", "_lo", "_hi", "_z", "_class", "_flag", "_sig", "_mun", "_county")
 NAMES = ["Altstadt", "Nord/Süd", "../../etc/passwd", "Am Weiher", "Bahnhofsviertel", "Äußere Neustadt",

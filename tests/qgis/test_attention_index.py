@@ -17,8 +17,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from quartiersmonitor.processing_provider.layer_io import T_DOUBLE as DOUBLE
-from quartiersmonitor.processing_provider.layer_io import T_STRING as STRING
+from quartiersmonitor.compat import T_DOUBLE as DOUBLE
+from quartiersmonitor.compat import T_STRING as STRING
 
 IDS = ["Q0{}".format(i) for i in range(1, 10)]
 X = [1, 2, 3, 4, 5, 6, 7, 8, 9]

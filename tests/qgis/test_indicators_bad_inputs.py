@@ -28,9 +28,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QUrl
 
-from quartiersmonitor.processing_provider.layer_io import T_DOUBLE as DOUBLE
-from quartiersmonitor.processing_provider.layer_io import T_INT as INT
-from quartiersmonitor.processing_provider.layer_io import T_STRING as STRING
+from quartiersmonitor.compat import T_DOUBLE as DOUBLE
+from quartiersmonitor.compat import T_INT as INT
+from quartiersmonitor.compat import T_STRING as STRING
 
 QIDS = [row[0] for row in build.ROWS]
 GERMAN_MUNICIPALITY = {"M1": "Müllheim", "M2": "Weißenbürg"}

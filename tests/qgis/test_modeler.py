@@ -7,6 +7,10 @@ model outputs. Checked: the modeler's own validation, a parameter widget of the 
 trip through ``toVariant`` / ``loadVariant`` and through a ``.model3`` file, and (for assignaddresses,
 aggregatecounts and calculateindicators) a real run with ``processing.run(model, params)``.
 
+Each model is built twice: as the modeler of this QGIS builds it (from QGIS 3.26 the model outputs are named after
+their descriptions, "Counts per quartier" -> ``counts_per_quartier``) and with the classic names ``alg:OUTPUT`` that
+QGIS 3.22 gives and our bundled model keeps on every version (``compat.classic_model_output_names``).
+
 Fixtures return paths only: a layer object alive when QGIS exits segfaults the process.
 """
 
@@ -28,6 +32,9 @@ from qgis.core import (
 )
 from test_assign_addresses import address_rows, native_expected, quartier_rows, write_gpkg
 
+from quartiersmonitor.compat import classic_model_output_names
+
+NAMINGS = ["modeler", "classic"]
 ALG_IDS = ["assignaddresses", "geocodeaddresses", "aggregatecounts", "offeringcoverage", "calculateindicators",
            "attentionindex", "exportmapsheets"]
 CHILD_ID = "alg"
@@ -53,9 +60,9 @@ def _algorithm(alg_id):
     return alg
 
 
-def build_model(alg_id, unset=()):
+def build_model(alg_id, unset=(), naming="modeler"):
     """A model with a single child ``alg`` running ``quartiersmonitor:<alg_id>``, built like the modeler does (the
-    child inputs named in ``unset`` left without a source)."""
+    child inputs named in ``unset`` left without a source); ``naming="classic"``: outputs named ``alg:<NAME>``."""
     alg = _algorithm(alg_id)
     model = QgsProcessingModelAlgorithm("test_{}".format(alg_id), "tests")
     child = QgsProcessingModelChildAlgorithm(alg.id())
@@ -78,7 +85,21 @@ def build_model(alg_id, unset=()):
     child.setModelOutputs(outputs)
     model.addChildAlgorithm(child)
     model.updateDestinationParameters()
+    if naming == "classic":
+        classic_model_output_names(model)
     return model
+
+
+def output_name(model, child_output, naming):
+    """The model parameter (and result key) of the child output ``child_output``: ``alg:<NAME>`` for classic names
+    and on QGIS < 3.26, else the name the modeler derived from the output's description."""
+    find = getattr(model, "modelParameterFromChildIdAndOutputName", None)  # QGIS >= 3.26
+    name = find(CHILD_ID, child_output).name() if find is not None else "{}:{}".format(CHILD_ID, child_output)
+    if naming == "classic" or find is None:
+        assert name == "{}:{}".format(CHILD_ID, child_output)
+    else:
+        assert ":" not in name and name == name.lower(), name  # the modeler's friendly name
+    return name
 
 
 def _sources(model):
@@ -101,10 +122,11 @@ def _definitions(definitions, saved=False):
 # ---------------------------------------------------------------------------------------------------------------------
 # every algorithm
 # ---------------------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("naming", NAMINGS)
 @pytest.mark.parametrize("alg_id", ALG_IDS)
-def test_model_of_each_algorithm_is_valid(provider, alg_id):
+def test_model_of_each_algorithm_is_valid(provider, alg_id, naming):
     alg = _algorithm(alg_id)
-    model = build_model(alg_id)
+    model = build_model(alg_id, naming=naming)
     ok, issues = model.validate()
     assert ok, issues
     ok, issues = model.validateChildAlgorithm(CHILD_ID)
@@ -121,9 +143,9 @@ def test_model_of_each_algorithm_is_valid(provider, alg_id):
     # the model's outputs: every destination parameter of the algorithm, mandatory where the algorithm's is
     destinations = {d.name(): d for d in alg.destinationParameterDefinitions()}
     model_destinations = {d.name(): d for d in model.destinationParameterDefinitions()}
-    assert set(model_destinations) == {"{}:{}".format(CHILD_ID, n) for n in destinations}
+    assert set(model_destinations) == {output_name(model, n, naming) for n in destinations}
     for name, definition in destinations.items():
-        mine = model_destinations["{}:{}".format(CHILD_ID, name)]
+        mine = model_destinations[output_name(model, name, naming)]
         assert mine.type() == definition.type()
         assert _optional(mine) == _optional(definition), name
     # an empty model run is refused like the algorithm refuses it: every mandatory input is reported missing
@@ -171,10 +193,11 @@ def test_every_input_has_a_modeler_widget(provider, alg_id):
             sip.delete(widget)
 
 
+@pytest.mark.parametrize("naming", NAMINGS)
 @pytest.mark.parametrize("alg_id", ALG_IDS)
-def test_model_survives_variant_and_file_round_trip(provider, alg_id, tmp_path):
+def test_model_survives_variant_and_file_round_trip(provider, alg_id, naming, tmp_path):
     alg = _algorithm(alg_id)
-    model = build_model(alg_id)
+    model = build_model(alg_id, naming=naming)
     copy = QgsProcessingModelAlgorithm()
     assert copy.loadVariant(model.toVariant())
     path = str(tmp_path / "{}.model3".format(alg_id))
@@ -188,6 +211,8 @@ def test_model_survives_variant_and_file_round_trip(provider, alg_id, tmp_path):
         assert child.algorithm() is not None  # re-attached to the provider's algorithm
         assert _sources(loaded) == _sources(model)
         assert sorted(child.modelOutputs()) == sorted(model.childAlgorithm(CHILD_ID).modelOutputs())
+        assert sorted(d.name() for d in loaded.destinationParameterDefinitions()) == \
+            sorted(d.name() for d in model.destinationParameterDefinitions())
         # the algorithm's parameter definitions, as the model's parameters, survive unchanged
         assert _definitions(loaded.parameterDefinitions(), saved=True) == \
             _definitions(model.parameterDefinitions(), saved=True)
@@ -221,33 +246,38 @@ def _run(model, params):
     return processing.run(model, params, context=context, feedback=QgsProcessingFeedback())
 
 
-def test_assignaddresses_model_runs_like_the_native_join(provider, assign_case, tmp_path):
+@pytest.mark.parametrize("naming", NAMINGS)
+def test_assignaddresses_model_runs_like_the_native_join(provider, assign_case, naming, tmp_path):
     out = str(tmp_path / "assigned.gpkg")
     summary = str(tmp_path / "summary.gpkg")
     report = str(tmp_path / "report.html")
-    result = _run(build_model("assignaddresses"), {
+    model = build_model("assignaddresses", naming=naming)
+    names = {n: output_name(model, n, naming) for n in ("OUTPUT", "SUMMARY", "REPORT")}
+    result = _run(model, {
         "INPUT": assign_case["addresses"], "QUARTIERS": assign_case["quartiers"], "QUARTIER_ID": "qid",
-        "SUM_FIELDS": ["residents"], "alg:OUTPUT": out, "alg:SUMMARY": summary, "alg:REPORT": report})
+        "SUM_FIELDS": ["residents"], names["OUTPUT"]: out, names["SUMMARY"]: summary, names["REPORT"]: report})
     expected = native_expected(QgsVectorLayer(assign_case["addresses"], "a", "ogr"),
                                QgsVectorLayer(assign_case["quartiers"], "q", "ogr"))
-    assigned = QgsVectorLayer(result["alg:OUTPUT"], "out", "ogr")
+    assert (result[names["OUTPUT"]], result[names["SUMMARY"]], result[names["REPORT"]]) == (out, summary, report)
+    assigned = QgsVectorLayer(result[names["OUTPUT"]], "out", "ogr")
     assert assigned.isValid()
     got = {}
     for f in assigned.getFeatures():
         value = f["quartier_id"]
         got[f["adr"]] = (None if value is None or str(value) == "NULL" else value, f["assign_status"])
     assert got == expected
-    rows = {f["qid"]: f for f in QgsVectorLayer(result["alg:SUMMARY"], "s", "ogr").getFeatures()}
+    rows = {f["qid"]: f for f in QgsVectorLayer(result[names["SUMMARY"]], "s", "ogr").getFeatures()}
     assert len(rows) == len(quartier_rows())
     residents = {r["adr"]: r["residents"] for r in address_rows()}
     for qid in rows:
         mine = [k for k, (q, _s) in expected.items() if q == qid]
         assert rows[qid]["n_addresses"] == len(mine), qid
         assert rows[qid]["sum_residents"] == pytest.approx(sum(residents[k] or 0 for k in mine)), qid
-    assert os.path.getsize(result["alg:REPORT"]) > 0
+    assert os.path.getsize(result[names["REPORT"]]) > 0
 
 
-def test_aggregatecounts_model_counts_a_table_by_input_id_field(provider, tmp_path):
+@pytest.mark.parametrize("naming", NAMINGS)
+def test_aggregatecounts_model_counts_a_table_by_input_id_field(provider, naming, tmp_path):
     path = str(tmp_path / "people.gpkg")
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
     lyr = ds.CreateLayer("people", None, ogr.wkbNone)
@@ -259,23 +289,28 @@ def test_aggregatecounts_model_counts_a_table_by_input_id_field(provider, tmp_pa
         lyr.CreateFeature(f)
     ds = None
     out = str(tmp_path / "counts.gpkg")
-    result = _run(build_model("aggregatecounts"), {"INPUT": path, "INPUT_ID_FIELD": "bezirk", "alg:OUTPUT": out})
-    counts = {f["bezirk"]: f["total"] for f in QgsVectorLayer(result["alg:OUTPUT"], "c", "ogr").getFeatures()}
+    model = build_model("aggregatecounts", naming=naming)
+    name = output_name(model, "OUTPUT", naming)
+    result = _run(model, {"INPUT": path, "INPUT_ID_FIELD": "bezirk", name: out})
+    counts = {f["bezirk"]: f["total"] for f in QgsVectorLayer(result[name], "c", "ogr").getFeatures()}
     assert counts == {"A": 3, "B": 1}
 
 
-def test_calculateindicators_model_computes_rates(provider, tmp_path):
+@pytest.mark.parametrize("naming", NAMINGS)
+def test_calculateindicators_model_computes_rates(provider, naming, tmp_path):
     from quartiersmonitor.indicators.catalog import load_catalog
 
     build = _load_build()
     q, c = build.write_gpkg(str(tmp_path / "input.gpkg"))
     order = load_catalog().ids()
     out = str(tmp_path / "indicators.gpkg")
-    result = _run(build_model("calculateindicators"), {
+    model = build_model("calculateindicators", naming=naming)
+    name = output_name(model, "OUTPUT", naming)
+    result = _run(model, {
         "QUARTIERS": q, "QUARTIER_ID": "quartier_id", "DATA": c, "DATA_ID": "quartier_id",
         "INDICATORS": [order.index("A.1"), order.index("A.4")], "MUNICIPALITY_FIELD": "municipality_id",
-        "alg:OUTPUT": out})
-    feats = {f["quartier_id"]: f for f in QgsVectorLayer(result["alg:OUTPUT"], "i", "ogr").getFeatures()}
+        name: out})
+    feats = {f["quartier_id"]: f for f in QgsVectorLayer(result[name], "i", "ogr").getFeatures()}
     assert sorted(feats) == ["Q0{}".format(i) for i in range(1, 10)]
     assert feats["Q01"]["A1"] == pytest.approx(10.0)  # 100 of 1000
     assert feats["Q06"]["A1"] == pytest.approx(20.0)  # 500 of 2500

@@ -20,8 +20,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from quartiersmonitor.processing_provider.layer_io import T_INT as INT
-from quartiersmonitor.processing_provider.layer_io import T_STRING as STRING
+from quartiersmonitor.compat import T_INT as INT
+from quartiersmonitor.compat import T_STRING as STRING
 
 COLUMNS = ("quartier_id", "pop_total", "pop_u65", "sgb2_u65", "pop_u15", "sgb2_u15", "pop_65plus", "gsi_alter")
 ROWS = (
