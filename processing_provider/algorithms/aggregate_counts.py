@@ -27,15 +27,8 @@ from ...compat import (
 from ...spatial import aggregate, pip
 from ...translation import tr
 from ..base import FIELD_ANY, FIELD_NUMERIC, GROUP_ADDRESSES, SOURCE_ANY, SOURCE_POLYGON, QuartiersAlgorithm
-from ..layer_io import (
-    check_crs_pair,
-    id_as_text,
-    read_attribute_table,
-    read_point_coordinates,
-    read_quartiers,
-    require_field,
-    whole_layer,
-)
+from ..inputs import check_crs_pair, id_as_text, require_field, whole_layer
+from ..readers import read_attribute_table, read_point_coordinates, read_quartiers
 
 ASSIGNED_ID_FIELD = "quartier_id"  # the field assignaddresses writes
 

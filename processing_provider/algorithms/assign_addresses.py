@@ -36,23 +36,19 @@ from ...compat import (
 from ...spatial import pip
 from ...translation import tr
 from ..base import FIELD_ANY, FIELD_NUMERIC, GROUP_ADDRESSES, SOURCE_POINT, SOURCE_POLYGON, QuartiersAlgorithm
-from ..layer_io import (
-    check_crs_pair,
+from ..gpkg_join import write_gpkg_join
+from ..gpkg_table import gpkg_copy_source
+from ..inputs import check_crs_pair, require_field, whole_layer
+from ..ogr_arrow import ogr_file_source
+from ..outputs import (
     finish_file_output,
-    gpkg_copy_source,
     materialize_staged,
     memory_staging_path,
     ogr_driver_for_path,
-    ogr_file_source,
-    read_attribute_table,
-    read_point_coordinates,
-    read_quartiers,
     remove_dataset_files,
-    require_field,
     temporary_sibling,
-    whole_layer,
-    write_gpkg_join,
 )
+from ..readers import read_attribute_table, read_point_coordinates, read_quartiers
 
 STATUS_FIELD = "assign_status"
 ID_FIELD = "quartier_id"

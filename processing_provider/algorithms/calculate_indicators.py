@@ -48,9 +48,7 @@ from ..base import (
     LayerPostProcessor,
     QuartiersAlgorithm,
 )
-from ..layer_io import (
-    id_as_text,
-)
+from ..inputs import id_as_text
 
 SINK_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon if Qgis.QGIS_VERSION_INT < 33600 else SOURCE_POLYGON
 FILE_BEHAVIOR = scoped("ProcessingFileParameterBehavior", "File", lambda: QgsProcessingParameterFile.Behavior.File)

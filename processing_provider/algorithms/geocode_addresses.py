@@ -34,23 +34,11 @@ from ...compat import (
 )
 from ...translation import tr
 from ..base import GROUP_ADDRESSES, NUMBER_DOUBLE, SOURCE_ANY, SOURCE_POINT, QuartiersAlgorithm
-from ..layer_io import (
-    discard_output,
-    gpkg_copy_source,
-    gpkg_field_definitions,
-    materialize_staged,
-    memory_staging_path,
-    ogr_driver_for_path,
-    ogr_file_source,
-    python_values,
-    read_attribute_table,
-    read_points_with_attributes,
-    require_field,
-    require_geometry,
-    source_name,
-    whole_layer,
-    write_gpkg_table,
-)
+from ..gpkg_table import gpkg_copy_source, gpkg_field_definitions, write_gpkg_table
+from ..inputs import require_field, require_geometry, source_name, whole_layer
+from ..ogr_arrow import ogr_file_source
+from ..outputs import discard_output, materialize_staged, memory_staging_path, ogr_driver_for_path
+from ..readers import python_values, read_attribute_table, read_points_with_attributes
 
 _CHUNK = 10000  # features written between two cancel checks
 
@@ -248,7 +236,7 @@ class GeocodeAddresses(QuartiersAlgorithm):
         street_fallback = self.parameterAsBoolean(parameters, self.STREET_FALLBACK, context)
         steps = QgsProcessingMultiStepFeedback(4, feedback)
 
-        # Whole file layers are read by GDAL directly (layer_io), others through QGIS.
+        # Whole file layers are read by GDAL directly (ogr_arrow), others through QGIS.
         def layer_of(name, src):
             layer = self.parameterAsVectorLayer(parameters, name, context)
             whole = whole_layer(parameters, name, layer, src)
@@ -392,7 +380,7 @@ class GeocodeAddresses(QuartiersAlgorithm):
 
     def _materialized(self, outputs, stages, fields, parameters, context, feedback):
         """``outputs`` with each output written into a temporary GeoPackage for a memory layer (``stages``)
-        replaced by that memory layer (layer_io.materialize_staged) with the QgsFields ``fields[key]``."""
+        replaced by that memory layer (outputs.materialize_staged) with the QgsFields ``fields[key]``."""
         try:
             for key, staging in stages.items():
                 if staging is None or outputs.get(key) != staging:
@@ -461,7 +449,7 @@ class GeocodeAddresses(QuartiersAlgorithm):
 
     def _write_fast(self, parameters, context, directory, targets, out_fields, un_fields, values, result,
                     addresses, feedback, parent_feedback, spatial_index=True):
-        """OUTPUT written into the GeoPackage ``targets[0]`` by GDAL and SQLite (layer_io.write_gpkg_table);
+        """OUTPUT written into the GeoPackage ``targets[0]`` by GDAL and SQLite (gpkg_table.write_gpkg_table);
         UNMATCHED (``targets[1]``, None: not wanted) the same way when it is a GeoPackage too, else through QGIS.
         None when the GeoPackage cannot be written this way. ``feedback`` shows the progress of this step;
         ``parent_feedback`` is the algorithm's own, asked for a cancel before and between the outputs."""
@@ -554,7 +542,7 @@ class GeocodeAddresses(QuartiersAlgorithm):
 
     @staticmethod
     def _factorized(values):
-        """``(distinct values, codes)`` of an array, as layer_io.write_gpkg_table takes a column."""
+        """``(distinct values, codes)`` of an array, as gpkg_table.write_gpkg_table takes a column."""
         codes, uniques = pd.factorize(values)
         return uniques.tolist(), codes
 

@@ -38,23 +38,11 @@ from ...spatial import pip
 from ...spatial.nearest import coverage_by_group, nearest
 from ...translation import tr
 from ..base import FIELD_NUMERIC, GROUP_ADDRESSES, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, QuartiersAlgorithm
-from ..layer_io import (
-    discard_output,
-    gpkg_copy_source,
-    gpkg_field_definitions,
-    materialize_staged,
-    memory_staging_path,
-    ogr_driver_for_path,
-    ogr_file_source,
-    python_values,
-    read_points_with_attributes,
-    read_quartiers,
-    require_field,
-    require_geometry,
-    source_name,
-    whole_layer,
-    write_gpkg_table,
-)
+from ..gpkg_table import gpkg_copy_source, gpkg_field_definitions, write_gpkg_table
+from ..inputs import require_field, require_geometry, source_name, whole_layer
+from ..ogr_arrow import ogr_file_source
+from ..outputs import discard_output, materialize_staged, memory_staging_path, ogr_driver_for_path
+from ..readers import python_values, read_points_with_attributes, read_quartiers
 
 METERS = scoped("DistanceUnit", "Meters", lambda: QgsUnitTypes.DistanceUnit.DistanceMeters)
 
@@ -181,7 +169,7 @@ class OfferingCoverage(QuartiersAlgorithm):
 
     def _read_points(self, parameters, name, source, crs, context, feedback, field_name="", all_fields=False):
         """x, y (NaN without geometry) of a point input in ``crs``, the fids, the values of ``field_name`` and,
-        with ``all_fields``, either the whole file the input is (layer_io.ogr_file_source: its attributes are
+        with ``all_fields``, either the whole file the input is (ogr_arrow.ogr_file_source: its attributes are
         copied inside SQLite) or else the values of every field (lists of Python values); None otherwise."""
         layer = self.parameterAsVectorLayer(parameters, name, context)
         whole = whole_layer(parameters, name, layer, source)
@@ -197,9 +185,9 @@ class OfferingCoverage(QuartiersAlgorithm):
 
     def _write_addresses_fast(self, path, fields, values, crs, fids, x, y, valid, q_ids, group, dist, distance,
                               feedback, spatial_index=True):
-        """ADDRESS_OUTPUT written into a GeoPackage by GDAL and SQLite (layer_io.write_gpkg_table); the same
+        """ADDRESS_OUTPUT written into a GeoPackage by GDAL and SQLite (gpkg_table.write_gpkg_table); the same
         values as the QGIS way. ``values``: the addresses' attributes (lists of Python values), or the file they
-        are copied from inside SQLite (layer_io.ogr_file_source, rows ``fids``). None when it cannot be written
+        are copied from inside SQLite (ogr_arrow.ogr_file_source, rows ``fids``). None when it cannot be written
         this way."""
         self.check_canceled(feedback)
         feedback.pushInfo(tr("Writing “{}” with GDAL…").format(path))

@@ -500,7 +500,8 @@ def test_geopackage_output_has_a_valid_spatial_index(run_alg, case):
 
 
 def test_cancel_during_the_bulk_copy_leaves_nothing(tmp_path):
-    from quartiersmonitor.processing_provider.layer_io import ogr_file_source, write_gpkg_join
+    from quartiersmonitor.processing_provider.gpkg_join import write_gpkg_join
+    from quartiersmonitor.processing_provider.ogr_arrow import ogr_file_source
 
     n = 20000
     rng = np.random.default_rng(3)

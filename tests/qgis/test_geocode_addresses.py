@@ -16,7 +16,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from quartiersmonitor.processing_provider import layer_io
+from quartiersmonitor.processing_provider import gpkg_table
 
 DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "geocode")
 CSV_LATIN1 = os.path.join(DATA, "offerings_latin1.csv")
@@ -267,9 +267,9 @@ def test_gpkg_outputs_copied_from_a_file_input_equal_the_qgis_ones(run_alg, dire
                                                                     monkeypatch):
     """From a whole file input (GeoPackage; a shapefile staged into a GeoPackage) the input's attributes are copied
     inside SQLite: OUTPUT and UNMATCHED hold what QGIS writes into memory layers from the same input. The new
-    values reach SQLite as JSON arrays (spatial.sqlite_bulk) or, where SQLite has no json_each, by executemany."""
+    values reach SQLite as JSON arrays (storage.sqlite_bulk) or, where SQLite has no json_each, by executemany."""
     if not json_rows:
-        monkeypatch.setattr(layer_io, "has_json_each", lambda con: False)
+        monkeypatch.setattr(gpkg_table, "has_json_each", lambda con: False)
     def rows(layer):
         return [([None if str(v) == "NULL" else v for v in f.attributes()], f.geometry().asWkt(3))
                 for f in layer.getFeatures()]
@@ -304,7 +304,7 @@ def test_gpkg_outputs_copied_from_a_file_input_equal_the_qgis_ones(run_alg, dire
 def test_memory_outputs_staged_in_a_geopackage_equal_the_qgis_ones(run_alg, directory, tmp_path, from_file,
                                                                    monkeypatch):
     """memory: OUTPUT/UNMATCHED are written into a temporary GeoPackage and copied into memory by QGIS
-    (layer_io.materialize_staged). They hold the same fields (names, types) and rows as the memory layers QGIS
+    (outputs.materialize_staged). They hold the same fields (names, types) and rows as the memory layers QGIS
     writes feature by feature (the staging switched off), from a memory table and from a GeoPackage table."""
     from quartiersmonitor.processing_provider.algorithms import geocode_addresses
 

@@ -13,7 +13,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from quartiersmonitor.processing_provider import layer_io
+from quartiersmonitor.processing_provider import gpkg_table
 
 
 def memory_layer(geometry, fields, rows, crs="EPSG:25832", name="layer"):
@@ -275,11 +275,11 @@ def test_gpkg_address_output_written_by_gdal_equals_the_qgis_one(run_alg, small,
     feature, NULL geometry and NULL distance of the address without location included; so does a memory:
     ADDRESS_OUTPUT, written into a temporary GeoPackage and copied into memory by QGIS; both from a memory layer
     of addresses and from a GeoPackage (its attributes copied inside SQLite). The rows are sent to SQLite as JSON
-    arrays (spatial.sqlite_bulk) or, where SQLite has no json_each, by executemany."""
+    arrays (storage.sqlite_bulk) or, where SQLite has no json_each, by executemany."""
     from quartiersmonitor.processing_provider.algorithms import offering_coverage
 
     if not json_rows:
-        monkeypatch.setattr(layer_io, "has_json_each", lambda con: False)
+        monkeypatch.setattr(gpkg_table, "has_json_each", lambda con: False)
 
     def rows(layer, skip=0):
         return [([None if str(v) == "NULL" else v for v in f.attributes()[skip:]], f.geometry().asWkt(3))

@@ -221,7 +221,7 @@ def test_duplicates_and_sums():
 def test_wkb_points_all_kinds():
     import struct
 
-    from quartiersmonitor.spatial.wkb import points_from_wkb
+    from quartiersmonitor.storage.wkb import points_from_wkb
 
     def point(x, y, z=None, big=False, iso_type=1):
         e = ">" if big else "<"

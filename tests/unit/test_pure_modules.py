@@ -7,7 +7,9 @@ import textwrap
 
 from testpaths import PLUGIN_IMPORT_DIR, REPO_ROOT
 
-PURE_PACKAGES = ("indicators", "spatial", "addresses")
+PURE_PACKAGES = ("indicators", "spatial", "addresses", "storage")
+# pure modules inside packages that also hold QGIS glue
+PURE_MODULES = ("mapsheets.filenames", "mapsheets.profile_cells")
 
 BLOCKER = textwrap.dedent("""
     import importlib, importlib.abc, pkgutil, sys
@@ -24,7 +26,8 @@ BLOCKER = textwrap.dedent("""
     loaded = []
     for package in sys.argv[2:]:
         module = importlib.import_module("quartiersmonitor." + package)
-        for info in pkgutil.walk_packages(module.__path__, module.__name__ + "."):
+        loaded.append(module.__name__)
+        for info in pkgutil.walk_packages(getattr(module, "__path__", []), module.__name__ + "."):
             importlib.import_module(info.name)
             loaded.append(info.name)
     print("\\n".join(loaded))
@@ -32,13 +35,19 @@ BLOCKER = textwrap.dedent("""
 
 
 def test_pure_packages_import_without_qgis_or_qt():
-    packages = [p for p in PURE_PACKAGES if os.path.isdir(os.path.join(REPO_ROOT, p))]
-    assert packages
-    proc = subprocess.run([sys.executable, "-c", BLOCKER, PLUGIN_IMPORT_DIR] + packages, capture_output=True,
-                          text=True, timeout=120)
+    for package in PURE_PACKAGES:
+        assert os.path.isfile(os.path.join(REPO_ROOT, package, "__init__.py")), package
+    proc = subprocess.run([sys.executable, "-c", BLOCKER, PLUGIN_IMPORT_DIR] + list(PURE_PACKAGES + PURE_MODULES),
+                          capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     modules = proc.stdout.split()
     assert all(m.startswith("quartiersmonitor.") for m in modules)
+    for name in PURE_PACKAGES + PURE_MODULES:
+        assert "quartiersmonitor." + name in modules, name
+    for package in PURE_PACKAGES:  # every module file of a pure package was imported
+        for entry in os.listdir(os.path.join(REPO_ROOT, package)):
+            if entry.endswith(".py") and entry != "__init__.py":
+                assert "quartiersmonitor.{}.{}".format(package, entry[:-3]) in modules, entry
 
 
 def test_blocker_really_blocks_qgis():

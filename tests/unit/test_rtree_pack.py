@@ -5,7 +5,7 @@ import sqlite3
 import numpy as np
 import pytest
 
-from quartiersmonitor.spatial.rtree_pack import pack, round_down, round_up
+from quartiersmonitor.storage.rtree_pack import pack, round_down, round_up
 
 
 def _load(rows_n, tmp_path, name="rt"):

@@ -1,4 +1,4 @@
-"""Rows through SQLite's json_each (spatial.sqlite_bulk): the rows read back are exactly the rows sent."""
+"""Rows through SQLite's json_each (storage.sqlite_bulk): the rows read back are exactly the rows sent."""
 
 import math
 import sqlite3
@@ -6,8 +6,8 @@ import sqlite3
 import numpy as np
 import pytest
 
-from quartiersmonitor.spatial import sqlite_bulk
-from quartiersmonitor.spatial.sqlite_bulk import PackedRows, has_json_each, insert_int_pairs
+from quartiersmonitor.storage import sqlite_bulk
+from quartiersmonitor.storage.sqlite_bulk import PackedRows, has_json_each, insert_int_pairs
 
 pytestmark = pytest.mark.skipif(not has_json_each(sqlite3.connect(":memory:")),
                                 reason="this SQLite has no json_each (the callers fall back to executemany)")
