@@ -1,15 +1,12 @@
 """Plugin wiring: translator, Processing provider, toolbar/menu action and dock."""
 
-import os
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from .paths import ICON_PATH
 from .translation import install_translator, remove_translator, tr
-
-PLUGIN_DIR = os.path.dirname(os.path.abspath(__file__))
-ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "quartiersmonitor.svg")
 
 
 class QuartiersmonitorPlugin:

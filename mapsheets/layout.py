@@ -51,12 +51,11 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..cartography.symbology import render_unit
 from ..compat import T_LONG, T_STRING, plain_value
+from ..paths import DEFAULT_TEMPLATE
 from ..translation import current_language, tr
 from .filenames import document_stem, path_inside, sheet_stem
 from .profile_cells import profile_cells
 
-PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_TEMPLATE = os.path.join(PLUGIN_DIR, "resources", "layouts", "quartier_sheet_a4.qpt")
 NORTH_ARROW = ":/images/north_arrows/layout_default_north_arrow.svg"
 
 FORMATS = ("pdf_single", "pdf_per_quartier", "png")

@@ -34,7 +34,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QRectF
 from qgis.PyQt.QtGui import QColor, QFont
 
-NORTH_ARROW = ":/images/north_arrows/layout_default_north_arrow.svg"
+from .layout import NORTH_ARROW
+
 MM = QgsUnitTypes.LayoutMillimeters
 
 

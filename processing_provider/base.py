@@ -3,7 +3,6 @@
 from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
-    QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputDefinition,
     QgsProcessingParameterDefinition,
@@ -15,7 +14,9 @@ from qgis.PyQt.QtGui import QIcon
 from ..compat import (
     scoped,
 )
+from ..paths import ICON_PATH
 from ..translation import tr
+from . import errors
 
 # Parameter types of QGIS 3.22 ... 4 (scoped enums moved to ``Qgis`` in later versions).
 SOURCE_ANY = scoped("ProcessingSourceType", "Vector", lambda: QgsProcessing.SourceType.TypeVector)
@@ -67,13 +68,9 @@ class QuartiersAlgorithm(QgsProcessingAlgorithm):
         return self.GROUP_ID
 
     def icon(self):
-        from .provider import ICON_PATH
-
         return QIcon(ICON_PATH)
 
     def svgIconPath(self):  # noqa: N802
-        from .provider import ICON_PATH
-
         return ICON_PATH
 
     def createInstance(self):  # noqa: N802
@@ -94,8 +91,7 @@ class QuartiersAlgorithm(QgsProcessingAlgorithm):
     @staticmethod
     def check_canceled(feedback):
         """Raise when the user pressed cancel, so no partial output is written."""
-        if feedback is not None and feedback.isCanceled():
-            raise QgsProcessingException(tr("Canceled by the user."))
+        errors.check_canceled(feedback)
 
 
 class LayerPostProcessor(QgsProcessingLayerPostProcessorInterface):

@@ -9,11 +9,9 @@ import tempfile
 
 import numpy as np
 import pandas as pd
-from qgis.core import (
-    QgsProcessingException,
-)
 
 from ..translation import tr
+from .errors import canceled, could_not_write
 from .gpkg_sql import NotCopyableError, add_packed_spatial_index, bulk_insert, quote
 from .ogr_arrow import srs_wkt_of
 from .outputs import finish_file_output, remove_dataset_files, temporary_sibling
@@ -83,7 +81,7 @@ def _copy_gpkg_in_sqlite(info, tmp_path, out_name, names, db_path, join_sql, ext
     finally:
         con.close()
     if feedback is not None and feedback.isCanceled():
-        raise QgsProcessingException(tr("Canceled by the user."))
+        raise canceled()
 
 
 def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer_name=None, spatial_index=True,
@@ -159,7 +157,7 @@ def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer
         finally:
             con.close()
         if feedback is not None and feedback.isCanceled():
-            raise QgsProcessingException(tr("Canceled by the user."))
+            raise canceled()
 
         fid_col = '"{}"'.format((info["fid_column"] or "fid").replace('"', '""'))
         out_name = layer_name or os.path.splitext(os.path.basename(dest_path))[0]
@@ -205,10 +203,10 @@ def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer
             out = gdal.VectorTranslate(tmp_path, src, options=options)
         except RuntimeError as err:
             if feedback is not None and feedback.isCanceled():
-                raise QgsProcessingException(tr("Canceled by the user.")) from err
-            raise QgsProcessingException(tr("Could not write “{}”: {}").format(dest_path, err)) from err
+                raise canceled() from err
+            raise could_not_write(dest_path, err) from err
         if out is None:
-            raise QgsProcessingException(tr("Could not write “{}”.").format(dest_path))
+            raise could_not_write(dest_path)
         out_layer = out.GetLayer(0)
         out_names = (out_layer.GetName(), out_layer.GetGeometryColumn() or "geom", out_layer.GetFIDColumn() or "fid")
         srs = out_layer.GetSpatialRef()
@@ -216,7 +214,7 @@ def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer
         out_layer = out = None
         src = None
         if feedback is not None and feedback.isCanceled():
-            raise QgsProcessingException(tr("Canceled by the user."))
+            raise canceled()
         if packed_index:
             try:
                 add_packed_spatial_index(tmp_path, *out_names, srs_wkt, bounds)

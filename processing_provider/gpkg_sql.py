@@ -11,7 +11,7 @@ from qgis.core import (
 )
 
 from ..storage.sqlite_bulk import insert_int_pairs
-from ..translation import tr
+from .errors import canceled
 
 
 def _gdal_rtree_ddl(layer_name, geometry_column, fid_column, srs_wkt):
@@ -119,7 +119,7 @@ def bulk_insert(con, out_name, insert, extent, feedback):
     except (sqlite3.OperationalError, QgsProcessingException) as err:
         if feedback is not None and feedback.isCanceled():
             con.execute("ROLLBACK")
-            raise QgsProcessingException(tr("Canceled by the user.")) from err
+            raise canceled() from err
         raise
     con.set_progress_handler(None, 0)
     for _name, sql in triggers:

@@ -9,12 +9,9 @@ import sqlite3
 import tempfile
 
 import numpy as np
-from qgis.core import (
-    QgsProcessingException,
-)
 
 from ..storage.sqlite_bulk import PackedRows, has_json_each
-from ..translation import tr
+from .errors import canceled
 from .gpkg_sql import NotCopyableError, add_packed_spatial_index, bulk_insert, quote, unsynced
 from .ogr_arrow import type_code
 from .outputs import finish_file_output, remove_dataset_files, temporary_sibling
@@ -176,7 +173,7 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
                 def insert():
                     loaded = packed.load(con, feedback.isCanceled if feedback is not None else None)
                     if loaded is None or (feedback is not None and feedback.isCanceled()):
-                        raise QgsProcessingException(tr("Canceled by the user."))
+                        raise canceled()
                     params.update(loaded)
                     if feedback is not None:
                         feedback.setProgress(10.0)
@@ -205,7 +202,7 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
                     for start in range(0, n, 50_000):
                         if feedback is not None:
                             if feedback.isCanceled():
-                                raise QgsProcessingException(tr("Canceled by the user."))
+                                raise canceled()
                             feedback.setProgress(100.0 * start / max(n, 1))
                         con.executemany(sql, zip(*(column[start:start + 50_000] for column in values))
                                         if values else [()] * min(50_000, n - start))
@@ -263,7 +260,7 @@ def stage_as_gpkg(info, feedback=None):
     except RuntimeError:
         shutil.rmtree(folder, ignore_errors=True)
         if feedback is not None and feedback.isCanceled():
-            raise QgsProcessingException(tr("Canceled by the user.")) from None
+            raise canceled() from None
         return None
     staged = {"path": path, "layer_name": "staged", "driver": "GPKG", "fid_column": "fid",
               "geometry_column": "geom", "count": count}

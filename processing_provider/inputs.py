@@ -14,6 +14,7 @@ from ..compat import (
 )
 from ..indicators.rates import id_text as engine_id_text
 from ..translation import tr
+from .errors import no_field, wrong_geometry
 
 
 def check_crs_pair(points_source, quartier_source):
@@ -49,11 +50,7 @@ def require_field(source, field_name, layer_label, param_label):
     """Index of ``field_name`` in ``source``; a clear error naming layer and field when it is missing."""
     index = source.fields().lookupField(field_name) if field_name else -1
     if index < 0:
-        raise QgsProcessingException(
-            tr("Layer '{}' has no field '{}' (parameter {}). Available fields: {}.").format(
-                layer_label, field_name, param_label, ", ".join(source.fields().names()[:30])
-            )
-        )
+        raise no_field(layer_label, field_name, param_label, source.fields().names())
     return index
 
 
@@ -62,12 +59,8 @@ def require_geometry(source, geometry_type, layer_label, param_label):
     layers handed to ``processing.run``)."""
     actual = QgsWkbTypes.geometryType(source.wkbType())
     if actual != geometry_type:
-        raise QgsProcessingException(
-            tr("Layer '{}' (parameter {}) holds {} geometries; {} geometries are expected.").format(
-                layer_label, param_label, QgsWkbTypes.geometryDisplayString(actual),
-                QgsWkbTypes.geometryDisplayString(geometry_type),
-            )
-        )
+        raise wrong_geometry(layer_label, param_label, QgsWkbTypes.geometryDisplayString(actual),
+                             QgsWkbTypes.geometryDisplayString(geometry_type))
 
 
 def whole_layer(parameters, name, layer, source):

@@ -6,12 +6,11 @@ import os
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsProcessingException,
     QgsProviderRegistry,
     QgsVectorLayer,
 )
 
-from ..translation import tr
+from .errors import canceled
 
 
 def ogr_file_source(layer, tables=False, text=False):
@@ -82,7 +81,7 @@ def arrow_batches(lyr, keep_fields, feedback=None, with_geometry=True):
     lyr.ResetReading()
     for batch in lyr.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES", "MAX_FEATURES_IN_BATCH=65536"]):
         if feedback is not None and feedback.isCanceled():
-            raise QgsProcessingException(tr("Canceled by the user."))
+            raise canceled()
         yield batch
 
 

@@ -15,13 +15,12 @@ import uuid
 
 from qgis.core import (
     QgsFeatureRequest,
-    QgsProcessingException,
     QgsProcessingUtils,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
-from ..translation import tr
+from .errors import canceled
 
 
 def ogr_driver_for_path(path):
@@ -85,7 +84,7 @@ def materialize_staged(staging, dest, context, default_name, feedback=None, fiel
     finally:
         remove_dataset_files(staging)
     if feedback is not None and feedback.isCanceled():
-        raise QgsProcessingException(tr("Canceled by the user."))
+        raise canceled()
     if memory is None or not memory.isValid():
         return None
     if fields is not None and memory.fields().count() == fields.count() + 1 \

@@ -9,13 +9,10 @@ import pkgutil
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..paths import ICON_PATH, MODELS_DIR
 from ..translation import tr
 from . import algorithms
 from .base import QuartiersAlgorithm
-
-PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "quartiersmonitor.svg")
-MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
 
 
 def algorithm_classes(errors=None):

@@ -34,6 +34,7 @@ from ..compat import (
 )
 from ..storage.wkb import points_from_wkb
 from ..translation import tr
+from .errors import canceled
 from .inputs import check_ids, id_as_text
 from .ogr_arrow import (
     arrow_batches,
@@ -104,7 +105,7 @@ def read_points_with_attributes(source, crs, context, field_names, feedback=None
     for i, feature in enumerate(source.getFeatures(request)):
         if i % 10000 == 0 and feedback is not None:
             if feedback.isCanceled():
-                raise QgsProcessingException(tr("Canceled by the user."))
+                raise canceled()
             if total > 0:
                 feedback.setProgress(100.0 * i / total)
         fids.append(feature.id())
@@ -193,7 +194,7 @@ def read_attribute_table(source, field_names, feedback=None, layer=None, whole=F
     values = [[] for _ in field_names]
     for i, feature in enumerate(source.getFeatures(request)):
         if i % 10000 == 0 and feedback is not None and feedback.isCanceled():
-            raise QgsProcessingException(tr("Canceled by the user."))
+            raise canceled()
         fids.append(feature.id())
         attrs = feature.attributes()
         for k, idx in enumerate(indices):
@@ -276,7 +277,7 @@ def read_quartiers(source, id_field, feedback=None):
     geometries, rings, invalid, empty = [], [], [], []
     for feature, qid in zip(features, ids):
         if feedback is not None and feedback.isCanceled():
-            raise QgsProcessingException(tr("Canceled by the user."))
+            raise canceled()
         geom = feature.geometry()
         if geom.isNull() or geom.isEmpty():
             empty.append(qid)

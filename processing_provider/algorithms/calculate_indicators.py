@@ -38,6 +38,7 @@ from ...compat import (
     plain_value,
     scoped,
 )
+from ...indicators.classify import METHODS
 from ...translation import current_language, tr
 from ..base import (
     FIELD_ANY,
@@ -255,7 +256,6 @@ def output_fields_for(field):
     return [QgsField(name, kind) for name, kind in zip(output_field_names(field), types)]
 
 
-METHODS = ("quantile", "jenks", "equal_interval", "std_dev", "pretty")
 
 class IndicatorLayerStyler(LayerPostProcessor):
     """Styles the loaded output: one style per indicator, the first current; name, title, county values."""

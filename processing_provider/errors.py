@@ -1,0 +1,43 @@
+"""The algorithms' errors, one message per kind of problem (translated), so that a user reads the same words for
+the same thing in every algorithm."""
+
+from qgis.core import QgsProcessingException
+
+from ..translation import tr
+
+
+def canceled():
+    """The error that ends a run the user cancelled (raised so that no partial output is written)."""
+    return QgsProcessingException(tr("Canceled by the user."))
+
+
+def check_canceled(feedback):
+    """Raise :func:`canceled` when the user pressed cancel (``feedback`` may be None)."""
+    if feedback is not None and feedback.isCanceled():
+        raise canceled()
+
+
+def no_field(layer_label, field_name, param_label=None, available=None):
+    """Layer ``layer_label`` lacks the field ``field_name`` (given as parameter ``param_label``); ``available``:
+    the layer's field names, the first 30 listed."""
+    if param_label:
+        message = tr("Layer “{}” has no field “{}” (parameter {}).").format(layer_label, field_name, param_label)
+    else:
+        message = tr("Layer “{}” has no field “{}”.").format(layer_label, field_name)
+    if available is not None:
+        message += " " + tr("Available fields: {}.").format(", ".join(list(available)[:30]))
+    return QgsProcessingException(message)
+
+
+def wrong_geometry(layer_label, param_label, actual, expected):
+    """Layer ``layer_label`` holds ``actual`` geometries where ``expected`` ones are needed (display strings)."""
+    return QgsProcessingException(
+        tr("Layer “{}” (parameter {}) holds {} geometries; {} geometries are expected.").format(
+            layer_label, param_label, actual, expected))
+
+
+def could_not_write(name, detail=None):
+    """Output ``name`` could not be written (``detail``: what QGIS or GDAL said)."""
+    if detail:
+        return QgsProcessingException(tr("Could not write “{}”: {}").format(name, detail))
+    return QgsProcessingException(tr("Could not write “{}”.").format(name))
