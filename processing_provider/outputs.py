@@ -20,7 +20,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from .errors import canceled
+from .errors import canceled, could_not_write
 
 
 def ogr_driver_for_path(path):
@@ -117,3 +117,17 @@ def finish_file_output(tmp_dir, tmp_path, path):
             os.replace(p, dst_stem + p[len(tmp_stem):])
     finally:
         shutil.rmtree(tmp_dir, ignore_errors=True)
+
+
+def write_text_file(path, text):
+    """Write the text file ``path`` (UTF-8) whole or not at all: written beside, then moved into place."""
+    folder = os.path.dirname(os.path.abspath(path))
+    tmp = os.path.join(folder, ".{}.tmp".format(os.path.basename(path)))
+    try:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as err:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise could_not_write(path, err) from err

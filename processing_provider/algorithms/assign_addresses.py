@@ -1,16 +1,11 @@
 """``quartiersmonitor:assignaddresses`` -- give every address the quartier it lies in."""
 
-import html
-import os
-import shutil
 
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsFeature,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
@@ -20,53 +15,24 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterVectorDestination,
     QgsProcessingUtils,
-    QgsSpatialIndex,
-    QgsWkbTypes,
 )
 
-from ...compat import (
-    FAST_INSERT,
-    GEOMETRY_POINT,
-    GEOMETRY_POLYGON,
-    T_DOUBLE,
-    T_LONG,
-    T_STRING,
-    parameter_as_strings,
-)
+from ...compat import GEOMETRY_POINT, GEOMETRY_POLYGON, T_DOUBLE, T_LONG, T_STRING, parameter_as_strings
 from ...spatial import pip
+from ...spatial.assignment_report import AssignmentData, build_report, municipality_field
 from ...translation import tr
 from ..base import FIELD_ANY, FIELD_NUMERIC, GROUP_ADDRESSES, SOURCE_POINT, SOURCE_POLYGON, QuartiersAlgorithm
-from ..gpkg_join import write_gpkg_join
-from ..gpkg_table import gpkg_copy_source
-from ..inputs import check_crs_pair, require_field, whole_layer
-from ..ogr_arrow import ogr_file_source
-from ..outputs import (
-    finish_file_output,
-    materialize_staged,
-    memory_staging_path,
-    ogr_driver_for_path,
-    remove_dataset_files,
-    temporary_sibling,
-)
+from ..inputs import check_crs_pair, require_field, require_geometry, whole_layer
+from ..outputs import write_text_file
+from ..quartier_checks import overlaps_and_gaps
 from ..readers import read_attribute_table, read_point_coordinates, read_quartiers
+from ..vector_output import LayerContent, OutputSet, unique_name, write_vector_output
 
 STATUS_FIELD = "assign_status"
 ID_FIELD = "quartier_id"
-LIST_LIMIT = 200  # rows listed per table in the HTML report
 
 
-def unique_name(name, taken):
-    """``name``, or ``name_2``, ``name_3`` ... when a field of that name exists already (case-insensitive)."""
-    lower = {t.lower() for t in taken}
-    if name.lower() not in lower:
-        return name
-    k = 2
-    while "{}_{}".format(name, k).lower() in lower:
-        k += 1
-    return "{}_{}".format(name, k)
-
-
-class AssignAddresses(QuartiersAlgorithm):
+class AssignAddressesAlgorithm(QuartiersAlgorithm):
     ALG_ID = "assignaddresses"
     GROUP_ID = GROUP_ADDRESSES
 
@@ -144,6 +110,65 @@ class AssignAddresses(QuartiersAlgorithm):
     # -----------------------------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         steps = QgsProcessingMultiStepFeedback(5, feedback)
+        source, quartier_source, id_field, sum_fields = self._inputs(parameters, context)
+        in_name, q_name = source.sourceName(), quartier_source.sourceName()
+        steps.setCurrentStep(0)
+        feedback.pushInfo(tr("Reading quartiers of “{}”…").format(q_name))
+        quartiers = read_quartiers(quartier_source, id_field, steps)
+        if not quartiers["ids"]:
+            raise QgsProcessingException(tr("Layer “{}” (quartiers) has no features.").format(q_name))
+        self._warn_about_quartiers(quartiers, feedback)
+        self.check_canceled(feedback)
+
+        steps.setCurrentStep(1)
+        in_layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        whole = whole_layer(parameters, self.INPUT, in_layer, source)
+        feedback.pushInfo(tr("Reading address points of “{}”…").format(in_name))
+        fids, px, py, n_points = read_point_coordinates(
+            source, quartiers["crs"], context, steps, layer=in_layer, whole=whole)
+        feedback.pushInfo(tr("{} addresses read.").format(len(fids)))
+        n_multi = int((n_points > 1).sum())
+        if n_multi:
+            feedback.pushWarning(tr("{} multipoint addresses with several points were placed by their first point.")
+                                 .format(n_multi))
+        self.check_canceled(feedback)
+
+        steps.setCurrentStep(2)
+        a = self._assign(quartiers, px, py, steps, feedback)
+        results = {name: int(a["counts"][code]) for name, code in self.STATUS_OUTPUTS}
+        results["N_DUPLICATES"] = int(a["duplicates"].sum())
+
+        steps.setCurrentStep(3)
+        per_quartier = self._per_quartier(source, in_layer, whole, fids, a["index"], quartiers, sum_fields, steps)
+        self.check_canceled(feedback)
+
+        steps.setCurrentStep(4)
+        with OutputSet() as written:
+            if parameters.get(self.OUTPUT) not in (None, ""):
+                content = self._address_content(source, in_layer, whole, fids, px, py, n_multi, quartiers, a)
+                results[self.OUTPUT] = written.add(write_vector_output(
+                    self, parameters, self.OUTPUT, context, feedback, content, tr("Addresses with quartier"), steps))
+            if parameters.get(self.SUMMARY) not in (None, ""):
+                content = self._summary_content(quartier_source, quartiers, per_quartier)
+                results[self.SUMMARY] = written.add(write_vector_output(
+                    self, parameters, self.SUMMARY, context, feedback, content, tr("Quartiers with address counts"),
+                    steps))
+            if parameters.get(self.REPORT) not in (None, ""):
+                report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+                feedback.pushInfo(tr("Checking quartiers for overlaps and gaps…"))
+                overlaps, gaps = overlaps_and_gaps(quartiers, feedback)
+                data = self._report_data(in_name, q_name, quartiers, fids, px, py, a, per_quartier, n_multi,
+                                         overlaps, gaps)
+                write_text_file(report, build_report(data, tr))
+                results[self.REPORT] = report
+        steps.setProgress(100)
+        return results
+
+    STATUS_OUTPUTS = (("N_INSIDE", pip.INSIDE), ("N_BOUNDARY", pip.BOUNDARY), ("N_OUTSIDE", pip.OUTSIDE),
+                      ("N_NO_GEOMETRY", pip.NO_GEOMETRY))
+
+    def _inputs(self, parameters, context):
+        """The two sources, the quartier id field and the fields to sum, checked."""
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -153,60 +178,32 @@ class AssignAddresses(QuartiersAlgorithm):
         id_field = self.parameterAsString(parameters, self.QUARTIER_ID, context)
         sum_fields = parameter_as_strings(self, parameters, self.SUM_FIELDS, context)
         in_name, q_name = source.sourceName(), quartier_source.sourceName()
-
-        if QgsWkbTypes.geometryType(source.wkbType()) != GEOMETRY_POINT:
-            raise QgsProcessingException(
-                tr("Layer “{}” (addresses) must hold points, not {}.").format(
-                    in_name, QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(source.wkbType()))))
-        if QgsWkbTypes.geometryType(quartier_source.wkbType()) != GEOMETRY_POLYGON:
-            raise QgsProcessingException(
-                tr("Layer “{}” (quartiers) must hold polygons, not {}.").format(
-                    q_name, QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(quartier_source.wkbType()))))
+        require_geometry(source, GEOMETRY_POINT, in_name, self.INPUT)
+        require_geometry(quartier_source, GEOMETRY_POLYGON, q_name, self.QUARTIERS)
         require_field(quartier_source, id_field, q_name, self.QUARTIER_ID)
         for name in sum_fields:
-            idx = source.fields().lookupField(name)
-            if idx < 0:
-                raise QgsProcessingException(
-                    tr("Layer “{}” has no field “{}” (parameter SUM_FIELDS).").format(in_name, name))
+            idx = require_field(source, name, in_name, self.SUM_FIELDS)
             if not source.fields().at(idx).isNumeric():
                 raise QgsProcessingException(
                     tr("Field “{}” of layer “{}” is not numeric and cannot be summed (parameter SUM_FIELDS).")
                     .format(name, in_name))
         check_crs_pair(source, quartier_source)
+        return source, quartier_source, id_field, sum_fields
 
-        # 1. quartiers -----------------------------------------------------------------------------------------------
-        steps.setCurrentStep(0)
-        feedback.pushInfo(tr("Reading quartiers of “{}”…").format(q_name))
-        quartiers = read_quartiers(quartier_source, id_field, steps)
-        if not quartiers["ids"]:
-            raise QgsProcessingException(tr("Layer “{}” (quartiers) has no features.").format(q_name))
+    @staticmethod
+    def _warn_about_quartiers(quartiers, feedback):
         for qid, reason in quartiers["invalid"]:
             feedback.pushWarning(tr("Quartier “{}” has an invalid geometry ({}); repaired for the assignment.")
                                  .format(qid, reason))
         for qid in quartiers["empty"]:
             feedback.pushWarning(tr("Quartier “{}” has no geometry; no address can fall into it.").format(qid))
+
+    def _assign(self, quartiers, px, py, steps, feedback):
+        """The quartier of every point: ``index`` (position in ``quartiers``, -1: none), ``status``, counts per
+        status, quartiers holding each point in their interior, and the points sharing their location."""
         # Priority: smallest id (as text) first -- decides border points and overlaps, independent of feature order.
         priority = sorted(range(len(quartiers["ids"])), key=lambda i: quartiers["ids"][i])
         polygon_set = pip.PolygonSet([quartiers["rings"][i] for i in priority])
-        self.check_canceled(feedback)
-
-        # 2. address coordinates ----------------------------------------------------------------------------------
-        steps.setCurrentStep(1)
-        in_layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        whole = whole_layer(parameters, self.INPUT, in_layer, source)
-        feedback.pushInfo(tr("Reading address points of “{}”…").format(in_name))
-        fids, px, py, n_points = read_point_coordinates(
-            source, quartiers["crs"], context, steps, layer=in_layer, whole=whole)
-        n = len(fids)
-        feedback.pushInfo(tr("{} addresses read.").format(n))
-        n_multi = int((n_points > 1).sum())
-        if n_multi:
-            feedback.pushWarning(tr("{} multipoint addresses with several points were placed by their first point.")
-                                 .format(n_multi))
-        self.check_canceled(feedback)
-
-        # 3. assignment ---------------------------------------------------------------------------------------------
-        steps.setCurrentStep(2)
 
         def progress(fraction):
             steps.setProgress(100.0 * fraction)
@@ -216,338 +213,75 @@ class AssignAddresses(QuartiersAlgorithm):
         order = np.asarray(priority, dtype=np.int64)
         index = np.where(sorted_index >= 0, order[np.maximum(sorted_index, 0)], -1)
         counts = np.bincount(status, minlength=4)
-        duplicates = pip.duplicate_mask(px, py)
         for code, label in ((pip.INSIDE, tr("inside")), (pip.BOUNDARY, tr("boundary")),
                             (pip.OUTSIDE, tr("outside")), (pip.NO_GEOMETRY, tr("no geometry"))):
             feedback.pushInfo(tr("{}: {} addresses").format(label, int(counts[code])))
-        if int((n_interior > 1).sum()):
+        n_overlap = int((n_interior > 1).sum())
+        if n_overlap:
             feedback.pushWarning(tr("{} addresses lie where quartiers overlap; each went to the smallest id.")
-                                 .format(int((n_interior > 1).sum())))
+                                 .format(n_overlap))
+        return {"index": index, "status": status, "counts": counts, "n_interior": n_interior,
+                "duplicates": pip.duplicate_mask(px, py)}
 
-        results = {
-            "N_INSIDE": int(counts[pip.INSIDE]),
-            "N_BOUNDARY": int(counts[pip.BOUNDARY]),
-            "N_OUTSIDE": int(counts[pip.OUTSIDE]),
-            "N_NO_GEOMETRY": int(counts[pip.NO_GEOMETRY]),
-            "N_DUPLICATES": int(duplicates.sum()),
-        }
-
-        # 4. SUMMARY ------------------------------------------------------------------------------------------------
-        steps.setCurrentStep(3)
+    @staticmethod
+    def _per_quartier(source, in_layer, whole, fids, index, quartiers, sum_fields, feedback):
+        """n_addresses and sum_<field> per quartier (NULL values not summed, and reported)."""
         n_q = len(quartiers["ids"])
         per_quartier = {"n_addresses": pip.sum_by_index(index, n_q)}
-        if sum_fields:
-            table = read_attribute_table(source, sum_fields, steps, layer=in_layer, whole=whole)
-            pos = pd.Index(table["fid"].to_numpy()).get_indexer(fids)
-            for name in sum_fields:
-                values = pd.to_numeric(table[name], errors="coerce").to_numpy(dtype=np.float64)[pos]
-                n_null = int(np.isnan(values).sum())
-                if n_null:
-                    feedback.pushWarning(tr("Field “{}”: {} NULL values were not summed.").format(name, n_null))
-                per_quartier["sum_" + name] = pip.sum_by_index(index, n_q, values)
-        self.check_canceled(feedback)
+        if not sum_fields:
+            return per_quartier
+        table = read_attribute_table(source, sum_fields, feedback, layer=in_layer, whole=whole)
+        pos = pd.Index(table["fid"].to_numpy()).get_indexer(fids)
+        for name in sum_fields:
+            values = pd.to_numeric(table[name], errors="coerce").to_numpy(dtype=np.float64)[pos]
+            n_null = int(np.isnan(values).sum())
+            if n_null:
+                feedback.pushWarning(tr("Field “{}”: {} NULL values were not summed.").format(name, n_null))
+            per_quartier["sum_" + name] = pip.sum_by_index(index, n_q, values)
+        return per_quartier
 
-        # 5. OUTPUT (first: a run cancelled while it is written leaves no SUMMARY behind either) --------------------
-        steps.setCurrentStep(4)
-        if parameters.get(self.OUTPUT) not in (None, ""):
-            dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-            if dest:
-                # Bounds for a bulk-loaded spatial index: the points themselves (coordinates in the input's CRS
-                # on the fast path); a multipoint with several points needs its full box: GDAL builds that index.
-                bounds = None
-                if not n_multi and source.sourceCrs() == quartiers["crs"]:
-                    ok = np.isfinite(px) & np.isfinite(py)
-                    bounds = (fids[ok], px[ok], px[ok], py[ok], py[ok])
-                results[self.OUTPUT] = self._write_output(
-                    dest, source, in_layer, whole, fids, quartiers["ids"], index, status, context, steps,
-                    bounds_of_points=bounds)
-
-        summary_id = self._write_summary(parameters, context, quartier_source, quartiers, per_quartier, sum_fields)
-        if summary_id is not None:
-            results[self.SUMMARY] = summary_id
-
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context) \
-            if parameters.get(self.REPORT) not in (None, "") else ""
-        if report:
-            self._write_report(report, in_name, q_name, quartiers, fids, px, py, index, status, n_interior,
-                               duplicates, per_quartier, n_multi, feedback)
-            results[self.REPORT] = report
-        steps.setProgress(100)
-        return results
-
-    # -----------------------------------------------------------------------------------------------------------------
-    def _write_summary(self, parameters, context, quartier_source, quartiers, per_quartier, sum_fields):
-        if parameters.get(self.SUMMARY) in (None, ""):
-            return None
-        extra = QgsFields()
-        taken = quartier_source.fields().names()
-        names = {}
-        for key in per_quartier:
-            name = unique_name(key, taken + list(names.values()))
-            names[key] = name
-            extra.append(QgsField(name, T_LONG if key == "n_addresses" else T_DOUBLE))
-        fields = QgsProcessingUtils.combineFields(quartier_source.fields(), extra)
-        sink, dest_id = self.parameterAsSink(parameters, self.SUMMARY, context, fields, quartier_source.wkbType(),
-                                             quartier_source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.SUMMARY))
-        features = []
-        for i, original in enumerate(quartiers["features"]):
-            feature = QgsFeature(fields)
-            feature.setGeometry(original.geometry())
-            values = [per_quartier[key][i] for key in per_quartier]
-            values = [int(v) if key == "n_addresses" else float(v) for key, v in zip(per_quartier, values)]
-            feature.setAttributes(list(original.attributes()) + values)
-            features.append(feature)
-        if not sink.addFeatures(features, FAST_INSERT):
-            raise QgsProcessingException(tr("Could not write the SUMMARY layer: {}").format(sink.lastError()))
-        del sink
-        return dest_id
-
-    def _write_output(self, dest, source, in_layer, whole, fids, ids, index, status, context, feedback,
-                      bounds_of_points=None):
+    @staticmethod
+    def _address_content(source, in_layer, whole, fids, px, py, n_multi, quartiers, a):
+        """OUTPUT: the addresses with quartier_id and assign_status (both text), their own geometry."""
         taken = source.fields().names()
         id_name = unique_name(ID_FIELD, taken)
         status_name = unique_name(STATUS_FIELD, taken + [id_name])
-        driver = ogr_driver_for_path(dest)
-        info = ogr_file_source(in_layer) if whole else None
-        if dest.startswith("memory:") and info is not None and in_layer.crs() == source.sourceCrs():
-            memory_id = self._write_memory_output(dest, source, in_layer, whole, fids, ids, index, status, context,
-                                                  feedback, bounds_of_points)
-            if memory_id is not None:
-                return memory_id
-        if driver and info is not None and in_layer.crs() == source.sourceCrs():
-            feedback.pushInfo(tr("Writing “{}” with GDAL…").format(dest))
-            temporary = os.path.abspath(dest).startswith(os.path.abspath(QgsProcessingUtils.tempFolder()))
-            columns = {id_name: (ids, index), status_name: (pip.STATUS_NAMES, status)}
-            # Another OGR format (e.g. a shapefile) is copied into a temporary GeoPackage by GDAL first, in reading
-            # order, so that its fids are 1..n in the order of ours.
-            with gpkg_copy_source(info, fids, feedback) as copy_source:
-                if copy_source is not None:
-                    copy_info, copy_fids = copy_source
-                    bounds = bounds_of_points
-                    if copy_info is not info:
-                        feedback.pushInfo(tr("“{}” was copied into a temporary GeoPackage first.").format(
-                            source.sourceName()))
-                        if bounds is not None:
-                            position = pd.Index(fids).get_indexer(bounds_of_points[0])
-                            bounds = (copy_fids[position],) + tuple(bounds_of_points[1:])
-                    write_gpkg_join(copy_info, dest, driver, copy_fids, columns, feedback, spatial_index=not temporary,
-                                    bounds=bounds)
-                    return dest
-
-        # General way: any source, any destination QGIS can write (memory:, database URIs, any OGR format).
         fields = QgsFields(source.fields())
         fields.append(QgsField(id_name, T_STRING))
         fields.append(QgsField(status_name, T_STRING))
-        position = {int(f): i for i, f in enumerate(fids.tolist())}
-        qid = np.where(index >= 0, np.asarray(ids, dtype=object)[np.maximum(index, 0)], None)
-        status_names = np.asarray(pip.STATUS_NAMES, dtype=object)[status]
-        driver_path = driver is not None
-        tmp_dir, target = (temporary_sibling(dest) if driver_path else (None, dest))
-        try:
-            sink, dest_id = QgsProcessingUtils.createFeatureSink(
-                target, context, fields, source.wkbType(), source.sourceCrs())
-            if sink is None:
-                raise QgsProcessingException(tr("Could not create the output “{}”.").format(dest))
-            total = max(source.featureCount(), 1)
-            batch = []
-            for k, feature in enumerate(source.getFeatures()):
-                i = position.get(feature.id())
-                out = QgsFeature(fields)
-                out.setGeometry(feature.geometry())
-                out.setAttributes(list(feature.attributes()) + (
-                    [qid[i], status_names[i]] if i is not None else [None, None]))
-                batch.append(out)
-                if len(batch) >= 10000:
-                    self.check_canceled(feedback)
-                    if not sink.addFeatures(batch, FAST_INSERT):
-                        raise QgsProcessingException(tr("Could not write “{}”: {}").format(dest, sink.lastError()))
-                    batch = []
-                    feedback.setProgress(100.0 * k / total)
-            if batch and not sink.addFeatures(batch, FAST_INSERT):
-                raise QgsProcessingException(tr("Could not write “{}”: {}").format(dest, sink.lastError()))
-            self.check_canceled(feedback)
-            del sink
-        except BaseException:
-            if driver_path:
-                remove_dataset_files(target)
-                shutil.rmtree(tmp_dir, ignore_errors=True)
-            raise
-        if driver_path:
-            finish_file_output(tmp_dir, target, dest)
-            return dest
-        if context.willLoadLayerOnCompletion(dest):
-            details = context.layerToLoadOnCompletionDetails(dest)
-            context.addLayerToLoadOnCompletion(dest_id, details)
-        return dest_id
-
-    def _write_memory_output(self, dest, source, in_layer, whole, fids, ids, index, status, context, feedback,
-                             bounds_of_points):
-        """A memory: OUTPUT from a file source: GDAL/SQLite write a temporary GeoPackage (the fast way), and QGIS
-        copies it into a memory layer in C++ (``materialize``) — no million QgsFeatures built in Python."""
-        staging = memory_staging_path(dest, "addresses_with_quartier")
-        written = self._write_output(staging, source, in_layer, whole, fids, ids, index, status, context, feedback,
-                                     bounds_of_points=bounds_of_points)
-        if written != staging:
-            remove_dataset_files(staging)
-            return None
-        self.check_canceled(feedback)
-        return materialize_staged(staging, dest, context, tr("Addresses with quartier"), feedback)
-
-    # -----------------------------------------------------------------------------------------------------------------
-    def _write_report(self, path, in_name, q_name, quartiers, fids, px, py, index, status, n_interior, duplicates,
-                      per_quartier, n_multi, feedback):
-        esc = html.escape
-        ids = quartiers["ids"]
-        counts = np.bincount(status, minlength=4)
-        rows = []
-
-        def table(headers, body):
-            out = ["<table><tr>" + "".join("<th>{}</th>".format(esc(h)) for h in headers) + "</tr>"]
-            for row in body:
-                out.append("<tr>" + "".join("<td>{}</td>".format(esc(str(c))) for c in row) + "</tr>")
-            out.append("</table>")
-            return "\n".join(out)
-
-        rows.append("<h1>{}</h1>".format(esc(tr("Assignment of addresses to quartiers"))))
-        rows.append("<p>{}</p>".format(esc(tr("Addresses: “{}” ({} features). Quartiers: “{}” ({} features).")
-                                           .format(in_name, len(fids), q_name, len(ids)))))
-        rows.append("<h2>{}</h2>".format(esc(tr("Addresses per status"))))
-        rows.append(table([tr("Status"), tr("Addresses")], [
-            (tr("inside"), int(counts[pip.INSIDE])), (tr("boundary"), int(counts[pip.BOUNDARY])),
-            (tr("outside"), int(counts[pip.OUTSIDE])), (tr("no geometry"), int(counts[pip.NO_GEOMETRY])),
-            (tr("total"), len(fids))]))
-        if n_multi:
-            rows.append("<p>{}</p>".format(esc(tr("{} multipoint addresses were placed by their first point.")
-                                               .format(n_multi))))
-        empty_q = [ids[i] for i in range(len(ids)) if per_quartier["n_addresses"][i] == 0]
-        rows.append("<p>{}</p>".format(esc(tr("Quartiers without any address: {}").format(
-            ", ".join(sorted(empty_q)) if empty_q else tr("none")))))
-
-        municipality_field = self._municipality_field(quartiers)
-        if municipality_field:
-            names = [str(f[municipality_field]) if f[municipality_field] is not None else ""
-                     for f in quartiers["features"]]
-            rows.append("<h2>{}</h2>".format(esc(tr("Addresses per municipality (field “{}” of the quartiers)")
-                                                 .format(municipality_field))))
-            body = []
-            for name in sorted(set(names)):
-                members = np.array([i for i, n in enumerate(names) if n == name], dtype=np.int64)
-                mine = np.isin(index, members)
-                body.append((name, len(members), int((mine & (status == pip.INSIDE)).sum()),
-                             int((mine & (status == pip.BOUNDARY)).sum()), int(mine.sum())))
-            rows.append(table([tr("Municipality"), tr("Quartiers"), tr("inside"), tr("boundary"), tr("total")], body))
-
-        rows.append("<h2>{}</h2>".format(esc(tr("Duplicate addresses (same coordinates)"))))
-        dup_ids = np.flatnonzero(duplicates)
-        if len(dup_ids):
-            order = dup_ids[np.lexsort((py[dup_ids], px[dup_ids]))]
-            rows.append("<p>{}</p>".format(esc(tr("{} addresses share their location with another address.")
-                                               .format(len(dup_ids)))))
-            rows.append(table([tr("Feature id"), "x", "y"],
-                              [(int(fids[i]), px[i], py[i]) for i in order[:LIST_LIMIT]]))
-        else:
-            rows.append("<p>{}</p>".format(esc(tr("none"))))
-
-        feedback.pushInfo(tr("Checking quartiers for overlaps and gaps…"))
-        overlaps, gaps = self._overlaps_and_gaps(quartiers, feedback)
-        rows.append("<h2>{}</h2>".format(esc(tr("Overlapping quartiers"))))
-        rows.append(table([tr("Quartier"), tr("Quartier"), tr("Overlap area")], overlaps) if overlaps
-                    else "<p>{}</p>".format(esc(tr("none"))))
-        n_overlap_points = int((n_interior > 1).sum())
-        if n_overlap_points:
-            rows.append("<p>{}</p>".format(esc(tr("{} addresses lie in overlaps; each went to the smallest id.")
-                                               .format(n_overlap_points))))
-        rows.append("<h2>{}</h2>".format(esc(tr("Gaps between quartiers"))))
-        rows.append(table([tr("Gap"), tr("Area"), tr("Centre x"), tr("Centre y")], gaps) if gaps
-                    else "<p>{}</p>".format(esc(tr("none"))))
-
-        rows.append("<h2>{}</h2>".format(esc(tr("Invalid quartier geometries (repaired for the assignment)"))))
-        rows.append(table([tr("Quartier"), tr("Problem")], quartiers["invalid"]) if quartiers["invalid"]
-                    else "<p>{}</p>".format(esc(tr("none"))))
-
-        rows.append("<h2>{}</h2>".format(esc(tr("Addresses outside every quartier"))))
-        outside = np.flatnonzero(status == pip.OUTSIDE)
-        if len(outside):
-            if len(outside) > LIST_LIMIT:
-                rows.append("<p>{}</p>".format(esc(tr("The first {} of {}.").format(LIST_LIMIT, len(outside)))))
-            rows.append(table([tr("Feature id"), "x", "y"],
-                              [(int(fids[i]), px[i], py[i]) for i in outside[:LIST_LIMIT]]))
-        else:
-            rows.append("<p>{}</p>".format(esc(tr("none"))))
-        no_geom = np.flatnonzero(status == pip.NO_GEOMETRY)
-        if len(no_geom):
-            rows.append("<h2>{}</h2>".format(esc(tr("Addresses without geometry"))))
-            rows.append("<p>{}</p>".format(esc(tr("Feature ids: {}").format(
-                ", ".join(str(int(fids[i])) for i in no_geom[:LIST_LIMIT])))))
-
-        page = (
-            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{}</title><style>"
-            "body{{font-family:sans-serif}} table{{border-collapse:collapse}} "
-            "td,th{{border:1px solid #999;padding:2px 6px}}</style></head><body>\n{}\n</body></html>\n"
-        ).format(esc(tr("Assignment of addresses to quartiers")), "\n".join(rows))
-        folder = os.path.dirname(os.path.abspath(path))
-        tmp = os.path.join(folder, ".{}.tmp".format(os.path.basename(path)))
-        try:
-            with open(tmp, "w", encoding="utf-8") as handle:
-                handle.write(page)
-            os.replace(tmp, path)
-        except OSError as err:
-            if os.path.exists(tmp):
-                os.remove(tmp)
-            raise QgsProcessingException(tr("Could not write the report “{}”: {}").format(path, err)) from err
+        # Bounds for a bulk-loaded spatial index: the points themselves (coordinates in the input's CRS); a
+        # multipoint with several points needs its full box: GDAL builds that index.
+        bounds = None
+        if not n_multi and source.sourceCrs() == quartiers["crs"]:
+            ok = np.isfinite(px) & np.isfinite(py)
+            bounds = (fids[ok], px[ok], px[ok], py[ok], py[ok])
+        columns = [(quartiers["ids"], a["index"]), (pip.STATUS_NAMES, a["status"])]
+        return LayerContent(source, in_layer, whole, fids, fields, columns, "source", source.wkbType(),
+                            source.sourceCrs(), bounds=bounds)
 
     @staticmethod
-    def _municipality_field(quartiers):
-        """A municipality field of the quartier layer, if it has one by a usual name (for the report)."""
-        if not quartiers["features"]:
-            return None
-        names = {n.lower(): n for n in quartiers["features"][0].fields().names()}
-        for candidate in ("municipality", "municipality_name", "gemeinde", "gemeindename", "gemeinde_name",
-                          "municipality_id", "gemeinde_id", "ags"):
-            if candidate in names:
-                return names[candidate]
-        return None
+    def _summary_content(quartier_source, quartiers, per_quartier):
+        """SUMMARY: the quartiers with n_addresses and sum_<field>."""
+        extra = QgsFields()
+        taken = quartier_source.fields().names()
+        names = []
+        for key in per_quartier:
+            names.append(unique_name(key, taken + names))
+            extra.append(QgsField(names[-1], T_LONG if key == "n_addresses" else T_DOUBLE))
+        fields = QgsProcessingUtils.combineFields(quartier_source.fields(), extra)
+        columns = [[int(v) if key == "n_addresses" else float(v) for v in values]
+                   for key, values in per_quartier.items()]
+        fids = [f.id() for f in quartiers["features"]]
+        return LayerContent(quartier_source, None, False, fids, fields, columns, "source",
+                            quartier_source.wkbType(), quartier_source.sourceCrs())
 
     @staticmethod
-    def _overlaps_and_gaps(quartiers, feedback):
-        """Pairs of overlapping quartiers with the overlap area, and the gaps (holes of their union) with area."""
-        geoms = quartiers["geometries"]
-        ids = quartiers["ids"]
-        index = QgsSpatialIndex()
-        for i, g in enumerate(geoms):
-            if not g.isNull() and not g.isEmpty():
-                feature = QgsFeature(i)
-                feature.setGeometry(g)
-                if not index.addFeature(feature):
-                    raise QgsProcessingException(tr("Quartier “{}”: its geometry cannot be indexed.").format(ids[i]))
-        overlaps = []
-        for i, g in enumerate(geoms):
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr("Canceled by the user."))
-            if g.isNull() or g.isEmpty():
-                continue
-            for j in index.intersects(g.boundingBox()):
-                if j <= i:
-                    continue
-                inter = g.intersection(geoms[j])
-                area = inter.area() if not inter.isNull() else 0.0
-                if area > 0:
-                    a, b = sorted((ids[i], ids[j]))
-                    overlaps.append((a, b, round(area, 2)))
-        overlaps.sort()
-        gaps = []
-        union = QgsGeometry.unaryUnion([g for g in geoms if not g.isNull() and not g.isEmpty()])
-        if union is not None and not union.isNull():
-            polygons = union.asMultiPolygon() if union.isMultipart() else [union.asPolygon()]
-            k = 0
-            for polygon in polygons:
-                for ring in polygon[1:]:
-                    hole = QgsGeometry.fromPolygonXY([ring]).difference(union)  # less islands inside it
-                    if hole.isNull() or hole.area() <= 0:
-                        continue
-                    k += 1
-                    centre = hole.pointOnSurface().asPoint()
-                    gaps.append((k, round(hole.area(), 2), round(centre.x(), 2), round(centre.y(), 2)))
-        return overlaps, gaps
+    def _report_data(in_name, q_name, quartiers, fids, px, py, a, per_quartier, n_multi, overlaps, gaps):
+        features = quartiers["features"]
+        field = municipality_field(features[0].fields().names()) if features else None
+        return AssignmentData(
+            address_layer=in_name, quartier_layer=q_name, ids=quartiers["ids"], fids=fids, x=px, y=py,
+            index=a["index"], status=a["status"], n_interior=a["n_interior"], duplicates=a["duplicates"],
+            n_addresses=per_quartier["n_addresses"], n_multi=n_multi, municipality_field=field,
+            municipalities=[f[field] for f in features] if field else None, overlaps=overlaps, gaps=gaps,
+            invalid=quartiers["invalid"])

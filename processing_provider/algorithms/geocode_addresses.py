@@ -1,14 +1,9 @@
 """``quartiersmonitor:geocodeaddresses`` — geocode a table of addresses by the official address directory."""
 
 import numpy as np
-import pandas as pd
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureRequest,
     QgsField,
     QgsFields,
-    QgsGeometry,
-    QgsPointXY,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
@@ -21,31 +16,17 @@ from qgis.core import (
 )
 
 from ...addresses import matching
-from ...compat import (
-    FAST_INSERT,
-    GEOMETRY_POINT,
-    REQUEST_NO_GEOMETRY,
-    T_INT,
-    T_STRING,
-    WKB_NO_GEOMETRY,
-    WKB_POINT,
-    WKT_PREFERRED_GDAL,
-    parameter_as_strings,
-)
+from ...addresses.match_output import factorized, first_undecodable, matched_address_texts
+from ...compat import GEOMETRY_POINT, T_INT, T_STRING, WKB_NO_GEOMETRY, WKB_POINT, parameter_as_strings
 from ...translation import tr
 from ..base import GROUP_ADDRESSES, NUMBER_DOUBLE, SOURCE_ANY, SOURCE_POINT, QuartiersAlgorithm
-from ..gpkg_table import gpkg_copy_source, gpkg_field_definitions, write_gpkg_table
 from ..inputs import require_field, require_geometry, source_name, whole_layer
 from ..ogr_arrow import ogr_file_source
-from ..outputs import discard_output, materialize_staged, memory_staging_path, ogr_driver_for_path
 from ..readers import python_values, read_attribute_table, read_points_with_attributes
-
-_CHUNK = 10000  # features written between two cancel checks
-
-_TEXT_TYPES = {str, type(None)}
+from ..vector_output import LayerContent, OutputSet, write_vector_output
 
 
-class GeocodeAddresses(QuartiersAlgorithm):
+class GeocodeAddressesAlgorithm(QuartiersAlgorithm):
     ALG_ID = "geocodeaddresses"
     GROUP_ID = GROUP_ADDRESSES
 
@@ -171,22 +152,6 @@ class GeocodeAddresses(QuartiersAlgorithm):
         self._add(QgsProcessingOutputNumber("UNMATCHED_COUNT", tr("Number of rows not matched")))
 
     # -- reading ------------------------------------------------------------------------------------------------
-    @staticmethod
-    def _check_encoding(values, layer_label, field_name):
-        text = np.asarray(values, dtype=object)
-        distinct = pd.unique(text)  # each distinct text checked once
-        if not any(isinstance(v, str) and "\ufffd" in v for v in distinct.tolist()):
-            return
-        for row, value in enumerate(values):
-            if isinstance(value, str) and "\ufffd" in value:
-                raise QgsProcessingException(
-                    tr(
-                        "Layer '{}', field '{}', row {}: the text '{}' holds characters that are not valid in the "
-                        "layer's encoding. Load the file with its real encoding (for a CSV: as a delimited text "
-                        "layer with encoding windows-1252 or ISO-8859-1) and run again."
-                    ).format(layer_label, field_name, row + 1, value)
-                )
-
     def _columns(self, source, table, names, layer_label, labels):
         """The chosen fields (None: not given) as lists of Python values, their text checked for a wrong encoding."""
         columns = []
@@ -195,11 +160,68 @@ class GeocodeAddresses(QuartiersAlgorithm):
                 columns.append([None] * len(table))
                 continue
             values = python_values(table[name], source.fields().field(name))
-            self._check_encoding(values, layer_label, label)
+            bad = first_undecodable(values)
+            if bad is not None:
+                raise QgsProcessingException(
+                    tr(
+                        "Layer '{}', field '{}', row {}: the text '{}' holds characters that are not valid in the "
+                        "layer's encoding. Load the file with its real encoding (for a CSV: as a delimited text "
+                        "layer with encoding windows-1252 or ISO-8859-1) and run again."
+                    ).format(layer_label, label, bad[0] + 1, bad[1])
+                )
             columns.append(values)
         return columns
 
     def processAlgorithm(self, parameters, context, feedback):
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
+        inputs = self._inputs(parameters, context)
+        source, directory = inputs["source"], inputs["directory"]
+        feedback.pushInfo(tr("Reading the address directory '{}'…").format(inputs["dir_label"]))
+        dir_layer = self.parameterAsVectorLayer(parameters, self.DIRECTORY, context)
+        _fids, dx, dy, _n, dtable = read_points_with_attributes(
+            directory, directory.sourceCrs(), context, [n for n in inputs["dir_names"] if n], steps,
+            layer=dir_layer, whole=whole_layer(parameters, self.DIRECTORY, dir_layer, directory))
+        dcols = self._columns(directory, dtable, inputs["dir_names"], inputs["dir_label"], inputs["dir_fields"])
+        steps.setCurrentStep(1)
+        feedback.pushInfo(tr("Reading the addresses to geocode from '{}'…").format(inputs["in_label"]))
+        in_layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        in_whole = whole_layer(parameters, self.INPUT, in_layer, source)
+        # A whole file's attributes are copied into the outputs by GDAL/SQLite: only the address fields are read
+        # here; from any other input every field is read once (the outputs send them).
+        copyable = in_whole and ogr_file_source(in_layer, tables=True, text=True) is not None
+        read_names = [n for n in inputs["in_names"] if n] if copyable else source.fields().names()
+        table = read_attribute_table(source, read_names, steps, layer=in_layer, whole=in_whole)
+        icols = self._columns(source, table, inputs["in_names"], inputs["in_label"], inputs["in_fields"])
+        self.check_canceled(feedback)
+
+        steps.setCurrentStep(2)
+        result = self._geocode(parameters, context, inputs, dcols, dx, dy, icols, feedback)
+        steps.setCurrentStep(3)
+        out_fields, un_fields = self._output_fields(source)
+        in_fids = table["fid"].to_numpy()
+        status = result["status"].to_numpy()
+        matched = status != matching.UNMATCHED
+        points = ("points", np.where(matched, result["x"].to_numpy(dtype=float), np.nan),
+                  np.where(matched, result["y"].to_numpy(dtype=float), np.nan))
+        columns = [factorized(status), factorized(result["score"].to_numpy().astype(np.int64)),
+                   matched_address_texts(result, dcols, icols[0])]
+        outputs = {}
+        with OutputSet() as written:
+            content = LayerContent(source, in_layer, in_whole, in_fids, out_fields, columns, points, WKB_POINT,
+                                   directory.sourceCrs(), table=table)
+            outputs[self.OUTPUT] = written.add(write_vector_output(
+                self, parameters, self.OUTPUT, context, feedback, content, tr("Geocoded addresses"), steps))
+            if parameters.get(self.UNMATCHED) not in (None, ""):
+                rows = np.flatnonzero(~matched)
+                content = LayerContent(source, in_layer, in_whole, in_fids[rows], un_fields,
+                                       [result["reason"].to_numpy()[rows].tolist()], None, WKB_NO_GEOMETRY,
+                                       directory.sourceCrs(), subset=True, table=table)
+                outputs[self.UNMATCHED] = written.add(write_vector_output(
+                    self, parameters, self.UNMATCHED, context, feedback, content, tr("Unmatched addresses"), steps))
+        return self._finish(result, len(table), outputs, feedback)
+
+    def _inputs(self, parameters, context):
+        """The two sources, their labels and the address fields (names as the layers spell them), checked."""
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -214,157 +236,49 @@ class GeocodeAddresses(QuartiersAlgorithm):
             return values[0] if values else ""
 
         require_geometry(directory, GEOMETRY_POINT, dir_label, self.DIRECTORY)
-        in_fields = [field(self.STREET_FIELD), field(self.HOUSENUMBER_FIELD), field(self.POSTCODE_FIELD),
-                     field(self.CITY_FIELD)]
-        dir_fields = [field(self.DIR_STREET_FIELD), field(self.DIR_HOUSENUMBER_FIELD), field(self.DIR_POSTCODE_FIELD),
-                      field(self.DIR_CITY_FIELD)]
         in_params = [self.STREET_FIELD, self.HOUSENUMBER_FIELD, self.POSTCODE_FIELD, self.CITY_FIELD]
         dir_params = [self.DIR_STREET_FIELD, self.DIR_HOUSENUMBER_FIELD, self.DIR_POSTCODE_FIELD, self.DIR_CITY_FIELD]
+        in_fields = [field(p) for p in in_params]
+        dir_fields = [field(p) for p in dir_params]
+        # street and house number are required, postcode and city optional; the fields' own names (lookupField
+        # also finds them by other case or alias)
         in_idx = [require_field(source, f, in_label, p) if (f or k < 2) else -1
                   for k, (f, p) in enumerate(zip(in_fields, in_params))]
         dir_idx = [require_field(directory, f, dir_label, p) if (f or k < 2) else -1
                    for k, (f, p) in enumerate(zip(dir_fields, dir_params))]
-        # the fields' own names (lookupField also finds them by other case or alias)
-        in_names = [source.fields().at(i).name() if i >= 0 else None for i in in_idx]
-        dir_names = [directory.fields().at(i).name() if i >= 0 else None for i in dir_idx]
         if directory.featureCount() == 0:
             raise QgsProcessingException(
                 tr("The address directory '{}' is empty: there is nothing to match against.").format(dir_label)
             )
-        fuzzy = self.parameterAsBoolean(parameters, self.FUZZY, context)
-        threshold = self.parameterAsDouble(parameters, self.FUZZY_THRESHOLD, context) / 100.0
-        street_fallback = self.parameterAsBoolean(parameters, self.STREET_FALLBACK, context)
-        steps = QgsProcessingMultiStepFeedback(4, feedback)
+        return {
+            "source": source, "directory": directory, "in_label": in_label, "dir_label": dir_label,
+            "in_fields": in_fields, "dir_fields": dir_fields, "in_idx": in_idx, "dir_idx": dir_idx,
+            "in_names": [source.fields().at(i).name() if i >= 0 else None for i in in_idx],
+            "dir_names": [directory.fields().at(i).name() if i >= 0 else None for i in dir_idx],
+        }
 
-        # Whole file layers are read by GDAL directly (ogr_arrow), others through QGIS.
-        def layer_of(name, src):
-            layer = self.parameterAsVectorLayer(parameters, name, context)
-            whole = whole_layer(parameters, name, layer, src)
-            return layer, whole
-
-        feedback.pushInfo(tr("Reading the address directory '{}'…").format(dir_label))
-        dir_layer, dir_whole = layer_of(self.DIRECTORY, directory)
-        _fids, dx, dy, _n, dtable = read_points_with_attributes(
-            directory, directory.sourceCrs(), context, [n for n in dir_names if n], steps, layer=dir_layer,
-            whole=dir_whole)
-        dcols = self._columns(directory, dtable, dir_names, dir_label, dir_fields)
-        steps.setCurrentStep(1)
-        feedback.pushInfo(tr("Reading the addresses to geocode from '{}'…").format(in_label))
-        out_fields, un_fields = self._output_fields(source)
-        out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        un_path = None if parameters.get(self.UNMATCHED) in (None, "") else \
-            self.parameterAsOutputLayer(parameters, self.UNMATCHED, context)
-        # A GeoPackage OUTPUT is written by GDAL and SQLite from the input's values (all read here); so is a
-        # memory layer, into a temporary GeoPackage first that QGIS then copies into memory in C++; other
-        # destinations through QGIS, the input's attributes copied feature by feature.
-        stages = {self.OUTPUT: memory_staging_path(out_path, "geocoded"),
-                  self.UNMATCHED: memory_staging_path(un_path, "unmatched")}
-        targets = (stages[self.OUTPUT] or out_path, stages[self.UNMATCHED] or un_path)
-        fast_out = ogr_driver_for_path(targets[0]) == "GPKG" and gpkg_field_definitions(out_fields) is not None
-        in_layer, in_whole = layer_of(self.INPUT, source)
-        # A whole file layer (GDAL reads its text as QGIS does): its attributes are copied into the GeoPackage
-        # outputs inside SQLite, so only the address fields are read here.
-        copy_info = ogr_file_source(in_layer, tables=True, text=True) if fast_out and in_whole else None
-        read_names = source.fields().names() if fast_out and copy_info is None else [n for n in in_names if n]
-        table = read_attribute_table(source, read_names, steps, layer=in_layer, whole=in_whole)
-        icols = self._columns(source, table, in_names, in_label, in_fields)
-        in_fids = table["fid"].to_numpy()
-        self.check_canceled(feedback)
-
-        steps.setCurrentStep(2)
-        feedback.pushInfo(tr("Matching {} addresses against {} directory addresses…").format(len(table), len(dx)))
+    def _geocode(self, parameters, context, inputs, dcols, dx, dy, icols, feedback):
+        in_idx, dir_idx = inputs["in_idx"], inputs["dir_idx"]
+        feedback.pushInfo(tr("Matching {} addresses against {} directory addresses…").format(len(icols[0]), len(dx)))
         d = matching.Directory(dcols[0], dcols[1], dx, dy, postcode=dcols[2] if dir_idx[2] >= 0 else None,
                                city=dcols[3] if dir_idx[3] >= 0 else None)
         try:
             result = matching.geocode(
                 d, icols[0], icols[1], postcode=icols[2] if in_idx[2] >= 0 else None,
-                city=icols[3] if in_idx[3] >= 0 else None, fuzzy=fuzzy, threshold=threshold,
-                street_fallback=street_fallback, is_canceled=feedback.isCanceled,
+                city=icols[3] if in_idx[3] >= 0 else None,
+                fuzzy=self.parameterAsBoolean(parameters, self.FUZZY, context),
+                threshold=self.parameterAsDouble(parameters, self.FUZZY_THRESHOLD, context) / 100.0,
+                street_fallback=self.parameterAsBoolean(parameters, self.STREET_FALLBACK, context),
+                is_canceled=feedback.isCanceled,
             )
         except matching.Canceled:
             self.check_canceled(feedback)
             raise
-        steps.setCurrentStep(3)
         if in_idx[2] >= 0 and dir_idx[2] < 0:
             feedback.pushWarning(tr("The directory has no postcode field: the input postcodes are not used."))
         if in_idx[3] >= 0 and dir_idx[3] < 0:
             feedback.pushWarning(tr("The directory has no city field: the input cities are not used."))
-
-        # -- outputs --------------------------------------------------------------------------------------------
-        status = result["status"].to_numpy()
-        matched = status != matching.UNMATCHED
-        addresses = self._match_addresses(result, dcols, icols[0])
-        if fast_out and copy_info is not None:
-            outputs = self._write_copied(directory, copy_info, in_fids, targets, out_fields, un_fields, result,
-                                         addresses, steps, feedback, spatial_index=stages[self.OUTPUT] is None)
-            if outputs is not None:
-                return self._finish(result, len(table), self._materialized(
-                    outputs, stages, {self.OUTPUT: out_fields, self.UNMATCHED: un_fields}, parameters, context,
-                    feedback), feedback)
-            table = read_attribute_table(source, source.fields().names(), steps, layer=in_layer, whole=in_whole)
-            if not np.array_equal(table["fid"].to_numpy(), in_fids):
-                fast_out = False  # the layer changed meanwhile: QGIS writes it
-        if fast_out:
-            values = [python_values(table[f.name()], f) for f in source.fields()]
-            outputs = self._write_fast(parameters, context, directory, targets, out_fields, un_fields, values,
-                                       result, addresses, steps, feedback, spatial_index=stages[self.OUTPUT] is None)
-            if outputs is not None:
-                return self._finish(result, len(table), self._materialized(
-                    outputs, stages, {self.OUTPUT: out_fields, self.UNMATCHED: un_fields}, parameters, context,
-                    feedback), feedback)
-
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, out_fields, WKB_POINT, directory.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        un_sink, un_id = self.parameterAsSink(
-            parameters, self.UNMATCHED, context, un_fields, WKB_NO_GEOMETRY, directory.sourceCrs()
-        )
-        un_path = self.parameterAsOutputLayer(parameters, self.UNMATCHED, context) if un_sink is not None else None
-        outputs = {self.OUTPUT: dest_id}
-        if un_sink is not None:
-            outputs[self.UNMATCHED] = un_id
-
-        xs = result["x"].to_numpy()
-        ys = result["y"].to_numpy()
-        score = result["score"].to_numpy()
-        reason = result["reason"].to_numpy()
-        address_texts, address_codes = addresses
-        position = {int(f): i for i, f in enumerate(in_fids.tolist())}
-        n = len(in_fids)
-        try:
-            batch, un_batch = [], []
-            request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
-            for k, original in enumerate(source.getFeatures(request)):
-                i = position[original.id()]
-                attributes = original.attributes()
-                feature = QgsFeature(out_fields)
-                if matched[i]:
-                    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(xs[i]), float(ys[i]))))
-                code = int(address_codes[i])
-                feature.setAttributes(attributes + [status[i], int(score[i]),
-                                                    address_texts[code] if code >= 0 else None])
-                batch.append(feature)
-                if not matched[i] and un_sink is not None:
-                    row = QgsFeature(un_fields)
-                    row.setAttributes(attributes + [reason[i]])
-                    un_batch.append(row)
-                if len(batch) >= _CHUNK:
-                    self.check_canceled(feedback)
-                    steps.setProgress(100.0 * k / max(n, 1))
-                    self._flush(sink, batch, out_path)
-                    self._flush(un_sink, un_batch, un_path)
-            self.check_canceled(feedback)
-            self._flush(sink, batch, out_path)
-            self._flush(un_sink, un_batch, un_path)
-        except QgsProcessingException:
-            del sink, un_sink
-            discard_output(out_path)
-            discard_output(un_path)
-            raise
-        del sink, un_sink
-        return self._finish(result, n, outputs, feedback)
+        return result
 
     @staticmethod
     def _output_fields(source):
@@ -377,174 +291,6 @@ class GeocodeAddresses(QuartiersAlgorithm):
         reason_fields.append(QgsField("unmatched_reason", T_STRING, len=32))
         return (QgsProcessingUtils.combineFields(source.fields(), extra),
                 QgsProcessingUtils.combineFields(source.fields(), reason_fields))
-
-    def _materialized(self, outputs, stages, fields, parameters, context, feedback):
-        """``outputs`` with each output written into a temporary GeoPackage for a memory layer (``stages``)
-        replaced by that memory layer (outputs.materialize_staged) with the QgsFields ``fields[key]``."""
-        try:
-            for key, staging in stages.items():
-                if staging is None or outputs.get(key) != staging:
-                    continue
-                dest = self.parameterAsOutputLayer(parameters, key, context)
-                name = tr("Geocoded addresses") if key == self.OUTPUT else tr("Unmatched addresses")
-                layer_id = materialize_staged(staging, dest, context, name, feedback, fields=fields[key])
-                if layer_id is None:
-                    raise QgsProcessingException(tr("Could not copy “{}” into a memory layer.").format(staging))
-                outputs[key] = layer_id
-        except QgsProcessingException:
-            for staging in stages.values():
-                discard_output(staging)  # a staged output not copied yet
-            raise
-        return outputs
-
-    def _new_values(self, directory, result, addresses):
-        """What the GeoPackage writers add to the input's attributes: the matched flags, the points (NaN where
-        unmatched), the directory CRS as WKT and the columns match_status, match_score, match_address."""
-        status = result["status"].to_numpy()
-        matched = status != matching.UNMATCHED
-        points = (np.where(matched, result["x"].to_numpy(dtype=float), np.nan),
-                  np.where(matched, result["y"].to_numpy(dtype=float), np.nan))
-        crs = directory.sourceCrs()
-        srs_wkt = crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else ""
-        columns = [self._factorized(status), self._factorized(result["score"].to_numpy().astype(np.int64)),
-                   addresses]
-        return matched, points, srs_wkt, columns
-
-    def _write_copied(self, directory, info, fids, targets, out_fields, un_fields, result, addresses, feedback,
-                      parent_feedback, spatial_index=True):
-        """OUTPUT (and UNMATCHED when it is a GeoPackage too) written into GeoPackages ``targets`` whose input
-        attributes are copied inside SQLite from the input file ``info`` (another OGR format is copied into a
-        temporary GeoPackage first, as assignaddresses does); Python passes only the new values. None when this
-        does not apply (nothing written): the caller writes the outputs its other way."""
-        out_path, un_path = targets
-        if un_path is not None and ogr_driver_for_path(un_path) != "GPKG":
-            return None
-        if un_path is not None and gpkg_field_definitions(un_fields) is None:
-            return None
-        with gpkg_copy_source(info, fids, parent_feedback) as copy_source:
-            if copy_source is None:
-                return None
-            matched, points, srs_wkt, columns = self._new_values(directory, result, addresses)
-            feedback.pushInfo(tr("Writing “{}” with GDAL…").format(out_path))
-            try:
-                self.check_canceled(parent_feedback)
-                if not write_gpkg_table(out_path, out_fields, columns, feedback, points=points, srs_wkt=srs_wkt,
-                                        copy_from=copy_source, spatial_index=spatial_index):
-                    return None
-                outputs = {self.OUTPUT: out_path}
-                self.check_canceled(parent_feedback)
-                if un_path is None:
-                    return outputs
-                rows = np.flatnonzero(~matched)
-                if not write_gpkg_table(un_path, un_fields, [result["reason"].to_numpy()[rows].tolist()], feedback,
-                                        copy_from=(copy_source[0], copy_source[1][rows])):
-                    discard_output(out_path)
-                    return None
-                outputs[self.UNMATCHED] = un_path
-                return outputs
-            except QgsProcessingException:
-                discard_output(out_path)
-                discard_output(un_path)
-                raise
-
-    def _write_fast(self, parameters, context, directory, targets, out_fields, un_fields, values, result,
-                    addresses, feedback, parent_feedback, spatial_index=True):
-        """OUTPUT written into the GeoPackage ``targets[0]`` by GDAL and SQLite (gpkg_table.write_gpkg_table);
-        UNMATCHED (``targets[1]``, None: not wanted) the same way when it is a GeoPackage too, else through QGIS.
-        None when the GeoPackage cannot be written this way. ``feedback`` shows the progress of this step;
-        ``parent_feedback`` is the algorithm's own, asked for a cancel before and between the outputs."""
-        out_path, un_target = targets
-        matched, points, srs_wkt, new_columns = self._new_values(directory, result, addresses)
-        feedback.pushInfo(tr("Writing “{}” with GDAL…").format(out_path))
-        columns = values + new_columns
-        un_path, un_sink = None, None
-        try:
-            self.check_canceled(parent_feedback)
-            if not write_gpkg_table(out_path, out_fields, columns, feedback, points=points, srs_wkt=srs_wkt,
-                                    spatial_index=spatial_index):
-                return None
-            outputs = {self.OUTPUT: out_path}
-            self.check_canceled(parent_feedback)
-            if un_target is None:
-                return outputs
-            rows = np.flatnonzero(~matched).tolist()
-            un_columns = [[column[i] for i in rows] for column in values]
-            un_columns.append([result["reason"].iat[i] for i in rows])
-            un_path = un_target
-            if ogr_driver_for_path(un_path) == "GPKG" and write_gpkg_table(un_path, un_fields, un_columns, feedback):
-                outputs[self.UNMATCHED] = un_path
-                return outputs
-            un_path = None
-            un_sink, un_id = self.parameterAsSink(
-                parameters, self.UNMATCHED, context, un_fields, WKB_NO_GEOMETRY, directory.sourceCrs()
-            )
-            if un_sink is None:
-                return outputs
-            un_path = self.parameterAsOutputLayer(parameters, self.UNMATCHED, context)
-            batch = []
-            for row in zip(*un_columns):
-                feature = QgsFeature(un_fields)
-                feature.setAttributes(list(row))
-                batch.append(feature)
-                if len(batch) >= _CHUNK:
-                    self.check_canceled(parent_feedback)
-                    self._flush(un_sink, batch, un_path)
-            self.check_canceled(parent_feedback)
-            self._flush(un_sink, batch, un_path)
-            un_sink = None  # flushed and closed
-            outputs[self.UNMATCHED] = un_id
-            return outputs
-        except QgsProcessingException:
-            un_sink = None  # noqa: F841 (closes a file written by QGIS before it is removed)
-            discard_output(out_path)
-            discard_output(un_path)
-            raise
-
-    @staticmethod
-    def _flush(sink, batch, name):
-        """Write and empty ``batch`` (a clear error when QGIS cannot write it)."""
-        if sink is not None and batch and not sink.addFeatures(batch, FAST_INSERT):
-            raise QgsProcessingException(tr("Could not write “{}”: {}").format(name, sink.lastError()))
-        del batch[:]
-
-    @staticmethod
-    def _match_addresses(result, dcols, in_street):
-        """match_address of every row, factorized: ``(texts, codes)``, row i's text ``texts[codes[i]]``, code -1
-        (NULL) when unmatched. The text is the directory address used; for a street centroid the street as the
-        input spelt it."""
-        dstreet, dnumber, dpostcode, dcity = dcols
-        status = result["status"].to_numpy()
-        dir_index = result["dir_index"].to_numpy().astype(np.int64)
-        matched = status != matching.UNMATCHED
-        codes = np.full(len(status), -1, dtype=np.int64)
-        at_address = matched & (dir_index >= 0)
-        used, inverse = np.unique(dir_index[at_address], return_inverse=True)  # each address formatted once
-        codes[at_address] = inverse
-        idx = used.tolist()
-        parts = [[column[k] for k in idx] for column in (dstreet, dnumber, dpostcode, dcity)]
-        if all(set(map(type, values)) <= _TEXT_TYPES for values in parts):  # text only: one tight comprehension
-            texts = [((s or "") + " " + (n or "")).strip()
-                     + (", " + p + " " + c if p and c else ", " + p if p else ", " + c if c else "")
-                     for s, n, p, c in zip(*parts)]
-        else:
-            texts = []
-            for s, n, p, c in zip(*parts):
-                text = "{} {}".format(s or "", n or "").strip()
-                place = " ".join(str(v) for v in (p, c) if v not in (None, ""))
-                texts.append(text + (", " + place if place else ""))
-        at_street = np.flatnonzero(matched & (dir_index < 0))  # street centroid: the street as spelt
-        if len(at_street):
-            street_codes, streets = pd.factorize(
-                np.asarray([str(in_street[i] or "") for i in at_street.tolist()], dtype=object))
-            codes[at_street] = len(texts) + street_codes
-            texts.extend(streets.tolist())
-        return texts, codes
-
-    @staticmethod
-    def _factorized(values):
-        """``(distinct values, codes)`` of an array, as gpkg_table.write_gpkg_table takes a column."""
-        codes, uniques = pd.factorize(values)
-        return uniques.tolist(), codes
 
     def _finish(self, result, n, outputs, feedback):
         counts = matching.summary(result)

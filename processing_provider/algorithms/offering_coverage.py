@@ -1,16 +1,10 @@
 """``quartiersmonitor:offeringcoverage`` — offerings per quartier and how well the residents are covered."""
 
-import math
-import re
 
 import numpy as np
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureRequest,
     QgsField,
     QgsFields,
-    QgsGeometry,
-    QgsPointXY,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -20,48 +14,39 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
-from ...addresses.normalize import fold
 from ...compat import (
-    FAST_INSERT,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
-    REQUEST_NO_GEOMETRY,
     T_DOUBLE,
     T_INT,
     T_STRING,
     WKB_POINT,
-    WKT_PREFERRED_GDAL,
     parameter_as_strings,
     scoped,
 )
 from ...spatial import pip
+from ...spatial.coverage import (
+    ADDRESS_FIELDS,
+    QUARTIER_FIELDS,
+    address_columns,
+    category_counts,
+    quartier_columns,
+    residents,
+)
 from ...spatial.nearest import coverage_by_group, nearest
 from ...translation import tr
 from ..base import FIELD_NUMERIC, GROUP_ADDRESSES, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, QuartiersAlgorithm
-from ..gpkg_table import gpkg_copy_source, gpkg_field_definitions, write_gpkg_table
 from ..inputs import require_field, require_geometry, source_name, whole_layer
 from ..ogr_arrow import ogr_file_source
-from ..outputs import discard_output, materialize_staged, memory_staging_path, ogr_driver_for_path
 from ..readers import python_values, read_points_with_attributes, read_quartiers
+from ..vector_output import LayerContent, OutputSet, write_vector_output
 
 METERS = scoped("DistanceUnit", "Meters", lambda: QgsUnitTypes.DistanceUnit.DistanceMeters)
 
 _CHUNK = 10000
 
 
-def category_field_name(category, taken):
-    """Field name ``n_<category>`` in lower case ASCII (umlauts spelled out), unique among ``taken``."""
-    slug = re.sub(r"[^a-z0-9]+", "_", fold(category)).strip("_")[:40] or "no_category"
-    name = "n_" + slug
-    candidate, k = name, 2
-    while candidate in taken:
-        candidate = "{}_{}".format(name, k)
-        k += 1
-    taken.add(candidate)
-    return candidate
-
-
-class OfferingCoverage(QuartiersAlgorithm):
+class OfferingCoverageAlgorithm(QuartiersAlgorithm):
     ALG_ID = "offeringcoverage"
     GROUP_ID = GROUP_ADDRESSES
 
@@ -168,77 +153,72 @@ class OfferingCoverage(QuartiersAlgorithm):
         return quartiers
 
     def _read_points(self, parameters, name, source, crs, context, feedback, field_name="", all_fields=False):
-        """x, y (NaN without geometry) of a point input in ``crs``, the fids, the values of ``field_name`` and,
-        with ``all_fields``, either the whole file the input is (ogr_arrow.ogr_file_source: its attributes are
-        copied inside SQLite) or else the values of every field (lists of Python values); None otherwise."""
+        """fids, x, y (NaN without geometry) of a point input in ``crs``, the values of ``field_name``, and the
+        attribute table read (every field with ``all_fields`` when the input is not a whole file whose attributes
+        GDAL copies itself), the layer and whether it is whole."""
         layer = self.parameterAsVectorLayer(parameters, name, context)
         whole = whole_layer(parameters, name, layer, source)
-        copy_info = ogr_file_source(layer, text=True) if all_fields and whole else None
-        names = source.fields().names() if all_fields and copy_info is None else ([field_name] if field_name else [])
+        copyable = whole and ogr_file_source(layer, text=True) is not None
+        names = source.fields().names() if all_fields and not copyable else ([field_name] if field_name else [])
         fids, x, y, _n, table = read_points_with_attributes(source, crs, context, names, feedback, layer=layer,
                                                             whole=whole)
         values = python_values(table[field_name], source.fields().field(field_name)) if field_name else []
-        every = copy_info
-        if all_fields and copy_info is None:
-            every = [python_values(table[f.name()], f) for f in source.fields()]
-        return fids, x, y, values, every
-
-    def _write_addresses_fast(self, path, fields, values, crs, fids, x, y, valid, q_ids, group, dist, distance,
-                              feedback, spatial_index=True):
-        """ADDRESS_OUTPUT written into a GeoPackage by GDAL and SQLite (gpkg_table.write_gpkg_table); the same
-        values as the QGIS way. ``values``: the addresses' attributes (lists of Python values), or the file they
-        are copied from inside SQLite (ogr_arrow.ogr_file_source, rows ``fids``). None when it cannot be written
-        this way."""
-        self.check_canceled(feedback)
-        feedback.pushInfo(tr("Writing “{}” with GDAL…").format(path))
-        ids = np.asarray(list(q_ids) + [None], dtype=object)
-        finite = np.isfinite(dist)
-        within = np.where(finite | np.isinf(dist), (dist <= distance).astype(np.int64), -1)
-        columns = (values if isinstance(values, list) else []) + [
-            ids[np.where(group >= 0, group, len(q_ids))].tolist(),
-            [float(d) if ok else None for d, ok in zip(dist.tolist(), finite.tolist())],
-            [None if w < 0 else w for w in within.tolist()],
-        ]
-        points = (np.where(valid, x, np.nan), np.where(valid, y, np.nan))
-        srs_wkt = crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else ""
-        if isinstance(values, list):
-            if not write_gpkg_table(path, fields, columns, feedback, points=points, srs_wkt=srs_wkt,
-                                    spatial_index=spatial_index):
-                return None
-            return path
-        with gpkg_copy_source(values, fids, feedback) as copy_source:
-            if copy_source is None or not write_gpkg_table(path, fields, columns, feedback, points=points,
-                                                           srs_wkt=srs_wkt, copy_from=copy_source,
-                                                           spatial_index=spatial_index):
-                return None
-        return path
-
-    @staticmethod
-    def _weights(values, label, field, feedback):
-        """Residents as floats; unusable values (text, negative, NULL) count 0 and are reported."""
-        weights = np.zeros(len(values))
-        bad = []
-        for i, value in enumerate(values):
-            number = None
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                number = float(value)
-            elif isinstance(value, str):
-                try:
-                    number = float(value.strip().replace(",", "."))
-                except ValueError:
-                    number = None
-            if number is None or not math.isfinite(number) or number < 0:
-                bad.append((i, value))
-            else:
-                weights[i] = number
-        if bad:
-            feedback.pushWarning(
-                tr("Layer '{}', field '{}': {} address(es) with no usable number of residents (e.g. row {}: '{}'), "
-                   "counted as 0 residents.").format(label, field, len(bad), bad[0][0] + 1, bad[0][1])
-            )
-        return weights
+        return {"fids": fids, "x": x, "y": y, "values": values, "table": table, "layer": layer, "whole": whole}
 
     def processAlgorithm(self, parameters, context, feedback):
+        inputs = self._inputs(parameters, context)
+        crs = inputs["quartiers"].sourceCrs()
+        feedback.pushInfo(tr("Reading quartiers…"))
+        q_read = self._read_quartiers(inputs["quartiers"], inputs["id_field"], inputs["q_label"], feedback)
+        polygons = pip.PolygonSet(q_read["rings"])
+        nq = len(q_read["ids"])
+
+        feedback.pushInfo(tr("Reading offerings…"))
+        off = self._read_points(parameters, self.OFFERINGS, inputs["offerings"], crs, context, feedback,
+                                inputs["cat_name"])
+        feedback.setProgress(10)
+        o_group = self._assign_offerings(off, polygons, inputs["off_label"], feedback)
+        n_offerings = pip.sum_by_index(o_group, nq)
+        categories = category_counts(off["values"], o_group, nq) if inputs["cat_name"] else []
+        feedback.setProgress(15)
+
+        addr = coverage = None
+        if inputs["addresses"] is not None:
+            addr, coverage = self._cover(parameters, context, inputs, crs, polygons, nq, off, feedback)
+        feedback.setProgress(80)
+
+        extra = QgsFields()
+        for name in ["n_offerings"] + [name for name, _counts in categories]:
+            extra.append(QgsField(name, T_INT))
+        for name in QUARTIER_FIELDS:
+            extra.append(QgsField(name, T_DOUBLE))
+        extra.append(QgsField("white_spot", T_INT))
+        quartiers = inputs["quartiers"]
+        outputs = {}
+        with OutputSet() as written:
+            content = LayerContent(
+                quartiers, None, False, [f.id() for f in q_read["features"]],
+                QgsProcessingUtils.combineFields(quartiers.fields(), extra),
+                quartier_columns(n_offerings, categories, coverage, inputs["white_share"]), "source",
+                quartiers.wkbType(), crs)
+            outputs[self.OUTPUT] = written.add(write_vector_output(
+                self, parameters, self.OUTPUT, context, feedback, content, tr("Coverage per quartier")))
+            if addr is not None and parameters.get(self.ADDRESS_OUTPUT) not in (None, ""):
+                outputs[self.ADDRESS_OUTPUT] = written.add(write_vector_output(
+                    self, parameters, self.ADDRESS_OUTPUT, context, feedback,
+                    self._address_content(inputs, addr, q_read["ids"], crs), tr("Addresses with distances")))
+        if coverage is not None:
+            total = float(coverage["pop_total"].sum())
+            within = float(coverage["pop_within"].sum())
+            feedback.pushInfo(
+                tr("{} of {} residents ({:.1f} %) live within {} m of an offering.").format(
+                    int(round(within)), int(round(total)), 100.0 * within / total if total else 0.0,
+                    inputs["distance"]))
+        feedback.setProgress(100)
+        return outputs
+
+    def _inputs(self, parameters, context):
+        """The three sources (addresses None when not given), their labels, fields and numbers, checked."""
         offerings = self.parameterAsSource(parameters, self.OFFERINGS, context)
         if offerings is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.OFFERINGS))
@@ -258,16 +238,10 @@ class OfferingCoverage(QuartiersAlgorithm):
             values = parameter_as_strings(self, parameters, name, context)
             return values[0] if values else ""
 
-        id_field = field(self.QUARTIER_ID)
         cat_field = field(self.CATEGORY_FIELD)
         pop_field = field(self.POPULATION_FIELD) if addresses is not None else ""
         cat_index = require_field(offerings, cat_field, off_label, self.CATEGORY_FIELD) if cat_field else -1
         pop_index = require_field(addresses, pop_field, addr_label, self.POPULATION_FIELD) if pop_field else -1
-        cat_name = offerings.fields().at(cat_index).name() if cat_index >= 0 else ""
-        pop_name = addresses.fields().at(pop_index).name() if pop_index >= 0 else ""
-        distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
-        white_share = self.parameterAsDouble(parameters, self.WHITE_SPOT_SHARE, context)
-
         crs = quartiers.sourceCrs()
         if not crs.isValid():
             raise QgsProcessingException(tr("The quartier layer '{}' has no valid CRS.").format(q_label))
@@ -276,192 +250,87 @@ class OfferingCoverage(QuartiersAlgorithm):
                 tr("The quartier layer '{}' is in a geographic CRS ({}): distances in metres need a projected CRS. "
                    "Reproject the quartiers first (e.g. to EPSG:25832).").format(q_label, crs.authid())
             )
-        to_metres = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), METERS)
         for source, label in ((offerings, off_label), (addresses, addr_label)):
             if source is not None and not source.sourceCrs().isValid():
                 raise QgsProcessingException(tr("Layer '{}' has no valid CRS.").format(label))
+        return {
+            "offerings": offerings, "quartiers": quartiers, "addresses": addresses, "off_label": off_label,
+            "q_label": q_label, "addr_label": addr_label, "id_field": field(self.QUARTIER_ID),
+            "cat_name": offerings.fields().at(cat_index).name() if cat_index >= 0 else "",
+            "pop_field": pop_field, "pop_name": addresses.fields().at(pop_index).name() if pop_index >= 0 else "",
+            "distance": self.parameterAsDouble(parameters, self.DISTANCE, context),
+            "white_share": self.parameterAsDouble(parameters, self.WHITE_SPOT_SHARE, context),
+            "to_metres": QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), METERS),
+        }
 
-        feedback.pushInfo(tr("Reading quartiers…"))
-        q_read = self._read_quartiers(quartiers, id_field, q_label, feedback)
-        q_features, q_ids = q_read["features"], q_read["ids"]
-        polygons = pip.PolygonSet(q_read["rings"])
-        nq = len(q_features)
-
-        feedback.pushInfo(tr("Reading offerings…"))
-        _ofids, ox, oy, ocat, _ = self._read_points(parameters, self.OFFERINGS, offerings, crs, context, feedback,
-                                                    cat_name)
-        feedback.setProgress(10)
-        o_valid = np.isfinite(ox) & np.isfinite(oy)
-        if offerings.featureCount() == 0 or not o_valid.any():
+    def _assign_offerings(self, off, polygons, off_label, feedback):
+        """The quartier of every offering (-1: outside or without geometry), with the log lines about them."""
+        valid = np.isfinite(off["x"]) & np.isfinite(off["y"])
+        if not len(valid) or not valid.any():
             feedback.pushWarning(tr("Layer '{}' holds no offering with a location.").format(off_label))
-        elif not o_valid.all():
+        elif not valid.all():
             feedback.pushWarning(tr("Layer '{}': {} offering(s) without geometry are left out.").format(
-                off_label, int((~o_valid).sum())))
-
-        def pip_progress(fraction):
-            self.check_canceled(feedback)
-
-        o_group, _status, _n = pip.assign_points(ox, oy, polygons, progress=pip_progress)
-        n_offerings = pip.sum_by_index(o_group, nq)
-        outside = int(((o_group < 0) & o_valid).sum())
+                off_label, int((~valid).sum())))
+        group, _status, _n = pip.assign_points(off["x"], off["y"], polygons,
+                                               progress=lambda _f: self.check_canceled(feedback))
+        outside = int(((group < 0) & valid).sum())
         if outside:
             feedback.pushInfo(tr("{} offering(s) lie outside every quartier: not counted, but used for the "
                                  "distances.").format(outside))
-        # Counts per category.
-        categories = []
-        if cat_index >= 0:
-            cat_values = [None if v is None or str(v).strip() == "" else str(v).strip() for v in ocat]
-            distinct = sorted({v for v in cat_values if v is not None})
-            if any(v is None for v in cat_values):
-                distinct.append(None)
-            taken = {"n_offerings"}
-            for value in distinct:
-                name = category_field_name(value if value is not None else "no_category", taken)
-                mask = np.array([v == value for v in cat_values], dtype=bool)
-                categories.append((name, pip.sum_by_index(np.where(mask, o_group, -1), nq)))
-        feedback.setProgress(15)
+        return group
 
-        # Addresses: quartier, nearest offering, residents.
-        coverage = None
-        want_address_output = addresses is not None and parameters.get(self.ADDRESS_OUTPUT) not in (None, "")
-        a_fields, a_path, a_stage, fast_a = None, None, None, False
-        if want_address_output:
-            a_extra = QgsFields()
-            a_extra.append(QgsField("quartier_id", T_STRING))
-            a_extra.append(QgsField("nearest_distance_m", T_DOUBLE))
-            a_extra.append(QgsField("within_distance", T_INT))
-            a_fields = QgsProcessingUtils.combineFields(addresses.fields(), a_extra)
-            a_path = self.parameterAsOutputLayer(parameters, self.ADDRESS_OUTPUT, context)
-            # A GeoPackage is written by GDAL and SQLite, the addresses' attributes copied from their file or
-            # else from their values (all read here); a memory layer the same way into a temporary GeoPackage
-            # first, which QGIS then copies into memory.
-            a_stage = memory_staging_path(a_path, "addresses_coverage")
-            fast_a = ogr_driver_for_path(a_stage or a_path) == "GPKG" and gpkg_field_definitions(a_fields) is not None
-        a_values = None
-        if addresses is not None:
-            feedback.pushInfo(tr("Reading addresses…"))
-            afids, ax, ay, pop_values, a_values = self._read_points(
-                parameters, self.ADDRESSES, addresses, crs, context, feedback, pop_name, all_fields=fast_a)
-            feedback.setProgress(35)
-            if pop_index >= 0:
-                weights = self._weights(pop_values, addr_label, pop_field, feedback)
-            else:
-                weights = np.ones(len(ax))
-                feedback.pushInfo(tr("No residents field: every address counts as one resident."))
-            a_valid = np.isfinite(ax) & np.isfinite(ay)
-            if not a_valid.all():
-                feedback.pushWarning(tr("Layer '{}': {} address(es) without geometry are left out.").format(
-                    addr_label, int((~a_valid).sum())))
-            a_group, _status, _n = pip.assign_points(ax, ay, polygons, progress=pip_progress)
-            a_outside = int(((a_group < 0) & a_valid).sum())
-            if a_outside:
-                feedback.pushInfo(tr("{} address(es) lie outside every quartier and are left out of the "
-                                     "figures.").format(a_outside))
-            feedback.setProgress(55)
-            feedback.pushInfo(tr("Distances from {} addresses to {} offerings…").format(len(ax), int(o_valid.sum())))
+    def _cover(self, parameters, context, inputs, crs, polygons, nq, off, feedback):
+        """The addresses read and assigned, with their distance to the nearest offering, and the coverage per
+        quartier (:func:`spatial.nearest.coverage_by_group`)."""
+        feedback.pushInfo(tr("Reading addresses…"))
+        want_output = parameters.get(self.ADDRESS_OUTPUT) not in (None, "")
+        addr = self._read_points(parameters, self.ADDRESSES, inputs["addresses"], crs, context, feedback,
+                                 inputs["pop_name"], all_fields=want_output)
+        feedback.setProgress(35)
+        label = inputs["addr_label"]
+        if inputs["pop_name"]:
+            weights, bad = residents(addr["values"])
+            if bad:
+                feedback.pushWarning(
+                    tr("Layer '{}', field '{}': {} address(es) with no usable number of residents (e.g. row {}: "
+                       "'{}'), counted as 0 residents.").format(label, inputs["pop_field"], len(bad), bad[0][0] + 1,
+                                                               bad[0][1]))
+        else:
+            weights = np.ones(len(addr["x"]))
+            feedback.pushInfo(tr("No residents field: every address counts as one resident."))
+        valid = np.isfinite(addr["x"]) & np.isfinite(addr["y"])
+        if not valid.all():
+            feedback.pushWarning(tr("Layer '{}': {} address(es) without geometry are left out.").format(
+                label, int((~valid).sum())))
+        addr["group"], _status, _n = pip.assign_points(addr["x"], addr["y"], polygons,
+                                                       progress=lambda _f: self.check_canceled(feedback))
+        outside = int(((addr["group"] < 0) & valid).sum())
+        if outside:
+            feedback.pushInfo(tr("{} address(es) lie outside every quartier and are left out of the "
+                                 "figures.").format(outside))
+        feedback.setProgress(55)
+        o_valid = np.isfinite(off["x"]) & np.isfinite(off["y"])
+        feedback.pushInfo(tr("Distances from {} addresses to {} offerings…").format(len(addr["x"]),
+                                                                                    int(o_valid.sum())))
 
-            def nearest_progress(fraction):
-                self.check_canceled(feedback)
-                feedback.setProgress(55 + 25 * fraction)
+        def nearest_progress(fraction):
+            self.check_canceled(feedback)
+            feedback.setProgress(55 + 25 * fraction)
 
-            dist, _nearest_index = nearest(ax, ay, ox, oy, progress=nearest_progress)
-            dist = dist * to_metres
-            coverage = coverage_by_group(a_group, dist, weights, nq, distance)
-        feedback.setProgress(80)
+        dist, _nearest_index = nearest(addr["x"], addr["y"], off["x"], off["y"], progress=nearest_progress)
+        addr["dist"] = dist * inputs["to_metres"]
+        return addr, coverage_by_group(addr["group"], addr["dist"], weights, nq, inputs["distance"])
 
-        # -- outputs --------------------------------------------------------------------------------------------
+    @staticmethod
+    def _address_content(inputs, addr, quartier_ids, crs):
+        """ADDRESS_OUTPUT: the addresses with quartier_id, nearest_distance_m and within_distance, at their location
+        in the quartiers' CRS."""
+        addresses = inputs["addresses"]
         extra = QgsFields()
-        extra.append(QgsField("n_offerings", T_INT))
-        for name, _counts in categories:
-            extra.append(QgsField(name, T_INT))
-        for name in ("pop_total", "pop_far", "offerings_per_1000", "share_within_distance", "median_distance_m"):
-            extra.append(QgsField(name, T_DOUBLE))
-        extra.append(QgsField("white_spot", T_INT))
-        out_fields = QgsProcessingUtils.combineFields(quartiers.fields(), extra)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, quartiers.wkbType(), crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        a_sink, a_dest = None, None
-
-        def number(value):
-            return None if value is None or not math.isfinite(value) else float(value)
-
-        try:
-            for k, feature in enumerate(q_features):
-                out = QgsFeature(out_fields)
-                out.setGeometry(feature.geometry())
-                values = [int(n_offerings[k])] + [int(counts[k]) for _name, counts in categories]
-                if coverage is not None:
-                    pop_total = float(coverage["pop_total"][k])
-                    share = number(coverage["share_within"][k])
-                    values += [
-                        pop_total,
-                        float(coverage["pop_far"][k]),
-                        1000.0 * float(n_offerings[k]) / pop_total if pop_total > 0 else None,
-                        share,
-                        number(coverage["median_distance"][k]),
-                        None if share is None else int(share < white_share),
-                    ]
-                else:
-                    values += [None] * 6
-                out.setAttributes(feature.attributes() + values)
-                if not sink.addFeature(out, FAST_INSERT):
-                    raise QgsProcessingException(
-                        tr("Could not write quartier '{}' to the output: {}").format(q_ids[k], sink.lastError())
-                    )
-            if want_address_output:
-                a_dest = self._write_addresses_fast(
-                    a_stage or a_path, a_fields, a_values, crs, afids, ax, ay, a_valid, q_ids, a_group, dist,
-                    distance, feedback, spatial_index=a_stage is None) if fast_a else None
-                if a_dest is not None and a_stage is not None:
-                    a_dest = materialize_staged(a_stage, a_path, context, tr("Addresses with distances"), feedback,
-                                                fields=a_fields)
-                    if a_dest is None:
-                        raise QgsProcessingException(
-                            tr("Could not copy “{}” into a memory layer.").format(a_stage))
-                if a_dest is None:
-                    a_sink, a_dest = self.parameterAsSink(parameters, self.ADDRESS_OUTPUT, context, a_fields,
-                                                          WKB_POINT, crs)
-            if a_sink is not None:
-                n = len(ax)
-                position = {int(f): i for i, f in enumerate(afids.tolist())}
-                batch = []
-                for k, original in enumerate(addresses.getFeatures(QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY))):
-                    i = position[original.id()]
-                    out = QgsFeature(a_fields)
-                    if a_valid[i]:
-                        out.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(ax[i]), float(ay[i]))))
-                    d = number(dist[i])
-                    out.setAttributes(original.attributes() + [
-                        q_ids[a_group[i]] if a_group[i] >= 0 else None,
-                        d,
-                        None if d is None and not np.isinf(dist[i]) else int(dist[i] <= distance),
-                    ])
-                    batch.append(out)
-                    if len(batch) >= _CHUNK or k == n - 1:
-                        self.check_canceled(feedback)
-                        feedback.setProgress(80 + 20 * k / max(n, 1))
-                        if not a_sink.addFeatures(batch, FAST_INSERT):
-                            raise QgsProcessingException(
-                                tr("Could not write “{}”: {}").format(a_path, a_sink.lastError()))
-                        batch = []
-        except QgsProcessingException:
-            del sink, a_sink
-            discard_output(out_path)
-            discard_output(a_path)
-            raise
-
-        if coverage is not None:
-            total = float(coverage["pop_total"].sum())
-            within = float(coverage["pop_within"].sum())
-            feedback.pushInfo(
-                tr("{} of {} residents ({:.1f} %) live within {} m of an offering.").format(
-                    int(round(within)), int(round(total)), 100.0 * within / total if total else 0.0, distance
-                )
-            )
-        feedback.setProgress(100)
-        outputs = {self.OUTPUT: dest_id}
-        if a_dest is not None:
-            outputs[self.ADDRESS_OUTPUT] = a_dest
-        return outputs
+        for name, kind in zip(ADDRESS_FIELDS, (T_STRING, T_DOUBLE, T_INT)):
+            extra.append(QgsField(name, kind))
+        return LayerContent(
+            addresses, addr["layer"], addr["whole"], addr["fids"],
+            QgsProcessingUtils.combineFields(addresses.fields(), extra),
+            address_columns(quartier_ids, addr["group"], addr["dist"], inputs["distance"]),
+            ("points", addr["x"], addr["y"]), WKB_POINT, crs, table=addr["table"])

@@ -306,7 +306,7 @@ def test_memory_outputs_staged_in_a_geopackage_equal_the_qgis_ones(run_alg, dire
     """memory: OUTPUT/UNMATCHED are written into a temporary GeoPackage and copied into memory by QGIS
     (outputs.materialize_staged). They hold the same fields (names, types) and rows as the memory layers QGIS
     writes feature by feature (the staging switched off), from a memory table and from a GeoPackage table."""
-    from quartiersmonitor.processing_provider.algorithms import geocode_addresses
+    from quartiersmonitor.processing_provider import vector_output
 
     def fields(layer):
         return [(f.name(), f.type(), f.typeName().lower()) for f in layer.fields()]
@@ -318,13 +318,13 @@ def test_memory_outputs_staged_in_a_geopackage_equal_the_qgis_ones(run_alg, dire
     table = write_gpkg(csv_layer(CSV_LATIN1), str(tmp_path / "table.gpkg"), "angebote") if from_file \
         else csv_layer(CSV_LATIN1)
     calls = []
-    real = geocode_addresses.materialize_staged
-    monkeypatch.setattr(geocode_addresses, "materialize_staged", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
+    real = vector_output.materialize_staged
+    monkeypatch.setattr(vector_output, "materialize_staged", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
     staged = run_alg("geocodeaddresses", params(table, directory))
     assert len(calls) == 2 and all(not os.path.exists(path) for path in calls)  # staged, then removed
     for key in ("OUTPUT", "UNMATCHED"):
         assert staged[key].providerType() == "memory"
-    monkeypatch.setattr(geocode_addresses, "memory_staging_path", lambda dest, name: None)
+    monkeypatch.setattr(vector_output, "memory_staging_path", lambda dest, name: None)
     direct = run_alg("geocodeaddresses", params(table, directory))
     for key, n in (("OUTPUT", 9), ("UNMATCHED", 2)):
         assert [(n_, t) for n_, t, _ in fields(staged[key])] == [(n_, t) for n_, t, _ in fields(direct[key])]

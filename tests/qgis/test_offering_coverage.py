@@ -276,7 +276,7 @@ def test_gpkg_address_output_written_by_gdal_equals_the_qgis_one(run_alg, small,
     ADDRESS_OUTPUT, written into a temporary GeoPackage and copied into memory by QGIS; both from a memory layer
     of addresses and from a GeoPackage (its attributes copied inside SQLite). The rows are sent to SQLite as JSON
     arrays (storage.sqlite_bulk) or, where SQLite has no json_each, by executemany."""
-    from quartiersmonitor.processing_provider.algorithms import offering_coverage
+    from quartiersmonitor.processing_provider import vector_output
 
     if not json_rows:
         monkeypatch.setattr(gpkg_table, "has_json_each", lambda con: False)
@@ -289,7 +289,7 @@ def test_gpkg_address_output_written_by_gdal_equals_the_qgis_one(run_alg, small,
         return [(f.name(), f.type()) for f in layer.fields()][skip:]
 
     with monkeypatch.context() as patch:  # the reference: QGIS writes the memory layer feature by feature
-        patch.setattr(offering_coverage, "memory_staging_path", lambda dest, name: None)
+        patch.setattr(vector_output, "memory_staging_path", lambda dest, name: None)
         memory = run_small(run_alg, small)["ADDRESS_OUTPUT"]
     staged = run_small(run_alg, small)["ADDRESS_OUTPUT"]
     assert staged.providerType() == "memory" and fields(staged) == fields(memory) and rows(staged) == rows(memory)
