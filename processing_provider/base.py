@@ -3,6 +3,7 @@
 from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
+    QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputDefinition,
     QgsProcessingParameterDefinition,
@@ -12,6 +13,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from ..compat import (
+    parameter_as_strings,
     scoped,
 )
 from ..paths import ICON_PATH
@@ -87,6 +89,18 @@ class QuartiersAlgorithm(QgsProcessingAlgorithm):
             self.addParameter(definition)
         if not added:
             raise RuntimeError("cannot add {} to {}".format(definition.name(), self.ALG_ID))
+
+    def required_source(self, parameters, name, context):
+        """The feature source of parameter ``name``; Processing's own error when it cannot be opened."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
+
+    def field_name(self, parameters, name, context):
+        """The one field chosen in field parameter ``name`` ("" when none)."""
+        values = parameter_as_strings(self, parameters, name, context)
+        return values[0] if values else ""
 
     @staticmethod
     def check_canceled(feedback):

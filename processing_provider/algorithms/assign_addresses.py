@@ -169,12 +169,8 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
 
     def _inputs(self, parameters, context):
         """The two sources, the quartier id field and the fields to sum, checked."""
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        quartier_source = self.parameterAsSource(parameters, self.QUARTIERS, context)
-        if quartier_source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.QUARTIERS))
+        source = self.required_source(parameters, self.INPUT, context)
+        quartier_source = self.required_source(parameters, self.QUARTIERS, context)
         id_field = self.parameterAsString(parameters, self.QUARTIER_ID, context)
         sum_fields = parameter_as_strings(self, parameters, self.SUM_FIELDS, context)
         in_name, q_name = source.sourceName(), quartier_source.sourceName()

@@ -17,7 +17,7 @@ from qgis.core import (
 
 from ...addresses import matching
 from ...addresses.match_output import factorized, first_undecodable, matched_address_texts
-from ...compat import GEOMETRY_POINT, T_INT, T_STRING, WKB_NO_GEOMETRY, WKB_POINT, parameter_as_strings
+from ...compat import GEOMETRY_POINT, T_INT, T_STRING, WKB_NO_GEOMETRY, WKB_POINT
 from ...translation import tr
 from ..base import GROUP_ADDRESSES, NUMBER_DOUBLE, SOURCE_ANY, SOURCE_POINT, QuartiersAlgorithm
 from ..inputs import require_field, require_geometry, source_name, whole_layer
@@ -222,18 +222,13 @@ class GeocodeAddressesAlgorithm(QuartiersAlgorithm):
 
     def _inputs(self, parameters, context):
         """The two sources, their labels and the address fields (names as the layers spell them), checked."""
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        directory = self.parameterAsSource(parameters, self.DIRECTORY, context)
-        if directory is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.DIRECTORY))
+        source = self.required_source(parameters, self.INPUT, context)
+        directory = self.required_source(parameters, self.DIRECTORY, context)
         in_label = source_name(parameters, self.INPUT, source)
         dir_label = source_name(parameters, self.DIRECTORY, directory)
 
         def field(name):
-            values = parameter_as_strings(self, parameters, name, context)
-            return values[0] if values else ""
+            return self.field_name(parameters, name, context)
 
         require_geometry(directory, GEOMETRY_POINT, dir_label, self.DIRECTORY)
         in_params = [self.STREET_FIELD, self.HOUSENUMBER_FIELD, self.POSTCODE_FIELD, self.CITY_FIELD]

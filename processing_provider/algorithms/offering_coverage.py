@@ -21,7 +21,6 @@ from ...compat import (
     T_INT,
     T_STRING,
     WKB_POINT,
-    parameter_as_strings,
     scoped,
 )
 from ...spatial import pip
@@ -219,12 +218,8 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
 
     def _inputs(self, parameters, context):
         """The three sources (addresses None when not given), their labels, fields and numbers, checked."""
-        offerings = self.parameterAsSource(parameters, self.OFFERINGS, context)
-        if offerings is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.OFFERINGS))
-        quartiers = self.parameterAsSource(parameters, self.QUARTIERS, context)
-        if quartiers is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.QUARTIERS))
+        offerings = self.required_source(parameters, self.OFFERINGS, context)
+        quartiers = self.required_source(parameters, self.QUARTIERS, context)
         addresses = self.parameterAsSource(parameters, self.ADDRESSES, context)
         off_label = source_name(parameters, self.OFFERINGS, offerings)
         q_label = source_name(parameters, self.QUARTIERS, quartiers)
@@ -235,8 +230,7 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
             require_geometry(addresses, GEOMETRY_POINT, addr_label, self.ADDRESSES)
 
         def field(name):
-            values = parameter_as_strings(self, parameters, name, context)
-            return values[0] if values else ""
+            return self.field_name(parameters, name, context)
 
         cat_field = field(self.CATEGORY_FIELD)
         pop_field = field(self.POPULATION_FIELD) if addresses is not None else ""
