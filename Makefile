@@ -72,7 +72,7 @@ update-ts: venv
 package: translations
 	rm -rf $(BUILD)/package && mkdir -p $(BUILD)/package/quartiersmonitor
 	cd $(ROOT) && git ls-files -co --exclude-standard \
-	  | grep -vE '^(tests/|benchmarks/|docs/|scripts/|\.ci/|\.github/|Makefile$$|pyproject\.toml$$|requirements-dev\.txt$$|README\.md$$|\.gitignore$$)' \
+	  | grep -vE '^(tests/|benchmarks/|docs/|scripts/|resources/demo/|resources/models/.*\.py$$|\.ci/|\.github/|Makefile$$|pyproject\.toml$$|requirements-dev\.txt$$|README\.md$$|\.gitignore$$)' \
 	  | while read -r f; do [ -f "$$f" ] && install -D -m 644 "$$f" "$(BUILD)/package/quartiersmonitor/$$f"; done
 	cp $(ROOT)/i18n/*.qm $(BUILD)/package/quartiersmonitor/i18n/
 	rm -f $(ROOT)/quartiersmonitor.zip

@@ -25,10 +25,12 @@ def test_zip_holds_one_plugin_folder_without_tests_or_tooling(plugin_zip):
     names = zipfile.ZipFile(plugin_zip).namelist()
     assert names and all(n.startswith("quartiersmonitor/") for n in names)
     for required in ("metadata.txt", "__init__.py", "plugin.py", "translation.py", "processing_provider/provider.py",
-                     "resources/icons/quartiersmonitor.svg", "i18n/quartiersmonitor_de.qm"):
+                     "resources/icons/quartiersmonitor.svg", "i18n/quartiersmonitor_de.qm",
+                     "resources/models/quartiersmonitor_pipeline.model3", "resources/layouts/quartier_sheet_a4.qpt"):
         assert "quartiersmonitor/" + required in names, required
     forbidden = ("tests/", "benchmarks/", ".ci/", "scripts/", "docs/", "Makefile", "pyproject.toml", ".git",
-                 "__pycache__", ".pyc", ".venv", "README.md", "requirements-dev.txt", "demo-output", "build/")
+                 "__pycache__", ".pyc", ".venv", "README.md", "requirements-dev.txt", "demo-output", "build/",
+                 "resources/demo/", "resources/models/build_pipeline_model.py", "resources/models/pipeline.py")
     offending = [n for n in names if any(part in n[len("quartiersmonitor/"):] for part in forbidden)]
     assert offending == []
 
