@@ -12,6 +12,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsGeometry,
+    QgsProcessingAlgorithm,
     QgsProcessingFeatureSource,
     QgsWkbTypes,
 )
@@ -36,6 +37,7 @@ SKIP_GEOMETRY_VALIDITY = scoped("ProcessingFeatureSourceFlag", "SkipGeometryVali
                                 lambda: QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
 VALIDATOR_GEOS = scoped("GeometryValidationEngine", "Geos", lambda: QgsGeometry.ValidationMethod.ValidatorGeos)
 FAST_INSERT = QgsFeatureSink.Flag.FastInsert
+NO_THREADING = scoped("ProcessingAlgorithmFlag", "NoThreading", lambda: QgsProcessingAlgorithm.Flag.FlagNoThreading)
 WKT_PREFERRED_GDAL = scoped("CrsWktVariant", "PreferredGdal",
                             lambda: QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL)
 

@@ -84,83 +84,96 @@ class Indicator:
         return "{} {}".format(self.id, self.name(language))
 
 
-def _ind(id, name_de, name_en, domain, numerator, denominator, factor, polarity, kind, desc_de, desc_en):
-    return Indicator(
-        id=id, name_de=name_de, name_en=name_en, description_de=desc_de, description_en=desc_en, domain=domain,
-        numerator=numerator, denominator=denominator, factor=factor, unit=UNITS[factor], polarity=polarity, kind=kind,
-    )
+#: The built-in indicators of INDICATORS.md, one block each: a line "id | domain | numerator | denominator | factor |
+#: polarity | kind", then "de: name | description" and "en: name | description" (a description may go on over
+#: further indented lines, joined with a space).
+_BUILTIN_TABLE = """
+A.1 | poverty | sgb2_u65 | pop_u65 | 100 | 1 | share
+    de: SGB II-Quote | Personen in SGB II-Bedarfsgemeinschaften unter 65 Jahren je 100 Einwohner unter 65 Jahren.
+    en: SGB II rate | Persons under 65 in SGB II benefit units per 100 residents under 65.
+A.2 | poverty | sgb2_u15 | pop_u15 | 100 | 1 | share
+    de: Kinder-/Jugendarmut | Kinder unter 15 Jahren in SGB II-Bedarfsgemeinschaften je 100 Kinder unter 15 Jahren.
+    en: Child poverty | Children under 15 in SGB II benefit units per 100 children under 15.
+A.3 | poverty | gsi_em | pop_18_64 | 100 | 1 | share
+    de: Erwerbsminderung | Empfänger von Grundsicherung bei Erwerbsminderung (18–64 Jahre) je 100 Einwohner von 18
+        bis 64 Jahren.
+    en: Reduced earning capacity | Recipients of basic income support for reduced earning capacity (18–64) per 100
+        residents aged 18–64.
+A.4 | poverty | gsi_alter | pop_65plus | 100 | 1 | share
+    de: Altersarmut | Empfänger von Grundsicherung im Alter je 100 Einwohner ab 65 Jahren.
+    en: Old-age poverty | Recipients of basic income support in old age per 100 residents aged 65 and over.
+B.1 | education | seu_delayed | seu_examined | 100 | 1 | share
+    de: Altersgerechte Entwicklung | Kinder mit Entwicklungsbefund bei der Schuleingangsuntersuchung je 100
+        untersuchte Kinder.
+    en: Age-appropriate development | Children with developmental findings at the school-entry examination per 100
+        children examined.
+B.2 | education | hh_single_parent | hh_children | 100 | 1 | share
+    de: Alleinerziehenden-Haushalte | Haushalte von Alleinerziehenden je 100 Haushalte mit minderjährigen Kindern.
+    en: Single-parent households | Single-parent households per 100 households with children under 18.
+D.1 | demography | pop_65plus | pop_u15 | 100 | 0 | rate
+    de: Aging-Index | Einwohner ab 65 Jahren je 100 Einwohner unter 15 Jahren (Kontextindikator).
+    en: Ageing index | Residents aged 65 and over per 100 residents under 15 (context indicator).
+D.2 | demography | pop_80plus | pop_60plus | 100 | 0 | share
+    de: Greying-Index | Einwohner ab 80 Jahren je 100 Einwohner ab 60 Jahren (Kontextindikator).
+    en: Greying index | Residents aged 80 and over per 100 residents aged 60 and over (context indicator).
+D.3 | demography | births | women_15_44 | 1000 | 0 | rate
+    de: Geburtenrate (allg. Fruchtbarkeitsziffer) | Lebendgeborene je 1.000 Frauen von 15 bis 44 Jahren
+        (Kontextindikator).
+    en: General fertility rate | Live births per 1,000 women aged 15–44 (context indicator).
+E.1 | employment | elb_employed | elb | 100 | 1 | share
+    de: Aufstocker („Ergänzer/innen“) | Erwerbstätige erwerbsfähige Leistungsberechtigte (SGB II) je 100
+        erwerbsfähige Leistungsberechtigte.
+    en: In-work benefit recipients | Employed recipients of SGB II per 100 employable SGB II recipients.
+E.2 | employment | ltu | pop_15_64 | 100 | 1 | share
+    de: Langzeitarbeitslose | Seit mindestens einem Jahr Arbeitslose je 100 Einwohner von 15 bis 64 Jahren.
+    en: Long-term unemployment | Persons unemployed for one year or longer per 100 residents aged 15–64.
+G.1 | health | seu_overweight | seu_examined | 100 | 1 | share
+    de: Übergewicht bei Einschulung | Kinder mit BMI über dem 90. Perzentil (Kromeyer-Hauschild) je 100 bei der
+        Schuleingangsuntersuchung untersuchte Kinder.
+    en: Overweight at school entry | Children with a BMI above the 90th percentile (Kromeyer-Hauschild) per 100
+        children examined at school entry.
+G.2 | health | deaths_u65 | pop_u65 | 100000 | 1 | rate
+    de: Vorzeitige Sterblichkeit | Sterbefälle unter 65 Jahren je 100.000 Einwohner unter 65 Jahren; bei
+        Altersgruppen auch direkt altersstandardisiert (ESP 2013).
+    en: Premature mortality | Deaths under 65 per 100,000 residents under 65; with age bands also directly
+        age-standardised (ESP 2013).
+G.3 | health | severely_disabled | pop_total | 100 | 1 | share
+    de: Schwerbehinderung | Schwerbehinderte Menschen (GdB ab 50) je 100 Einwohner.
+    en: Severe disability | Severely disabled persons (degree of disability 50 or more) per 100 residents.
+W.1 | housing | pop_far_grocery | pop_total | 100 | 1 | share
+    de: Nahversorgung | Einwohner mit mehr als 500 m Luftlinie zum nächsten Lebensmittelgeschäft je 100 Einwohner
+        (Spalte pop_far_grocery aus „offeringcoverage“).
+    en: Local grocery supply | Residents farther than 500 m from the nearest grocery store per 100 residents (column
+        pop_far_grocery from 'offeringcoverage').
+W.2 | housing | pop_far_stop | pop_total | 100 | 1 | share
+    de: ÖPNV-Anbindung | Einwohner mit mehr als 300 m Luftlinie zur nächsten Haltestelle je 100 Einwohner (Spalte
+        pop_far_stop aus „offeringcoverage“).
+    en: Public transport access | Residents farther than 300 m from the nearest public transport stop per 100
+        residents (column pop_far_stop from 'offeringcoverage').
+W.3 | housing | pop_poor_housing | pop_total | 100 | 1 | share
+    de: Wohnbebauung | Nutzerdefinierte Zählung, z. B. Einwohner in Wohngebäuden schlechter Qualität, je 100
+        Einwohner (Spalte pop_poor_housing).
+    en: Housing quality | User-defined count, e.g. residents in poor-quality housing, per 100 residents (column
+        pop_poor_housing).
+"""
 
 
-BUILTIN = (
-    _ind("A.1", "SGB II-Quote", "SGB II rate", "poverty", "sgb2_u65", "pop_u65", 100, 1, "share",
-         "Personen in SGB II-Bedarfsgemeinschaften unter 65 Jahren je 100 Einwohner unter 65 Jahren.",
-         "Persons under 65 in SGB II benefit units per 100 residents under 65."),
-    _ind("A.2", "Kinder-/Jugendarmut", "Child poverty", "poverty", "sgb2_u15", "pop_u15", 100, 1, "share",
-         "Kinder unter 15 Jahren in SGB II-Bedarfsgemeinschaften je 100 Kinder unter 15 Jahren.",
-         "Children under 15 in SGB II benefit units per 100 children under 15."),
-    _ind("A.3", "Erwerbsminderung", "Reduced earning capacity", "poverty", "gsi_em", "pop_18_64", 100, 1, "share",
-         "Empfänger von Grundsicherung bei Erwerbsminderung (18–64 Jahre) je 100 Einwohner von 18 bis 64 Jahren.",
-         "Recipients of basic income support for reduced earning capacity (18–64) per 100 residents aged 18–64."),
-    _ind("A.4", "Altersarmut", "Old-age poverty", "poverty", "gsi_alter", "pop_65plus", 100, 1, "share",
-         "Empfänger von Grundsicherung im Alter je 100 Einwohner ab 65 Jahren.",
-         "Recipients of basic income support in old age per 100 residents aged 65 and over."),
-    _ind("B.1", "Altersgerechte Entwicklung", "Age-appropriate development", "education", "seu_delayed",
-         "seu_examined", 100, 1, "share",
-         "Kinder mit Entwicklungsbefund bei der Schuleingangsuntersuchung je 100 untersuchte Kinder.",
-         "Children with developmental findings at the school-entry examination per 100 children examined."),
-    _ind("B.2", "Alleinerziehenden-Haushalte", "Single-parent households", "education", "hh_single_parent",
-         "hh_children", 100, 1, "share",
-         "Haushalte von Alleinerziehenden je 100 Haushalte mit minderjährigen Kindern.",
-         "Single-parent households per 100 households with children under 18."),
-    _ind("D.1", "Aging-Index", "Ageing index", "demography", "pop_65plus", "pop_u15", 100, 0, "rate",
-         "Einwohner ab 65 Jahren je 100 Einwohner unter 15 Jahren (Kontextindikator).",
-         "Residents aged 65 and over per 100 residents under 15 (context indicator)."),
-    _ind("D.2", "Greying-Index", "Greying index", "demography", "pop_80plus", "pop_60plus", 100, 0, "share",
-         "Einwohner ab 80 Jahren je 100 Einwohner ab 60 Jahren (Kontextindikator).",
-         "Residents aged 80 and over per 100 residents aged 60 and over (context indicator)."),
-    _ind("D.3", "Geburtenrate (allg. Fruchtbarkeitsziffer)", "General fertility rate", "demography", "births",
-         "women_15_44", 1000, 0, "rate",
-         "Lebendgeborene je 1.000 Frauen von 15 bis 44 Jahren (Kontextindikator).",
-         "Live births per 1,000 women aged 15–44 (context indicator)."),
-    _ind("E.1", "Aufstocker (\u201eErgänzer/innen\u201c)", "In-work benefit recipients", "employment",
-         "elb_employed", "elb", 100, 1, "share",
-         "Erwerbstätige erwerbsfähige Leistungsberechtigte (SGB II) je 100 erwerbsfähige Leistungsberechtigte.",
-         "Employed recipients of SGB II per 100 employable SGB II recipients."),
-    _ind("E.2", "Langzeitarbeitslose", "Long-term unemployment", "employment", "ltu", "pop_15_64", 100, 1, "share",
-         "Seit mindestens einem Jahr Arbeitslose je 100 Einwohner von 15 bis 64 Jahren.",
-         "Persons unemployed for one year or longer per 100 residents aged 15–64."),
-    _ind("G.1", "Übergewicht bei Einschulung", "Overweight at school entry", "health", "seu_overweight",
-         "seu_examined", 100, 1, "share",
-         "Kinder mit BMI über dem 90. Perzentil (Kromeyer-Hauschild) je 100 bei der Schuleingangsuntersuchung "
-         "untersuchte Kinder.",
-         "Children with a BMI above the 90th percentile (Kromeyer-Hauschild) per 100 children examined at "
-         "school entry."),
-    _ind("G.2", "Vorzeitige Sterblichkeit", "Premature mortality", "health", "deaths_u65", "pop_u65", 100000, 1,
-         "rate",
-         "Sterbefälle unter 65 Jahren je 100.000 Einwohner unter 65 Jahren; bei Altersgruppen auch direkt "
-         "altersstandardisiert (ESP 2013).",
-         "Deaths under 65 per 100,000 residents under 65; with age bands also directly age-standardised "
-         "(ESP 2013)."),
-    _ind("G.3", "Schwerbehinderung", "Severe disability", "health", "severely_disabled", "pop_total", 100, 1,
-         "share",
-         "Schwerbehinderte Menschen (GdB ab 50) je 100 Einwohner.",
-         "Severely disabled persons (degree of disability 50 or more) per 100 residents."),
-    _ind("W.1", "Nahversorgung", "Local grocery supply", "housing", "pop_far_grocery", "pop_total", 100, 1, "share",
-         "Einwohner mit mehr als 500 m Luftlinie zum nächsten Lebensmittelgeschäft je 100 Einwohner "
-         "(Spalte pop_far_grocery aus \u201eofferingcoverage\u201c).",
-         "Residents farther than 500 m from the nearest grocery store per 100 residents "
-         "(column pop_far_grocery from 'offeringcoverage')."),
-    _ind("W.2", "ÖPNV-Anbindung", "Public transport access", "housing", "pop_far_stop", "pop_total", 100, 1, "share",
-         "Einwohner mit mehr als 300 m Luftlinie zur nächsten Haltestelle je 100 Einwohner "
-         "(Spalte pop_far_stop aus \u201eofferingcoverage\u201c).",
-         "Residents farther than 300 m from the nearest public transport stop per 100 residents "
-         "(column pop_far_stop from 'offeringcoverage')."),
-    _ind("W.3", "Wohnbebauung", "Housing quality", "housing", "pop_poor_housing", "pop_total", 100, 1, "share",
-         "Nutzerdefinierte Zählung, z. B. Einwohner in Wohngebäuden schlechter Qualität, je 100 Einwohner "
-         "(Spalte pop_poor_housing).",
-         "User-defined count, e.g. residents in poor-quality housing, per 100 residents "
-         "(column pop_poor_housing)."),
-)
+def _read_table(table):
+    """The :class:`Indicator` of each block of ``table`` (see :data:`_BUILTIN_TABLE`), in order."""
+    indicators = []
+    for block in re.split(r"\n(?=\S)", table.strip()):
+        head, _, rest = block.partition("\n")
+        ident, domain, numerator, denominator, factor, polarity, kind = [part.strip() for part in head.split("|")]
+        texts = " ".join(line.strip() for line in rest.splitlines())
+        name_de, desc_de, name_en, desc_en = re.fullmatch(r"de: (.*?) \| (.*) en: (.*?) \| (.*)", texts).groups()
+        indicators.append(Indicator(
+            id=ident, name_de=name_de, name_en=name_en, description_de=desc_de, description_en=desc_en, domain=domain,
+            numerator=numerator, denominator=denominator, factor=int(factor), unit=UNITS[int(factor)],
+            polarity=int(polarity), kind=kind))
+    return tuple(indicators)
+
+
+BUILTIN = _read_table(_BUILTIN_TABLE)
 
 
 class Catalog(Mapping):

@@ -1,31 +1,20 @@
-"""Map sheets of quartiers: an atlas layout over the indicator layer, and its export (PDF / PNG).
+"""Map sheets of quartiers: an atlas layout over the indicator layer (this module) and its export (PDF / PNG).
 
 :class:`SheetLayout` loads a ``.qpt`` template (default: the bundled A4 landscape sheet), drives its atlas over the
 quartier layer and fills, per atlas feature, the profile table with the indicator engine's values
 (``indicators.profile.profile_from_row``, ranks from the published values computed once per layout). Neighbouring
-quartiers recede behind a veil layer drawn over the styled layer: a memory copy of the quartier geometries whose
-rule-based renderer lays a semi-transparent white wash (their classes still show, faintly) and a thin grey border
-over every feature except ``@atlas_featureid``, outlines that one bold, and labels the neighbours with their name.
+quartiers recede behind a veil layer drawn over the styled layer (:mod:`mapsheets.neighbours`); scale bars get
+round segments (:mod:`mapsheets.scale_bars`); :func:`export_sheets` (:mod:`mapsheets.export`) writes the files.
 
-Layout export must run on the main thread; callers (the Processing algorithm ``exportmapsheets``) declare so.
-Item ids used in templates: see :mod:`mapsheets.template_builder`.
+This module keeps the public entry points of the map sheets: the names below are importable from here whichever
+module defines them. Layout export must run on the main thread; callers (the Processing algorithm
+``exportmapsheets``) declare so. Item ids used in templates: see :mod:`mapsheets.template_builder`.
 """
 
-import math
-import os
-import shutil
-import tempfile
-
 from qgis.core import (
-    Qgis,
     QgsExpression,
     QgsExpressionContextUtils,
-    QgsFeature,
     QgsFeatureRequest,
-    QgsField,
-    QgsFillSymbol,
-    QgsGeometry,
-    QgsLayoutExporter,
     QgsLayoutFrame,
     QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
@@ -33,176 +22,42 @@ from qgis.core import (
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsLayoutTableColumn,
-    QgsPalLayerSettings,
     QgsPrintLayout,
     QgsReadWriteContext,
-    QgsRuleBasedRenderer,
-    QgsScaleBarSettings,
-    QgsSimpleFillSymbolLayer,
     QgsTableCell,
-    QgsTextFormat,
-    QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate
-from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..cartography.symbology import render_unit
-from ..compat import T_LONG, T_STRING, plain_value
+from ..compat import plain_value
 from ..paths import DEFAULT_TEMPLATE
-from ..translation import current_language, tr
-from .filenames import document_stem, path_inside, sheet_stem
+from ..translation import tr
+from .errors import CanceledError, SheetError
+from .export import FORMATS, export_sheets, image_settings, pdf_settings
+from .filenames import sheet_stem
+from .indicator_layer import (
+    current_indicator_field,
+    feature_row,
+    indicator_by_field,
+    layer_indicator_fields,
+    load_catalog_safely,
+    sheet_language,
+    style_for_field,
+)
+from .neighbours import VEIL_COLOR, build_mask_layer
 from .profile_cells import profile_cells
+from .scale_bars import fit_scale_bars, nice_segment, segment_size_modes
+
+# The public entry points of the map sheets, importable from here whichever module defines them.
+__all__ = [
+    "FORMATS", "VEIL_COLOR", "CanceledError", "SheetError", "SheetLayout", "current_indicator_field", "export_sheets",
+    "feature_row", "image_settings", "layer_indicator_fields", "load_template", "nice_segment", "pdf_settings",
+    "sheet_language", "style_for_field",
+]
 
 NORTH_ARROW = ":/images/north_arrows/layout_default_north_arrow.svg"
-
-FORMATS = ("pdf_single", "pdf_per_quartier", "png")
 TABLE_FRAME_ID = "profile_table"
 TITLE_NAME_LENGTH = 48
-MASK_FID_FIELD = "qm_fid"
-MASK_LABEL_FIELD = "qm_label"
-LABEL_NAME_LENGTH = 48
-# Neighbour wash: white at 62 % opacity, so that a neighbour's class colour shows at about a third of its strength.
-VEIL_COLOR = "255,255,255,158"
-VEIL_OUTLINE = "110,110,110,255"
-NEIGHBOUR_LABEL_COLOR = (85, 85, 85)
-INDICATORS_PROPERTY = "quartiersmonitor/indicators"
-
-
-def _segment_size_modes():
-    """(fit width, fixed) scale bar segment modes: ``Qgis.ScaleBarSegmentSizeMode`` where scoped (QGIS >= 3.30),
-    else ``QgsScaleBarSettings``'s."""
-    scoped = getattr(Qgis, "ScaleBarSegmentSizeMode", None)
-    if scoped is not None:
-        return scoped.FitWidth, scoped.Fixed
-    return QgsScaleBarSettings.SegmentSizeFitWidth, QgsScaleBarSettings.SegmentSizeFixed
-
-
-def nice_segment(low, high):
-    """The smallest 1, 2, 2.5 or 5 × 10^k in [low, high] (scale bar units per segment); None if there is none."""
-    if not (0 < low <= high) or not math.isfinite(high):
-        return None
-    magnitude = 10 ** math.floor(math.log10(low))
-    for factor in (1, 10):
-        for mantissa in (1, 2, 2.5, 5):
-            value = mantissa * magnitude * factor
-            if low <= value * (1 + 1e-9) and value <= high * (1 + 1e-9):
-                return value
-    return None
-
-
-def _horizontal_placement():
-    """Horizontal label placement: ``Qgis.LabelPlacement.Horizontal`` where scoped (QGIS >= 3.26), else the
-    unscoped ``QgsPalLayerSettings.Horizontal`` of QGIS 3.22/3.24."""
-    try:
-        return Qgis.LabelPlacement.Horizontal
-    except AttributeError:
-        return QgsPalLayerSettings.Horizontal
-
-
-class SheetError(Exception):
-    """A map sheet problem to show to the user (translated message)."""
-
-
-def sheet_language():
-    """ "de" when QGIS runs in German, else "en" (the engine formats text in these two)."""
-    return current_language()
-
-
-def feature_row(feature):
-    """A feature's attributes as ``{field name: value}`` with NULL as None."""
-    names = feature.fields().names()
-    return {name: plain_value(value) for name, value in zip(names, feature.attributes())}
-
-
-def load_catalog_safely():
-    from ..indicators.catalog import load_catalog
-
-    return load_catalog()
-
-
-def layer_indicator_fields(layer, catalog):
-    """Indicator fields (``A1`` …) of an indicator layer, in catalog order.
-
-    From the layer's custom property ``quartiersmonitor/indicators`` (ids) when set, else every catalog field that
-    the layer has together with its ``_flag`` field.
-    """
-    names = set(layer.fields().names())
-    listed = layer.customProperty(INDICATORS_PROPERTY)
-    fields = []
-    if listed:
-        ids = [part.strip() for part in str(listed).split(",") if part.strip()]
-        for ind_id in ids:
-            field = ind_id.replace(".", "")
-            if field in names:
-                fields.append(field)
-        if fields:
-            return fields
-    for indicator in catalog.values():
-        if indicator.field in names and indicator.field + "_flag" in names:
-            fields.append(indicator.field)
-    return fields
-
-
-def indicator_of_style(style_name, fields):
-    """The indicator field a saved style is named after: "A.1 SGB II-Quote", "A.1" or "A1" → "A1"; else None."""
-    if not style_name:
-        return None
-    head = str(style_name).strip().split(" ")[0]
-    for candidate in (head, head.replace(".", "")):
-        if candidate in fields:
-            return candidate
-    return None
-
-
-def style_for_field(layer, field):
-    """Name of the layer's saved style for indicator ``field`` (named by id, field or "id name"); None if none."""
-    manager = layer.styleManager()
-    if manager is None:
-        return None
-    for name in manager.styles():
-        if indicator_of_style(name, [field]) == field:
-            return name
-    return None
-
-
-def renderer_field(layer, fields):
-    """The indicator field the layer's renderer classifies (field or expression like ``coalesce("A1", -1)``)."""
-    renderer = layer.renderer()
-    attribute = renderer.classAttribute() if renderer is not None and hasattr(renderer, "classAttribute") else ""
-    if not attribute:
-        return None
-    if attribute in fields:
-        return attribute
-    referenced = QgsExpression(attribute).referencedColumns()
-    for field in fields:
-        if field in referenced:
-            return field
-    return None
-
-
-def current_indicator_field(layer, catalog):
-    """The indicator the layer shows now: its current saved style (named by id or field), else the attribute of
-    its graduated/categorised renderer, else its first indicator field; None for a layer without indicators."""
-    fields = layer_indicator_fields(layer, catalog)
-    manager = layer.styleManager()
-    field = indicator_of_style(manager.currentStyle() if manager else "", fields)
-    if field is None:
-        field = renderer_field(layer, fields)
-    if field is None and fields:
-        field = fields[0]
-    return field
-
-
-def indicator_by_field(catalog, field):
-    if not field:
-        return None
-    try:
-        return catalog.by_field(field)
-    except (KeyError, AttributeError):
-        return None
 
 
 def load_template(project, path=None):
@@ -225,80 +80,6 @@ def load_template(project, path=None):
     if not [item for item in layout.items() if isinstance(item, QgsLayoutItemMap)]:
         raise SheetError(tr("The layout template {path} has no map item.").format(path=path))
     return layout
-
-
-def _short(text, length=LABEL_NAME_LENGTH):
-    text = " ".join(str(text).split())
-    return text if len(text) <= length else text[:length - 1].rstrip() + "\u2026"
-
-
-def neighbour_labeling():
-    """Small grey names of the neighbours (never of the atlas feature), each kept inside its own quartier."""
-    text_format = QgsTextFormat()
-    font = QFont("Sans Serif")
-    font.setItalic(True)
-    text_format.setFont(font)
-    text_format.setSize(7)
-    text_format.setSizeUnit(render_unit("Points"))
-    text_format.setColor(QColor(*NEIGHBOUR_LABEL_COLOR))
-    # No text buffer: the wash already lightens the ground, and a buffer (outlined glyph paths; rasterised when
-    # semi-transparent) made the PDF three times as large and its export twice as slow.
-    settings = QgsPalLayerSettings()
-    settings.fieldName = 'if("{fid}" = @atlas_featureid, NULL, "{label}")'.format(
-        fid=MASK_FID_FIELD, label=MASK_LABEL_FIELD)
-    settings.isExpression = True
-    settings.setFormat(text_format)
-    settings.placement = _horizontal_placement()
-    settings.fitInPolygonOnly = True  # a neighbour's name never runs over the quartier of the sheet
-    settings.autoWrapLength = 16
-    settings.priority = 3
-    return QgsVectorLayerSimpleLabeling(settings)
-
-
-def build_mask_layer(layer, label_field=None):
-    """Memory copy of the quartier geometries drawn over the styled layer: a semi-transparent white wash and thin grey
-    border over every quartier but the atlas feature, whose outline is drawn bold (dark on a white halo); the
-    neighbours labelled with ``label_field`` (their name) when given. Not added to the project; only the layout's
-    map item renders it."""
-    geometry_type = QgsWkbTypes.displayString(QgsWkbTypes.multiType(QgsWkbTypes.flatType(layer.wkbType())))
-    mask = QgsVectorLayer("{}?crs={}".format(geometry_type, layer.crs().authid() or "EPSG:4326"),
-                          "quartiersmonitor_neighbours", "memory")
-    if not layer.crs().authid():
-        mask.setCrs(layer.crs())
-    mask.dataProvider().addAttributes([QgsField(MASK_FID_FIELD, T_LONG), QgsField(MASK_LABEL_FIELD, T_STRING)])
-    mask.updateFields()
-    names = layer.fields().names()
-    label_field = label_field if label_field in names else None
-    features = []
-    request = QgsFeatureRequest()
-    request.setSubsetOfAttributes([label_field] if label_field else [], layer.fields())
-    for source in layer.getFeatures(request):
-        if source.geometry() is None or source.geometry().isEmpty():
-            continue
-        geometry = QgsGeometry(source.geometry())
-        if not geometry.convertToMultiType():
-            continue
-        label = plain_value(source[label_field]) if label_field else None
-        feature = QgsFeature(mask.fields())
-        feature.setGeometry(geometry)
-        feature.setAttributes([source.id(), _short(label) if label not in (None, "") else None])
-        features.append(feature)
-    mask.dataProvider().addFeatures(features)
-    veil = QgsFillSymbol.createSimple({"color": VEIL_COLOR, "outline_color": VEIL_OUTLINE, "outline_width": "0.2",
-                                       "outline_width_unit": "MM"})
-    focus = QgsFillSymbol.createSimple({"style": "no", "outline_color": "255,255,255,220", "outline_width": "1.6",
-                                        "outline_width_unit": "MM"})
-    focus_line = QgsSimpleFillSymbolLayer.create({"style": "no", "outline_color": "20,20,20,255",
-                                                  "outline_width": "0.8", "outline_width_unit": "MM"})
-    focus.appendSymbolLayer(focus_line)
-    root = QgsRuleBasedRenderer.Rule(None)
-    root.appendChild(QgsRuleBasedRenderer.Rule(veil, 0, 0, '"{}" <> @atlas_featureid'.format(MASK_FID_FIELD)))
-    root.appendChild(QgsRuleBasedRenderer.Rule(focus, 0, 0, '"{}" = @atlas_featureid'.format(MASK_FID_FIELD)))
-    mask.setRenderer(QgsRuleBasedRenderer(root))
-    if label_field:
-        mask.setLabeling(neighbour_labeling())
-        mask.setLabelsEnabled(True)
-    return mask
 
 
 class SheetLayout:
@@ -384,7 +165,7 @@ class SheetLayout:
             elif isinstance(item, QgsLayoutItemScaleBar):
                 item.setLinkedMap(main)
                 self._block_labels(item)
-                if item.segmentSizeMode() == _segment_size_modes()[0]:
+                if item.segmentSizeMode() == segment_size_modes()[0]:
                     self.fit_scale_bars.append(item)
             elif isinstance(item, QgsLayoutItemPicture) and item.id() == "north_arrow":
                 item.setLinkedMap(main)
@@ -444,23 +225,9 @@ class SheetLayout:
         return profile_from_row(feature_row(feature), self.catalog, self.language, rank_values=self.rank_values())
 
     def fit_scale_bars_to_map(self):
-        """Round the segments of the "fit width" scale bars to 1, 2, 2.5 or 5 × 10^k (QGIS's own fit gives 900 m
-        or 3,000 m segments), still within the bar's minimum and maximum width; QGIS's fit where none is."""
-        fit, fixed = _segment_size_modes()
-        extent, width_mm = self.map_item.extent(), self.map_item.rect().width()
-        for bar in self.fit_scale_bars:
-            value = None
-            if extent.width() > 0 and width_mm > 0 and not self.map_item.crs().isGeographic():
-                segments = bar.numberOfSegments() + (1 if bar.numberOfSegmentsLeft() > 0 else 0)
-                per_mm = extent.width() / width_mm / (bar.mapUnitsPerScaleBarUnit() or 1.0) / max(segments, 1)
-                value = nice_segment(bar.minimumBarWidth() * per_mm, bar.maximumBarWidth() * per_mm)
-            if value is None:
-                bar.setSegmentSizeMode(fit)
-            else:
-                bar.setSegmentSizeMode(fixed)
-                bar.setUnitsPerSegment(value)
-            bar.resizeToMinimumWidth()
-            bar.update()
+        """Round the segments of the "fit width" scale bars to 1, 2, 2.5 or 5 × 10^k (see
+        :func:`scale_bars.fit_scale_bars`)."""
+        fit_scale_bars(self.fit_scale_bars, self.map_item)
 
     def _on_feature_changed(self, feature):
         # Called from C++ (atlas iteration): an exception escaping here would abort QGIS, so it is kept and
@@ -511,156 +278,3 @@ class SheetLayout:
             self.atlas.featureChanged.disconnect(self._on_feature_changed)
         except (TypeError, RuntimeError):
             pass
-
-
-def pdf_settings(layout):
-    settings = QgsLayoutExporter.PdfExportSettings()
-    settings.dpi = layout.renderContext().dpi() or 300
-    settings.rasterizeWholeImage = False
-    settings.forceVectorOutput = False
-    settings.exportMetadata = True
-    try:
-        from qgis.core import Qgis
-
-        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
-    except AttributeError:  # pragma: no cover - QGIS < 3.22
-        from qgis.core import QgsRenderContext
-
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
-    return settings
-
-
-def image_settings(dpi=150):
-    settings = QgsLayoutExporter.ImageExportSettings()
-    settings.dpi = dpi
-    return settings
-
-
-EXPORT_ERRORS = {
-    QgsLayoutExporter.FileError: "file",
-    QgsLayoutExporter.MemoryError: "memory",
-    QgsLayoutExporter.PrintError: "print",
-    QgsLayoutExporter.SvgLayerError: "svg",
-    QgsLayoutExporter.IteratorError: "iterator",
-    QgsLayoutExporter.Canceled: "canceled",
-}
-
-
-def _export_error(result, path, detail=""):
-    if result == QgsLayoutExporter.Canceled:
-        return SheetError(tr("Canceled by the user."))
-    if result == QgsLayoutExporter.FileError:
-        return SheetError(tr("QGIS could not write the file {path} (is the folder writable, the disk full, or the "
-                             "file open in another program?). {detail}").format(path=path, detail=detail).strip())
-    if result == QgsLayoutExporter.MemoryError:
-        return SheetError(tr("Not enough memory to export {path}.").format(path=path))
-    return SheetError(tr("The layout export failed for {path} ({kind}). {detail}").format(
-        path=path, kind=EXPORT_ERRORS.get(result, str(result)), detail=detail).strip())
-
-
-class CanceledError(SheetError):
-    pass
-
-
-def export_sheets(sheet, fmt, folder, title="", feedback=None, dpi=None):
-    """Export every atlas page of ``sheet`` (a :class:`SheetLayout`) into ``folder``; returns the file paths.
-
-    Files are written to a temporary folder inside ``folder`` and moved in only when every page succeeded, so that a
-    failure or cancel leaves nothing behind. Raises :class:`SheetError` with a translated message.
-    """
-    if fmt not in FORMATS:
-        raise SheetError(tr("Unknown format {fmt}: use one of {formats}.").format(fmt=fmt, formats=", ".join(FORMATS)))
-    try:
-        os.makedirs(folder, exist_ok=True)
-    except OSError as error:
-        message = tr("Cannot create the output folder {folder}: {error}").format(
-            folder=folder, error=error.strerror or error)
-        raise SheetError(message) from error
-    if not os.path.isdir(folder):
-        raise SheetError(tr("The output folder {folder} is not a folder.").format(folder=folder))
-    try:
-        work = tempfile.mkdtemp(prefix=".quartiersmonitor-", dir=folder)
-    except OSError as error:
-        raise SheetError(tr("Cannot write into the output folder {folder}: {error}").format(
-            folder=folder, error=error.strerror or error)) from error
-    try:
-        names = _export_into(sheet, fmt, work, title, feedback, dpi)
-        targets = [path_inside(folder, name) for name in names]
-        for target in targets:
-            if os.path.isdir(target):
-                raise SheetError(tr("{path} exists and is a folder.").format(path=target))
-        for name, target in zip(names, targets):
-            try:
-                os.replace(os.path.join(work, name), target)
-            except OSError as error:
-                raise SheetError(tr("Cannot write {path} (open in another program?): {error}").format(
-                    path=target, error=error.strerror or error)) from error
-        return targets
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def _check_cancel(feedback):
-    if feedback is not None and feedback.isCanceled():
-        raise CanceledError(tr("Canceled by the user."))
-
-
-def _export_into(sheet, fmt, work, title, feedback, dpi):
-    layout = sheet.layout
-    count = sheet.begin()
-    if count == 0:
-        sheet.atlas.endRender()
-        raise SheetError(tr("No quartier to export: the layer is empty or the filter matches no quartier."))
-    try:
-        if fmt == "pdf_single":
-            name = document_stem(title) + ".pdf"
-            path = os.path.join(work, name)
-            sheet.atlas.endRender()
-            settings = pdf_settings(layout)
-            if dpi:
-                settings.dpi = dpi
-            result, error = QgsLayoutExporter.exportToPdf(sheet.atlas, path, settings, feedback)
-            sheet.check_error()
-            _check_cancel(feedback)
-            if result != QgsLayoutExporter.Success:
-                raise _export_error(result, path, error)
-            if not os.path.isfile(path):
-                raise SheetError(tr("The layout exporter reported success but wrote no file {path}.").format(
-                    path=path))
-            return [name]
-        names = []
-        seen = set()
-        exporter = QgsLayoutExporter(layout)
-        settings = pdf_settings(layout) if fmt == "pdf_per_quartier" else image_settings(dpi or 150)
-        if dpi and fmt == "pdf_per_quartier":
-            settings.dpi = dpi
-        extension = ".pdf" if fmt == "pdf_per_quartier" else ".png"
-        for index in range(count):
-            _check_cancel(feedback)
-            if not sheet.atlas.seekTo(index):
-                raise SheetError(tr("The atlas could not move to sheet {n}.").format(n=index + 1))
-            sheet.check_error()
-            stem = sheet.current_stem()
-            candidate, number = stem, 1
-            while candidate.lower() in seen:
-                number += 1
-                candidate = "{}_{}".format(stem, number)
-            seen.add(candidate.lower())
-            name = candidate + extension
-            path = os.path.join(work, name)
-            if fmt == "pdf_per_quartier":
-                result = exporter.exportToPdf(path, settings)
-            else:
-                result = exporter.exportToImage(path, settings)
-            if result != QgsLayoutExporter.Success:
-                raise _export_error(result, exporter.errorFile() or path)
-            if not os.path.isfile(path):
-                raise SheetError(tr("The layout exporter reported success but wrote no file {path}.").format(
-                    path=path))
-            names.append(name)
-            if feedback is not None:
-                feedback.setProgress(100.0 * (index + 1) / count)
-        return names
-    finally:
-        if sheet.atlas.layout() is not None:
-            sheet.atlas.endRender()

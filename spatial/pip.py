@@ -243,6 +243,19 @@ def _assign(pset, px, py, progress, max_pairs):
     return index, status, n_interior
 
 
+def assign_by_id(px, py, rings, ids, progress=None):
+    """:func:`assign_points` with the polygons ``rings`` ordered by their ``ids`` (as given, e.g. text): a point on
+    a shared border or in an overlap goes to the smallest id, whatever the order of the features. Returns
+    ``(index, status, n_interior)`` with ``index`` the position in ``rings``/``ids`` (-1: none)."""
+    priority = sorted(range(len(ids)), key=lambda i: ids[i])
+    sorted_index, status, n_interior = assign_points(px, py, PolygonSet([rings[i] for i in priority]),
+                                                     progress=progress)
+    order = np.asarray(priority, dtype=np.int64)
+    index = np.where(sorted_index >= 0, order[np.maximum(sorted_index, 0)], -1) if len(order) else \
+        np.full(len(sorted_index), -1, dtype=np.int64)
+    return index, status, n_interior
+
+
 def duplicate_mask(px, py):
     """True for every point whose coordinates equal those of another point (NaN points are never duplicates)."""
     px = np.asarray(px, dtype=np.float64)

@@ -2,52 +2,26 @@
 indicator chooser (switches the layer's saved style), profile of the selected quartier and map-sheet export.
 
 The dock computes no indicator: the profile comes from the engine (``indicators.profile.profile_from_row``) over the
-layer's fields, and the export runs ``quartiersmonitor:exportmapsheets`` through Processing like a user would.
-State (layer, indicator, export settings) is kept in the project. :meth:`QuartiersmonitorDock.teardown` disconnects
-every signal the dock connected.
+layer's fields, and the export runs ``quartiersmonitor:exportmapsheets`` through Processing like a user would
+(:mod:`ui.dock_export`). State (layer, indicator, export settings) is kept in the project (:mod:`ui.dock_state`).
+:meth:`QuartiersmonitorDock.teardown` disconnects every signal the dock connected.
 """
 
-import functools
-import traceback
-
-from qgis.core import (
-    Qgis,
-    QgsApplication,
-    QgsExpression,
-    QgsFeatureRequest,
-    QgsMapLayer,
-    QgsMessageLog,
-    QgsProcessingContext,
-    QgsProcessingException,
-    QgsProcessingFeedback,
-    QgsProject,
-    QgsVectorLayer,
-    QgsWkbTypes,
-)
-from qgis.gui import QgsDockWidget, QgsFileWidget, QgsFilterLineEdit
+from qgis.core import QgsFeatureRequest, QgsMapLayer, QgsProject, QgsVectorLayer, QgsWkbTypes
+from qgis.gui import QgsDockWidget, QgsFilterLineEdit
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt
-from qgis.PyQt.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
+from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt
+from qgis.PyQt.QtGui import QStandardItemModel
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
 )
 
-from ..mapsheets.layout import (
+from ..mapsheets.indicator_layer import (
     current_indicator_field,
     feature_row,
     layer_indicator_fields,
@@ -56,58 +30,15 @@ from ..mapsheets.layout import (
 )
 from ..mapsheets.profile_cells import profile_cells
 from ..translation import tr
-
-EXPORT_ALG_ID = "quartiersmonitor:exportmapsheets"
-SCOPE = "quartiersmonitor"
-KEY_LAYER = "dock/layer"
-KEY_INDICATOR = "dock/indicator"
-KEY_FOLDER = "dock/output_folder"
-KEY_FORMAT = "dock/format"
-KEY_TITLE = "dock/title"
-ID_FIELD = "quartier_id"
-NAME_FIELD = "name"
-MUNICIPALITY_FIELD = "municipality"
-FID_ROLE = Qt.ItemDataRole.UserRole + 1
+from .dock_export import MapSheetExport
+from .dock_state import FID_ROLE, ID_FIELD, KEY_INDICATOR, KEY_LAYER, read_entry, write_changed_entry
+from .profile_view import new_profile_table, profile_heading, show_profile, table_texts
+from .quartier_list import QuartierFilter, fill_quartier_model, new_quartier_view
+from .slots import safe_slot
+from .widgets import column, named
 
 
-def _slot(method):
-    """Slots run from C++: an exception escaping one would abort QGIS. Log it instead (and return None)."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args):
-        try:
-            return method(self, *args)
-        except Exception:  # noqa: BLE001
-            QgsMessageLog.logMessage(traceback.format_exc(), tr("Quartiersmonitor"), Qgis.Critical)
-            return None
-
-    return wrapper
-
-
-class DockFeedback(QgsProcessingFeedback):
-    """Feedback of an export run from the dock: moves the progress bar and keeps the dock responsive, so that its
-    Cancel button is handled while the export runs on the main thread (as layout export requires)."""
-
-    def __init__(self, progress_bar):
-        super().__init__()
-        self.progress_bar = progress_bar
-        self.progressChanged.connect(self._on_progress)
-
-    def _on_progress(self, value):
-        self.progress_bar.setValue(int(value))
-        QCoreApplication.processEvents()
-
-
-class _QuartierFilter(QSortFilterProxyModel):
-    """Search over id, name and municipality, case-insensitive."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
-
-
-class QuartiersmonitorDock(QgsDockWidget):
+class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
     def __init__(self, iface, parent=None):
         main_window = iface.mainWindow() if iface is not None else None
         super().__init__(tr("Quartiersmonitor"), parent or main_window)
@@ -143,125 +74,45 @@ class QuartiersmonitorDock(QgsDockWidget):
 
     # -- construction -----------------------------------------------------------------------------------------
     def _build(self):
-        widget = QWidget(self)
-        layout = QVBoxLayout(widget)
-        layout.setContentsMargins(4, 4, 4, 4)
+        widget, layout = column(self, 4)
 
         form = QFormLayout()
-        self.layer_combo = QComboBox(widget)
-        self.layer_combo.setObjectName("layerCombo")
+        self.layer_combo = named(QComboBox(widget), "layerCombo")
         self.layer_combo.setToolTip(tr("Polygon layers with Quartiersmonitor indicator fields"))
         form.addRow(tr("Indicator layer"), self.layer_combo)
-        self.indicator_combo = QComboBox(widget)
-        self.indicator_combo.setObjectName("indicatorCombo")
+        self.indicator_combo = named(QComboBox(widget), "indicatorCombo")
         self.indicator_combo.setToolTip(tr("Shows the layer's saved style of this indicator"))
         form.addRow(tr("Indicator"), self.indicator_combo)
         layout.addLayout(form)
 
         splitter = QSplitter(Qt.Orientation.Vertical, widget)
-        top = QWidget(splitter)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
+        top, top_layout = column(splitter, 0)
         search_row = QHBoxLayout()
-        self.search_edit = QgsFilterLineEdit(top)
-        self.search_edit.setObjectName("searchEdit")
+        self.search_edit = named(QgsFilterLineEdit(top), "searchEdit")
         self.search_edit.setShowSearchIcon(True)
         self.search_edit.setPlaceholderText(tr("Search quartiers by id, name or municipality"))
         search_row.addWidget(self.search_edit)
-        self.zoom_button = QPushButton(tr("Zoom to selection"), top)
-        self.zoom_button.setObjectName("zoomButton")
+        self.zoom_button = named(QPushButton(tr("Zoom to selection"), top), "zoomButton")
         search_row.addWidget(self.zoom_button)
         top_layout.addLayout(search_row)
-
         self.quartier_model = QStandardItemModel(0, 3, self)
         self.quartier_model.setHorizontalHeaderLabels([tr("Id"), tr("Name"), tr("Municipality")])
-        self.proxy = _QuartierFilter(self)
+        self.proxy = QuartierFilter(self)
         self.proxy.setSourceModel(self.quartier_model)
-        self.quartier_view = QTableView(top)
-        self.quartier_view.setObjectName("quartierView")
-        self.quartier_view.setModel(self.proxy)
-        self.quartier_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.quartier_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.quartier_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.quartier_view.setSortingEnabled(True)
-        self.quartier_view.verticalHeader().setVisible(False)
-        header = self.quartier_view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name gets the room that is left
+        self.quartier_view = new_quartier_view(top, self.proxy)
         top_layout.addWidget(self.quartier_view)
 
-        bottom = QWidget(splitter)
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        self.profile_label = QLabel(tr("Select a quartier to see its profile."), bottom)
-        self.profile_label.setObjectName("profileLabel")
+        bottom, bottom_layout = column(splitter, 0)
+        self.profile_label = named(QLabel(tr("Select a quartier to see its profile."), bottom), "profileLabel")
         self.profile_label.setWordWrap(True)
         bottom_layout.addWidget(self.profile_label)
-        self.profile_table = QTableWidget(0, 6, bottom)
-        self.profile_table.setObjectName("profileTable")
-        # short headers (the dock is narrow), the full meaning as tooltip
-        headers = (
-            (tr("Indicator"), tr("Indicator of the catalog")),
-            (tr("Quartier"), tr("Value of the quartier")),
-            (tr("Munic."), tr("Value of the quartier's municipality")),
-            (tr("County"), tr("Value of the county")),
-            (tr("Rank"), tr("Rank among the quartiers with a published value; 1 = most need")),
-            (tr("Sig."), tr("\u25b2/\u25bc: significantly above/below the county value")),
-        )
-        for column, (label, tooltip) in enumerate(headers):
-            header_item = QTableWidgetItem(label)
-            header_item.setToolTip(tooltip)
-            self.profile_table.setHorizontalHeaderItem(column, header_item)
-        self.profile_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.profile_table.verticalHeader().setVisible(False)
-        # values, rank and mark as wide as their text; the indicator name takes the rest and wraps
-        self.profile_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.profile_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.profile_table.setWordWrap(True)
-        self.profile_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.profile_table.setToolTip(tr("\u25b2/\u25bc: significantly above/below the county value; rank 1 = "
-                                         "most need"))
+        self.profile_table = new_profile_table(bottom)
         bottom_layout.addWidget(self.profile_table)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
         layout.addWidget(splitter, 1)
 
-        box = QGroupBox(tr("Map sheets of the selected quartiers"), widget)
-        box_layout = QFormLayout(box)
-        self.title_edit = QLineEdit(box)
-        self.title_edit.setObjectName("titleEdit")
-        self.title_edit.setText(tr("Quartiersmonitor"))
-        box_layout.addRow(tr("Title"), self.title_edit)
-        self.format_combo = QComboBox(box)
-        self.format_combo.setObjectName("formatCombo")
-        self.format_combo.addItem(tr("One multi-page PDF"), "pdf_single")
-        self.format_combo.addItem(tr("One PDF per quartier"), "pdf_per_quartier")
-        self.format_combo.addItem(tr("One PNG per quartier"), "png")
-        box_layout.addRow(tr("Format"), self.format_combo)
-        self.folder_widget = QgsFileWidget(box)
-        self.folder_widget.setObjectName("folderWidget")
-        self.folder_widget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
-        box_layout.addRow(tr("Output folder"), self.folder_widget)
-        buttons = QHBoxLayout()
-        self.export_button = QPushButton(tr("Export map sheets"), box)
-        self.export_button.setObjectName("exportButton")
-        self.cancel_button = QPushButton(tr("Cancel"), box)
-        self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setEnabled(False)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.cancel_button)
-        box_layout.addRow(buttons)
-        self.progress_bar = QProgressBar(box)
-        self.progress_bar.setObjectName("progressBar")
-        self.progress_bar.setRange(0, 100)
-        self.progress_bar.setValue(0)
-        box_layout.addRow(self.progress_bar)
-        self.status_label = QLabel("", box)
-        self.status_label.setObjectName("statusLabel")
-        self.status_label.setWordWrap(True)
-        box_layout.addRow(self.status_label)
-        layout.addWidget(box)
+        layout.addWidget(self._build_export_box(widget))
         self.setWidget(widget)
 
     def default_area(self):
@@ -303,7 +154,7 @@ class QuartiersmonitorDock(QgsDockWidget):
         return sorted(layers, key=lambda lyr: (lyr.name().lower(), lyr.id()))
 
     def refresh_layers(self):
-        wanted = self.layer.id() if self.layer is not None else self.project.readEntry(SCOPE, KEY_LAYER, "")[0]
+        wanted = self.layer.id() if self.layer is not None else read_entry(self.project, KEY_LAYER)
         layers = self.candidate_layers()
         self._syncing = True
         try:
@@ -319,24 +170,24 @@ class QuartiersmonitorDock(QgsDockWidget):
             self.layer_combo.setCurrentIndex(index)
         self._set_layer(self.project.mapLayer(self.layer_combo.itemData(index)) if index >= 0 else None)
 
-    @_slot
+    @safe_slot
     def _on_layers_will_be_removed(self, layer_ids):
         if self.layer is not None and self.layer.id() in layer_ids:
             self._set_layer(None)
 
-    @_slot
+    @safe_slot
     def _on_layers_changed(self, *_args):
         if self.layer is not None and (sip.isdeleted(self.layer) or self.project.mapLayer(self.layer.id()) is None):
             self._layer_connections.clear()
             self.layer = None
         self.refresh_layers()
 
-    @_slot
+    @safe_slot
     def _on_project_read(self, *_args):
         self._set_layer(None)
         self.refresh_layers()
 
-    @_slot
+    @safe_slot
     def _on_layer_chosen(self, index):
         if self._syncing:
             return
@@ -356,14 +207,13 @@ class QuartiersmonitorDock(QgsDockWidget):
             self._connect(layer.featuresDeleted, self._on_layer_data_changed, bucket)
             self._connect(layer.featureAdded, self._on_layer_data_changed, bucket)
             self._connect(layer.styleManager().currentStyleChanged, self._on_style_changed, bucket)
-            if self.project.readEntry(SCOPE, KEY_LAYER, "")[0] != layer.id():
-                self.project.writeEntry(SCOPE, KEY_LAYER, layer.id())
+            write_changed_entry(self.project, KEY_LAYER, layer.id())
         self._fill_quartiers()
         self._fill_indicators()
         self._restore_export_settings()
         self._on_layer_selection()
 
-    @_slot
+    @safe_slot
     def _on_layer_data_changed(self, *_args):
         self._rank_values = None
         self._fill_quartiers()
@@ -373,26 +223,9 @@ class QuartiersmonitorDock(QgsDockWidget):
     def _fill_quartiers(self):
         self._syncing = True
         try:
-            self.quartier_model.removeRows(0, self.quartier_model.rowCount())
-            self._fid_rows = {}
-            if self.layer is None:
-                return
-            names = self.layer.fields().names()
-            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-            wanted = [f for f in (ID_FIELD, NAME_FIELD, MUNICIPALITY_FIELD) if f in names]
-            request.setSubsetOfAttributes(wanted, self.layer.fields())
-            for feature in self.layer.getFeatures(request):
-                items = []
-                for field in (ID_FIELD, NAME_FIELD, MUNICIPALITY_FIELD):
-                    value = feature[field] if field in names else None
-                    text = "" if value is None or str(value) == "NULL" else str(value)
-                    item = QStandardItem(text)
-                    item.setData(feature.id(), FID_ROLE)
-                    items.append(item)
-                self.quartier_model.appendRow(items)
-            for row in range(self.quartier_model.rowCount()):
-                self._fid_rows[self.quartier_model.item(row, 0).data(FID_ROLE)] = row
-            self.quartier_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+            self._fid_rows = fill_quartier_model(self.quartier_model, self.layer)
+            if self.layer is not None:
+                self.quartier_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         finally:
             self._syncing = False
 
@@ -400,7 +233,7 @@ class QuartiersmonitorDock(QgsDockWidget):
         """Ids of the quartiers the list shows (after the search filter), in list order."""
         return [self.proxy.index(row, 0).data() for row in range(self.proxy.rowCount())]
 
-    @_slot
+    @safe_slot
     def _on_search(self, text):
         # Rows hidden by the search leave the view's selection but stay selected on the layer.
         self._syncing = True
@@ -414,7 +247,7 @@ class QuartiersmonitorDock(QgsDockWidget):
         rows = self.quartier_view.selectionModel().selectedRows(0)
         return [self.proxy.mapToSource(index).data(FID_ROLE) for index in rows]
 
-    @_slot
+    @safe_slot
     def _on_list_selection(self, *_args):
         if self._syncing or self.layer is None:
             return
@@ -427,12 +260,12 @@ class QuartiersmonitorDock(QgsDockWidget):
             self._syncing = False
         self.update_profile()
 
-    @_slot
+    @safe_slot
     def _on_current_row(self, *_args):
         if not self._syncing:
             self.update_profile()
 
-    @_slot
+    @safe_slot
     def _on_layer_selection(self, *_args):
         if self._syncing:
             return
@@ -455,7 +288,7 @@ class QuartiersmonitorDock(QgsDockWidget):
             self._syncing = False
         self.update_profile()
 
-    @_slot
+    @safe_slot
     def zoom_to_selection(self, *_args):
         if self.layer is None or not self.layer.selectedFeatureCount() or self.iface is None:
             return
@@ -473,7 +306,7 @@ class QuartiersmonitorDock(QgsDockWidget):
             for field in layer_indicator_fields(self.layer, self.catalog):
                 indicator = self.catalog.by_field(field)
                 self.indicator_combo.addItem(indicator.label(self.language), field)
-            saved = self.project.readEntry(SCOPE, KEY_INDICATOR, "")[0]
+            saved = read_entry(self.project, KEY_INDICATOR)
             current = saved if self.indicator_combo.findData(saved) >= 0 else current_indicator_field(
                 self.layer, self.catalog)
             self.indicator_combo.setCurrentIndex(max(0, self.indicator_combo.findData(current)))
@@ -483,7 +316,7 @@ class QuartiersmonitorDock(QgsDockWidget):
         if field and field != current_indicator_field(self.layer, self.catalog):
             self.apply_indicator(field)
 
-    @_slot
+    @safe_slot
     def _on_indicator_chosen(self, index):
         if self._syncing or index < 0:
             return
@@ -493,8 +326,7 @@ class QuartiersmonitorDock(QgsDockWidget):
         """Switch the layer to its saved style of indicator ``field``; True when switched."""
         if self.layer is None or not field:
             return False
-        if self.project.readEntry(SCOPE, KEY_INDICATOR, "")[0] != field:
-            self.project.writeEntry(SCOPE, KEY_INDICATOR, field)
+        write_changed_entry(self.project, KEY_INDICATOR, field)
         style = style_for_field(self.layer, field)
         if style is None:
             self.status_label.setText(tr("The layer has no saved style for indicator {field}.").format(field=field))
@@ -504,7 +336,7 @@ class QuartiersmonitorDock(QgsDockWidget):
             self.layer.triggerRepaint()
         return True
 
-    @_slot
+    @safe_slot
     def _on_style_changed(self, name):
         if self._syncing or self.layer is None:
             return
@@ -552,134 +384,9 @@ class QuartiersmonitorDock(QgsDockWidget):
         row = feature_row(feature)
         profile = profile_from_row(row, self.catalog, self.language, rank_values=self._rank_values)
         cells = profile_cells(profile, self.language, self.catalog)
-        name = row.get(NAME_FIELD)
-        quartier = "{} {}".format(row.get(ID_FIELD), name) if name not in (None, "") else str(row.get(ID_FIELD))
-        municipality = row.get(MUNICIPALITY_FIELD)
-        text = tr("Profile of {quartier}").format(quartier=quartier)
-        if municipality not in (None, ""):
-            text += " ({})".format(municipality)
-        count = len(self.layer.selectedFeatureIds())
-        if count > 1:
-            text += " \u2013 " + tr("{n} quartiers selected").format(n=count)
-        self.profile_label.setText(text)
-        self.profile_table.setRowCount(len(cells))
-        italic = QFont()
-        italic.setItalic(True)
-        for r, (entry, texts) in enumerate(zip(profile, cells)):
-            for c, value in enumerate(texts):
-                item = QTableWidgetItem(value)
-                if c > 0:
-                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
-                if c == 1 and entry.flag != "ok":
-                    item.setFont(italic)
-                    item.setForeground(QColor(120, 120, 120))
-                    item.setToolTip(tr("Not shown: statistical confidentiality or no valid data ({flag})").format(
-                        flag=entry.flag))
-                if c == 0:
-                    item.setToolTip(self.catalog[entry.id].description(self.language))
-                if c == 5 and value:
-                    item.setForeground(QColor(180, 40, 40) if entry.sig == 1 else QColor(30, 100, 170))
-                self.profile_table.setItem(r, c, item)
+        self.profile_label.setText(profile_heading(row, len(self.layer.selectedFeatureIds())))
+        show_profile(self.profile_table, profile, cells, self.catalog, self.language)
 
     def profile_texts(self):
         """The profile table as text rows (for tests and copying)."""
-        return [[self.profile_table.item(r, c).text() for c in range(self.profile_table.columnCount())]
-                for r in range(self.profile_table.rowCount())]
-
-    # -- export -----------------------------------------------------------------------------------------------
-    def _restore_export_settings(self):
-        folder = self.project.readEntry(SCOPE, KEY_FOLDER, "")[0]
-        if folder:
-            self.folder_widget.setFilePath(folder)
-        fmt = self.project.readEntry(SCOPE, KEY_FORMAT, "")[0]
-        if fmt and self.format_combo.findData(fmt) >= 0:
-            self.format_combo.setCurrentIndex(self.format_combo.findData(fmt))
-        title = self.project.readEntry(SCOPE, KEY_TITLE, "")[0]
-        if title:
-            self.title_edit.setText(title)
-
-    def selection_filter(self):
-        """Expression selecting the layer's selected quartiers by id (None when nothing is selected)."""
-        if self.layer is None or not self.layer.selectedFeatureCount():
-            return None
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-        request.setSubsetOfAttributes([ID_FIELD], self.layer.fields())
-        values = sorted({str(f[ID_FIELD]) for f in self.layer.getSelectedFeatures(request)})
-        return "{} IN ({})".format(QgsExpression.quotedColumnRef(ID_FIELD),
-                                   ", ".join(QgsExpression.quotedValue(v) for v in values))
-
-    def _report(self, text, level="info"):
-        self.status_label.setText(text)
-        if self.iface is None:
-            return
-        bar = self.iface.messageBar()
-        if level == "error":
-            bar.pushCritical(tr("Quartiersmonitor"), text)
-        elif level == "warning":
-            bar.pushWarning(tr("Quartiersmonitor"), text)
-        else:
-            bar.pushSuccess(tr("Quartiersmonitor"), text)
-
-    @_slot
-    def export_selected(self, *_args):
-        """Run ``exportmapsheets`` for the selected quartiers on the main thread; returns the result or None."""
-        if self.feedback is not None:
-            return None
-        if self.layer is None:
-            self._report(tr("Choose an indicator layer first."), "warning")
-            return None
-        expression = self.selection_filter()
-        if expression is None:
-            self._report(tr("Select the quartiers whose map sheets you want, in the list or on the map."), "warning")
-            return None
-        folder = self.folder_widget.filePath().strip()
-        if not folder:
-            self._report(tr("Choose an output folder for the map sheets."), "warning")
-            return None
-        if QgsApplication.processingRegistry().algorithmById(EXPORT_ALG_ID) is None:
-            self._report(tr("The Processing algorithm {alg} is not available.").format(alg=EXPORT_ALG_ID), "error")
-            return None
-        fmt = self.format_combo.currentData()
-        title = self.title_edit.text().strip()
-        self.project.writeEntry(SCOPE, KEY_FOLDER, folder)
-        self.project.writeEntry(SCOPE, KEY_FORMAT, fmt)
-        self.project.writeEntry(SCOPE, KEY_TITLE, title)
-        names = self.layer.fields().names()
-        params = {
-            "INPUT": self.layer,
-            "QUARTIER_ID": ID_FIELD,
-            "QUARTIER_NAME": NAME_FIELD if NAME_FIELD in names else None,
-            "FILTER": expression,
-            "TITLE": title,
-            "FORMAT": ["pdf_single", "pdf_per_quartier", "png"].index(fmt),
-            "OUTPUT_FOLDER": folder,
-        }
-        from qgis import processing
-
-        self.feedback = DockFeedback(self.progress_bar)
-        self.progress_bar.setValue(0)
-        self.export_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.status_label.setText(tr("Exporting map sheets\u2026"))
-        context = QgsProcessingContext()
-        context.setProject(self.project)
-        result = None
-        try:
-            result = processing.run(EXPORT_ALG_ID, params, context=context, feedback=self.feedback)
-        except QgsProcessingException as error:
-            canceled = self.feedback.isCanceled()
-            self._report(tr("Export canceled: no files were written.") if canceled else
-                         tr("Export failed: {error}").format(error=error), "warning" if canceled else "error")
-        else:
-            self.progress_bar.setValue(100)
-            self._report(tr("{n} map sheet file(s) written to {folder}").format(n=result["COUNT"], folder=folder))
-        finally:
-            self.feedback = None
-            self.export_button.setEnabled(True)
-            self.cancel_button.setEnabled(False)
-        return result
-
-    @_slot
-    def cancel_export(self, *_args):
-        if self.feedback is not None:
-            self.feedback.cancel()
+        return table_texts(self.profile_table)

@@ -197,17 +197,12 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
     def _assign(self, quartiers, px, py, steps, feedback):
         """The quartier of every point: ``index`` (position in ``quartiers``, -1: none), ``status``, counts per
         status, quartiers holding each point in their interior, and the points sharing their location."""
-        # Priority: smallest id (as text) first -- decides border points and overlaps, independent of feature order.
-        priority = sorted(range(len(quartiers["ids"])), key=lambda i: quartiers["ids"][i])
-        polygon_set = pip.PolygonSet([quartiers["rings"][i] for i in priority])
-
         def progress(fraction):
             steps.setProgress(100.0 * fraction)
             self.check_canceled(feedback)
 
-        sorted_index, status, n_interior = pip.assign_points(px, py, polygon_set, progress=progress)
-        order = np.asarray(priority, dtype=np.int64)
-        index = np.where(sorted_index >= 0, order[np.maximum(sorted_index, 0)], -1)
+        # smallest id (as text) first: decides border points and overlaps, independent of feature order
+        index, status, n_interior = pip.assign_by_id(px, py, quartiers["rings"], quartiers["ids"], progress)
         counts = np.bincount(status, minlength=4)
         for code, label in ((pip.INSIDE, tr("inside")), (pip.BOUNDARY, tr("boundary")),
                             (pip.OUTSIDE, tr("outside")), (pip.NO_GEOMETRY, tr("no geometry"))):

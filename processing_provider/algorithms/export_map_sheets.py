@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -16,21 +15,13 @@ from qgis.core import (
     QgsProject,
 )
 
+from ...compat import NO_THREADING
 from ...mapsheets.layout import FORMATS, SheetError, SheetLayout, export_sheets
 from ..base import GROUP_MAPS, QuartiersAlgorithm
+from ..inputs import require_field
 
 
-def _no_threading_flag():
-    """``FlagNoThreading`` of QGIS 3, ``Qgis.ProcessingAlgorithmFlag.NoThreading`` where it is scoped (QGIS 4)."""
-    try:
-        from qgis.core import Qgis
-
-        return Qgis.ProcessingAlgorithmFlag.NoThreading
-    except AttributeError:
-        return QgsProcessingAlgorithm.FlagNoThreading
-
-
-class ExportMapSheets(QuartiersAlgorithm):
+class ExportMapSheetsAlgorithm(QuartiersAlgorithm):
     ALG_ID = "exportmapsheets"
     GROUP_ID = GROUP_MAPS
 
@@ -66,7 +57,7 @@ class ExportMapSheets(QuartiersAlgorithm):
         )
 
     def flags(self):
-        return super().flags() | _no_threading_flag()
+        return super().flags() | NO_THREADING
 
     def initAlgorithm(self, config=None):
         parameters = [
@@ -107,11 +98,9 @@ class ExportMapSheets(QuartiersAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         id_field = self.parameterAsString(parameters, self.QUARTIER_ID, context)
         name_field = self.parameterAsString(parameters, self.QUARTIER_NAME, context) or None
-        names = layer.fields().names()
-        for field in [id_field] + ([name_field] if name_field else []):
-            if field not in names:
-                raise QgsProcessingException(self.tr("Layer {layer} has no field {field}.").format(
-                    layer=layer.name(), field=field))
+        for field, parameter in ((id_field, self.QUARTIER_ID), (name_field, self.QUARTIER_NAME)):
+            if field:
+                require_field(layer, field, layer.name(), parameter)
         filter_expression = self.parameterAsExpression(parameters, self.FILTER, context) or None
         template = self.parameterAsFile(parameters, self.TEMPLATE, context) or None
         title = self.parameterAsString(parameters, self.TITLE, context) or ""

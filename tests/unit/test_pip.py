@@ -11,6 +11,7 @@ from quartiersmonitor.spatial.pip import (
     NO_GEOMETRY,
     OUTSIDE,
     PolygonSet,
+    assign_by_id,
     assign_points,
     duplicate_mask,
     sum_by_index,
@@ -248,3 +249,14 @@ def test_duplicates_against_brute_force():
     px[::37] = np.nan
     brute = [any(j != i and px[j] == px[i] and py[j] == py[i] for j in range(len(px))) for i in range(len(px))]
     assert duplicate_mask(px, py).tolist() == brute
+
+
+def test_assign_by_id_gives_a_shared_border_to_the_smallest_id_whatever_the_order():
+    square = [np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]])]
+    right = [np.array([[1.0, 0.0], [2.0, 0.0], [2.0, 1.0], [1.0, 1.0], [1.0, 0.0]])]
+    px, py = np.array([1.0, 0.5, 1.5, 5.0]), np.array([0.5, 0.5, 0.5, 5.0])
+    for rings, ids in (([square, right], ["B", "A"]), ([right, square], ["A", "B"])):
+        index, status, _n = assign_by_id(px, py, rings, ids)
+        got = [ids[i] if i >= 0 else None for i in index.tolist()]
+        assert got == ["A", "B", "A", None]  # the border point x=1 goes to "A", the smaller id
+        assert status.tolist() == [BOUNDARY, INSIDE, INSIDE, OUTSIDE]
