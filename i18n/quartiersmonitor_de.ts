@@ -9,157 +9,157 @@
       <translation>&amp;Quartiersmonitor</translation>
     </message>
     <message>
-      <location filename="processing_provider/base.py" line="41" />
+      <location filename="processing_provider/base.py" line="43" />
       <source>1 Addresses and offerings</source>
       <translation>1 Adressen und Angebote</translation>
     </message>
     <message>
-      <location filename="processing_provider/base.py" line="42" />
+      <location filename="processing_provider/base.py" line="44" />
       <source>2 Indicators</source>
       <translation>2 Indikatoren</translation>
     </message>
     <message>
-      <location filename="processing_provider/base.py" line="43" />
+      <location filename="processing_provider/base.py" line="45" />
       <source>3 Maps</source>
       <translation>3 Karten</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="461" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="260" />
       <source>A JSON file that overrides or adds indicators (see the documentation of the catalog).</source>
       <translation>Eine JSON-Datei, die Indikatoren ändert oder ergänzt (siehe Dokumentation des Katalogs).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="106" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="129" />
       <source>A table: one row per quartier, one column per group.</source>
       <translation>Eine Tabelle: eine Zeile je Quartier, eine Spalte je Gruppe.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="119" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="100" />
       <source>Address directory (points)</source>
       <translation>Adressverzeichnis (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="113" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="79" />
       <source>Address points, e.g. the official address directory with a residents field.</source>
       <translation>Adresspunkte, z. B. das amtliche Adressverzeichnis mit einem Einwohnerfeld.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="417" />
+      <location filename="spatial/assignment_report.py" line="83" />
       <source>Addresses</source>
       <translation>Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="112" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="78" />
       <source>Addresses (points)</source>
       <translation>Adressen (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="136" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="102" />
       <source>Addresses inside a quartier</source>
       <translation>Adressen innerhalb eines Quartiers</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="137" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="103" />
       <source>Addresses on a quartier border</source>
       <translation>Adressen auf einer Quartiersgrenze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="138" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="104" />
       <source>Addresses outside every quartier</source>
       <translation>Adressen außerhalb aller Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="432" />
+      <location filename="spatial/assignment_report.py" line="123" />
       <source>Addresses per municipality (field “{}” of the quartiers)</source>
       <translation>Adressen je Gemeinde (Feld „{}“ der Quartiere)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="416" />
+      <location filename="spatial/assignment_report.py" line="82" />
       <source>Addresses per status</source>
       <translation>Adressen je Status</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="140" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="106" />
       <source>Addresses sharing their location with another</source>
       <translation>Adressen, die ihren Ort mit einer anderen teilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="97" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="78" />
       <source>Addresses to geocode (table or layer)</source>
       <translation>Zu geokodierende Adressen (Tabelle oder Layer)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="151" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="135" />
       <source>Addresses with distance to the nearest offering</source>
       <translation>Adressen mit Entfernung zum nächsten Angebot</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="418" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="208" />
       <source>Addresses with distances</source>
       <translation>Adressen mit Entfernungen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="124" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="90" />
       <source>Addresses with quartier</source>
       <translation>Adressen mit Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="122" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="106" />
       <source>Addresses with residents (points)</source>
       <translation>Adressen mit Einwohnern (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="139" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="105" />
       <source>Addresses without geometry</source>
       <translation>Adressen ohne Geometrie</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="414" />
+      <location filename="spatial/assignment_report.py" line="80" />
       <source>Addresses: “{}” ({} features). Quartiers: “{}” ({} features).</source>
       <translation>Adressen: „{}“ ({} Objekte). Quartiere: „{}“ ({} Objekte).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="98" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="121" />
       <source>Age bands</source>
       <translation>Altersgruppen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="95" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="118" />
       <source>Age field</source>
       <translation>Altersfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="96" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="119" />
       <source>Age in years, split by AGE_BANDS.</source>
       <translation>Alter in Jahren, aufgeteilt nach AGE_BANDS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="186" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="106" />
       <source>Among the indicator fields, those where a higher value means less need.</source>
       <translation>Unter den Indikatorfeldern diejenigen, bei denen ein höherer Wert weniger Bedarf bedeutet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="134" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="100" />
       <source>An HTML report: counts per status, duplicates, overlaps and gaps, invalid quartiers.</source>
       <translation>Ein HTML-Bericht: Anzahlen je Status, Dubletten, Überlappungen und Lücken, ungültige Quartiere.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="463" />
+      <location filename="spatial/assignment_report.py" line="102" />
       <source>Area</source>
       <translation>Fläche</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="82" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="48" />
       <source>Assign addresses to quartiers</source>
       <translation>Adressen Quartieren zuordnen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="489" />
+      <location filename="spatial/assignment_report.py" line="79" />
       <source>Assignment of addresses to quartiers</source>
       <translation>Zuordnung der Adressen zu Quartieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="221" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="137" />
       <source>Attention index</source>
       <translation>Aufmerksamkeitsindex</translation>
     </message>
@@ -169,17 +169,17 @@
       <translation>Vorhandene Felder: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="125" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="114" />
       <source>Building the layout from {template}</source>
       <translation>Layout wird aus {template} erstellt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="325" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="152" />
       <source>Calculate indicators</source>
       <translation>Indikatoren berechnen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="328" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="155" />
       <source>Calculates the indicators of the catalog for every quartier from a table of counts (CSV, XLSX, GeoPackage table or any QGIS table) with one row per quartier, or one row per quartier and year.
 
 For each selected indicator the output holds the value, numerator, denominator, 95 % confidence interval (_lo, _hi), z-score, class, flag, significance against the county (_sig) and the values of the municipality (_mun) and the county (_county). Fields are named by the indicator id without the dot: A.1 → A1, A1_num, A1_den, …
@@ -200,102 +200,102 @@ Die Ausgabe wird mit einer klassifizierten Karte des ersten Indikators geladen; 
 Spalten mit anderen Namen als den Standardnamen können in den erweiterten Parametern zugeordnet werden, z. B. „pop_total=EW_gesamt; sgb2_u65=SGB2_unter65“.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="249" />
+      <location filename="ui/dock_export.py" line="68" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="551" />
+      <location filename="mapsheets/export.py" line="55" />
       <source>Canceled by the user.</source>
       <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="576" />
+      <location filename="mapsheets/export.py" line="76" />
       <source>Cannot create the output folder {folder}: {error}</source>
       <translation>Der Ausgabeordner {folder} kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="132" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="121" />
       <source>Cannot prepare the map sheets of layer {layer}: {error}</source>
       <translation>Die Kartenblätter des Layers {layer} können nicht vorbereitet werden: {error}</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="215" />
+      <location filename="mapsheets/layout.py" line="70" />
       <source>Cannot read the layout template {path}: {error}</source>
       <translation>Die Layoutvorlage {path} kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="584" />
+      <location filename="mapsheets/export.py" line="84" />
       <source>Cannot write into the output folder {folder}: {error}</source>
       <translation>In den Ausgabeordner {folder} kann nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="596" />
+      <location filename="mapsheets/export.py" line="96" />
       <source>Cannot write {path} (open in another program?): {error}</source>
       <translation>{path} kann nicht geschrieben werden (in einem anderen Programm geöffnet?): {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="107" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="91" />
       <source>Category field (counts per category)</source>
       <translation>Feld Kategorie (Anzahlen je Kategorie)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="463" />
+      <location filename="spatial/assignment_report.py" line="102" />
       <source>Centre x</source>
       <translation>Mitte x</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="463" />
+      <location filename="spatial/assignment_report.py" line="102" />
       <source>Centre y</source>
       <translation>Mitte y</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="453" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="158" />
       <source>Checking quartiers for overlaps and gaps…</source>
       <translation>Quartiere werden auf Überlappungen und Lücken geprüft…</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="629" />
+      <location filename="ui/dock_export.py" line="119" />
       <source>Choose an indicator layer first.</source>
       <translation>Wählen Sie zuerst einen Indikatorlayer.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="637" />
+      <location filename="ui/dock_export.py" line="127" />
       <source>Choose an output folder for the map sheets.</source>
       <translation>Wählen Sie einen Ausgabeordner für die Kartenblätter.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="114" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="95" />
       <source>City field</source>
       <translation>Feld Ort</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="416" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="219" />
       <source>Class breaks of the map and of the _class fields.</source>
       <translation>Klassengrenzen der Karte und der _class-Felder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="406" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="209" />
       <source>Classification</source>
       <translation>Klassifizierung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="426" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="229" />
       <source>Column mapping (standard_name=your_column; …)</source>
       <translation>Spaltenzuordnung (Standardname=Ihre_Spalte; …)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="227" />
+      <location filename="processing_provider/indicator_inputs.py" line="46" />
       <source>Column mapping: '{part}' is not of the form standard_name=your_column.</source>
       <translation>Spaltenzuordnung: „{part}“ hat nicht die Form Standardname=Ihre_Spalte.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="99" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="122" />
       <source>Comma-separated bands in whole years, e.g. '0-14,15-64,65-' (the last may be open).</source>
       <translation>Kommagetrennte Gruppen in ganzen Jahren, z. B. '0-14,15-64,65-' (die letzte darf offen sein).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="151" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="80" />
       <source>Composite index of social status after Berlin's and Hamburg's social monitoring.
 
 Each chosen indicator field is z-standardised over the quartiers (higher = more need; fields listed under 'Reversed' count the other way), the (weighted) sum is z-standardised again: the status index. Status classes: 1 high (index below the first threshold), 2 middle, 3 low, 4 very low (above the third threshold). With a previous layer (same fields and quartier ids, an earlier year) the changes give the dynamics index and class (1 positive, 2 stable, 3 negative).
@@ -312,42 +312,36 @@ attention = yes bei Statusklasse 3 oder 4 oder bei Klasse 2 mit negativer Dynami
 Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbedarf sind umrandet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="392" />
       <source>Could not copy “{}” into a memory layer.</source>
-      <translation>„{}“ konnte nicht in einen temporären Speicherlayer kopiert werden.</translation>
+      <translation type="obsolete">„{}“ konnte nicht in einen temporären Speicherlayer kopiert werden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="352" />
       <source>Could not create the output “{}”.</source>
-      <translation>Die Ausgabe „{}“ konnte nicht angelegt werden.</translation>
+      <translation type="obsolete">Die Ausgabe „{}“ konnte nicht angelegt werden.</translation>
     </message>
     <message>
       <source>Could not write address {} to the output: {}</source>
       <translation type="obsolete">Adresse {} konnte nicht in die Ausgabe geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="411" />
       <source>Could not write quartier '{}' to the output: {}</source>
-      <translation>Quartier '{}' konnte nicht in die Ausgabe geschrieben werden: {}</translation>
+      <translation type="obsolete">Quartier '{}' konnte nicht in die Ausgabe geschrieben werden: {}</translation>
     </message>
     <message>
       <source>Could not write row {} to the output: {}</source>
       <translation type="obsolete">Zeile {} konnte nicht in die Ausgabe geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="309" />
       <source>Could not write the OUTPUT table: {}</source>
-      <translation>Die OUTPUT-Tabelle konnte nicht geschrieben werden: {}</translation>
+      <translation type="obsolete">Die OUTPUT-Tabelle konnte nicht geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="303" />
       <source>Could not write the SUMMARY layer: {}</source>
-      <translation>Der SUMMARY-Layer konnte nicht geschrieben werden: {}</translation>
+      <translation type="obsolete">Der SUMMARY-Layer konnte nicht geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="499" />
       <source>Could not write the report “{}”: {}</source>
-      <translation>Der Bericht „{}“ konnte nicht geschrieben werden: {}</translation>
+      <translation type="obsolete">Der Bericht „{}“ konnte nicht geschrieben werden: {}</translation>
     </message>
     <message>
       <location filename="processing_provider/errors.py" line="43" />
@@ -360,12 +354,12 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation>„{}“ konnte nicht geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="51" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="74" />
       <source>Count records per quartier</source>
       <translation>Datensätze je Quartier zählen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="83" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="67" />
       <source>Counts offerings (e.g. grocery stores, bus stops, counselling services) per quartier, overall and per category, and measures how far the residents live from the nearest one.
 
 For each address the straight-line distance to the nearest offering is computed in the quartier layer's CRS (metres; offerings outside the quartiers count too). Per quartier the output adds: n_offerings and n_&lt;category&gt;; pop_total (residents of its addresses); pop_far (residents farther than DISTANCE: the numerator of the catalog's W.1 with grocery stores at 500 m and W.2 with stops at 300 m); offerings_per_1000 residents; share_within_distance (percent of residents within DISTANCE); median_distance_m (population-weighted median: the distance within which half of the residents live); white_spot (1 when the share is below the white spot threshold, else 0). Without addresses only the counts are filled.
@@ -378,12 +372,12 @@ Für jede Adresse wird die Luftlinienentfernung zum nächsten Angebot im KBS des
 Adressen und Angebote in einem anderen KBS werden umprojiziert. Der Quartierslayer braucht ein projiziertes KBS. Einwohnerzahlen als Text, negativ oder leer zählen als 0 und werden im Protokoll gemeldet. Die optionale Adressausgabe enthält jede Adresse mit quartier_id, nearest_distance_m und within_distance.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="105" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="128" />
       <source>Counts per quartier</source>
       <translation>Anzahlen je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="57" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="80" />
       <source>Counts records (e.g. residents from the population register, benefit recipients, births) per quartier, optionally split into groups and age bands and weighted.
 
 INPUT is either a point layer together with QUARTIERS (each point is placed in its quartier exactly as in 'Assign addresses to quartiers': border points go to the smallest id), or a table with a quartier id: the field named QUARTIER_ID (or, failing that, the field quartier_id written by 'Assign addresses to quartiers'). Ids are compared as trimmed text, so 101 and '0101' differ: such mismatches are reported with examples.
@@ -396,82 +390,82 @@ INPUT ist entweder ein Punktlayer zusammen mit QUARTIERS (jeder Punkt wird genau
 OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIERS, mit Nullen aufgefüllt; ohne QUARTIERS die in INPUT gefundenen Kennungen), dem Kennungsfeld, total und einer Spalte je Gruppe: n_&lt;Wert&gt; für GROUP_FIELD, age_&lt;von&gt;_&lt;bis&gt; für AGE_BANDS (ganze Jahre, z. B. „0-14,15-64,65-“; die letzte Gruppe darf offen sein), beides kombiniert, wenn beides angegeben ist. Mit WEIGHT_FIELD werden die Gewichte summiert statt Datensätze gezählt. Datensätze ohne Quartier (außerhalb, ohne Geometrie, Kennung NULL oder unbekannt) und ohne Alter werden im Protokoll gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="374" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="180" />
       <source>Counts table</source>
       <translation>Fallzahlentabelle</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="409" />
+      <location filename="mapsheets/layout.py" line="190" />
       <source>County</source>
       <translation>Kreis</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="146" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="130" />
       <source>Coverage per quartier</source>
       <translation>Erreichbarkeit je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="141" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="122" />
       <source>Directory city field</source>
       <translation>Verzeichnis: Feld Ort</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="129" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="110" />
       <source>Directory house number field</source>
       <translation>Verzeichnis: Feld Hausnummer</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="135" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="116" />
       <source>Directory postcode field</source>
       <translation>Verzeichnis: Feld Postleitzahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="124" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="105" />
       <source>Directory street field</source>
       <translation>Verzeichnis: Feld Straße</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="135" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="119" />
       <source>Distance (metres)</source>
       <translation>Entfernung (Meter)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="361" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="307" />
       <source>Distances from {} addresses to {} offerings…</source>
       <translation>Entfernungen von {} Adressen zu {} Angeboten…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="442" />
+      <location filename="spatial/assignment_report.py" line="128" />
       <source>Duplicate addresses (same coordinates)</source>
       <translation>Doppelte Adressen (gleiche Koordinaten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="410" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="213" />
       <source>Equal intervals</source>
       <translation>Gleiche Intervalle</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="671" />
+      <location filename="ui/dock_export.py" line="169" />
       <source>Export canceled: no files were written.</source>
       <translation>Export abgebrochen: Es wurden keine Dateien geschrieben.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="672" />
+      <location filename="ui/dock_export.py" line="170" />
       <source>Export failed: {error}</source>
       <translation>Export fehlgeschlagen: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="49" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="40" />
       <source>Export map sheets</source>
       <translation>Kartenblätter exportieren</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="663" />
+      <location filename="ui/dock_export.py" line="161" />
       <source>Exporting map sheets…</source>
       <translation>Kartenblätter werden exportiert …</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="52" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="43" />
       <source>Exports one map sheet per quartier from an atlas layout over the styled indicator layer: the map zoomed to the quartier with its neighbours greyed for context, legend, scale bar, north arrow, a title with the quartier's name and the indicator shown, the quartier's profile as a table (every indicator with quartier, municipality and county value, rank and significance; suppressed values shown as suppressed) and a source and date line.
 
 Formats: one multi-page PDF, one PDF per quartier, or one PNG per quartier. File names are built from id and name and are safe whatever the quartier is called. Files are written only when every sheet succeeded; a failure or cancel leaves nothing behind.
@@ -488,27 +482,27 @@ Eine eigene Vorlage (.qpt) kann das mitgelieferte A4-Blatt ersetzen: Ihr erstes 
 Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="448" />
+      <location filename="spatial/assignment_report.py" line="134" />
       <source>Feature id</source>
       <translation>Objekt-ID</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="482" />
+      <location filename="spatial/assignment_report.py" line="153" />
       <source>Feature ids: {}</source>
       <translation>Objekt-IDs: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="383" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="186" />
       <source>Field of the counts table with the quartier id.</source>
       <translation>Feld der Fallzahlentabelle mit der Quartiers-ID.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="118" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="84" />
       <source>Field of the quartiers holding their unique id (compared as text).</source>
       <translation>Feld der Quartiere mit ihrer eindeutigen Kennung (als Text verglichen).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="371" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="178" />
       <source>Field of the quartiers with the quartier id (compared as text after trimming).</source>
       <translation>Feld der Quartiere mit der Quartiers-ID (als Text ohne umgebende Leerzeichen verglichen).</translation>
     </message>
@@ -518,77 +512,77 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld „{}“ nicht in Layer „{}“ gefunden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="173" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="184" />
       <source>Field “{}” of layer “{}” is not numeric and cannot be summed (parameter SUM_FIELDS).</source>
       <translation>Feld „{}“ des Layers „{}“ ist nicht numerisch und kann nicht summiert werden (Parameter SUM_FIELDS).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="156" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="218" />
       <source>Field “{}” of layer “{}” must be numeric (parameter {}).</source>
       <translation>Feld „{}“ des Layers „{}“ muss numerisch sein (Parameter {}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="246" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="230" />
       <source>Field “{}”: {} NULL values were not summed.</source>
       <translation>Feld „{}“: {} NULL-Werte wurden nicht summiert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="120" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="86" />
       <source>Fields to sum per quartier</source>
       <translation>Je Quartier zu summierende Felder</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="98" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="89" />
       <source>Files written</source>
       <translation>Geschriebene Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="429" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="232" />
       <source>For tables whose columns have other names, e.g. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</source>
       <translation>Für Tabellen, deren Spalten anders heißen, z. B. „pop_total=EW_gesamt; sgb2_u65=SGB2_unter65“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="445" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="244" />
       <source>For tables with one row per quartier and year: the counts of the selected years are summed (pooled) per quartier.</source>
       <translation>Für Tabellen mit einer Zeile je Quartier und Jahr: Die Fallzahlen der gewählten Jahre werden je Quartier summiert (gepoolt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="88" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="79" />
       <source>Format</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="466" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="265" />
       <source>Further indicator ids of the catalog file (e.g. X.1,X.2)</source>
       <translation>Weitere Indikator-IDs aus der Katalogdatei (z. B. X.1,X.2)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="149" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="130" />
       <source>Fuzzy threshold: minimum similarity of street names (percent)</source>
       <translation>Unschärfe-Schwelle: Mindestähnlichkeit der Straßennamen (Prozent)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="463" />
+      <location filename="spatial/assignment_report.py" line="102" />
       <source>Gap</source>
       <translation>Lücke</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="462" />
+      <location filename="spatial/assignment_report.py" line="101" />
       <source>Gaps between quartiers</source>
       <translation>Lücken zwischen Quartieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="69" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="50" />
       <source>Geocode addresses by the address directory</source>
       <translation>Adressen über das Adressverzeichnis geokodieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="161" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="142" />
       <source>Geocoded addresses</source>
       <translation>Geokodierte Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="72" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="53" />
       <source>Gives each row of a table (e.g. a list of offerings with their addresses) the location of its address in the official address directory (a point layer). No network and no external geocoder are used.
 
 Addresses are compared in stages; the first that succeeds wins:
@@ -639,7 +633,7 @@ REPORT: eine HTML-Seite mit den Anzahlen je Status (und je Gemeinde, wenn die Qu
 Große Adressdateien (eine Million Punkte) werden direkt mit GDAL gelesen und geschrieben, wenn sie ein ganzer GeoPackage-Layer im KBS der Quartiere sind und OUTPUT eine Datei ist; andere Eingaben nehmen den langsameren allgemeinen Weg über QGIS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="88" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="54" />
       <source>Gives every address point the id of the quartier it lies in.
 
 OUTPUT: the addresses with all their fields plus quartier_id and assign_status: inside (in the interior of a quartier), boundary (exactly on a quartier border or vertex: it goes to the quartier with the smallest id among those touching it, always the same one), outside (in no quartier, quartier_id empty) or no_geometry (NULL or empty geometry). Where quartiers overlap, the smallest id wins. A multipoint address is placed by its first point; Z and M values are ignored.
@@ -664,147 +658,142 @@ REPORT: eine HTML-Seite mit den Anzahlen je Status (und je Gemeinde, wenn die Qu
 Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganzer Dateilayer (GeoPackage, Shapefile …) wird direkt von GDAL gelesen, wenn er im KBS der Quartiere vorliegt, und eine OUTPUT-Datei (TEMPORARY_OUTPUT ist ein temporäres GeoPackage) wird von GDAL und SQLite direkt daraus geschrieben, mit räumlichem Index; eine memory:-Ausgabe kopiert QGIS aus einer solchen Datei. Andere Eingaben (Speicherlayer, gewählte Objekte, Datenbanken) nehmen den langsameren allgemeinen Weg über QGIS, mit demselben Ergebnis.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="85" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="51" />
       <source>Gives every address the id of the quartier it lies in, or a status saying why not.</source>
       <translation>Gibt jeder Adresse die Kennung ihres Quartiers oder einen Status, der sagt, warum nicht.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="91" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="114" />
       <source>Group field</source>
       <translation>Gruppenfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="132" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="98" />
       <source>HTML files (*.html)</source>
       <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="105" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="86" />
       <source>House number field</source>
       <translation>Feld Hausnummer</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="177" />
+      <location filename="ui/dock.py" line="99" />
       <source>Id</source>
       <translation>Nr.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="469" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="268" />
       <source>Ids of indicators added by the catalog file, calculated after the selected ones.</source>
       <translation>IDs von Indikatoren aus der Katalogdatei, berechnet nach den ausgewählten.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="409" />
+      <location filename="mapsheets/layout.py" line="190" />
       <source>Indicator</source>
       <translation>Indikator</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="521" />
+      <location filename="processing_provider/indicator_inputs.py" line="47" />
       <source>Indicator '{id}' is not in the catalog (known: {known}).</source>
       <translation>Indikator „{id}“ ist nicht im Katalog (vorhanden: {known}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="510" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="97" />
       <source>Indicator catalog '{path}' cannot be read: {message}</source>
       <translation>Indikatorenkatalog „{path}“ kann nicht gelesen werden: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="506" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="93" />
       <source>Indicator catalog '{path}': {message}</source>
       <translation>Indikatorenkatalog „{path}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="458" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="257" />
       <source>Indicator catalog (JSON, extends the built-in one)</source>
       <translation>Indikatorenkatalog (JSON, ergänzt den eingebauten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="176" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="100" />
       <source>Indicator fields</source>
       <translation>Indikatorfelder</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="165" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="96" />
       <source>Indicator layer</source>
       <translation>Indikatorenlayer</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="74" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="65" />
       <source>Indicator layer (styled)</source>
       <translation>Indikatorlayer (gestaltet)</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="205" />
+      <location filename="ui/profile_view.py" line="21" />
       <source>Indicator of the catalog</source>
       <translation>Indikator des Katalogs</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="386" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="271" />
       <source>Indicators</source>
       <translation>Indikatoren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="387" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="190" />
       <source>Indicators to calculate; the first one is shown on the map.</source>
       <translation>Zu berechnende Indikatoren; der erste wird in der Karte dargestellt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="466" />
+      <location filename="spatial/assignment_report.py" line="104" />
       <source>Invalid quartier geometries (repaired for the assignment)</source>
       <translation>Ungültige Quartiersgeometrien (für die Zuordnung repariert)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="165" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="149" />
       <source>Invalid quartier geometries repaired for the computation: {}.</source>
       <translation>Ungültige Quartiersgeometrien für die Berechnung repariert: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="556" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="355" />
       <source>Layer '{layer}' has no features: there are no quartiers to calculate indicators for.</source>
       <translation>Layer „{layer}“ hat keine Objekte: Es gibt keine Quartiere, für die Indikatoren berechnet werden könnten.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="542" />
       <source>Layer '{layer}' has no field '{field}' (parameter {parameter}).</source>
-      <translation>Layer „{layer}“ hat kein Feld „{field}“ (Parameter {parameter}).</translation>
+      <translation type="obsolete">Layer „{layer}“ hat kein Feld „{field}“ (Parameter {parameter}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="161" />
       <source>Layer '{layer}' has no field '{field}' (quartier id).</source>
-      <translation>Layer „{layer}“ hat kein Feld „{field}“ (Quartiers-ID).</translation>
+      <translation type="obsolete">Layer „{layer}“ hat kein Feld „{field}“ (Quartiers-ID).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="250" />
       <source>Layer '{layer}' has no field '{field}'.</source>
-      <translation>Layer „{layer}“ hat kein Feld „{field}“.</translation>
+      <translation type="obsolete">Layer „{layer}“ hat kein Feld „{field}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="188" />
       <source>Layer '{layer}', field '{field}': quartier ids occur more than once: {ex}.</source>
-      <translation>Layer „{layer}“, Feld „{field}“: Quartiers-IDs kommen mehrfach vor: {ex}.</translation>
+      <translation type="obsolete">Layer „{layer}“, Feld „{field}“: Quartiers-IDs kommen mehrfach vor: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="564" />
+      <location filename="processing_provider/indicator_inputs.py" line="49" />
       <source>Layer '{layer}', field '{field}': quartiers without a municipality: {ex}.</source>
       <translation>Layer „{layer}“, Feld „{field}“: Quartiere ohne Gemeinde: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="181" />
       <source>Layer '{layer}', field '{field}': {n} features have no quartier id (NULL or empty), e.g. features {ex}.</source>
-      <translation>Layer „{layer}“, Feld „{field}“: {n} Objekte haben keine Quartiers-ID (NULL oder leer), z. B. Objekte {ex}.</translation>
+      <translation type="obsolete">Layer „{layer}“, Feld „{field}“: {n} Objekte haben keine Quartiers-ID (NULL oder leer), z. B. Objekte {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="254" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="216" />
       <source>Layer '{layer}': field '{field}' is not numeric (type {type}); the index needs numeric fields.</source>
       <translation>Layer „{layer}“: Das Feld „{field}“ ist nicht numerisch (Typ {type}); der Index braucht numerische Felder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="262" />
+      <location filename="processing_provider/indicator_inputs.py" line="74" />
       <source>Layer '{layer}': reversed field(s) {fields} are not among the indicator fields.</source>
       <translation>Layer „{layer}“: umgekehrte(s) Feld(er) {fields} sind keine Indikatorfelder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="326" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="166" />
       <source>Layer '{layer}': {message}</source>
       <translation>Layer „{layer}“: {message}</translation>
     </message>
@@ -817,17 +806,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer '{}' hat kein Feld '{}' (Parameter {}). Vorhandene Felder: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="282" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="249" />
       <source>Layer '{}' has no valid CRS.</source>
       <translation>Layer '{}' hat kein gültiges KBS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="296" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="264" />
       <source>Layer '{}' holds no offering with a location.</source>
       <translation>Layer '{}' enthält kein Angebot mit Lage.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="183" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="166" />
       <source>Layer '{}', field '{}', row {}: the text '{}' holds characters that are not valid in the layer's encoding. Load the file with its real encoding (for a CSV: as a delimited text layer with encoding windows-1252 or ISO-8859-1) and run again.</source>
       <translation>Layer '{}', Feld '{}', Zeile {}: der Text '{}' enthält Zeichen, die in der Kodierung des Layers ungültig sind. Laden Sie die Datei mit ihrer tatsächlichen Kodierung (bei einer CSV-Datei: als Delimited-Text-Layer mit Kodierung windows-1252 oder ISO-8859-1) und starten Sie erneut.</translation>
     </message>
@@ -840,39 +829,37 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer '{}', Feld '{}': doppelte Quartiers-IDs: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="236" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="289" />
       <source>Layer '{}', field '{}': {} address(es) with no usable number of residents (e.g. row {}: '{}'), counted as 0 residents.</source>
       <translation>Layer '{}', Feld '{}': {} Adresse(n) ohne verwendbare Einwohnerzahl (z. B. Zeile {}: '{}'), gezählt mit 0 Einwohnern.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="353" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="297" />
       <source>Layer '{}': {} address(es) without geometry are left out.</source>
       <translation>Layer '{}': {} Adresse(n) ohne Geometrie werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="298" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="266" />
       <source>Layer '{}': {} offering(s) without geometry are left out.</source>
       <translation>Layer '{}': {} Angebot(e) ohne Geometrie werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="217" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="134" />
       <source>Layer or table of an earlier year with the same indicator fields and quartier id field: gives the dynamics.</source>
       <translation>Layer oder Tabelle eines früheren Jahres mit denselben Indikatorfeldern und demselben ID-Feld: ergibt die Dynamik.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="113" />
       <source>Layer {layer} has no field {field}.</source>
-      <translation>Der Layer {layer} hat kein Feld {field}.</translation>
+      <translation type="obsolete">Der Layer {layer} hat kein Feld {field}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="136" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="125" />
       <source>Layer {layer} shows no indicator of the catalog: the sheets show its current style.</source>
       <translation>Der Layer {layer} zeigt keinen Indikator des Katalogs: Die Blätter zeigen seinen aktuellen Stil.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="159" />
       <source>Layer “{}” (addresses) must hold points, not {}.</source>
-      <translation>Layer „{}“ (Adressen) muss Punkte enthalten, nicht {}.</translation>
+      <translation type="obsolete">Layer „{}“ (Adressen) muss Punkte enthalten, nicht {}.</translation>
     </message>
     <message>
       <location filename="processing_provider/errors.py" line="35" />
@@ -880,28 +867,25 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“ (Parameter {}) enthält {}-Geometrien; erwartet werden {}-Geometrien.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="182" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="119" />
       <source>Layer “{}” (quartiers) has no features.</source>
       <translation>Layer „{}“ (Quartiere) enthält keine Objekte.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="163" />
       <source>Layer “{}” (quartiers) must hold polygons, not {}.</source>
-      <translation>Layer „{}“ (Quartiere) muss Polygone enthalten, nicht {}.</translation>
+      <translation type="obsolete">Layer „{}“ (Quartiere) muss Polygone enthalten, nicht {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="171" />
       <source>Layer “{}” (quartiers) must hold polygons.</source>
-      <translation>Layer „{}“ (Quartiere) muss Polygone enthalten.</translation>
+      <translation type="obsolete">Layer „{}“ (Quartiere) muss Polygone enthalten.</translation>
     </message>
     <message>
       <source>Layer “{}” has no field “{}” (parameter QUARTIER_ID). Available fields: {}.</source>
       <translation type="obsolete">Layer „{}“ hat kein Feld „{}“ (Parameter QUARTIER_ID). Vorhandene Felder: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="170" />
       <source>Layer “{}” has no field “{}” (parameter SUM_FIELDS).</source>
-      <translation>Layer „{}“ hat kein Feld „{}“ (Parameter SUM_FIELDS).</translation>
+      <translation type="obsolete">Layer „{}“ hat kein Feld „{}“ (Parameter SUM_FIELDS).</translation>
     </message>
     <message>
       <location filename="processing_provider/errors.py" line="24" />
@@ -914,7 +898,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“ hat kein Feld „{}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="193" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="37" />
       <source>Layer “{}” has no field “{}”; its field “{}” is used as quartier id.</source>
       <translation>Layer „{}“ hat kein Feld „{}“; sein Feld „{}“ wird als Quartierskennung verwendet.</translation>
     </message>
@@ -924,7 +908,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“ hat kein gültiges KBS, seine Koordinaten lassen sich daher nicht auf Layer „{}“ ({}) beziehen. Bitte das KBS des Layers setzen (Layereigenschaften &gt; Quelle) und erneut ausführen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="197" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="33" />
       <source>Layer “{}” holds points but no QUARTIERS layer was given, and it has no quartier id field “{}”.</source>
       <translation>Layer „{}“ enthält Punkte, aber es wurde kein QUARTIERS-Layer angegeben, und er hat kein Kennungsfeld „{}“.</translation>
     </message>
@@ -939,382 +923,387 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“, Feld „{}“: {} Objekt(e) ohne Quartierskennung (NULL oder leer), z. B. Objekt-ID(s) {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="82" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="73" />
       <source>Layout template (.qpt; empty: bundled A4 sheet)</source>
       <translation>Layoutvorlage (.qpt; leer: mitgeliefertes A4-Blatt)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="84" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="75" />
       <source>Layout templates (*.qpt)</source>
       <translation>Layoutvorlagen (*.qpt)</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="230" />
+      <location filename="ui/dock_export.py" line="53" />
       <source>Map sheets of the selected quartiers</source>
       <translation>Kartenblätter der ausgewählten Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="146" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="127" />
       <source>Match misspelt street names (fuzzy)</source>
       <translation>Falsch geschriebene Straßennamen zuordnen (unscharf)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="552" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="293" />
       <source>Matched: exact {}, normalized {}, fuzzy {}, street {}; unmatched {} of {}.</source>
       <translation>Gefunden: exakt {}, normalisiert {}, unscharf {}, Straße {}; nicht gefunden {} von {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="275" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="257" />
       <source>Matching {} addresses against {} directory addresses…</source>
       <translation>{} Adressen werden mit {} Verzeichnisadressen abgeglichen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="391" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="194" />
       <source>Minimum count (smaller numerators are suppressed)</source>
       <translation>Mindestfallzahl (kleinere Zähler werden gesperrt)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="203" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="120" />
       <source>Minimum population</source>
       <translation>Mindesteinwohnerzahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="398" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="201" />
       <source>Minimum population of a quartier (pop_total)</source>
       <translation>Mindesteinwohnerzahl eines Quartiers (pop_total)</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="207" />
+      <location filename="ui/profile_view.py" line="23" />
       <source>Munic.</source>
       <translation>Gem.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="409" />
+      <location filename="mapsheets/layout.py" line="190" />
       <source>Municipality</source>
       <translation>Gemeinde</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="434" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="236" />
       <source>Municipality field of the quartiers</source>
       <translation>Gemeindefeld der Quartiere</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="177" />
+      <location filename="ui/dock.py" line="99" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="409" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="212" />
       <source>Natural breaks (Jenks)</source>
       <translation>Natürliche Brüche (Jenks)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="121" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="110" />
       <source>No output folder given.</source>
       <translation>Kein Ausgabeordner angegeben.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="613" />
+      <location filename="mapsheets/export.py" line="113" />
       <source>No quartier to export: the layer is empty or the filter matches no quartier.</source>
       <translation>Kein Quartier zu exportieren: Der Layer ist leer oder der Filter trifft auf kein Quartier zu.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="350" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="294" />
       <source>No residents field: every address counts as one resident.</source>
       <translation>Kein Einwohnerfeld: jede Adresse zählt als ein Einwohner.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="556" />
+      <location filename="mapsheets/export.py" line="60" />
       <source>Not enough memory to export {path}.</source>
       <translation>Nicht genügend Arbeitsspeicher für den Export von {path}.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="576" />
+      <location filename="ui/profile_view.py" line="71" />
       <source>Not shown: statistical confidentiality or no valid data ({flag})</source>
       <translation>Nicht angezeigt: statistische Geheimhaltung oder keine gültigen Daten ({flag})</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="420" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="223" />
       <source>Number of classes</source>
       <translation>Anzahl der Klassen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="97" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="88" />
       <source>Number of files written</source>
       <translation>Anzahl geschriebener Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="422" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="225" />
       <source>Number of map classes (pretty breaks and few distinct values may give fewer).</source>
       <translation>Anzahl der Kartenklassen (runde Klassengrenzen und wenige verschiedene Werte können weniger ergeben).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="170" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="151" />
       <source>Number of rows matched</source>
       <translation>Anzahl gefundener Zeilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="171" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="152" />
       <source>Number of rows not matched</source>
       <translation>Anzahl nicht gefundener Zeilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="394" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="197" />
       <source>Numerators from 1 to this value minus one are not shown (statistical confidentiality).</source>
       <translation>Zähler von 1 bis zu diesem Wert minus eins werden nicht ausgewiesen (statistische Geheimhaltung).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="122" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="88" />
       <source>Numeric address fields (e.g. residents) summed per quartier into the SUMMARY layer.</source>
       <translation>Numerische Adressfelder (z. B. Einwohner), die je Quartier in den SUMMARY-Layer summiert werden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="179" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="101" />
       <source>Numeric fields that make up the index (higher value = more need unless reversed).</source>
       <translation>Numerische Felder, aus denen der Index gebildet wird (höherer Wert = mehr Bedarf, sofern nicht umgekehrt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="102" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="86" />
       <source>Offerings (points)</source>
       <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="80" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="64" />
       <source>Offerings per quartier and coverage</source>
       <translation>Angebote je Quartier und Erreichbarkeit</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="89" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="80" />
       <source>One PDF per quartier</source>
       <translation>Ein PDF je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="89" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="80" />
       <source>One PNG per quartier</source>
       <translation>Ein PNG je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="89" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="80" />
       <source>One multi-page PDF</source>
       <translation>Ein mehrseitiges PDF</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="54" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="77" />
       <source>One row per quartier, one column per group, zero-filled.</source>
       <translation>Eine Zeile je Quartier, eine Spalte je Gruppe, mit Nullen aufgefüllt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="80" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="71" />
       <source>Only quartiers matching (expression)</source>
       <translation>Nur Quartiere, die zutreffen (Ausdruck)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="453" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="252" />
       <source>Only rows of these years are used (needs the year field).</source>
       <translation>Nur Zeilen dieser Jahre werden verwendet (erfordert das Jahresfeld).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="190" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="110" />
       <source>Optional weights: numbers in the order of the indicator fields ('1,1,2') or 'A1=2; A2=1' (others 1).</source>
       <translation>Optionale Gewichte: Zahlen in der Reihenfolge der Indikatorfelder („1,1,2“) oder „A1=2; A2=1“ (übrige 1).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="91" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="82" />
       <source>Output folder</source>
       <translation>Ausgabeordner</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="456" />
+      <location filename="spatial/assignment_report.py" line="96" />
       <source>Overlap area</source>
       <translation>Überlappungsfläche</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="455" />
+      <location filename="spatial/assignment_report.py" line="95" />
       <source>Overlapping quartiers</source>
       <translation>Überlappende Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="163" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="32" />
       <source>Parameter AGE_BANDS “{}” cannot be read: {}.</source>
       <translation>Der Parameter AGE_BANDS „{}“ kann nicht gelesen werden: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="122" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="29" />
       <source>Parameter QUARTIER_ID (the quartier id field) is missing.</source>
       <translation>Der Parameter QUARTIER_ID (das Feld der Quartierskennung) fehlt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="124" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="30" />
       <source>Parameter QUARTIER_ID or INPUT_ID_FIELD (the quartier id field of the table INPUT) is missing.</source>
       <translation>Der Parameter QUARTIER_ID oder INPUT_ID_FIELD (das Feld der Quartierskennung der Tabelle in INPUT) fehlt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="154" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="135" />
       <source>Place addresses with unknown house number at their street's centroid</source>
       <translation>Adressen mit unbekannter Hausnummer auf den Schwerpunkt ihrer Straße setzen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="75" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="98" />
       <source>Points to place in quartiers, or a table holding a quartier id per record.</source>
       <translation>Punkte, die Quartieren zugeordnet werden, oder eine Tabelle mit einer Quartierskennung je Datensatz.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="365" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="177" />
       <source>Polygon layer of the quartiers.</source>
       <translation>Polygonlayer der Quartiere.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="153" />
+      <location filename="ui/dock.py" line="81" />
       <source>Polygon layers with Quartiersmonitor indicator fields</source>
       <translation>Polygonlayer mit Indikatorfeldern des Quartiersmonitors</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="196" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="115" />
       <source>Population field</source>
       <translation>Einwohnerfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="110" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="91" />
       <source>Postcode field</source>
       <translation>Feld Postleitzahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="412" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="215" />
       <source>Pretty breaks</source>
       <translation>Runde Klassengrenzen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="284" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="227" />
       <source>Previous layer '{layer}' has no field(s) '{fields}' (it needs the same fields as '{input}').</source>
       <translation>Vorjahreslayer „{layer}“ hat kein(e) Feld(er) „{fields}“ (er braucht dieselben Felder wie „{input}“).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="293" />
+      <location filename="processing_provider/indicator_inputs.py" line="76" />
       <source>Previous layer '{layer}', field '{field}': no quartier id matches the input ids (previous: {prev}; input: {current}).</source>
       <translation>Vorjahreslayer „{layer}“, Feld „{field}“: keine Quartiers-ID passt zu den IDs der Eingabe (Vorjahr: {prev}; Eingabe: {current}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="301" />
+      <location filename="processing_provider/indicator_inputs.py" line="79" />
       <source>Previous layer '{layer}': {n} quartiers have no previous values (no dynamics): {ex}.</source>
       <translation>Vorjahreslayer „{layer}“: {n} Quartiere haben keine Vorjahreswerte (keine Dynamik): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="215" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="132" />
       <source>Previous year (same fields)</source>
       <translation>Vorjahr (dieselben Felder)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="467" />
+      <location filename="spatial/assignment_report.py" line="105" />
       <source>Problem</source>
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="558" />
+      <location filename="ui/profile_view.py" line="49" />
       <source>Profile of {quartier}</source>
       <translation>Profil von {quartier}</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="224" />
+      <location filename="processing_provider/vector_output.py" line="149" />
+      <source>QGIS could not copy the staged layer into memory.</source>
+      <translation>QGIS konnte den zwischengespeicherten Layer nicht in den Speicher kopieren.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="79" />
       <source>QGIS could not load the layout template {path}.</source>
       <translation>QGIS konnte die Layoutvorlage {path} nicht laden.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="553" />
+      <location filename="mapsheets/export.py" line="57" />
       <source>QGIS could not write the file {path} (is the folder writable, the disk full, or the file open in another program?). {detail}</source>
       <translation>QGIS konnte die Datei {path} nicht schreiben (ist der Ordner beschreibbar, die Festplatte voll oder die Datei in einem anderen Programm geöffnet?). {detail}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="408" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="211" />
       <source>Quantiles</source>
       <translation>Quantile</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="409" />
+      <location filename="mapsheets/layout.py" line="190" />
       <source>Quartier</source>
       <translation>Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="81" />
+      <location filename="processing_provider/indicator_inputs.py" line="268" />
       <source>Quartier id field</source>
       <translation>Feld Quartiers-ID</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="86" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="109" />
       <source>Quartier id field of a table input</source>
       <translation>Feld der Quartierskennung einer Tabelleneingabe</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="380" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="185" />
       <source>Quartier id field of the counts table</source>
       <translation>Feld Quartiers-ID der Fallzahlentabelle</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="172" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="98" />
       <source>Quartier id; the previous layer is joined on a field of the same name.</source>
       <translation>Quartiers-ID; der Vorjahreslayer wird über ein gleichnamiges Feld verknüpft.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="78" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="69" />
       <source>Quartier name field</source>
       <translation>Feld des Quartiersnamens</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="166" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="97" />
       <source>Quartier polygons with indicator fields, e.g. the output of 'Calculate indicators'.</source>
       <translation>Quartierspolygone mit Indikatorfeldern, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="78" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="101" />
       <source>Quartier polygons: needed for point input; for table input they list every quartier so that quartiers without records get a row of zeros.</source>
       <translation>Quartierspolygone: nötig für Punkte; bei einer Tabelle liefern sie alle Quartiere, damit Quartiere ohne Datensätze eine Zeile mit Nullen erhalten.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="184" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="192" />
       <source>Quartier “{}” has an invalid geometry ({}); repaired for the assignment.</source>
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); für die Zuordnung repariert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="176" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="231" />
       <source>Quartier “{}” has an invalid geometry ({}); repaired.</source>
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); repariert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="187" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="195" />
       <source>Quartier “{}” has no geometry; no address can fall into it.</source>
       <translation>Quartier „{}“ hat keine Geometrie; keine Adresse kann darin liegen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="524" />
+      <location filename="processing_provider/quartier_checks.py" line="20" />
       <source>Quartier “{}”: its geometry cannot be indexed.</source>
       <translation>Quartier „{}“: seine Geometrie kann nicht indiziert werden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="77" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="100" />
       <source>Quartiers</source>
       <translation>Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="114" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="80" />
       <source>Quartiers (polygons)</source>
       <translation>Quartiere (Polygone)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="148" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="93" />
       <source>Quartiers needing attention</source>
       <translation>Quartiere mit Aufmerksamkeitsbedarf</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="128" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="94" />
       <source>Quartiers with address counts</source>
       <translation>Quartiere mit Adressanzahlen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="401" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="204" />
       <source>Quartiers with fewer residents (column pop_total) are not shown; 0 switches the rule off.</source>
       <translation>Quartiere mit weniger Einwohnern (Spalte pop_total) werden nicht ausgewiesen; 0 schaltet die Regel ab.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="425" />
+      <location filename="spatial/assignment_report.py" line="91" />
       <source>Quartiers without any address: {}</source>
       <translation>Quartiere ohne Adresse: {}</translation>
     </message>
@@ -1334,117 +1323,117 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiersmonitor: Sozial- und Gesundheitsplanung für Quartiere</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="409" />
+      <location filename="mapsheets/layout.py" line="190" />
       <source>Rank</source>
       <translation>Rang</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="209" />
+      <location filename="ui/profile_view.py" line="25" />
       <source>Rank among the quartiers with a published value; 1 = most need</source>
       <translation>Rang unter den Quartieren mit veröffentlichtem Wert; 1 = größter Bedarf</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="197" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="126" />
       <source>Reading address points of “{}”…</source>
       <translation>Adresspunkte aus „{}“ werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="342" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="279" />
       <source>Reading addresses…</source>
       <translation>Adressen werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="290" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="175" />
       <source>Reading offerings…</source>
       <translation>Angebote werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="179" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="116" />
       <source>Reading quartiers of “{}”…</source>
       <translation>Quartiere aus „{}“ werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="284" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="170" />
       <source>Reading quartiers…</source>
       <translation>Quartiere werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="245" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="179" />
       <source>Reading the address directory '{}'…</source>
       <translation>Adressverzeichnis '{}' wird gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="252" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="186" />
       <source>Reading the addresses to geocode from '{}'…</source>
       <translation>Zu geokodierende Adressen werden aus '{}' gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="74" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="97" />
       <source>Records (points or table)</source>
       <translation>Datensätze (Punkte oder Tabelle)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="93" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="116" />
       <source>Records are counted per value of this field (e.g. sex, nationality, age band).</source>
       <translation>Datensätze werden je Wert dieses Feldes gezählt (z. B. Geschlecht, Staatsangehörigkeit, Altersgruppe).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="107" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="130" />
       <source>Records counted</source>
       <translation>Gezählte Datensätze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="108" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="131" />
       <source>Records without a quartier</source>
       <translation>Datensätze ohne Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="132" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="98" />
       <source>Report (HTML)</source>
       <translation>Bericht (HTML)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="128" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="112" />
       <source>Residents field (empty: one resident per address)</source>
       <translation>Feld Einwohner (leer: ein Einwohner je Adresse)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="199" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="116" />
       <source>Residents per quartier; quartiers under the minimum population are not classed.</source>
       <translation>Einwohner je Quartier; Quartiere unter der Mindesteinwohnerzahl werden nicht klassifiziert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="183" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="104" />
       <source>Reversed fields (higher value = less need)</source>
       <translation>Umgekehrte Felder (höherer Wert = weniger Bedarf)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="119" />
+      <location filename="processing_provider/indicator_inputs.py" line="154" />
       <source>Row {row} of table '{layer}' holds the expected column names {names}: the table probably has a title row above its header. Delete the rows above the header so that the first row holds the column names.</source>
       <translation>Zeile {row} der Tabelle „{layer}“ enthält die erwarteten Spaltennamen {names}: Die Tabelle hat wahrscheinlich eine Titelzeile über der Kopfzeile. Löschen Sie die Zeilen über der Kopfzeile, sodass die erste Zeile die Spaltennamen enthält.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="169" />
+      <location filename="ui/dock.py" line="93" />
       <source>Search quartiers by id, name or municipality</source>
       <translation>Quartiere nach Nummer, Name oder Gemeinde suchen</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="197" />
+      <location filename="ui/dock.py" line="106" />
       <source>Select a quartier to see its profile.</source>
       <translation>Wählen Sie ein Quartier, um sein Profil zu sehen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="245" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="189" />
       <source>Select at least one indicator field.</source>
       <translation>Wählen Sie mindestens ein Indikatorfeld.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="528" />
+      <location filename="processing_provider/indicator_inputs.py" line="48" />
       <source>Select at least one indicator.</source>
       <translation>Wählen Sie mindestens einen Indikator.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="633" />
+      <location filename="ui/dock_export.py" line="123" />
       <source>Select the quartiers whose map sheets you want, in the list or on the map.</source>
       <translation>Wählen Sie die Quartiere, deren Kartenblätter Sie möchten, in der Liste oder in der Karte.</translation>
     </message>
@@ -1454,22 +1443,22 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiersmonitor-Bedienfeld anzeigen: Quartiere, Profile und Kartenblätter</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="157" />
+      <location filename="ui/dock.py" line="84" />
       <source>Shows the layer's saved style of this indicator</source>
       <translation>Zeigt den gespeicherten Stil des Layers für diesen Indikator</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="409" />
+      <location filename="mapsheets/layout.py" line="190" />
       <source>Sig.</source>
       <translation>Sig.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="350" />
+      <location filename="processing_provider/indicator_inputs.py" line="65" />
       <source>Some ids differ only by leading zeros ({ex}): the id column was probably read as a number. Ids are compared as text; store the ids as text in both layers (e.g. switch off 'Detect field types' when adding a CSV, or add a .csvt file).</source>
       <translation>Einige IDs unterscheiden sich nur durch führende Nullen ({ex}): Die ID-Spalte wurde wahrscheinlich als Zahl gelesen. IDs werden als Text verglichen; speichern Sie die IDs in beiden Layern als Text (z. B. beim Hinzufügen einer CSV-Datei „Feldtypen erkennen“ ausschalten oder eine .csvt-Datei anlegen).</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="416" />
+      <location filename="mapsheets/layout.py" line="197" />
       <source>Source: {source} · Quartiersmonitor map sheet of {date} · ▲/▼ significantly above/below the county</source>
       <translation>Quelle: {source} · Kartenblatt des Quartiersmonitors vom {date} · ▲/▼ signifikant über/unter dem Kreiswert</translation>
     </message>
@@ -1479,62 +1468,62 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Räumlicher Index von GDAL erstellt ({}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="411" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="214" />
       <source>Standard deviation</source>
       <translation>Standardabweichung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="417" />
+      <location filename="spatial/assignment_report.py" line="83" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="381" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="179" />
       <source>Status classes: {counts}; attention: {n} quartiers.</source>
       <translation>Statusklassen: {counts}; Aufmerksamkeitsbedarf: {n} Quartiere.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="208" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="125" />
       <source>Status thresholds</source>
       <translation>Statusschwellenwerte</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="101" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="82" />
       <source>Street field</source>
       <translation>Feld Straße</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="103" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="126" />
       <source>Summed instead of counting 1 per record (e.g. residents per address).</source>
       <translation>Wird summiert, statt je Datensatz 1 zu zählen (z. B. Einwohner je Adresse).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="576" />
+      <location filename="processing_provider/indicator_inputs.py" line="50" />
       <source>Table '{layer}' has no rows.</source>
       <translation>Tabelle „{layer}“ hat keine Zeilen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="587" />
+      <location filename="processing_provider/indicator_inputs.py" line="53" />
       <source>Table '{layer}', column '{field}': '{value}' holds characters that could not be decoded: the text encoding of the table is probably wrong (e.g. a Windows-1252 / Latin-1 file read as UTF-8). Set the encoding when adding the layer (Data Source Manager → Delimited Text → Encoding) or in Layer Properties → Source.</source>
       <translation>Tabelle „{layer}“, Spalte „{field}“: „{value}“ enthält Zeichen, die nicht dekodiert werden konnten: Die Textkodierung der Tabelle ist wahrscheinlich falsch (z. B. eine Windows-1252-/Latin-1-Datei als UTF-8 gelesen). Stellen Sie die Kodierung beim Hinzufügen des Layers ein (Datenquellenverwaltung → Getrennte Texte → Kodierung) oder unter Layereigenschaften → Quelle.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="600" />
+      <location filename="processing_provider/indicator_inputs.py" line="58" />
       <source>Table '{layer}', field '{field}': no rows for the year(s) {years}; the table has {found}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: keine Zeilen für das Jahr / die Jahre {years}; die Tabelle enthält {found}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="611" />
+      <location filename="processing_provider/indicator_inputs.py" line="60" />
       <source>Table '{layer}', field '{field}': none of its ids matches a quartier id of layer '{quartiers}' (field '{qid}'). Table ids: {table_ids}; quartier ids: {quartier_ids}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: keine ihrer IDs passt zu einer Quartiers-ID des Layers „{quartiers}“ (Feld „{qid}“). IDs der Tabelle: {table_ids}; Quartiers-IDs: {quartier_ids}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="621" />
+      <location filename="processing_provider/indicator_inputs.py" line="63" />
       <source>Table '{layer}', field '{field}': {n} ids match no quartier and are left out: {ex}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: {n} IDs passen zu keinem Quartier und werden ausgelassen: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="581" />
+      <location filename="processing_provider/indicator_inputs.py" line="51" />
       <source>Table '{layer}', field '{field}': {n} rows have no quartier id (NULL or empty), e.g. rows {ex}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: {n} Zeilen haben keine Quartiers-ID (NULL oder leer), z. B. Zeilen {ex}.</translation>
     </message>
@@ -1543,237 +1532,237 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Tabelle „{layer}“, Feld „{field}“: {n} Zeilen ohne ID werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="654" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="396" />
       <source>Table '{layer}': {message}</source>
       <translation>Tabelle „{layer}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="375" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="181" />
       <source>Table of counts per quartier (CSV, XLSX, GeoPackage table, any layer); columns named as in the indicator catalog or mapped in 'Column mapping'.</source>
       <translation>Tabelle der Fallzahlen je Quartier (CSV, XLSX, GeoPackage-Tabelle, beliebiger Layer); Spalten benannt wie im Indikatorenkatalog oder unter „Spaltenzuordnung“ zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="201" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="35" />
       <source>Table “{}” has no quartier id field “{}” (parameter QUARTIER_ID). Available fields: {}.</source>
       <translation>Tabelle „{}“ hat kein Feld der Quartierskennung „{}“ (Parameter QUARTIER_ID). Vorhandene Felder: {}.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="640" />
+      <location filename="ui/dock_export.py" line="130" />
       <source>The Processing algorithm {alg} is not available.</source>
       <translation>Der Processing-Algorithmus {alg} ist nicht verfügbar.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="232" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="246" />
       <source>The address directory '{}' is empty: there is nothing to match against.</source>
       <translation>Das Adressverzeichnis '{}' ist leer: es gibt nichts zum Abgleichen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="126" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="92" />
       <source>The addresses with quartier_id and assign_status. Leave empty to skip.</source>
       <translation>Die Adressen mit quartier_id und assign_status. Leer lassen, um sie nicht zu erzeugen.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="641" />
+      <location filename="mapsheets/export.py" line="141" />
       <source>The atlas could not move to sheet {n}.</source>
       <translation>Der Atlas konnte nicht zu Blatt {n} wechseln.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="291" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="275" />
       <source>The directory has no city field: the input cities are not used.</source>
       <translation>Das Verzeichnis hat kein Ortsfeld: die Orte der Eingabe werden nicht verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="289" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="273" />
       <source>The directory has no postcode field: the input postcodes are not used.</source>
       <translation>Das Verzeichnis hat kein Postleitzahlfeld: die Postleitzahlen der Eingabe werden nicht verwendet.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="352" />
+      <location filename="mapsheets/layout.py" line="133" />
       <source>The filter expression is not valid: {error}</source>
       <translation>Der Filterausdruck ist ungültig: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="474" />
+      <location filename="spatial/assignment_report.py" line="145" />
       <source>The first {} of {}.</source>
       <translation>Die ersten {} von {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="222" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="138" />
       <source>The input with status_index, status_class, dynamics_index, dynamics_class and attention.</source>
       <translation>Die Eingabe mit status_index, status_class, dynamics_index, dynamics_class und attention.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="500" />
+      <location filename="ui/dock.py" line="332" />
       <source>The layer has no saved style for indicator {field}.</source>
       <translation>Der Layer hat keinen gespeicherten Stil für den Indikator {field}.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="557" />
+      <location filename="mapsheets/export.py" line="61" />
       <source>The layout export failed for {path} ({kind}). {detail}</source>
       <translation>Der Layoutexport ist für {path} fehlgeschlagen ({kind}). {detail}</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="628" />
+      <location filename="mapsheets/export.py" line="128" />
       <source>The layout exporter reported success but wrote no file {path}.</source>
       <translation>Der Layoutexport meldete Erfolg, hat aber keine Datei {path} geschrieben.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="226" />
+      <location filename="mapsheets/layout.py" line="81" />
       <source>The layout template {path} has no map item.</source>
       <translation>Die Layoutvorlage {path} enthält kein Kartenelement.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="219" />
+      <location filename="mapsheets/layout.py" line="74" />
       <source>The layout template {path} is not a valid .qpt (XML) file.</source>
       <translation>Die Layoutvorlage {path} ist keine gültige .qpt-Datei (XML).</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="580" />
+      <location filename="mapsheets/export.py" line="80" />
       <source>The output folder {folder} is not a folder.</source>
       <translation>Der Ausgabeordner {folder} ist kein Ordner.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="490" />
+      <location filename="mapsheets/layout.py" line="257" />
       <source>The profile table of a sheet could not be filled: {error}</source>
       <translation>Die Profiltabelle eines Kartenblatts konnte nicht gefüllt werden: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="83" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="106" />
       <source>The quartier id field of QUARTIERS; a table INPUT must have a field of the same name (or quartier_id).</source>
       <translation>Das Kennungsfeld von QUARTIERS; eine Tabelle in INPUT muss ein gleichnamiges Feld (oder quartier_id) haben.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="88" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="111" />
       <source>The quartier id field of a table INPUT; default: the field named like QUARTIER_ID (or quartier_id). Not used for points placed in QUARTIERS.</source>
       <translation>Das Feld der Quartierskennung einer Tabelle in INPUT; Vorgabe: das Feld, das wie QUARTIER_ID heißt (oder quartier_id). Wird für Punkte, die in QUARTIERS verortet werden, nicht verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="273" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="241" />
       <source>The quartier layer '{}' has no valid CRS.</source>
       <translation>Der Quartierslayer '{}' hat kein gültiges KBS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="162" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="146" />
       <source>The quartier layer '{}' is empty.</source>
       <translation>Der Quartierslayer '{}' ist leer.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="276" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="244" />
       <source>The quartier layer '{}' is in a geographic CRS ({}): distances in metres need a projected CRS. Reproject the quartiers first (e.g. to EPSG:25832).</source>
       <translation>Der Quartierslayer '{}' liegt in einem geographischen KBS ({}): Entfernungen in Metern brauchen ein projiziertes KBS. Projizieren Sie die Quartiere zuerst um (z. B. nach EPSG:25832).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="115" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="81" />
       <source>The quartier polygons; their CRS is used for the assignment.</source>
       <translation>Die Quartierspolygone; ihr KBS wird für die Zuordnung verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="130" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="96" />
       <source>The quartiers with n_addresses and sum_&lt;field&gt;. Leave empty to skip.</source>
       <translation>Die Quartiere mit n_addresses und sum_&lt;Feld&gt;. Leer lassen, um sie nicht zu erzeugen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="474" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="271" />
       <source>The quartiers with the indicator fields; loaded styled.</source>
       <translation>Die Quartiere mit den Indikatorfeldern; wird mit Darstellung geladen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="403" />
+      <location filename="processing_provider/indicator_inputs.py" line="300" />
       <source>The style could not be saved beside '{path}': {message}</source>
       <translation>Der Stil konnte nicht neben „{path}“ gespeichert werden: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="210" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="127" />
       <source>Three increasing thresholds on the status index between classes 1|2, 2|3 and 3|4.</source>
       <translation>Drei aufsteigende Schwellenwerte des Statusindex zwischen den Klassen 1|2, 2|3 und 3|4.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="84" />
+      <location filename="processing_provider/indicator_inputs.py" line="69" />
       <source>Thresholds '{text}': three increasing numbers are needed, e.g. '-1,1,1.5'.</source>
       <translation>Schwellenwerte „{text}“: drei aufsteigende Zahlen sind nötig, z. B. „-1,1,1.5“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="86" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="77" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="572" />
+      <location filename="mapsheets/export.py" line="72" />
       <source>Unknown format {fmt}: use one of {formats}.</source>
       <translation>Unbekanntes Format {fmt}: Verwenden Sie eines von {formats}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="166" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="147" />
       <source>Unmatched addresses</source>
       <translation>Nicht gefundene Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="559" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="300" />
       <source>Unmatched by reason: {}</source>
       <translation>Nicht gefunden nach Grund: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="205" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="122" />
       <source>Used with the population field.</source>
       <translation>Wird mit dem Einwohnerfeld verwendet.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="208" />
+      <location filename="ui/profile_view.py" line="24" />
       <source>Value of the county</source>
       <translation>Wert des Kreises</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="206" />
+      <location filename="ui/profile_view.py" line="22" />
       <source>Value of the quartier</source>
       <translation>Wert des Quartiers</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="207" />
+      <location filename="ui/profile_view.py" line="23" />
       <source>Value of the quartier's municipality</source>
       <translation>Wert der Gemeinde des Quartiers</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="101" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="124" />
       <source>Weight field</source>
       <translation>Gewichtsfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="189" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="109" />
       <source>Weights</source>
       <translation>Gewichte</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="118" />
+      <location filename="processing_provider/indicator_inputs.py" line="72" />
       <source>Weights '{text}': numbers are needed.</source>
       <translation>Gewichte „{text}“: Zahlen sind nötig.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="121" />
+      <location filename="processing_provider/indicator_inputs.py" line="73" />
       <source>Weights '{text}': {n} numbers given for {m} indicator fields ({fields}).</source>
       <translation>Gewichte „{text}“: {n} Zahlen für {m} Indikatorfelder ({fields}) angegeben.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="103" />
+      <location filename="processing_provider/indicator_inputs.py" line="70" />
       <source>Weights: '{name}' is not one of the indicator fields ({fields}).</source>
       <translation>Gewichte: „{name}“ ist keines der Indikatorfelder ({fields}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="111" />
+      <location filename="processing_provider/indicator_inputs.py" line="71" />
       <source>Weights: '{part}' is not of the form field=number.</source>
       <translation>Gewichte: „{part}“ hat nicht die Form Feld=Zahl.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="437" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="238" />
       <source>When given, the municipality values (_mun fields) are computed from the summed counts.</source>
       <translation>Wenn angegeben, werden die Gemeindewerte (_mun-Felder) aus den summierten Fallzahlen berechnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="140" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="124" />
       <source>White spot: share of residents within the distance below (percent)</source>
       <translation>Weißer Fleck: Anteil der Einwohner innerhalb der Entfernung unter (Prozent)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="320" />
+      <location filename="processing_provider/vector_output.py" line="191" />
       <source>Writing “{}” with GDAL…</source>
       <translation>„{}“ wird mit GDAL geschrieben…</translation>
     </message>
@@ -1783,27 +1772,27 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Stattdessen von GDAL geschrieben ({}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="442" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="242" />
       <source>Year field of the counts table (several years are summed)</source>
       <translation>Jahresfeld der Fallzahlentabelle (mehrere Jahre werden summiert)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="451" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="250" />
       <source>Years to use (e.g. 2024 or 2022,2023,2024; empty = all)</source>
       <translation>Zu verwendende Jahre (z. B. 2024 oder 2022,2023,2024; leer = alle)</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="171" />
+      <location filename="ui/dock.py" line="95" />
       <source>Zoom to selection</source>
       <translation>Auf Auswahl zoomen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="220" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="207" />
       <source>boundary</source>
       <translation>auf der Grenze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="220" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="207" />
       <source>inside</source>
       <translation>innerhalb</translation>
     </message>
@@ -1813,167 +1802,167 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>ungültige Geometrie</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="221" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="208" />
       <source>no geometry</source>
       <translation>ohne Geometrie</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="451" />
+      <location filename="spatial/assignment_report.py" line="97" />
       <source>none</source>
       <translation>keine</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="221" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="208" />
       <source>outside</source>
       <translation>außerhalb</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="126" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="115" />
       <source>the bundled A4 template</source>
       <translation>der mitgelieferten A4-Vorlage</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="420" />
+      <location filename="spatial/assignment_report.py" line="124" />
       <source>total</source>
       <translation>gesamt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="144" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="133" />
       <source>{n} file(s) written to {folder}</source>
       <translation>{n} Datei(en) in {folder} geschrieben</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="675" />
+      <location filename="ui/dock_export.py" line="173" />
       <source>{n} map sheet file(s) written to {folder}</source>
       <translation>{n} Kartenblatt-Datei(en) in {folder} geschrieben</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="331" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="170" />
       <source>{n} quartiers are not classed (too few residents or a missing value): {ex}.</source>
       <translation>{n} Quartiere sind nicht klassifiziert (zu wenige Einwohner oder fehlender Wert): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="629" />
+      <location filename="processing_provider/indicator_inputs.py" line="64" />
       <source>{n} quartiers have no row in table '{layer}' (flag no_data): {ex}.</source>
       <translation>{n} Quartiere haben keine Zeile in Tabelle „{layer}“ (Kennzeichen no_data): {ex}.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="563" />
+      <location filename="ui/profile_view.py" line="53" />
       <source>{n} quartiers selected</source>
       <translation>{n} Quartiere ausgewählt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="767" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="312" />
       <source>{n} quartiers, indicators {ids}.</source>
       <translation>{n} Quartiere, Indikatoren {ids}.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="591" />
+      <location filename="mapsheets/export.py" line="91" />
       <source>{path} exists and is a folder.</source>
       <translation>{path} existiert bereits und ist ein Ordner.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="358" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="303" />
       <source>{} address(es) lie outside every quartier and are left out of the figures.</source>
       <translation>{} Adresse(n) liegen außerhalb aller Quartiere und fließen nicht in die Werte ein.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="460" />
+      <location filename="spatial/assignment_report.py" line="100" />
       <source>{} addresses lie in overlaps; each went to the smallest id.</source>
       <translation>{} Adressen liegen in Überlappungen; jede ging an die kleinste Kennung.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="224" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="212" />
       <source>{} addresses lie where quartiers overlap; each went to the smallest id.</source>
       <translation>{} Adressen liegen in Überlappungen von Quartieren; jede ging an die kleinste Kennung.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="201" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="129" />
       <source>{} addresses read.</source>
       <translation>{} Adressen gelesen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="446" />
+      <location filename="spatial/assignment_report.py" line="133" />
       <source>{} addresses share their location with another address.</source>
       <translation>{} Adressen teilen ihren Ort mit einer anderen Adresse.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="422" />
+      <location filename="spatial/assignment_report.py" line="89" />
       <source>{} multipoint addresses were placed by their first point.</source>
       <translation>{} Multipunkt-Adressen wurden nach ihrem ersten Punkt zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="204" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="132" />
       <source>{} multipoint addresses with several points were placed by their first point.</source>
       <translation>{} Multipunkt-Adressen mit mehreren Punkten wurden nach ihrem ersten Punkt zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="459" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="213" />
       <source>{} of {} residents ({:.1f} %) live within {} m of an offering.</source>
       <translation>{} von {} Einwohnern ({:.1f} %) wohnen im Umkreis von {} m um ein Angebot.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="308" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="272" />
       <source>{} offering(s) lie outside every quartier: not counted, but used for the distances.</source>
       <translation>{} Angebot(e) liegen außerhalb aller Quartiere: nicht gezählt, aber für die Entfernungen verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="312" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="195" />
       <source>{} records counted in {} quartiers.</source>
       <translation>{} Datensätze in {} Quartieren gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="253" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="41" />
       <source>{} records have a quartier id that is not in layer “{}” and are not counted, e.g. {} (quartier ids look like {}).</source>
       <translation>{} Datensätze haben eine Quartierskennung, die es in Layer „{}“ nicht gibt, und werden nicht gezählt, z. B. {} (Quartierskennungen sehen so aus: {}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="271" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="44" />
       <source>{} records have no age in a band of “{}”: counted in total only.</source>
       <translation>{} Datensätze haben kein Alter in einer Gruppe von „{}“: nur in total gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="230" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="39" />
       <source>{} records have no geometry and are not counted.</source>
       <translation>{} Datensätze haben keine Geometrie und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="249" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="40" />
       <source>{} records have no quartier id and are not counted.</source>
       <translation>{} Datensätze haben keine Quartierskennung und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="265" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="43" />
       <source>{} records have no value in “{}”: counted in total only.</source>
       <translation>{} Datensätze haben keinen Wert in „{}“: nur in total gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="286" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="45" />
       <source>{} records have no weight in “{}” and count as 0.</source>
       <translation>{} Datensätze haben kein Gewicht in „{}“ und zählen als 0.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="227" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="38" />
       <source>{} records lie outside every quartier and are not counted.</source>
       <translation>{} Datensätze liegen außerhalb aller Quartiere und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="222" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="209" />
       <source>{}: {} addresses</source>
       <translation>{}: {} Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="330" />
+      <location filename="processing_provider/vector_output.py" line="236" />
       <source>“{}” was copied into a temporary GeoPackage first.</source>
       <translation>„{}“ wurde zuerst in ein temporäres GeoPackage kopiert.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="210" />
+      <location filename="ui/profile_view.py" line="26" />
       <source>▲/▼: significantly above/below the county value</source>
       <translation>▲/▼: signifikant über/unter dem Kreiswert</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="223" />
+      <location filename="ui/profile_view.py" line="39" />
       <source>▲/▼: significantly above/below the county value; rank 1 = most need</source>
       <translation>▲/▼: signifikant über/unter dem Kreiswert; Rang 1 = höchster Bedarf</translation>
     </message>

@@ -1,272 +1,60 @@
 """``quartiersmonitor:calculateindicators`` — indicators per quartier from a counts table, styled on load.
 
-All numbers come from the indicator engine (``indicators.rates.compute`` and ``indicators.classify``); this module
-only reads the layers, hands the counts to the engine, writes its results and styles the output layer
+All numbers come from the indicator engine (``indicators.rates.compute`` and ``indicators.classify``), the checks
+of the user's input from ``indicators.table_input`` and the values written from ``indicators.output_rows``; this
+module reads the parameters, hands over, writes the result (``indicator_inputs``) and styles it
 (``cartography``).
 """
 
-import math
-import os
+from dataclasses import dataclass
 
-import pandas as pd
 from qgis.core import (
-    Qgis,
-    QgsFeature,
-    QgsFeatureRequest,
-    QgsField,
-    QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsVectorLayer,
-    QgsWkbTypes,
 )
 
 from ... import cartography
-from ...compat import (
-    FAST_INSERT,
-    T_DOUBLE,
-    T_INT,
-    T_STRING,
-    plain_value,
-    scoped,
-)
+from ...compat import GEOMETRY_POLYGON, scoped
+from ...indicators import rates
+from ...indicators.catalog import CatalogError, load_catalog
 from ...indicators.classify import METHODS
-from ...translation import current_language, tr
-from ..base import (
-    FIELD_ANY,
-    GROUP_INDICATORS,
-    NUMBER_INTEGER,
-    SOURCE_ANY,
-    SOURCE_POLYGON,
-    LayerPostProcessor,
-    QuartiersAlgorithm,
+from ...indicators.output_rows import classify_indicators, indicator_fields, indicator_rows
+from ...indicators.table_input import (
+    clean_counts,
+    describe_years,
+    encoding_note,
+    expected_columns,
+    match_ids,
+    municipality_of,
+    parse_mapping,
+    select_indicators,
+    select_years,
 )
-from ..inputs import id_as_text
+from ...translation import current_language, tr
+from ..base import GROUP_INDICATORS, NUMBER_INTEGER, SOURCE_ANY
+from ..errors import check_canceled
+from ..indicator_inputs import (
+    StyledOutputAlgorithm,
+    field_name,
+    field_parameter,
+    message_text,
+    named_source,
+    push_notes,
+    read_quartier_ids,
+    read_table,
+    reported,
+    with_header_hint,
+    write_quartier_layer,
+)
+from ..inputs import require_geometry
 
-SINK_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon if Qgis.QGIS_VERSION_INT < 33600 else SOURCE_POLYGON
 FILE_BEHAVIOR = scoped("ProcessingFileParameterBehavior", "File", lambda: QgsProcessingParameterFile.Behavior.File)
-
-
-def number_or_none(value):
-    """A float for the output layer, None (NULL) for NaN / missing values: suppression never becomes 0."""
-    if value is None:
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(number) else number
-
-
-def int_or_none(value):
-    number = number_or_none(value)
-    return None if number is None else int(round(number))
-
-
-def examples(values, n=5):
-    values = list(values)
-    shown = ", ".join("'{}'".format(v) for v in values[:n])
-    return shown + (", …" if len(values) > n else "")
-
-
-def leading_zero_pairs(table_ids, quartier_ids):
-    """["'101' / '0101'", …]: ids of the two sides equal but for leading zeros (a text column read as a number)."""
-    by_digits = {}
-    for qid in quartier_ids:
-        by_digits.setdefault(qid.lstrip("0"), qid)
-    return ["'{}' / '{}'".format(t, by_digits[t.lstrip("0")]) for t in table_ids
-            if t.lstrip("0") in by_digits and by_digits[t.lstrip("0")] != t]
-
-
-def undecodable_text(frame):
-    """(column, value) of the first column name or text holding U+FFFD (bytes the layer's encoding could not
-    decode, e.g. a Windows-1252 file read as UTF-8), else None."""
-    for column in frame.columns:
-        if "\ufffd" in str(column):
-            return str(column), str(column)
-        for value in frame[column]:
-            if isinstance(value, str) and "\ufffd" in value:
-                return str(column), value
-    return None
-
-
-def header_row(source, names, rows=5):
-    """1-based number of one of the first ``rows`` rows of ``source`` holding some of the column names ``names``
-    (a title row above the header pushes the header into the data): (row, [names found]) or None."""
-    wanted = {str(n).strip().lower(): n for n in names if n}
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setLimit(rows)
-    for number, feature in enumerate(source.getFeatures(request), 1):
-        found = [wanted[t] for t in dict.fromkeys(str(plain_value(v)).strip().lower() for v in feature.attributes())
-                 if t in wanted]
-        if found:
-            return number, found
-    return None
-
-
-def with_header_hint(message, source, names):
-    """``message`` plus a hint when a title row above the header has made the real column names data."""
-    found = header_row(source, names)
-    if found is None:
-        return message
-    return message + " " + tr(
-        "Row {row} of table '{layer}' holds the expected column names {names}: the table probably has a title row "
-        "above its header. Delete the rows above the header so that the first row holds the column names."
-    ).format(row=found[0], layer=source.sourceName(), names=examples(found[1], 8))
-
-
-class NamedSource:
-    """A feature source whose ``sourceName()`` also names the GeoPackage layer ("data.gpkg" → "data: counts_2024")
-    when the parameter was given as "file|layername=…" (as in processing.run and qgis_process)."""
-
-    def __init__(self, source, parameter_value):
-        self._source = source
-        name = source.sourceName()
-        text = parameter_value if isinstance(parameter_value, str) else ""
-        if "layername=" in text:
-            layer_name = text.split("layername=", 1)[1].split("|")[0]
-            if layer_name and layer_name != name:
-                name = "{}: {}".format(name, layer_name)
-        self._name = name
-
-    def sourceName(self):
-        return self._name
-
-    def __getattr__(self, attribute):
-        return getattr(self._source, attribute)
-
-
-def named_source(algorithm, parameters, name, context):
-    source = algorithm.parameterAsSource(parameters, name, context)
-    if source is None:
-        return None
-    value = parameters.get(name)
-    if hasattr(value, "source"):  # QgsProcessingFeatureSourceDefinition
-        value = value.source.staticValue() if hasattr(value.source, "staticValue") else ""
-    return NamedSource(source, value)
-
-
-def read_quartier_ids(source, id_field, feedback=None, extra_fields=()):
-    """[(feature id, quartier id, {extra field: value})] in feature order; clear errors for NULL or duplicate ids."""
-    fields = source.fields()
-    if fields.indexOf(id_field) < 0:
-        raise QgsProcessingException(
-            tr("Layer '{layer}' has no field '{field}' (quartier id).").format(
-                layer=source.sourceName(), field=id_field
-            )
-        )
-    rows, seen, duplicates, null_features = [], set(), [], []
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    for feature in source.getFeatures(request):
-        if feedback is not None and feedback.isCanceled():
-            raise QgsProcessingException(tr("Canceled by the user."))
-        qid = id_as_text(feature[id_field])
-        if qid is None:
-            null_features.append(feature.id())
-            continue
-        if qid in seen:
-            duplicates.append(qid)
-        seen.add(qid)
-        extra = {name: plain_value(feature[name]) for name in extra_fields}
-        rows.append((feature.id(), qid, extra))
-    if null_features:
-        raise QgsProcessingException(
-            tr("Layer '{layer}', field '{field}': {n} features have no quartier id (NULL or empty), "
-               "e.g. features {ex}.").format(
-                layer=source.sourceName(), field=id_field, n=len(null_features), ex=examples(null_features)
-            )
-        )
-    if duplicates:
-        raise QgsProcessingException(
-            tr("Layer '{layer}', field '{field}': quartier ids occur more than once: {ex}.").format(
-                layer=source.sourceName(), field=id_field, ex=examples(sorted(set(duplicates)))
-            )
-        )
-    return rows
-
-
-def read_table(source, feedback=None):
-    """All attributes of ``source`` as a DataFrame of Python objects (None for NULL), column per field."""
-    names = source.fields().names()
-    data = {name: [] for name in names}
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    for feature in source.getFeatures(request):
-        if feedback is not None and feedback.isCanceled():
-            raise QgsProcessingException(tr("Canceled by the user."))
-        for name, value in zip(names, feature.attributes()):
-            data[name].append(plain_value(value))
-    return pd.DataFrame(data, columns=names, dtype=object)
-
-
-def describe_years(counts, year_field=None):
-    """The year(s) of the counts for titles: the year field's values, else a single-valued "year"/"Jahr" column."""
-    columns = [year_field] if year_field else [c for c in counts.columns if str(c).strip().lower() in ("year", "jahr")]
-    for column in columns:
-        values = sorted({id_as_text(v) for v in counts[column]} - {None})
-        if values and (year_field or len(values) == 1):
-            return ", ".join(values)
-    return None
-
-
-def parse_mapping(text):
-    """"pop_total=EW_gesamt; sgb2_u65=SGB2_u65" → {"pop_total": "EW_gesamt", "sgb2_u65": "SGB2_u65"}."""
-    mapping = {}
-    for part in (text or "").replace("\n", ";").split(";"):
-        part = part.strip()
-        if not part:
-            continue
-        if "=" not in part:
-            raise QgsProcessingException(
-                tr("Column mapping: '{part}' is not of the form standard_name=your_column.").format(part=part)
-            )
-        standard, column = (s.strip() for s in part.split("=", 1))
-        if not standard or not column:
-            raise QgsProcessingException(
-                tr("Column mapping: '{part}' is not of the form standard_name=your_column.").format(part=part)
-            )
-        mapping[standard] = column
-    return mapping
-
-
-def output_field_names(field):
-    return [
-        field,
-        field + "_num",
-        field + "_den",
-        field + "_lo",
-        field + "_hi",
-        field + "_z",
-        field + "_class",
-        field + "_flag",
-        field + "_sig",
-        field + "_mun",
-        field + "_county",
-    ]
-
-
-def output_fields_for(field):
-    types = [T_DOUBLE, T_DOUBLE, T_DOUBLE, T_DOUBLE, T_DOUBLE, T_DOUBLE, T_INT, T_STRING, T_INT, T_DOUBLE, T_DOUBLE]
-    return [QgsField(name, kind) for name, kind in zip(output_field_names(field), types)]
-
-
-
-class IndicatorLayerStyler(LayerPostProcessor):
-    """Styles the loaded output: one style per indicator, the first current; name, title, county values."""
-
-    def postProcessLayer(self, layer, context, feedback):
-        if not isinstance(layer, QgsVectorLayer):
-            return
-        apply_indicator_layer_style(layer, self.settings)
-        first = self.settings["catalog"][self.settings["ids"][0]]
-        title = cartography.indicator_style.indicator_title(first, self.settings["language"], self.settings["year"])
-        layer.setName(title)
+MUNICIPALITY_COLUMN = "_qm_municipality"  # the quartiers' municipality, joined to the counts for the engine
 
 
 def apply_indicator_layer_style(layer, settings):
@@ -296,7 +84,41 @@ def apply_indicator_layer_style(layer, settings):
     )
 
 
-class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
+def read_catalog(path):
+    """The built-in catalog extended by the JSON file ``path`` (None: the built-in one); clear errors."""
+    try:
+        return load_catalog(path)
+    except CatalogError as error:
+        raise QgsProcessingException(
+            tr("Indicator catalog '{path}': {message}").format(path=path, message=str(error))
+        ) from error
+    except OSError as error:
+        raise QgsProcessingException(
+            tr("Indicator catalog '{path}' cannot be read: {message}").format(path=path, message=str(error))
+        ) from error
+
+
+@dataclass
+class CalculationSettings:
+    """The parameters of a run, checked; field names as the layers spell them."""
+
+    qid_field: str
+    data_id: str
+    year_field: object  # str or None
+    municipality_field: object  # str or None
+    years_text: str
+    min_count: int
+    min_population: int
+    method: str
+    k: int
+    mapping: dict
+    catalog: object
+    ids: list
+    expected_columns: list
+    language: str
+
+
+class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
     ALG_ID = "calculateindicators"
     GROUP_ID = GROUP_INDICATORS
 
@@ -317,9 +139,14 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
     EXTRA_INDICATORS = "EXTRA_INDICATORS"
     OUTPUT = "OUTPUT"
 
-    def __init__(self):
-        super().__init__()
-        self._styling = None
+    @staticmethod
+    def style_layer(layer, settings, loaded=False):
+        """One style per indicator, the first current; the loaded layer is named by the first indicator."""
+        apply_indicator_layer_style(layer, settings)
+        if loaded:
+            first = settings["catalog"][settings["ids"][0]]
+            layer.setName(cartography.indicator_style.indicator_title(first, settings["language"], settings["year"]))
+        return layer.styleManager().currentStyle()
 
     def displayName(self):
         return tr("Calculate indicators")
@@ -342,44 +169,20 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
             "'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'."
         )
 
-    @staticmethod
-    def _leading_zero_hint(table_ids, quartier_ids):
-        pairs = leading_zero_pairs(table_ids, quartier_ids)
-        if not pairs:
-            return ""
-        return " " + tr(
-            "Some ids differ only by leading zeros ({ex}): the id column was probably read as a number. Ids are "
-            "compared as text; store the ids as text in both layers (e.g. switch off 'Detect field types' when "
-            "adding a CSV, or add a .csvt file)."
-        ).format(ex=examples(pairs, 3))
-
     def initAlgorithm(self, config=None):
-        from ...indicators.catalog import load_catalog
-
         language = current_language()
         catalog = load_catalog()
         labels = ["{} {}".format(ident, catalog[ident].name(language)) for ident in catalog.ids()]
 
-        self._add(
-            QgsProcessingParameterFeatureSource(self.QUARTIERS, tr("Quartiers"), [SOURCE_POLYGON]),
-            tr("Polygon layer of the quartiers."),
-        )
-        self._add(
-            QgsProcessingParameterField(
-                self.QUARTIER_ID, tr("Quartier id field"), parentLayerParameterName=self.QUARTIERS, type=FIELD_ANY
-            ),
-            tr("Field of the quartiers with the quartier id (compared as text after trimming)."),
-        )
+        self.add_quartiers(self.QUARTIERS, tr("Quartiers"), tr("Polygon layer of the quartiers."),
+                           tr("Field of the quartiers with the quartier id (compared as text after trimming)."))
         self._add(
             QgsProcessingParameterFeatureSource(self.DATA, tr("Counts table"), [SOURCE_ANY]),
             tr("Table of counts per quartier (CSV, XLSX, GeoPackage table, any layer); columns named as in the "
                "indicator catalog or mapped in 'Column mapping'."),
         )
         self._add(
-            QgsProcessingParameterField(
-                self.DATA_ID, tr("Quartier id field of the counts table"), parentLayerParameterName=self.DATA,
-                type=FIELD_ANY,
-            ),
+            field_parameter(self.DATA_ID, tr("Quartier id field of the counts table"), self.DATA),
             tr("Field of the counts table with the quartier id."),
         )
         self._add(
@@ -430,18 +233,14 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
             advanced=True,
         )
         self._add(
-            QgsProcessingParameterField(
-                self.MUNICIPALITY_FIELD, tr("Municipality field of the quartiers"),
-                parentLayerParameterName=self.QUARTIERS, type=FIELD_ANY, optional=True,
-            ),
+            field_parameter(self.MUNICIPALITY_FIELD, tr("Municipality field of the quartiers"), self.QUARTIERS,
+                            optional=True),
             tr("When given, the municipality values (_mun fields) are computed from the summed counts."),
             advanced=True,
         )
         self._add(
-            QgsProcessingParameterField(
-                self.YEAR_FIELD, tr("Year field of the counts table (several years are summed)"),
-                parentLayerParameterName=self.DATA, type=FIELD_ANY, optional=True,
-            ),
+            field_parameter(self.YEAR_FIELD, tr("Year field of the counts table (several years are summed)"),
+                            self.DATA, optional=True),
             tr("For tables with one row per quartier and year: the counts of the selected years are summed "
                "(pooled) per quartier."),
             advanced=True,
@@ -469,321 +268,134 @@ class CalculateIndicatorsAlgorithm(QuartiersAlgorithm):
             tr("Ids of indicators added by the catalog file, calculated after the selected ones."),
             advanced=True,
         )
-        self._add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Indicators"), SINK_POLYGON),
-            tr("The quartiers with the indicator fields; loaded styled."),
-        )
+        self.add_output(tr("Indicators"), tr("The quartiers with the indicator fields; loaded styled."))
 
     # ----------------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
-        from ...indicators import classify, rates
-        from ...indicators.catalog import CatalogError, load_catalog
-
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         quartiers = named_source(self, parameters, self.QUARTIERS, context)
-        if quartiers is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.QUARTIERS))
         data = named_source(self, parameters, self.DATA, context)
-        if data is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.DATA))
-        qid_field = self.parameterAsString(parameters, self.QUARTIER_ID, context)
-        data_id = self.parameterAsString(parameters, self.DATA_ID, context)
-        municipality_field = self.parameterAsString(parameters, self.MUNICIPALITY_FIELD, context) or None
-        year_field = self.parameterAsString(parameters, self.YEAR_FIELD, context) or None
-        years_text = self.parameterAsString(parameters, self.YEAR, context).strip()
-        min_count = self.parameterAsInt(parameters, self.MIN_COUNT, context)
-        min_population = self.parameterAsInt(parameters, self.MIN_POPULATION, context)
-        method = METHODS[self.parameterAsEnum(parameters, self.CLASSIFICATION, context)]
-        k = self.parameterAsInt(parameters, self.CLASSES, context)
-        mapping = parse_mapping(self.parameterAsString(parameters, self.COLUMN_MAPPING, context))
-        catalog_path = self.parameterAsFile(parameters, self.CATALOG, context) or None
-        language = current_language()
-
-        try:
-            catalog = load_catalog(catalog_path)
-        except CatalogError as error:
-            raise QgsProcessingException(
-                tr("Indicator catalog '{path}': {message}").format(path=catalog_path, message=str(error))
-            ) from error
-        except OSError as error:
-            raise QgsProcessingException(
-                tr("Indicator catalog '{path}' cannot be read: {message}").format(path=catalog_path, message=str(error))
-            ) from error
-
-        builtin_ids = list(load_catalog().ids())
-        ids = [builtin_ids[i] for i in self.parameterAsEnums(parameters, self.INDICATORS, context)]
-        for extra in self.parameterAsString(parameters, self.EXTRA_INDICATORS, context).replace(";", ",").split(","):
-            extra = extra.strip()
-            if not extra:
-                continue
-            if extra not in catalog.ids():
-                raise QgsProcessingException(
-                    tr("Indicator '{id}' is not in the catalog (known: {known}).").format(
-                        id=extra, known=", ".join(catalog.ids())
-                    )
-                )
-            if extra not in ids:
-                ids.append(extra)
-        if not ids:
-            raise QgsProcessingException(tr("Select at least one indicator."))
-
-        # the columns the counts table must have (for the hint on a title row above the header)
-        expected_columns = [data_id, year_field] + [
-            mapping.get(column, column)
-            for column in ["pop_total"] + [c for i in ids for c in (catalog[i].numerator, catalog[i].denominator)]
-        ]
-        for name, field, where in (
-            (data.sourceName(), data_id, self.DATA_ID),
-            (data.sourceName(), year_field, self.YEAR_FIELD),
-            (quartiers.sourceName(), municipality_field, self.MUNICIPALITY_FIELD),
-        ):
-            source_fields = data.fields() if where != self.MUNICIPALITY_FIELD else quartiers.fields()
-            if field and source_fields.indexOf(field) < 0:
-                message = tr("Layer '{layer}' has no field '{field}' (parameter {parameter}).").format(
-                    layer=name, field=field, parameter=where
-                )
-                raise QgsProcessingException(
-                    with_header_hint(message, data, expected_columns) if where != self.MUNICIPALITY_FIELD else message
-                )
+        require_geometry(quartiers, GEOMETRY_POLYGON, quartiers.sourceName(), self.QUARTIERS)
+        run = self._settings(parameters, context, quartiers, data)
 
         # 1. quartiers: ids (text), municipalities
         steps.setCurrentStep(0)
-        extra = (municipality_field,) if municipality_field else ()
-        quartier_rows = read_quartier_ids(quartiers, qid_field, feedback, extra)
+        quartier_rows, municipalities = self._read_quartiers(quartiers, run, feedback)
         quartier_ids = [row[1] for row in quartier_rows]
-        if not quartier_rows:
+
+        # 2. the counts table
+        steps.setCurrentStep(1)
+        counts, encoding_hint = self._read_counts(data, quartiers, run, quartier_ids, municipalities, feedback)
+
+        # 3. the engine
+        steps.setCurrentStep(2)
+        check_canceled(feedback)
+        result = self._compute(counts, data, run, encoding_hint, feedback)
+        classification = classify_indicators(result, run.catalog, run.ids, run.method, run.k)
+        steps.setProgress(100)
+
+        # 4. the values per quartier: quartier fields (less ours, replaced) + per indicator fields
+        steps.setCurrentStep(3)
+        new_fields = indicator_fields(result.quartiers, run.catalog, run.ids)
+        rows = indicator_rows(result, run.catalog, run.ids, quartier_ids, municipalities, classification)
+        check_canceled(feedback)
+
+        # 5. write (everything computed; nothing is written before this point)
+        steps.setCurrentStep(4)
+        dest_id = write_quartier_layer(self, parameters, context, quartiers, new_fields, rows, quartier_rows, steps)
+        self.style_output(context, {
+            "dest_id": dest_id, "catalog": run.catalog, "ids": run.ids, "method": run.method, "k": run.k,
+            "language": run.language, "breaks": classification.breaks, "county": classification.county,
+            "min_count": run.min_count, "min_population": run.min_population, "source": data.sourceName(),
+            "year": run.years_text or describe_years(counts, run.year_field),
+        })
+        feedback.pushInfo(tr("{n} quartiers, indicators {ids}.").format(n=len(quartier_ids), ids=", ".join(run.ids)))
+        return {self.OUTPUT: dest_id}
+
+    def _settings(self, parameters, context, quartiers, data):
+        """The parameters, checked: column mapping, catalog, indicators, fields (with the title-row hint)."""
+
+        def text(name):
+            return self.parameterAsString(parameters, name, context)
+
+        with reported():
+            mapping = parse_mapping(text(self.COLUMN_MAPPING))
+        catalog = read_catalog(self.parameterAsFile(parameters, self.CATALOG, context) or None)
+        builtin_ids = list(load_catalog().ids())
+        chosen = [builtin_ids[i] for i in self.parameterAsEnums(parameters, self.INDICATORS, context)]
+        with reported():
+            ids = select_indicators(chosen, text(self.EXTRA_INDICATORS), list(catalog.ids()))
+        year_field = text(self.YEAR_FIELD) or None
+        expected = expected_columns(catalog, ids, mapping, text(self.DATA_ID), year_field)
+        municipality_field = text(self.MUNICIPALITY_FIELD) or None
+        return CalculationSettings(
+            qid_field=text(self.QUARTIER_ID),
+            data_id=field_name(data, text(self.DATA_ID), self.DATA_ID, expected),
+            year_field=year_field and field_name(data, year_field, self.YEAR_FIELD, expected),
+            municipality_field=municipality_field and field_name(quartiers, municipality_field,
+                                                                 self.MUNICIPALITY_FIELD),
+            years_text=text(self.YEAR).strip(),
+            min_count=self.parameterAsInt(parameters, self.MIN_COUNT, context),
+            min_population=self.parameterAsInt(parameters, self.MIN_POPULATION, context),
+            method=METHODS[self.parameterAsEnum(parameters, self.CLASSIFICATION, context)],
+            k=self.parameterAsInt(parameters, self.CLASSES, context),
+            mapping=mapping,
+            catalog=catalog,
+            ids=ids,
+            expected_columns=expected,
+            language=current_language(),
+        )
+
+    def _read_quartiers(self, quartiers, run, feedback):
+        """The quartier rows (``read_quartier_ids``) and {quartier id: municipality id} ({} without the field)."""
+        extra = (run.municipality_field,) if run.municipality_field else ()
+        rows = read_quartier_ids(quartiers, run.qid_field, self.QUARTIER_ID, feedback, extra)
+        if not rows:
             raise QgsProcessingException(
                 tr("Layer '{layer}' has no features: there are no quartiers to calculate indicators for.").format(
                     layer=quartiers.sourceName()
                 )
             )
-        municipality_of = {row[1]: id_as_text(row[2].get(municipality_field)) for row in quartier_rows} if extra else {}
-        without_municipality = [q for q, m in municipality_of.items() if m is None]
-        if without_municipality:
-            raise QgsProcessingException(
-                tr("Layer '{layer}', field '{field}': quartiers without a municipality: {ex}.").format(
-                    layer=quartiers.sourceName(), field=municipality_field, ex=examples(without_municipality)
-                )
-            )
+        if not extra:
+            return rows, {}
+        with reported(layer=quartiers.sourceName(), field=run.municipality_field):
+            return rows, municipality_of([row[1] for row in rows], [row[2][extra[0]] for row in rows])
 
-        # 2. the counts table
-        steps.setCurrentStep(1)
+    def _read_counts(self, data, quartiers, run, quartier_ids, municipalities, feedback):
+        """The counts of the chosen years whose id is a quartier's (with the municipality column), and the
+        warning on undecodable text ("" when the text is readable); warnings on ids left out."""
+        where = {"layer": data.sourceName(), "field": run.data_id}
         counts = read_table(data, feedback)
-        # wholly empty rows (e.g. below a spreadsheet's data; a GeoPackage's fid is no data) are no rows
-        value_columns = [c for c in counts.columns if str(c).lower() not in ("fid", "ogc_fid")]
-        counts = counts[~counts[value_columns].isna().all(axis=1)].copy()
-        if counts.empty:
-            raise QgsProcessingException(tr("Table '{layer}' has no rows.").format(layer=data.sourceName()))
-        counts[data_id] = [id_as_text(v) for v in counts[data_id]]
-        no_id = [i + 1 for i, v in zip(counts.index, counts[data_id]) if v is None]
-        if no_id:
-            raise QgsProcessingException(
-                tr("Table '{layer}', field '{field}': {n} rows have no quartier id (NULL or empty), e.g. rows {ex}.")
-                .format(layer=data.sourceName(), field=data_id, n=len(no_id), ex=examples(no_id))
-            )
-        garbled = undecodable_text(counts)
-        encoding_hint = ""
-        if garbled:
-            encoding_hint = tr(
-                "Table '{layer}', column '{field}': '{value}' holds characters that could not be decoded: the text "
-                "encoding of the table is probably wrong (e.g. a Windows-1252 / Latin-1 file read as UTF-8). Set "
-                "the encoding when adding the layer (Data Source Manager → Delimited Text → Encoding) or in Layer "
-                "Properties → Source."
-            ).format(layer=data.sourceName(), field=garbled[0], value=garbled[1])
-            feedback.pushWarning(encoding_hint)
-        if year_field and years_text:
-            wanted = {y.strip() for y in years_text.replace(";", ",").split(",") if y.strip()}
-            year_values = counts[year_field].map(id_as_text)
-            counts = counts[year_values.isin(wanted)]
-            if counts.empty:
-                raise QgsProcessingException(
-                    tr("Table '{layer}', field '{field}': no rows for the year(s) {years}; the table has {found}.")
-                    .format(
-                        layer=data.sourceName(), field=year_field, years=years_text,
-                        found=examples(sorted({y for y in year_values if y}))
-                    )
-                )
-        known = set(quartier_ids)
-        matched = counts[data_id].isin(known)
-        unmatched_ids = sorted({v for v in counts.loc[~matched, data_id] if v is not None})
-        if not matched.any():
-            raise QgsProcessingException(
-                tr(
-                    "Table '{layer}', field '{field}': none of its ids matches a quartier id of layer '{quartiers}' "
-                    "(field '{qid}'). Table ids: {table_ids}; quartier ids: {quartier_ids}."
-                ).format(
-                    layer=data.sourceName(), field=data_id, quartiers=quartiers.sourceName(), qid=qid_field,
-                    table_ids=examples(unmatched_ids), quartier_ids=examples(quartier_ids),
-                ) + self._leading_zero_hint(unmatched_ids, quartier_ids)
-            )
-        if unmatched_ids:
-            feedback.pushWarning(
-                tr("Table '{layer}', field '{field}': {n} ids match no quartier and are left out: {ex}.").format(
-                    layer=data.sourceName(), field=data_id, n=len(unmatched_ids), ex=examples(unmatched_ids)
-                ) + self._leading_zero_hint(unmatched_ids, quartier_ids)
-            )
-        counts = counts[matched].copy()
-        missing_quartiers = sorted(known - set(counts[data_id]))
-        if missing_quartiers:
-            feedback.pushWarning(
-                tr("{n} quartiers have no row in table '{layer}' (flag no_data): {ex}.").format(
-                    n=len(missing_quartiers), layer=data.sourceName(), ex=examples(missing_quartiers)
-                )
-            )
-        municipality_column = None
-        if municipality_field:
-            municipality_column = "_qm_municipality"
-            counts[municipality_column] = counts[data_id].map(municipality_of)
+        with reported(**where):
+            counts = clean_counts(counts, run.data_id)  # wholly empty rows (e.g. below a spreadsheet's data)
+        encoding = encoding_note(counts)
+        push_notes(feedback, [encoding], **where)
+        with reported(quartiers=quartiers.sourceName(), qid=run.qid_field, **where):
+            counts = select_years(counts, run.year_field, run.years_text)
+            counts, notes = match_ids(counts, run.data_id, quartier_ids)
+        push_notes(feedback, notes, **where)
+        if run.municipality_field:
+            counts[MUNICIPALITY_COLUMN] = counts[run.data_id].map(municipalities)
+        return counts, "" if encoding is None else message_text(encoding, **where)
 
-        # 3. the engine
-        steps.setCurrentStep(2)
-        self.check_canceled(feedback)
+    def _compute(self, counts, data, run, encoding_hint, feedback):
+        """The engine's result; its messages as warnings, its errors with the hints on a title row or encoding."""
         try:
             result = rates.compute(
                 counts,
-                catalog,
-                ids,
-                id_column=data_id,
-                municipality_column=municipality_column,
-                mapping=mapping or None,
-                min_count=min_count,
-                min_population=min_population,
-                year_column=year_field,
+                run.catalog,
+                run.ids,
+                id_column=run.data_id,
+                municipality_column=MUNICIPALITY_COLUMN if run.municipality_field else None,
+                mapping=run.mapping or None,
+                min_count=run.min_count,
+                min_population=run.min_population,
+                year_column=run.year_field,
             )
         except (rates.IndicatorError, KeyError, ValueError) as error:
             message = tr("Table '{layer}': {message}").format(layer=data.sourceName(), message=str(error))
-            message = with_header_hint(message, data, expected_columns)
+            message = with_header_hint(message, data, run.expected_columns)
             raise QgsProcessingException(message + (" " + encoding_hint if encoding_hint else "")) from error
         for message in result.messages:
             feedback.pushWarning(tr("Table '{layer}': {message}").format(layer=data.sourceName(), message=message))
-
-        frame = result.quartiers
-        breaks, classes, county = {}, {}, {}
-        for ident in ids:
-            field = catalog[ident].field
-            values = frame[field].astype(float).to_numpy() if field in frame else None
-            finite = values is not None and bool(pd.notna(values).any())
-            breaks[ident] = [float(b) for b in classify.breaks(values, method, k)] if finite else []
-            if finite:
-                classes[ident] = dict(zip(frame.index, classify.class_of(values, breaks[ident])))
-            else:
-                classes[ident] = {}
-            county[ident] = number_or_none(result.county.iloc[0][field]) if field in result.county else None
-        steps.setProgress(100)
-
-        # 4. the output layer: quartier fields (less ours, replaced) + per indicator fields
-        steps.setCurrentStep(3)
-        ours = set()
-        # extra engine columns (G.2 age-standardised: G2_std, G2_std_lo, G2_std_hi) when the engine gives them
-        extras = {}
-        for ident in ids:
-            f = catalog[ident].field
-            extras[ident] = [c for c in (f + "_std", f + "_std_lo", f + "_std_hi") if c in frame.columns]
-            ours.update(output_field_names(f) + extras[ident])
-        fields = QgsFields()
-        kept = []
-        for index, field in enumerate(quartiers.fields()):
-            if field.name() not in ours:
-                fields.append(field)
-                kept.append(index)
-        for ident in ids:
-            for field in output_fields_for(catalog[ident].field):
-                fields.append(field)
-            for name in extras[ident]:
-                fields.append(QgsField(name, T_DOUBLE))
-
-        municipalities = result.municipalities
-        rows = {}
-        for qid in quartier_ids:
-            self.check_canceled(feedback)
-            row = frame.loc[qid] if qid in frame.index else None
-            mun = municipality_of.get(qid)
-            attributes = []
-            for ident in ids:
-                f = catalog[ident].field
-                if row is None:
-                    attributes += [None] * 7 + ["no_data", None]
-                else:
-                    klass = classes[ident].get(qid, 0)
-                    attributes += [
-                        number_or_none(row.get(f)),
-                        number_or_none(row.get(f + "_num")),
-                        number_or_none(row.get(f + "_den")),
-                        number_or_none(row.get(f + "_lo")),
-                        number_or_none(row.get(f + "_hi")),
-                        number_or_none(row.get(f + "_z")),
-                        int(klass) if klass and number_or_none(row.get(f)) is not None else None,
-                        plain_value(row.get(f + "_flag")),
-                        int_or_none(row.get(f + "_sig")),
-                    ]
-                mun_value = None
-                if mun is not None and municipalities is not None and mun in municipalities.index:
-                    mun_value = number_or_none(municipalities.loc[mun].get(f))
-                attributes += [mun_value, county[ident]]
-                attributes += [None if row is None else number_or_none(row.get(name)) for name in extras[ident]]
-            rows[qid] = attributes
-        self.check_canceled(feedback)
-
-        # 5. write (everything computed; nothing is written before this point)
-        steps.setCurrentStep(4)
-        wkb = quartiers.wkbType()
-        if QgsWkbTypes.geometryType(wkb) != QgsWkbTypes.GeometryType.PolygonGeometry:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.QUARTIERS))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb, quartiers.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        qid_of_feature = {row[0]: row[1] for row in quartier_rows}
-        total = max(1, len(quartier_rows))
-        for n, feature in enumerate(quartiers.getFeatures()):
-            qid = qid_of_feature.get(feature.id())
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            source_attributes = feature.attributes()
-            out.setAttributes([plain_value(source_attributes[i]) for i in kept] + rows[qid])
-            if not sink.addFeature(out, FAST_INSERT):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-            steps.setProgress(100.0 * (n + 1) / total)
-        del sink
-
-        year = years_text or describe_years(counts, year_field)
-        self._styling = {
-            "dest_id": dest_id,
-            "catalog": catalog,
-            "ids": ids,
-            "method": method,
-            "k": k,
-            "language": language,
-            "breaks": breaks,
-            "county": county,
-            "min_count": min_count,
-            "min_population": min_population,
-            "source": data.sourceName(),
-            "year": year,
-        }
-        if context.willLoadLayerOnCompletion(dest_id):
-            details = context.layerToLoadOnCompletionDetails(dest_id)
-            details.setPostProcessor(IndicatorLayerStyler.create(self._styling))
-        feedback.pushInfo(
-            tr("{n} quartiers, indicators {ids}.").format(n=len(quartier_ids), ids=", ".join(ids))
-        )
-        return {self.OUTPUT: dest_id}
-
-    def postProcessAlgorithm(self, context, feedback):
-        """The style with a file output: a QML beside it, or inside the GeoPackage for one of its layers."""
-        settings = self._styling
-        if not settings:
-            return {}
-        path = cartography.indicator_style.qml_path_for(settings["dest_id"])
-        if path is None or not os.path.exists(str(settings["dest_id"]).split("|")[0]):
-            return {}
-        layer = QgsVectorLayer(settings["dest_id"], "indicators", "ogr")
-        if not layer.isValid():
-            return {}
-        apply_indicator_layer_style(layer, settings)
-        try:
-            cartography.save_style_with_output(layer, settings["dest_id"], layer.styleManager().currentStyle())
-        except OSError as error:
-            feedback.pushWarning(
-                tr("The style could not be saved beside '{path}': {message}").format(path=path, message=str(error))
-            )
-        return {}
+        return result

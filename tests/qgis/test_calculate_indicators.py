@@ -220,7 +220,7 @@ def test_bad_inputs(run_alg, gpkg, tmp_path):
 
     # duplicate quartier ids in the quartier layer
     dup = build.write_layer(build.quartier_layer(["Q01", "Q02", "Q02"]), str(tmp_path / "b.gpkg"), "dup")
-    with pytest.raises(QgsProcessingException, match="'Q02'"):
+    with pytest.raises(QgsProcessingException, match="“Q02”"):
         run_alg("calculateindicators", params(dup, c, str(tmp_path / "o5.gpkg")))
 
 

@@ -242,7 +242,7 @@ def test_xlsx_with_a_title_row_names_the_expected_columns(run_alg, tmp_path):
     del sheet
     out = str(tmp_path / "out.gpkg")
     # the id field as saved in a model / the last run: the error names it and the title row
-    with pytest.raises(QgsProcessingException, match=r"no field 'quartier_id'.*'pop_total'.*'sgb2_u65'.*title row"):
+    with pytest.raises(QgsProcessingException, match=r"no field “quartier_id”.*'pop_total'.*'sgb2_u65'.*title row"):
         run_alg("calculateindicators", params(q, c, out))
     assert not os.path.exists(out)
     # the first column as offered by the dialog: ids match, the count columns are missing
@@ -307,7 +307,7 @@ def test_null_ids_in_the_quartier_layer_list_the_features(run_alg, tmp_path):
     before = snapshot(q)
     out = str(tmp_path / "out.gpkg")
     with pytest.raises(QgsProcessingException,
-                       match=r"quartiere_null', field 'quartier_id': 2 features .*features '2', '4'\.$"):
+                       match=r"quartiere_null”, field “quartier_id”: 2 feature\(s\) .*feature id\(s\) 2, 4\.$"):
         run_alg("calculateindicators", params(q, c, out))
     assert not os.path.exists(out)
     assert snapshot(q) == before

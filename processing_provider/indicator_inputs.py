@@ -1,0 +1,302 @@
+"""QGIS glue shared by the indicator algorithms (``calculateindicators``, ``attentionindex``).
+
+- :func:`messages`, :func:`reported`, :func:`push_notes`: the translated text of the pure modules'
+  :class:`InputError` and :class:`Note` keys (``indicators.table_input``), one table for both algorithms;
+- reading: sources named with their GeoPackage layer, quartier ids (the shared id check), whole attribute tables,
+  fields as the layer spells them, the hint on a title row above a table's header;
+- writing: the quartier layer with its attributes plus new fields, styled when loaded and, for a file output,
+  with its style saved beside it (:class:`StyledOutputAlgorithm`).
+"""
+
+import os
+from contextlib import contextmanager
+
+import pandas as pd
+from qgis.core import (
+    Qgis,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsVectorLayer,
+)
+
+from .. import cartography
+from ..compat import FAST_INSERT, REQUEST_NO_GEOMETRY, T_DOUBLE, T_INT, T_STRING, plain_value
+from ..indicators.table_input import InputError, examples, header_row
+from ..translation import tr
+from .base import FIELD_ANY, FIELD_NUMERIC, SOURCE_POLYGON, LayerPostProcessor, QuartiersAlgorithm
+from .errors import check_canceled, could_not_write
+from .inputs import check_ids, id_as_text, require_field
+
+# the polygon type of a feature sink (QgsProcessingParameterFeatureSink took the old enum before QGIS 3.36)
+SINK_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon if Qgis.QGIS_VERSION_INT < 33600 else SOURCE_POLYGON
+FIELD_TYPES = {"double": T_DOUBLE, "int": T_INT, "string": T_STRING}
+
+
+def messages():
+    """{key: translated text} of every message key of the pure modules (translated when asked: the language
+    may change while QGIS runs)."""
+    return {
+        "mapping_form": tr("Column mapping: '{part}' is not of the form standard_name=your_column."),
+        "unknown_indicator": tr("Indicator '{id}' is not in the catalog (known: {known})."),
+        "no_indicator": tr("Select at least one indicator."),
+        "no_municipality": tr("Layer '{layer}', field '{field}': quartiers without a municipality: {ex}."),
+        "table_no_rows": tr("Table '{layer}' has no rows."),
+        "table_null_ids": tr(
+            "Table '{layer}', field '{field}': {n} rows have no quartier id (NULL or empty), e.g. rows {ex}."),
+        "encoding": tr(
+            "Table '{layer}', column '{field}': '{value}' holds characters that could not be decoded: the text "
+            "encoding of the table is probably wrong (e.g. a Windows-1252 / Latin-1 file read as UTF-8). Set "
+            "the encoding when adding the layer (Data Source Manager → Delimited Text → Encoding) or in Layer "
+            "Properties → Source."),
+        "no_rows_for_years": tr(
+            "Table '{layer}', field '{field}': no rows for the year(s) {years}; the table has {found}."),
+        "no_id_matches": tr(
+            "Table '{layer}', field '{field}': none of its ids matches a quartier id of layer '{quartiers}' "
+            "(field '{qid}'). Table ids: {table_ids}; quartier ids: {quartier_ids}."),
+        "ids_left_out": tr("Table '{layer}', field '{field}': {n} ids match no quartier and are left out: {ex}."),
+        "quartiers_without_row": tr("{n} quartiers have no row in table '{layer}' (flag no_data): {ex}."),
+        "leading_zeros": tr(
+            "Some ids differ only by leading zeros ({ex}): the id column was probably read as a number. Ids are "
+            "compared as text; store the ids as text in both layers (e.g. switch off 'Detect field types' when "
+            "adding a CSV, or add a .csvt file)."),
+        "thresholds": tr("Thresholds '{text}': three increasing numbers are needed, e.g. '-1,1,1.5'."),
+        "weights_unknown_field": tr("Weights: '{name}' is not one of the indicator fields ({fields})."),
+        "weights_form": tr("Weights: '{part}' is not of the form field=number."),
+        "weights_numbers": tr("Weights '{text}': numbers are needed."),
+        "weights_count": tr("Weights '{text}': {n} numbers given for {m} indicator fields ({fields})."),
+        "reversed_not_chosen": tr(
+            "Layer '{layer}': reversed field(s) {fields} are not among the indicator fields."),
+        "previous_no_match": tr(
+            "Previous layer '{layer}', field '{field}': no quartier id matches the input ids "
+            "(previous: {prev}; input: {current})."),
+        "previous_unmatched": tr(
+            "Previous layer '{layer}': {n} quartiers have no previous values (no dynamics): {ex}."),
+    }
+
+
+def message_text(item, **context):
+    """The text of an :class:`InputError` or :class:`Note`; ``context`` fills the placeholders the pure code does
+    not know (``layer`` …), the item's own parameters win. Ids that differ only by leading zeros add a hint."""
+    params = dict(context, **item.params)
+    table = messages()
+    text = table[item.key].format(**params)
+    if params.get("leading_zeros"):
+        text += " " + table["leading_zeros"].format(ex=params["leading_zeros"])
+    return text
+
+
+@contextmanager
+def reported(**context):
+    """An :class:`InputError` raised inside becomes the translated :class:`QgsProcessingException`."""
+    try:
+        yield
+    except InputError as error:
+        raise QgsProcessingException(message_text(error, **context)) from error
+
+
+def push_notes(feedback, notes, **context):
+    """Every :class:`Note` of ``notes`` (None ignored) as a warning."""
+    for note in notes:
+        if note is not None:
+            feedback.pushWarning(message_text(note, **context))
+
+
+# -- reading --------------------------------------------------------------------------------------------------------
+class NamedSource:
+    """A feature source whose ``sourceName()`` also names the GeoPackage layer ("data.gpkg" → "data: counts_2024")
+    when the parameter was given as "file|layername=…" (as in processing.run and qgis_process)."""
+
+    def __init__(self, source, parameter_value):
+        self._source = source
+        name = source.sourceName()
+        text = parameter_value if isinstance(parameter_value, str) else ""
+        if "layername=" in text:
+            layer_name = text.split("layername=", 1)[1].split("|")[0]
+            if layer_name and layer_name != name:
+                name = "{}: {}".format(name, layer_name)
+        self._name = name
+
+    def sourceName(self):
+        return self._name
+
+    def __getattr__(self, attribute):
+        return getattr(self._source, attribute)
+
+
+def named_source(algorithm, parameters, name, context, optional=False):
+    """The source of parameter ``name`` as a :class:`NamedSource`; None for an optional parameter left empty, the
+    invalid-source error for anything else QGIS cannot read."""
+    source = algorithm.parameterAsSource(parameters, name, context)
+    if source is None:
+        if optional and not parameters.get(name):
+            return None
+        raise QgsProcessingException(algorithm.invalidSourceError(parameters, name))
+    value = parameters.get(name)
+    if hasattr(value, "source"):  # QgsProcessingFeatureSourceDefinition
+        value = value.source.staticValue() if hasattr(value.source, "staticValue") else ""
+    return NamedSource(source, value)
+
+
+def with_header_hint(message, source, names):
+    """``message`` plus a hint when one of the first rows of ``source`` holds column names of ``names``: a title
+    row above the header has made the real column names data."""
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setLimit(5)
+    found = header_row(([plain_value(v) for v in f.attributes()] for f in source.getFeatures(request)), names)
+    if found is None:
+        return message
+    return message + " " + tr(
+        "Row {row} of table '{layer}' holds the expected column names {names}: the table probably has a title row "
+        "above its header. Delete the rows above the header so that the first row holds the column names."
+    ).format(row=found[0], layer=source.sourceName(), names=examples(found[1], 8))
+
+
+def field_name(source, name, param, hint_names=None):
+    """Field ``name`` of ``source`` (parameter ``param``) as the layer spells it; the shared missing-field error,
+    with the title-row hint when ``hint_names`` (the columns the table should have) is given."""
+    try:
+        index = require_field(source, name, source.sourceName(), param)
+    except QgsProcessingException as error:
+        if hint_names is None:
+            raise
+        raise QgsProcessingException(with_header_hint(str(error), source, hint_names)) from error
+    return source.fields().at(index).name()
+
+
+def read_quartier_ids(source, id_field, param, feedback=None, extra_fields=()):
+    """[(feature id, quartier id as text, {extra field: value})] in feature order; the shared error for a
+    missing id field (parameter ``param``), NULL or duplicate ids."""
+    id_field = field_name(source, id_field, param)
+    rows = []
+    for feature in source.getFeatures(QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)):
+        check_canceled(feedback)
+        extra = {name: plain_value(feature[name]) for name in extra_fields}
+        rows.append((feature.id(), id_as_text(feature[id_field]), extra))
+    check_ids([row[1] for row in rows], source.sourceName(), id_field, [row[0] for row in rows])
+    return rows
+
+
+def read_table(source, feedback=None):
+    """All attributes of ``source`` as a DataFrame of Python objects (None for NULL), column per field."""
+    names = source.fields().names()
+    data = {name: [] for name in names}
+    for feature in source.getFeatures(QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)):
+        check_canceled(feedback)
+        for name, value in zip(names, feature.attributes()):
+            data[name].append(plain_value(value))
+    return pd.DataFrame(data, columns=names, dtype=object)
+
+
+def read_quartier_table(source, id_field, param, feedback=None):
+    """(:func:`read_quartier_ids` rows, :func:`read_table` indexed by quartier id)."""
+    rows = read_quartier_ids(source, id_field, param, feedback)
+    table = read_table(source, feedback)
+    table.index = [row[1] for row in rows]
+    return rows, table
+
+
+# -- writing and styling --------------------------------------------------------------------------------------------
+def write_quartier_layer(algorithm, parameters, context, source, new_fields, rows, quartier_rows, feedback):
+    """Write ``algorithm.OUTPUT``: every feature of ``source`` with its attributes (less those named like a new
+    field: they are replaced) plus ``new_fields`` ((name, kind) pairs, kind as in :data:`FIELD_TYPES`) holding
+    ``rows[quartier id]``; ``quartier_rows`` from :func:`read_quartier_ids`. Returns the destination id."""
+    ours = {name for name, _kind in new_fields}
+    fields, kept = QgsFields(), []
+    for index, field in enumerate(source.fields()):
+        if field.name() not in ours:
+            fields.append(field)
+            kept.append(index)
+    for name, kind in new_fields:
+        fields.append(QgsField(name, FIELD_TYPES[kind]))
+    sink, dest_id = algorithm.parameterAsSink(parameters, algorithm.OUTPUT, context, fields, source.wkbType(),
+                                              source.sourceCrs())
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, algorithm.OUTPUT))
+    qid_of_feature = {row[0]: row[1] for row in quartier_rows}
+    total = max(1, len(quartier_rows))
+    for n, feature in enumerate(source.getFeatures()):
+        out = QgsFeature(fields)
+        out.setGeometry(feature.geometry())
+        attributes = feature.attributes()
+        out.setAttributes([plain_value(attributes[i]) for i in kept] + rows[qid_of_feature[feature.id()]])
+        if not sink.addFeature(out, FAST_INSERT):
+            raise could_not_write(dest_id, sink.lastError())
+        feedback.setProgress(100.0 * (n + 1) / total)
+    del sink
+    return dest_id
+
+
+def field_parameter(name, label, parent, numeric=False, multiple=False, optional=False):
+    """A field parameter of the layer parameter ``parent`` (any field type unless ``numeric``)."""
+    return QgsProcessingParameterField(name, label, parentLayerParameterName=parent,
+                                       type=FIELD_NUMERIC if numeric else FIELD_ANY, allowMultiple=multiple,
+                                       optional=optional)
+
+
+class OutputStyler(LayerPostProcessor):
+    """Styles an output when QGIS loads it: ``settings`` is (the algorithm's ``style_layer``, its settings)."""
+
+    def postProcessLayer(self, layer, context, feedback):
+        if isinstance(layer, QgsVectorLayer):
+            style_layer, settings = self.settings
+            style_layer(layer, settings, loaded=True)
+
+
+class StyledOutputAlgorithm(QuartiersAlgorithm):
+    """Base of the indicator algorithms: the output is styled by :meth:`style_layer` when it is loaded, and a file
+    output gets its style saved with it (a QML beside it, or inside the GeoPackage for one of its layers)."""
+
+    def __init__(self):
+        super().__init__()
+        self._styling = None
+
+    @staticmethod
+    def style_layer(layer, settings, loaded=False):
+        """Style the output ``layer`` (``loaded``: the layer QGIS loads, else the file output read back) by
+        ``settings``; returns the name to save the style under."""
+        raise NotImplementedError
+
+    def add_quartiers(self, name, label, help_text, id_help):
+        """The polygon layer ``name`` of the quartiers and its quartier id field ``QUARTIER_ID``."""
+        self._add(QgsProcessingParameterFeatureSource(name, label, [SOURCE_POLYGON]), help_text)
+        self._add(field_parameter(self.QUARTIER_ID, tr("Quartier id field"), name), id_help)
+
+    def add_output(self, label, help_text):
+        """The polygon output ``OUTPUT``, styled when loaded."""
+        self._add(QgsProcessingParameterFeatureSink(self.OUTPUT, label, SINK_POLYGON), help_text)
+
+    def style_output(self, context, settings):
+        """Keep ``settings`` (with the output's "dest_id") for the file's style; style the output loaded on
+        completion."""
+        self._styling = settings
+        dest_id = settings["dest_id"]
+        if context.willLoadLayerOnCompletion(dest_id):
+            styler = OutputStyler.create((type(self).style_layer, settings))
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)
+
+    def postProcessAlgorithm(self, context, feedback):
+        """The style with a file output: a QML beside it, or inside the GeoPackage for one of its layers."""
+        settings = self._styling
+        if not settings:
+            return {}
+        dest_id = settings["dest_id"]
+        path = cartography.indicator_style.qml_path_for(dest_id)
+        if path is None or not os.path.exists(str(dest_id).split("|")[0]):
+            return {}
+        layer = QgsVectorLayer(dest_id, self.name(), "ogr")
+        if not layer.isValid():
+            return {}
+        style_name = self.style_layer(layer, settings)
+        try:
+            cartography.save_style_with_output(layer, dest_id, style_name)
+        except OSError as error:
+            feedback.pushWarning(
+                tr("The style could not be saved beside '{path}': {message}").format(path=path, message=str(error))
+            )
+        return {}
