@@ -12,8 +12,14 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsGeometry,
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingFeatureSource,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -27,19 +33,43 @@ def scoped(new_enum, new_name, old_value):
     return old_value() if value is None else value
 
 
-WKB_POINT = scoped("WkbType", "Point", lambda: QgsWkbTypes.Type.Point)
-WKB_NO_GEOMETRY = scoped("WkbType", "NoGeometry", lambda: QgsWkbTypes.Type.NoGeometry)
-WKB_MULTIPOINT = scoped("WkbType", "MultiPoint", lambda: QgsWkbTypes.Type.MultiPoint)
-GEOMETRY_POINT = scoped("GeometryType", "Point", lambda: QgsWkbTypes.GeometryType.PointGeometry)
-GEOMETRY_POLYGON = scoped("GeometryType", "Polygon", lambda: QgsWkbTypes.GeometryType.PolygonGeometry)
-REQUEST_NO_GEOMETRY = scoped("FeatureRequestFlag", "NoGeometry", lambda: QgsFeatureRequest.Flag.NoGeometry)
-SKIP_GEOMETRY_VALIDITY = scoped("ProcessingFeatureSourceFlag", "SkipGeometryValidityChecks",
-                                lambda: QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
-VALIDATOR_GEOS = scoped("GeometryValidationEngine", "Geos", lambda: QgsGeometry.ValidationMethod.ValidatorGeos)
+def _scoped_members(new_enum, old_enum, names, old_name=str):
+    """:func:`scoped` for several members of one enum: ``old_enum()`` is 3.22's enum class, ``old_name(name)`` a
+    member's name there."""
+    return [scoped(new_enum, name, lambda name=name: getattr(old_enum(), old_name(name))) for name in names]
+
+
+# -- enum values, by the names of the scoped enums in ``Qgis`` ---------------------------------------------------------
+WKB_POINT, WKB_NO_GEOMETRY, WKB_MULTIPOINT = _scoped_members(
+    "WkbType", lambda: QgsWkbTypes.Type, ("Point", "NoGeometry", "MultiPoint"))
+GEOMETRY_POINT, GEOMETRY_POLYGON = _scoped_members(
+    "GeometryType", lambda: QgsWkbTypes.GeometryType, ("Point", "Polygon"), "{}Geometry".format)
+SOURCE_ANY, SOURCE_POINT, SOURCE_POLYGON = _scoped_members(
+    "ProcessingSourceType", lambda: QgsProcessing.SourceType, ("Vector", "VectorPoint", "VectorPolygon"),
+    "Type{}".format)
+# a feature sink's geometry type: the unscoped value before QGIS 3.36
+SINK_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon if Qgis.QGIS_VERSION_INT < 33600 else SOURCE_POLYGON
+FIELD_ANY, FIELD_NUMERIC = _scoped_members(
+    "ProcessingFieldParameterDataType", lambda: QgsProcessingParameterField.DataType, ("Any", "Numeric"))
+NUMBER_DOUBLE, NUMBER_INTEGER = _scoped_members(
+    "ProcessingNumberParameterType", lambda: QgsProcessingParameterNumber.Type, ("Double", "Integer"))
+FLAG_ADVANCED, = _scoped_members(
+    "ProcessingParameterFlag", lambda: QgsProcessingParameterDefinition.Flag, ("Advanced",), "Flag{}".format)
+NO_THREADING, = _scoped_members(
+    "ProcessingAlgorithmFlag", lambda: QgsProcessingAlgorithm.Flag, ("NoThreading",), "Flag{}".format)
+FILE_BEHAVIOR, = _scoped_members(
+    "ProcessingFileParameterBehavior", lambda: QgsProcessingParameterFile.Behavior, ("File",))
+REQUEST_NO_GEOMETRY, = _scoped_members("FeatureRequestFlag", lambda: QgsFeatureRequest.Flag, ("NoGeometry",))
+SKIP_GEOMETRY_VALIDITY, = _scoped_members(
+    "ProcessingFeatureSourceFlag", lambda: QgsProcessingFeatureSource.Flag, ("SkipGeometryValidityChecks",),
+    "Flag{}".format)
+VALIDATOR_GEOS, = _scoped_members(
+    "GeometryValidationEngine", lambda: QgsGeometry.ValidationMethod, ("Geos",), "Validator{}".format)
+WKT_PREFERRED_GDAL, = _scoped_members(
+    "CrsWktVariant", lambda: QgsCoordinateReferenceSystem.WktVariant, ("PreferredGdal",),
+    lambda _name: "WKT_PREFERRED_GDAL")
+METERS, = _scoped_members("DistanceUnit", lambda: QgsUnitTypes.DistanceUnit, ("Meters",), "Distance{}".format)
 FAST_INSERT = QgsFeatureSink.Flag.FastInsert
-NO_THREADING = scoped("ProcessingAlgorithmFlag", "NoThreading", lambda: QgsProcessingAlgorithm.Flag.FlagNoThreading)
-WKT_PREFERRED_GDAL = scoped("CrsWktVariant", "PreferredGdal",
-                            lambda: QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL)
 
 # Field types: QgsField takes QMetaType from QGIS 3.38 (and only that in Qt6 builds); QVariant.Type before.
 if Qgis.QGIS_VERSION_INT >= 33800:

@@ -1,36 +1,22 @@
 """Shared base of every Quartiersmonitor Processing algorithm."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputDefinition,
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtGui import QIcon
 
 from ..compat import (
+    FLAG_ADVANCED,
     parameter_as_strings,
-    scoped,
 )
 from ..paths import ICON_PATH
 from ..translation import tr
 from . import errors
 
 # Parameter types of QGIS 3.22 ... 4 (scoped enums moved to ``Qgis`` in later versions).
-SOURCE_ANY = scoped("ProcessingSourceType", "Vector", lambda: QgsProcessing.SourceType.TypeVector)
-SOURCE_POINT = scoped("ProcessingSourceType", "VectorPoint", lambda: QgsProcessing.SourceType.TypeVectorPoint)
-SOURCE_POLYGON = scoped("ProcessingSourceType", "VectorPolygon", lambda: QgsProcessing.SourceType.TypeVectorPolygon)
-FIELD_ANY = scoped("ProcessingFieldParameterDataType", "Any", lambda: QgsProcessingParameterField.DataType.Any)
-FIELD_NUMERIC = scoped("ProcessingFieldParameterDataType", "Numeric",
-                       lambda: QgsProcessingParameterField.DataType.Numeric)
-NUMBER_DOUBLE = scoped("ProcessingNumberParameterType", "Double", lambda: QgsProcessingParameterNumber.Type.Double)
-NUMBER_INTEGER = scoped("ProcessingNumberParameterType", "Integer", lambda: QgsProcessingParameterNumber.Type.Integer)
-FLAG_ADVANCED = scoped("ProcessingParameterFlag", "Advanced",
-                       lambda: QgsProcessingParameterDefinition.Flag.FlagAdvanced)
 
 # Stable group ids (never translated) and their translated names.
 GROUP_ADDRESSES = "addresses"

@@ -13,12 +13,10 @@ from contextlib import contextmanager
 
 import pandas as pd
 from qgis.core import (
-    Qgis,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -27,15 +25,25 @@ from qgis.core import (
 )
 
 from .. import cartography
-from ..compat import FAST_INSERT, REQUEST_NO_GEOMETRY, T_DOUBLE, T_INT, T_STRING, plain_value
+from ..compat import (
+    FAST_INSERT,
+    FIELD_ANY,
+    FIELD_NUMERIC,
+    REQUEST_NO_GEOMETRY,
+    SINK_POLYGON,
+    SOURCE_POLYGON,
+    T_DOUBLE,
+    T_INT,
+    T_STRING,
+    plain_value,
+)
 from ..indicators.table_input import InputError, examples, header_row
 from ..translation import tr
-from .base import FIELD_ANY, FIELD_NUMERIC, SOURCE_POLYGON, LayerPostProcessor, QuartiersAlgorithm
+from .base import LayerPostProcessor, QuartiersAlgorithm
 from .errors import check_canceled, could_not_write
 from .inputs import check_ids, id_as_text, require_field
 
 # the polygon type of a feature sink (QgsProcessingParameterFeatureSink took the old enum before QGIS 3.36)
-SINK_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon if Qgis.QGIS_VERSION_INT < 33600 else SOURCE_POLYGON
 FIELD_TYPES = {"double": T_DOUBLE, "int": T_INT, "string": T_STRING}
 
 

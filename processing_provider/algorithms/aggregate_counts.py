@@ -14,10 +14,22 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...compat import FAST_INSERT, GEOMETRY_POINT, GEOMETRY_POLYGON, T_DOUBLE, T_LONG, T_STRING, WKB_NO_GEOMETRY
+from ...compat import (
+    FAST_INSERT,
+    FIELD_ANY,
+    FIELD_NUMERIC,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    SOURCE_ANY,
+    SOURCE_POLYGON,
+    T_DOUBLE,
+    T_LONG,
+    T_STRING,
+    WKB_NO_GEOMETRY,
+)
 from ...spatial import counting
 from ...translation import tr
-from ..base import FIELD_ANY, FIELD_NUMERIC, GROUP_ADDRESSES, SOURCE_ANY, SOURCE_POLYGON, QuartiersAlgorithm
+from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
 from ..errors import could_not_write
 from ..inputs import check_crs_pair, require_field, require_geometry, whole_layer
 from ..readers import read_attribute_table, read_point_coordinates, read_quartiers

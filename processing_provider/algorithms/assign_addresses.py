@@ -17,11 +17,22 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ...compat import GEOMETRY_POINT, GEOMETRY_POLYGON, T_DOUBLE, T_LONG, T_STRING, parameter_as_strings
+from ...compat import (
+    FIELD_ANY,
+    FIELD_NUMERIC,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    T_DOUBLE,
+    T_LONG,
+    T_STRING,
+    parameter_as_strings,
+)
 from ...spatial import pip
 from ...spatial.assignment_report import AssignmentData, build_report, municipality_field
 from ...translation import tr
-from ..base import FIELD_ANY, FIELD_NUMERIC, GROUP_ADDRESSES, SOURCE_POINT, SOURCE_POLYGON, QuartiersAlgorithm
+from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
 from ..inputs import check_crs_pair, require_field, require_geometry, whole_layer
 from ..outputs import write_text_file
 from ..quartier_checks import overlaps_and_gaps

@@ -17,7 +17,7 @@ from qgis.core import (
 )
 
 from ... import cartography
-from ...compat import parameter_as_strings
+from ...compat import NUMBER_INTEGER, SOURCE_ANY, parameter_as_strings
 from ...indicators.attention import attention_index
 from ...indicators.output_rows import (
     ATTENTION_FIELDS,
@@ -29,7 +29,7 @@ from ...indicators.output_rows import (
 )
 from ...indicators.table_input import check_reversed, examples, match_previous, parse_thresholds, parse_weights
 from ...translation import current_language, tr
-from ..base import GROUP_INDICATORS, NUMBER_INTEGER, SOURCE_ANY
+from ..base import GROUP_INDICATORS
 from ..errors import check_canceled
 from ..indicator_inputs import (
     StyledOutputAlgorithm,

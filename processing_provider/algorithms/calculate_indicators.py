@@ -19,7 +19,7 @@ from qgis.core import (
 )
 
 from ... import cartography
-from ...compat import GEOMETRY_POLYGON, scoped
+from ...compat import FILE_BEHAVIOR, GEOMETRY_POLYGON, NUMBER_INTEGER, SOURCE_ANY
 from ...indicators import rates
 from ...indicators.catalog import CatalogError, load_catalog
 from ...indicators.classify import METHODS
@@ -36,7 +36,7 @@ from ...indicators.table_input import (
     select_years,
 )
 from ...translation import current_language, tr
-from ..base import GROUP_INDICATORS, NUMBER_INTEGER, SOURCE_ANY
+from ..base import GROUP_INDICATORS
 from ..errors import check_canceled
 from ..indicator_inputs import (
     StyledOutputAlgorithm,
@@ -53,7 +53,6 @@ from ..indicator_inputs import (
 )
 from ..inputs import require_geometry
 
-FILE_BEHAVIOR = scoped("ProcessingFileParameterBehavior", "File", lambda: QgsProcessingParameterFile.Behavior.File)
 MUNICIPALITY_COLUMN = "_qm_municipality"  # the quartiers' municipality, joined to the counts for the engine
 
 

@@ -17,9 +17,18 @@ from qgis.core import (
 
 from ...addresses import matching
 from ...addresses.match_output import factorized, first_undecodable, matched_address_texts
-from ...compat import GEOMETRY_POINT, T_INT, T_STRING, WKB_NO_GEOMETRY, WKB_POINT
+from ...compat import (
+    GEOMETRY_POINT,
+    NUMBER_DOUBLE,
+    SOURCE_ANY,
+    SOURCE_POINT,
+    T_INT,
+    T_STRING,
+    WKB_NO_GEOMETRY,
+    WKB_POINT,
+)
 from ...translation import tr
-from ..base import GROUP_ADDRESSES, NUMBER_DOUBLE, SOURCE_ANY, SOURCE_POINT, QuartiersAlgorithm
+from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
 from ..inputs import require_field, require_geometry, source_name, whole_layer
 from ..ogr_arrow import ogr_file_source
 from ..readers import python_values, read_attribute_table, read_points_with_attributes

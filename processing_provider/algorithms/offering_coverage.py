@@ -15,13 +15,17 @@ from qgis.core import (
 )
 
 from ...compat import (
+    FIELD_NUMERIC,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
+    METERS,
+    NUMBER_DOUBLE,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
     T_DOUBLE,
     T_INT,
     T_STRING,
     WKB_POINT,
-    scoped,
 )
 from ...spatial import pip
 from ...spatial.coverage import (
@@ -34,13 +38,11 @@ from ...spatial.coverage import (
 )
 from ...spatial.nearest import coverage_by_group, nearest
 from ...translation import tr
-from ..base import FIELD_NUMERIC, GROUP_ADDRESSES, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, QuartiersAlgorithm
+from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
 from ..inputs import require_field, require_geometry, source_name, whole_layer
 from ..ogr_arrow import ogr_file_source
 from ..readers import python_values, read_points_with_attributes, read_quartiers
 from ..vector_output import LayerContent, OutputSet, write_vector_output
-
-METERS = scoped("DistanceUnit", "Meters", lambda: QgsUnitTypes.DistanceUnit.DistanceMeters)
 
 _CHUNK = 10000
 
