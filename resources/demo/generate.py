@@ -322,19 +322,28 @@ def _signed_area(ring):
 # Municipalities and quartiers
 
 
+def _lloyd_seeds(points, ids, centres, iterations):
+    """``centres`` moved by a few Lloyd iterations over ``points``, then for each the nearest point's id (each id
+    once)."""
+    n = len(centres)
+    for _ in range(iterations):
+        assign = np.argmin(((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2), axis=1)
+        centres = np.array([points[assign == k].mean(axis=0) if (assign == k).any() else centres[k]
+                            for k in range(n)])
+    seeds = []
+    for k in range(n):
+        d = ((points - centres[k]) ** 2).sum(axis=1)
+        d[np.isin(ids, seeds)] = np.inf
+        seeds.append(int(ids[np.argmin(d)]))
+    return seeds
+
+
 def _municipalities(rng, mesh, county):
     idx = np.flatnonzero(county)
     pts = mesh.centres[idx]
     n = len(QUARTIERS_PER_MUNICIPALITY)
     cent = pts[rng.choice(len(pts), n, replace=False)]
-    for _ in range(10):  # a few Lloyd iterations: well-spread seeds
-        assign = np.argmin(((pts[:, None, :] - cent[None, :, :]) ** 2).sum(axis=2), axis=1)
-        cent = np.array([pts[assign == k].mean(axis=0) if (assign == k).any() else cent[k] for k in range(n)])
-    seeds = []
-    for k in range(n):
-        d = ((pts - cent[k]) ** 2).sum(axis=1)
-        d[np.isin(idx, seeds)] = np.inf
-        seeds.append(int(idx[np.argmin(d)]))
+    seeds = _lloyd_seeds(pts, idx, cent, 10)  # a few Lloyd iterations: well-spread seeds
     cost = np.exp(rng.normal(0, 0.3, len(county)))
     speeds = rng.uniform(0.85, 1.2, n)
     label = _grow(mesh, seeds, county, cost, speeds)
@@ -367,15 +376,7 @@ def _rural_seeds(rng, mesh, cells, centre, k):
     while len(seeds) < k:
         dmin = np.min(np.hypot(*(xy[:, None, :] - mesh.centres[seeds][None, :, :]).transpose(2, 0, 1)), axis=1)
         seeds.append(int(cells[np.argmax(dmin * rng.uniform(0.6, 1.0, len(cells)))]))
-    cent = mesh.centres[seeds]
-    for _ in range(6):
-        assign = np.argmin(((xy[:, None, :] - cent[None, :, :]) ** 2).sum(axis=2), axis=1)
-        cent = np.array([xy[assign == j].mean(axis=0) if (assign == j).any() else cent[j] for j in range(k)])
-    seeds = []
-    for j in range(k):
-        d = ((xy - cent[j]) ** 2).sum(axis=1)
-        d[np.isin(cells, seeds)] = np.inf
-        seeds.append(int(cells[np.argmin(d)]))
+    seeds = _lloyd_seeds(xy, cells, mesh.centres[seeds], 6)
     # The village nearest the municipality's centre is its main village ("Ortskern").
     first = int(np.argmin(np.hypot(*(mesh.centres[seeds] - mesh.centres[centre]).T)))
     seeds.insert(0, seeds.pop(first))
