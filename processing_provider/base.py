@@ -43,6 +43,12 @@ class QuartiersAlgorithm(QgsProcessingAlgorithm):
     ALG_ID = ""
     GROUP_ID = ""
 
+    # parameter names most algorithms share (the others are class attributes of each algorithm)
+    INPUT = "INPUT"
+    QUARTIERS = "QUARTIERS"
+    QUARTIER_ID = "QUARTIER_ID"
+    OUTPUT = "OUTPUT"
+
     def tr(self, message):
         return tr(message)
 

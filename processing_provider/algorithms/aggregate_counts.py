@@ -72,15 +72,11 @@ class AggregateCountsAlgorithm(QuartiersAlgorithm):
     ALG_ID = "aggregatecounts"
     GROUP_ID = GROUP_ADDRESSES
 
-    INPUT = "INPUT"
-    QUARTIERS = "QUARTIERS"
-    QUARTIER_ID = "QUARTIER_ID"
     INPUT_ID_FIELD = "INPUT_ID_FIELD"
     GROUP_FIELD = "GROUP_FIELD"
     AGE_FIELD = "AGE_FIELD"
     AGE_BANDS = "AGE_BANDS"
     WEIGHT_FIELD = "WEIGHT_FIELD"
-    OUTPUT = "OUTPUT"
 
     def displayName(self):
         return tr("Count records per quartier")

@@ -47,11 +47,7 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
     ALG_ID = "assignaddresses"
     GROUP_ID = GROUP_ADDRESSES
 
-    INPUT = "INPUT"
-    QUARTIERS = "QUARTIERS"
-    QUARTIER_ID = "QUARTIER_ID"
     SUM_FIELDS = "SUM_FIELDS"
-    OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
     REPORT = "REPORT"
 

@@ -65,8 +65,6 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
     ALG_ID = "attentionindex"
     GROUP_ID = GROUP_INDICATORS
 
-    INPUT = "INPUT"
-    QUARTIER_ID = "QUARTIER_ID"
     INDICATORS = "INDICATORS"
     REVERSED = "REVERSED"
     WEIGHTS = "WEIGHTS"
@@ -74,7 +72,6 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
     MIN_POPULATION = "MIN_POPULATION"
     THRESHOLDS = "THRESHOLDS"
     PREVIOUS = "PREVIOUS"
-    OUTPUT = "OUTPUT"
 
     def shortHelpString(self):
         return tr(

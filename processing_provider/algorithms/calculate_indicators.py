@@ -121,8 +121,6 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
     ALG_ID = "calculateindicators"
     GROUP_ID = GROUP_INDICATORS
 
-    QUARTIERS = "QUARTIERS"
-    QUARTIER_ID = "QUARTIER_ID"
     DATA = "DATA"
     DATA_ID = "DATA_ID"
     INDICATORS = "INDICATORS"
@@ -136,7 +134,6 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
     YEAR = "YEAR"
     CATALOG = "CATALOG"
     EXTRA_INDICATORS = "EXTRA_INDICATORS"
-    OUTPUT = "OUTPUT"
 
     @staticmethod
     def style_layer(layer, settings, loaded=False):

@@ -25,8 +25,6 @@ class ExportMapSheetsAlgorithm(QuartiersAlgorithm):
     ALG_ID = "exportmapsheets"
     GROUP_ID = GROUP_MAPS
 
-    INPUT = "INPUT"
-    QUARTIER_ID = "QUARTIER_ID"
     QUARTIER_NAME = "QUARTIER_NAME"
     FILTER = "FILTER"
     TEMPLATE = "TEMPLATE"

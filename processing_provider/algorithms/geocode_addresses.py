@@ -39,7 +39,6 @@ class GeocodeAddressesAlgorithm(QuartiersAlgorithm):
     ALG_ID = "geocodeaddresses"
     GROUP_ID = GROUP_ADDRESSES
 
-    INPUT = "INPUT"
     STREET_FIELD = "STREET_FIELD"
     HOUSENUMBER_FIELD = "HOUSENUMBER_FIELD"
     POSTCODE_FIELD = "POSTCODE_FIELD"
@@ -52,7 +51,6 @@ class GeocodeAddressesAlgorithm(QuartiersAlgorithm):
     FUZZY = "FUZZY"
     FUZZY_THRESHOLD = "FUZZY_THRESHOLD"
     STREET_FALLBACK = "STREET_FALLBACK"
-    OUTPUT = "OUTPUT"
     UNMATCHED = "UNMATCHED"
 
     def displayName(self):
