@@ -29,7 +29,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..compat import plain_value
+from ..compat import REQUEST_NO_GEOMETRY, plain_value
 from ..paths import DEFAULT_TEMPLATE
 from ..translation import tr
 from .errors import CanceledError, SheetError
@@ -214,7 +214,7 @@ class SheetLayout:
         from ..indicators.profile import published_values
 
         if self._rank_values is None:
-            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+            request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
             self._rank_values = published_values([feature_row(f) for f in self.layer.getFeatures(request)],
                                                  self.catalog)
         return self._rank_values

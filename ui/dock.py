@@ -21,6 +21,7 @@ from qgis.PyQt.QtWidgets import (
     QSplitter,
 )
 
+from ..compat import REQUEST_NO_GEOMETRY
 from ..mapsheets.indicator_layer import (
     current_indicator_field,
     feature_row,
@@ -378,7 +379,7 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
             return
         feature = self.layer.getFeature(fid)
         if self._rank_values is None:  # once per layer (and per data change), not per quartier shown
-            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+            request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
             self._rank_values = published_values([feature_row(f) for f in self.layer.getFeatures(request)],
                                                  self.catalog)
         row = feature_row(feature)

@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
 )
 
+from ..compat import REQUEST_NO_GEOMETRY
 from ..mapsheets.layout import FORMATS
 from ..translation import tr
 from .dock_state import ID_FIELD, KEY_FOLDER, KEY_FORMAT, KEY_TITLE, NAME_FIELD, read_entry, write_entry
@@ -94,7 +95,7 @@ class MapSheetExport:
         """Expression selecting the layer's selected quartiers by id (None when nothing is selected)."""
         if self.layer is None or not self.layer.selectedFeatureCount():
             return None
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
         request.setSubsetOfAttributes([ID_FIELD], self.layer.fields())
         values = sorted({str(f[ID_FIELD]) for f in self.layer.getSelectedFeatures(request)})
         return "{} IN ({})".format(QgsExpression.quotedColumnRef(ID_FIELD),

@@ -5,6 +5,7 @@ from qgis.PyQt.QtCore import QSortFilterProxyModel, Qt
 from qgis.PyQt.QtGui import QStandardItem
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from ..compat import REQUEST_NO_GEOMETRY, plain_value
 from .dock_state import FID_ROLE, ID_FIELD, MUNICIPALITY_FIELD, NAME_FIELD
 from .widgets import named
 
@@ -43,13 +44,13 @@ def fill_quartier_model(model, layer):
     if layer is None:
         return {}
     names = layer.fields().names()
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
     request.setSubsetOfAttributes([f for f in COLUMNS if f in names], layer.fields())
     for feature in layer.getFeatures(request):
         items = []
         for field in COLUMNS:
-            value = feature[field] if field in names else None
-            item = QStandardItem("" if value is None or str(value) == "NULL" else str(value))
+            value = plain_value(feature[field]) if field in names else None
+            item = QStandardItem("" if value is None else str(value))
             item.setData(feature.id(), FID_ROLE)
             items.append(item)
         model.appendRow(items)
