@@ -249,7 +249,8 @@ def match_ids(counts, id_column, quartier_ids):
     known = set(quartier_ids)
     matched = counts[id_column].isin(known)
     unmatched = sorted({v for v in counts.loc[~matched, id_column] if v is not None})
-    zeros = examples(leading_zero_pairs(unmatched, quartier_ids), 3)
+    pairs = leading_zero_pairs(unmatched, quartier_ids)
+    zeros = ", ".join(pairs[:3]) + (", …" if len(pairs) > 3 else "")  # the pairs are quoted already
     if not matched.any():
         raise InputError("no_id_matches", field=id_column, table_ids=examples(unmatched),
                          quartier_ids=examples(quartier_ids), leading_zeros=zeros)
