@@ -10,5 +10,8 @@ Modules (see ``docs/ENGINE_API.md``, the contract with the Processing algorithms
 - :mod:`.standardise` — direct age standardisation (ESP 2013), Dobson intervals;
 - :mod:`.classify` — class breaks for choropleths and legend labels;
 - :mod:`.attention` — the composite index of quartiers needing attention;
-- :mod:`.profile` — one quartier's indicators against municipality and county.
+- :mod:`.profile` — one quartier's indicators against municipality and county;
+- :mod:`.table_input` — the user's text (column mapping, thresholds, weights, years) and the agencies' counts
+  tables (clean-up, id matching, diagnostics), with keyed errors (``InputError``) and notes;
+- :mod:`.output_rows` — the values an indicator or attention layer holds per quartier.
 """
