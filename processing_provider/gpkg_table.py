@@ -142,7 +142,7 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
                 flags = [([1], ok.astype(np.int64) - 1)]  # the geometry's NULL flag, packed as one more column
                 if ok.any():
                     extent = (np.min(px[ok]), np.min(py[ok]), np.max(px[ok]), np.max(py[ok]))
-            copied_sql, lead_join = [], None
+            copied_sql = []
             if copy_from is not None:
                 info = copy_from[0]
                 con.execute("ATTACH DATABASE ? AS qm_src", ("file:{}?mode=ro".format(info["path"]),))
@@ -151,12 +151,15 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
                 if not src_cols or any(name.lower() not in src_cols for name in names[:copied]):
                     raise NotCopyableError("field names")
                 copied_sql = ["l." + quote(src_cols[name.lower()]) for name in names[:copied]]
-            # The rows go to SQLite as JSON arrays (sqlite_bulk) where this SQLite reads them, else by executemany:
-            # for a wide table too, where factorizing every column costs more than binding it (measured: 38
-            # columns of 150,000 rows 1.5 s by executemany, 2.1 s packed; 7 columns of 200,000 rows 0.4 s faster
-            # packed).
-            packed = PackedRows.build(columns + flags, lead=src_fids if copy_from is not None else None) \
-                if (columns or flags) and len(columns) <= _PACKED_MAX_COLUMNS and has_json_each(con) else None
+            # The new values of a copy (``copy_from``: a few columns beside the input's own, copied inside SQLite)
+            # go to SQLite as JSON arrays (sqlite_bulk) where this SQLite reads them; rows whose every value comes
+            # from Python are bound by executemany. Measured (benchmarks/bench_gpkg_writer.py, 1M rows, GDAL 3.6 and
+            # 3.10; bench_geocode_coverage.py, 200,000 rows): JSON arrays are 8-16 % faster for a copy with three
+            # new columns, but 22-28 % slower than executemany when all nine columns come from Python, and slower
+            # still for wide tables (38 columns of 150,000 rows: 2.1 s against 1.5 s).
+            packed = PackedRows.build(columns + flags, lead=src_fids) \
+                if copy_from is not None and (columns or flags) and len(columns) <= _PACKED_MAX_COLUMNS \
+                and has_json_each(con) else None
             if packed is not None:
                 select = copied_sql + [packed.value_sql(i) for i in range(len(columns))]
                 params = {}
@@ -164,9 +167,8 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
                     select.append("CASE WHEN {code} <> 0 THEN substr(:qm_geoms, {row} * {size} + 1, {size}) END"
                                   .format(code=packed.code_sql(len(columns)), row=packed.row_sql, size=blob_size))
                     params["qm_geoms"] = blobs
-                if copy_from is not None:
-                    lead_join = "CROSS JOIN qm_src.{} AS l ON l.{} = {}".format(
-                        quote(info["layer_name"]), quote(info["fid_column"]), packed.lead_sql())
+                lead_join = "CROSS JOIN qm_src.{} AS l ON l.{} = {}".format(
+                    quote(info["layer_name"]), quote(info["fid_column"]), packed.lead_sql())
                 sql = "INSERT INTO main.{} ({}) SELECT {} FROM {}".format(
                     quote(out_name), ", ".join(targets), ", ".join(select), packed.from_sql(lead_join))
 
