@@ -9,157 +9,157 @@
       <translation>&amp;Quartiersmonitor</translation>
     </message>
     <message>
-      <location filename="processing_provider/base.py" line="43" />
+      <location filename="processing_provider/base.py" line="29" />
       <source>1 Addresses and offerings</source>
       <translation>1 Adressen und Angebote</translation>
     </message>
     <message>
-      <location filename="processing_provider/base.py" line="44" />
+      <location filename="processing_provider/base.py" line="30" />
       <source>2 Indicators</source>
       <translation>2 Indikatoren</translation>
     </message>
     <message>
-      <location filename="processing_provider/base.py" line="45" />
+      <location filename="processing_provider/base.py" line="31" />
       <source>3 Maps</source>
       <translation>3 Karten</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="260" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="256" />
       <source>A JSON file that overrides or adds indicators (see the documentation of the catalog).</source>
       <translation>Eine JSON-Datei, die Indikatoren ändert oder ergänzt (siehe Dokumentation des Katalogs).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="129" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="137" />
       <source>A table: one row per quartier, one column per group.</source>
       <translation>Eine Tabelle: eine Zeile je Quartier, eine Spalte je Gruppe.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="100" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="107" />
       <source>Address directory (points)</source>
       <translation>Adressverzeichnis (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="79" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="90" />
       <source>Address points, e.g. the official address directory with a residents field.</source>
       <translation>Adresspunkte, z. B. das amtliche Adressverzeichnis mit einem Einwohnerfeld.</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="83" />
+      <location filename="spatial/assignment_report.py" line="84" />
       <source>Addresses</source>
       <translation>Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="78" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="89" />
       <source>Addresses (points)</source>
       <translation>Adressen (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="102" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="113" />
       <source>Addresses inside a quartier</source>
       <translation>Adressen innerhalb eines Quartiers</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="103" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="114" />
       <source>Addresses on a quartier border</source>
       <translation>Adressen auf einer Quartiersgrenze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="104" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="115" />
       <source>Addresses outside every quartier</source>
       <translation>Adressen außerhalb aller Quartiere</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="123" />
+      <location filename="spatial/assignment_report.py" line="136" />
       <source>Addresses per municipality (field “{}” of the quartiers)</source>
       <translation>Adressen je Gemeinde (Feld „{}“ der Quartiere)</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="82" />
+      <location filename="spatial/assignment_report.py" line="83" />
       <source>Addresses per status</source>
       <translation>Adressen je Status</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="106" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="117" />
       <source>Addresses sharing their location with another</source>
       <translation>Adressen, die ihren Ort mit einer anderen teilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="78" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="85" />
       <source>Addresses to geocode (table or layer)</source>
       <translation>Zu geokodierende Adressen (Tabelle oder Layer)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="135" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="146" />
       <source>Addresses with distance to the nearest offering</source>
       <translation>Adressen mit Entfernung zum nächsten Angebot</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="208" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="219" />
       <source>Addresses with distances</source>
       <translation>Adressen mit Entfernungen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="90" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="101" />
       <source>Addresses with quartier</source>
       <translation>Adressen mit Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="106" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="117" />
       <source>Addresses with residents (points)</source>
       <translation>Adressen mit Einwohnern (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="105" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="116" />
       <source>Addresses without geometry</source>
       <translation>Adressen ohne Geometrie</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="80" />
+      <location filename="spatial/assignment_report.py" line="81" />
       <source>Addresses: “{}” ({} features). Quartiers: “{}” ({} features).</source>
       <translation>Adressen: „{}“ ({} Objekte). Quartiere: „{}“ ({} Objekte).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="121" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="129" />
       <source>Age bands</source>
       <translation>Altersgruppen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="118" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="126" />
       <source>Age field</source>
       <translation>Altersfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="119" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="127" />
       <source>Age in years, split by AGE_BANDS.</source>
       <translation>Alter in Jahren, aufgeteilt nach AGE_BANDS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="106" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="103" />
       <source>Among the indicator fields, those where a higher value means less need.</source>
       <translation>Unter den Indikatorfeldern diejenigen, bei denen ein höherer Wert weniger Bedarf bedeutet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="100" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="111" />
       <source>An HTML report: counts per status, duplicates, overlaps and gaps, invalid quartiers.</source>
       <translation>Ein HTML-Bericht: Anzahlen je Status, Dubletten, Überlappungen und Lücken, ungültige Quartiere.</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="102" />
+      <location filename="spatial/assignment_report.py" line="118" />
       <source>Area</source>
       <translation>Fläche</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="48" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="56" />
       <source>Assign addresses to quartiers</source>
       <translation>Adressen Quartieren zuordnen</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="79" />
+      <location filename="spatial/assignment_report.py" line="80" />
       <source>Assignment of addresses to quartiers</source>
       <translation>Zuordnung der Adressen zu Quartieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="137" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="134" />
       <source>Attention index</source>
       <translation>Aufmerksamkeitsindex</translation>
     </message>
@@ -169,17 +169,17 @@
       <translation>Vorhandene Felder: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="114" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="126" />
       <source>Building the layout from {template}</source>
       <translation>Layout wird aus {template} erstellt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="152" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="148" />
       <source>Calculate indicators</source>
       <translation>Indikatoren berechnen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="155" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="151" />
       <source>Calculates the indicators of the catalog for every quartier from a table of counts (CSV, XLSX, GeoPackage table or any QGIS table) with one row per quartier, or one row per quartier and year.
 
 For each selected indicator the output holds the value, numerator, denominator, 95 % confidence interval (_lo, _hi), z-score, class, flag, significance against the county (_sig) and the values of the municipality (_mun) and the county (_county). Fields are named by the indicator id without the dot: A.1 → A1, A1_num, A1_den, …
@@ -200,7 +200,7 @@ Die Ausgabe wird mit einer klassifizierten Karte des ersten Indikators geladen; 
 Spalten mit anderen Namen als den Standardnamen können in den erweiterten Parametern zugeordnet werden, z. B. „pop_total=EW_gesamt; sgb2_u65=SGB2_unter65“.</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="68" />
+      <location filename="ui/dock_export.py" line="69" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
@@ -215,7 +215,7 @@ Spalten mit anderen Namen als den Standardnamen können in den erweiterten Param
       <translation>Der Ausgabeordner {folder} kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="121" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="133" />
       <source>Cannot prepare the map sheets of layer {layer}: {error}</source>
       <translation>Die Kartenblätter des Layers {layer} können nicht vorbereitet werden: {error}</translation>
     </message>
@@ -235,67 +235,67 @@ Spalten mit anderen Namen als den Standardnamen können in den erweiterten Param
       <translation>{path} kann nicht geschrieben werden (in einem anderen Programm geöffnet?): {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="91" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="102" />
       <source>Category field (counts per category)</source>
       <translation>Feld Kategorie (Anzahlen je Kategorie)</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="102" />
+      <location filename="spatial/assignment_report.py" line="118" />
       <source>Centre x</source>
       <translation>Mitte x</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="102" />
+      <location filename="spatial/assignment_report.py" line="118" />
       <source>Centre y</source>
       <translation>Mitte y</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="158" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="169" />
       <source>Checking quartiers for overlaps and gaps…</source>
       <translation>Quartiere werden auf Überlappungen und Lücken geprüft…</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="119" />
+      <location filename="ui/dock_export.py" line="120" />
       <source>Choose an indicator layer first.</source>
       <translation>Wählen Sie zuerst einen Indikatorlayer.</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="127" />
+      <location filename="ui/dock_export.py" line="128" />
       <source>Choose an output folder for the map sheets.</source>
       <translation>Wählen Sie einen Ausgabeordner für die Kartenblätter.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="95" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="102" />
       <source>City field</source>
       <translation>Feld Ort</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="219" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="215" />
       <source>Class breaks of the map and of the _class fields.</source>
       <translation>Klassengrenzen der Karte und der _class-Felder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="209" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="205" />
       <source>Classification</source>
       <translation>Klassifizierung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="229" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="225" />
       <source>Column mapping (standard_name=your_column; …)</source>
       <translation>Spaltenzuordnung (Standardname=Ihre_Spalte; …)</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="46" />
+      <location filename="processing_provider/indicator_inputs.py" line="54" />
       <source>Column mapping: '{part}' is not of the form standard_name=your_column.</source>
       <translation>Spaltenzuordnung: „{part}“ hat nicht die Form Standardname=Ihre_Spalte.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="122" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="130" />
       <source>Comma-separated bands in whole years, e.g. '0-14,15-64,65-' (the last may be open).</source>
       <translation>Kommagetrennte Gruppen in ganzen Jahren, z. B. '0-14,15-64,65-' (die letzte darf offen sein).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="80" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="77" />
       <source>Composite index of social status after Berlin's and Hamburg's social monitoring.
 
 Each chosen indicator field is z-standardised over the quartiers (higher = more need; fields listed under 'Reversed' count the other way), the (weighted) sum is z-standardised again: the status index. Status classes: 1 high (index below the first threshold), 2 middle, 3 low, 4 very low (above the third threshold). With a previous layer (same fields and quartier ids, an earlier year) the changes give the dynamics index and class (1 positive, 2 stable, 3 negative).
@@ -354,30 +354,42 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation>„{}“ konnte nicht geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="74" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="82" />
       <source>Count records per quartier</source>
       <translation>Datensätze je Quartier zählen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="67" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="74" />
+      <source>Counts offerings (e.g. grocery stores, bus stops, counselling services) per quartier, overall and per category, and measures how far the residents live from the nearest one.
+
+For each address the straight-line distance to the nearest offering is computed in the quartier layer's CRS (metres; offerings outside the quartiers count too). Per quartier the output adds: n_offerings and n_&lt;category&gt;; pop_total (residents of its addresses); pop_far (residents farther than DISTANCE: the numerator of the catalog's W.1 with grocery stores at 500 m and W.2 with stops at 300 m); offerings_per_1000 residents; share_within_distance (percent of residents within DISTANCE); median_distance_m (population-weighted median: the distance within which half of the residents live); white_spot (1 when the share is below the white spot threshold, else 0). Without addresses only the counts are filled.
+
+Addresses and offerings in another CRS are reprojected. The quartier layer needs a known projected CRS; a layer with an unknown CRS (e.g. GeoPackage's 'Undefined geographic SRS') is an error. Residents should be a number field; a text field is read with a decimal point or comma ('3,5' is 3.5, and the log says how many values were read so). Residents that are no number ('k.A.'), ambiguous ('1.234': decimal or thousands separator?), negative or empty count as 0 and are reported in the log. The optional address output holds each address with its quartier_id, nearest_distance_m and within_distance.</source>
+      <translation>Zählt Angebote (z. B. Lebensmittelgeschäfte, Haltestellen, Beratungsstellen) je Quartier, insgesamt und je Kategorie, und misst, wie weit die Einwohner vom nächsten Angebot entfernt wohnen.
+
+Für jede Adresse wird die Luftlinienentfernung zum nächsten Angebot im KBS des Quartierslayers berechnet (Meter; Angebote außerhalb der Quartiere zählen mit). Je Quartier ergänzt die Ausgabe: n_offerings und n_&lt;Kategorie&gt;; pop_total (Einwohner seiner Adressen); pop_far (Einwohner weiter als DISTANCE entfernt: der Zähler von W.1 des Katalogs mit Lebensmittelgeschäften bei 500 m und W.2 mit Haltestellen bei 300 m); offerings_per_1000 Einwohner; share_within_distance (Prozent der Einwohner innerhalb von DISTANCE); median_distance_m (bevölkerungsgewichteter Median: die Entfernung, innerhalb derer die Hälfte der Einwohner wohnt); white_spot (1, wenn der Anteil unter der Schwelle für weiße Flecken liegt, sonst 0). Ohne Adressen werden nur die Anzahlen gefüllt.
+
+Adressen und Angebote in einem anderen KBS werden umprojiziert. Der Quartierslayer braucht ein bekanntes projiziertes KBS; ein Layer mit unbekanntem KBS (z. B. „Undefined geographic SRS“ eines GeoPackages) ist ein Fehler. Einwohner sollten ein Zahlenfeld sein; ein Textfeld wird mit Dezimalpunkt oder -komma gelesen („3,5“ ist 3,5, und das Protokoll nennt, wie viele Werte so gelesen wurden). Einwohnerangaben, die keine Zahl sind („k.A.“), mehrdeutig sind („1.234“: Dezimal- oder Tausendertrennzeichen?), negativ oder leer, zählen als 0 und werden im Protokoll gemeldet. Die optionale Adressausgabe enthält jede Adresse mit quartier_id, nearest_distance_m und within_distance.</translation>
+    </message>
+    <message>
       <source>Counts offerings (e.g. grocery stores, bus stops, counselling services) per quartier, overall and per category, and measures how far the residents live from the nearest one.
 
 For each address the straight-line distance to the nearest offering is computed in the quartier layer's CRS (metres; offerings outside the quartiers count too). Per quartier the output adds: n_offerings and n_&lt;category&gt;; pop_total (residents of its addresses); pop_far (residents farther than DISTANCE: the numerator of the catalog's W.1 with grocery stores at 500 m and W.2 with stops at 300 m); offerings_per_1000 residents; share_within_distance (percent of residents within DISTANCE); median_distance_m (population-weighted median: the distance within which half of the residents live); white_spot (1 when the share is below the white spot threshold, else 0). Without addresses only the counts are filled.
 
 Addresses and offerings in another CRS are reprojected. The quartier layer needs a projected CRS. Residents given as text, negative or empty count as 0 and are reported in the log. The optional address output holds each address with its quartier_id, nearest_distance_m and within_distance.</source>
-      <translation>Zählt Angebote (z. B. Lebensmittelgeschäfte, Haltestellen, Beratungsstellen) je Quartier, insgesamt und je Kategorie, und misst, wie weit die Einwohner vom nächsten Angebot entfernt wohnen.
+      <translation type="obsolete">Zählt Angebote (z. B. Lebensmittelgeschäfte, Haltestellen, Beratungsstellen) je Quartier, insgesamt und je Kategorie, und misst, wie weit die Einwohner vom nächsten Angebot entfernt wohnen.
 
 Für jede Adresse wird die Luftlinienentfernung zum nächsten Angebot im KBS des Quartierslayers berechnet (Meter; Angebote außerhalb der Quartiere zählen mit). Je Quartier ergänzt die Ausgabe: n_offerings und n_&lt;Kategorie&gt;; pop_total (Einwohner seiner Adressen); pop_far (Einwohner weiter als DISTANCE entfernt: der Zähler von W.1 des Katalogs mit Lebensmittelgeschäften bei 500 m und W.2 mit Haltestellen bei 300 m); offerings_per_1000 Einwohner; share_within_distance (Prozent der Einwohner innerhalb von DISTANCE); median_distance_m (bevölkerungsgewichteter Median: die Entfernung, innerhalb derer die Hälfte der Einwohner wohnt); white_spot (1, wenn der Anteil unter der Schwelle für weiße Flecken liegt, sonst 0). Ohne Adressen werden nur die Anzahlen gefüllt.
 
 Adressen und Angebote in einem anderen KBS werden umprojiziert. Der Quartierslayer braucht ein projiziertes KBS. Einwohnerzahlen als Text, negativ oder leer zählen als 0 und werden im Protokoll gemeldet. Die optionale Adressausgabe enthält jede Adresse mit quartier_id, nearest_distance_m und within_distance.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="128" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="136" />
       <source>Counts per quartier</source>
       <translation>Anzahlen je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="80" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="88" />
       <source>Counts records (e.g. residents from the population register, benefit recipients, births) per quartier, optionally split into groups and age bands and weighted.
 
 INPUT is either a point layer together with QUARTIERS (each point is placed in its quartier exactly as in 'Assign addresses to quartiers': border points go to the smallest id), or a table with a quartier id: the field named QUARTIER_ID (or, failing that, the field quartier_id written by 'Assign addresses to quartiers'). Ids are compared as trimmed text, so 101 and '0101' differ: such mismatches are reported with examples.
@@ -390,7 +402,7 @@ INPUT ist entweder ein Punktlayer zusammen mit QUARTIERS (jeder Punkt wird genau
 OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIERS, mit Nullen aufgefüllt; ohne QUARTIERS die in INPUT gefundenen Kennungen), dem Kennungsfeld, total und einer Spalte je Gruppe: n_&lt;Wert&gt; für GROUP_FIELD, age_&lt;von&gt;_&lt;bis&gt; für AGE_BANDS (ganze Jahre, z. B. „0-14,15-64,65-“; die letzte Gruppe darf offen sein), beides kombiniert, wenn beides angegeben ist. Mit WEIGHT_FIELD werden die Gewichte summiert statt Datensätze gezählt. Datensätze ohne Quartier (außerhalb, ohne Geometrie, Kennung NULL oder unbekannt) und ohne Alter werden im Protokoll gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="180" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="176" />
       <source>Counts table</source>
       <translation>Fallzahlentabelle</translation>
     </message>
@@ -400,72 +412,72 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
       <translation>Kreis</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="130" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="141" />
       <source>Coverage per quartier</source>
       <translation>Erreichbarkeit je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="122" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="129" />
       <source>Directory city field</source>
       <translation>Verzeichnis: Feld Ort</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="110" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="117" />
       <source>Directory house number field</source>
       <translation>Verzeichnis: Feld Hausnummer</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="116" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="123" />
       <source>Directory postcode field</source>
       <translation>Verzeichnis: Feld Postleitzahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="105" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="112" />
       <source>Directory street field</source>
       <translation>Verzeichnis: Feld Straße</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="119" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="130" />
       <source>Distance (metres)</source>
       <translation>Entfernung (Meter)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="307" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="322" />
       <source>Distances from {} addresses to {} offerings…</source>
       <translation>Entfernungen von {} Adressen zu {} Angeboten…</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="128" />
+      <location filename="spatial/assignment_report.py" line="141" />
       <source>Duplicate addresses (same coordinates)</source>
       <translation>Doppelte Adressen (gleiche Koordinaten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="213" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="209" />
       <source>Equal intervals</source>
       <translation>Gleiche Intervalle</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="169" />
+      <location filename="ui/dock_export.py" line="170" />
       <source>Export canceled: no files were written.</source>
       <translation>Export abgebrochen: Es wurden keine Dateien geschrieben.</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="170" />
+      <location filename="ui/dock_export.py" line="171" />
       <source>Export failed: {error}</source>
       <translation>Export fehlgeschlagen: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="40" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="39" />
       <source>Export map sheets</source>
       <translation>Kartenblätter exportieren</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="161" />
+      <location filename="ui/dock_export.py" line="162" />
       <source>Exporting map sheets…</source>
       <translation>Kartenblätter werden exportiert …</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="43" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="42" />
       <source>Exports one map sheet per quartier from an atlas layout over the styled indicator layer: the map zoomed to the quartier with its neighbours greyed for context, legend, scale bar, north arrow, a title with the quartier's name and the indicator shown, the quartier's profile as a table (every indicator with quartier, municipality and county value, rank and significance; suppressed values shown as suppressed) and a source and date line.
 
 Formats: one multi-page PDF, one PDF per quartier, or one PNG per quartier. File names are built from id and name and are safe whatever the quartier is called. Files are written only when every sheet succeeded; a failure or cancel leaves nothing behind.
@@ -482,27 +494,27 @@ Eine eigene Vorlage (.qpt) kann das mitgelieferte A4-Blatt ersetzen: Ihr erstes 
 Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="134" />
+      <location filename="spatial/assignment_report.py" line="147" />
       <source>Feature id</source>
       <translation>Objekt-ID</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="153" />
+      <location filename="spatial/assignment_report.py" line="166" />
       <source>Feature ids: {}</source>
       <translation>Objekt-IDs: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="186" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="182" />
       <source>Field of the counts table with the quartier id.</source>
       <translation>Feld der Fallzahlentabelle mit der Quartiers-ID.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="84" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="95" />
       <source>Field of the quartiers holding their unique id (compared as text).</source>
       <translation>Feld der Quartiere mit ihrer eindeutigen Kennung (als Text verglichen).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="178" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="174" />
       <source>Field of the quartiers with the quartier id (compared as text after trimming).</source>
       <translation>Feld der Quartiere mit der Quartiers-ID (als Text ohne umgebende Leerzeichen verglichen).</translation>
     </message>
@@ -512,77 +524,77 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld „{}“ nicht in Layer „{}“ gefunden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="184" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="195" />
       <source>Field “{}” of layer “{}” is not numeric and cannot be summed (parameter SUM_FIELDS).</source>
       <translation>Feld „{}“ des Layers „{}“ ist nicht numerisch und kann nicht summiert werden (Parameter SUM_FIELDS).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="218" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="227" />
       <source>Field “{}” of layer “{}” must be numeric (parameter {}).</source>
       <translation>Feld „{}“ des Layers „{}“ muss numerisch sein (Parameter {}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="230" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="242" />
       <source>Field “{}”: {} NULL values were not summed.</source>
       <translation>Feld „{}“: {} NULL-Werte wurden nicht summiert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="86" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="97" />
       <source>Fields to sum per quartier</source>
       <translation>Je Quartier zu summierende Felder</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="89" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="88" />
       <source>Files written</source>
       <translation>Geschriebene Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="232" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="228" />
       <source>For tables whose columns have other names, e.g. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</source>
       <translation>Für Tabellen, deren Spalten anders heißen, z. B. „pop_total=EW_gesamt; sgb2_u65=SGB2_unter65“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="244" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="240" />
       <source>For tables with one row per quartier and year: the counts of the selected years are summed (pooled) per quartier.</source>
       <translation>Für Tabellen mit einer Zeile je Quartier und Jahr: Die Fallzahlen der gewählten Jahre werden je Quartier summiert (gepoolt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="79" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="78" />
       <source>Format</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="265" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="261" />
       <source>Further indicator ids of the catalog file (e.g. X.1,X.2)</source>
       <translation>Weitere Indikator-IDs aus der Katalogdatei (z. B. X.1,X.2)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="130" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="137" />
       <source>Fuzzy threshold: minimum similarity of street names (percent)</source>
       <translation>Unschärfe-Schwelle: Mindestähnlichkeit der Straßennamen (Prozent)</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="102" />
+      <location filename="spatial/assignment_report.py" line="118" />
       <source>Gap</source>
       <translation>Lücke</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="101" />
+      <location filename="spatial/assignment_report.py" line="114" />
       <source>Gaps between quartiers</source>
       <translation>Lücken zwischen Quartieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="50" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="57" />
       <source>Geocode addresses by the address directory</source>
       <translation>Adressen über das Adressverzeichnis geokodieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="142" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="149" />
       <source>Geocoded addresses</source>
       <translation>Geokodierte Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="53" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="60" />
       <source>Gives each row of a table (e.g. a list of offerings with their addresses) the location of its address in the official address directory (a point layer). No network and no external geocoder are used.
 
 Addresses are compared in stages; the first that succeeds wins:
@@ -633,7 +645,6 @@ REPORT: eine HTML-Seite mit den Anzahlen je Status (und je Gemeinde, wenn die Qu
 Große Adressdateien (eine Million Punkte) werden direkt mit GDAL gelesen und geschrieben, wenn sie ein ganzer GeoPackage-Layer im KBS der Quartiere sind und OUTPUT eine Datei ist; andere Eingaben nehmen den langsameren allgemeinen Weg über QGIS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="54" />
       <source>Gives every address point the id of the quartier it lies in.
 
 OUTPUT: the addresses with all their fields plus quartier_id and assign_status: inside (in the interior of a quartier), boundary (exactly on a quartier border or vertex: it goes to the quartier with the smallest id among those touching it, always the same one), outside (in no quartier, quartier_id empty) or no_geometry (NULL or empty geometry). Where quartiers overlap, the smallest id wins. A multipoint address is placed by its first point; Z and M values are ignored.
@@ -645,7 +656,7 @@ SUMMARY: the quartier polygons with their fields plus n_addresses and sum_&lt;fi
 REPORT: an HTML page with the counts per status (and per municipality when the quartiers have a field municipality or gemeinde), duplicate addresses (same coordinates), overlaps and gaps between quartiers with their area, repaired quartier geometries and the addresses outside every quartier.
 
 Large address files (a million points) take a fast way: a whole file layer (GeoPackage, shapefile …) is read by GDAL directly when it is in the quartiers' CRS, and an OUTPUT file (TEMPORARY_OUTPUT is a temporary GeoPackage) is written by GDAL and SQLite directly from it, with a spatial index; a memory: OUTPUT is copied from such a file by QGIS. Other inputs (memory layers, selected features, databases) take the slower general way through QGIS, with the same result.</source>
-      <translation>Gibt jedem Adresspunkt die Kennung des Quartiers, in dem er liegt.
+      <translation type="obsolete">Gibt jedem Adresspunkt die Kennung des Quartiers, in dem er liegt.
 
 OUTPUT: die Adressen mit allen Feldern sowie quartier_id und assign_status: inside (im Inneren eines Quartiers), boundary (genau auf einer Quartiersgrenze oder einem Stützpunkt: er kommt zum Quartier mit der kleinsten Kennung unter den berührten, immer zum selben), outside (in keinem Quartier, quartier_id leer) oder no_geometry (Geometrie NULL oder leer). Wo sich Quartiere überlappen, gewinnt die kleinste Kennung. Eine Multipunkt-Adresse wird nach ihrem ersten Punkt zugeordnet; Z- und M-Werte werden ignoriert.
 
@@ -658,32 +669,62 @@ REPORT: eine HTML-Seite mit den Anzahlen je Status (und je Gemeinde, wenn die Qu
 Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganzer Dateilayer (GeoPackage, Shapefile …) wird direkt von GDAL gelesen, wenn er im KBS der Quartiere vorliegt, und eine OUTPUT-Datei (TEMPORARY_OUTPUT ist ein temporäres GeoPackage) wird von GDAL und SQLite direkt daraus geschrieben, mit räumlichem Index; eine memory:-Ausgabe kopiert QGIS aus einer solchen Datei. Andere Eingaben (Speicherlayer, gewählte Objekte, Datenbanken) nehmen den langsameren allgemeinen Weg über QGIS, mit demselben Ergebnis.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="51" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="62" />
+      <source>Gives every address point the id of the quartier it lies in.
+
+OUTPUT: the addresses with all their fields plus quartier_id and assign_status: inside (in the interior of a quartier), boundary (exactly on a quartier border or vertex: it goes to the quartier with the smallest id among those touching it, always the same one), outside (in no quartier, quartier_id empty) or no_geometry (NULL or empty geometry). Where quartiers overlap, the smallest id wins. A multipoint address is placed by its first point; Z and M values are ignored.
+
+Addresses in another CRS are reprojected to the quartiers' CRS: the test happens in the quartiers' CRS (the output keeps the addresses' CRS). Reprojection moves a point by up to millimetres, so a reprojected address within 1 mm of a quartier border counts as on it (boundary, smallest id), as it would in one CRS. A layer with an unknown CRS (missing, or GeoPackage's 'Undefined geographic SRS') beside one with a known CRS is an error. Invalid quartier polygons (e.g. self-intersecting) are repaired for the computation and listed in the log and the report. Quartier ids are compared as text; NULL or duplicate ids are an error.
+
+SUMMARY: the quartier polygons with their fields plus n_addresses and sum_&lt;field&gt; for each field chosen in SUM_FIELDS (e.g. residents); quartiers without addresses are kept with 0.
+
+REPORT: an HTML page with the counts per status (and per municipality when the quartiers have a field municipality or gemeinde), duplicate addresses (same coordinates), overlaps and gaps between quartiers with their area, repaired quartier geometries and the addresses outside every quartier.
+
+Large address files (a million points) take a fast way: a whole file layer (GeoPackage, shapefile …) is read by GDAL directly when it is in the quartiers' CRS, and an OUTPUT file (TEMPORARY_OUTPUT is a temporary GeoPackage) is written by GDAL and SQLite directly from it, with a spatial index; a memory: OUTPUT is copied from such a file by QGIS. Other inputs (memory layers, selected features, databases) take the slower general way through QGIS, with the same result.</source>
+      <translation>Gibt jedem Adresspunkt die Kennung des Quartiers, in dem er liegt.
+
+OUTPUT: die Adressen mit allen Feldern sowie quartier_id und assign_status: inside (im Inneren eines Quartiers), boundary (genau auf einer Quartiersgrenze oder einem Stützpunkt: er kommt zum Quartier mit der kleinsten Kennung unter den berührten, immer zum selben), outside (in keinem Quartier, quartier_id leer) oder no_geometry (Geometrie NULL oder leer). Wo sich Quartiere überlappen, gewinnt die kleinste Kennung. Eine Multipunkt-Adresse wird nach ihrem ersten Punkt zugeordnet; Z- und M-Werte werden ignoriert.
+
+Adressen in einem anderen KBS werden in das KBS der Quartiere umprojiziert: Die Prüfung geschieht im KBS der Quartiere (die Ausgabe behält das KBS der Adressen). Die Umprojektion verschiebt einen Punkt um bis zu Millimeter, daher gilt eine umprojizierte Adresse, die weniger als 1 mm von einer Quartiersgrenze entfernt liegt, als auf ihr (boundary, kleinste Kennung), wie sie es in einem einzigen KBS täte. Ein Layer mit unbekanntem KBS (fehlend oder „Undefined geographic SRS“ eines GeoPackages) neben einem mit bekanntem KBS ist ein Fehler. Ungültige Quartierspolygone (z. B. selbstüberschneidend) werden für die Berechnung repariert und im Protokoll und im Bericht aufgeführt. Quartierskennungen werden als Text verglichen; NULL oder doppelte Kennungen sind ein Fehler.
+
+SUMMARY: die Quartierspolygone mit ihren Feldern sowie n_addresses und sum_&lt;Feld&gt; für jedes in SUM_FIELDS gewählte Feld (z. B. Einwohner); Quartiere ohne Adressen bleiben mit 0 erhalten.
+
+REPORT: eine HTML-Seite mit den Anzahlen je Status (und je Gemeinde, wenn die Quartiere ein Feld municipality oder gemeinde haben), doppelten Adressen (gleiche Koordinaten), Überlappungen und Lücken zwischen Quartieren mit ihrer Fläche, reparierten Quartiersgeometrien und den Adressen außerhalb aller Quartiere.
+
+Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganzer Dateilayer (GeoPackage, Shapefile …) wird direkt von GDAL gelesen, wenn er im KBS der Quartiere vorliegt, und eine OUTPUT-Datei (TEMPORARY_OUTPUT ist ein temporäres GeoPackage) wird von GDAL und SQLite direkt daraus geschrieben, mit räumlichem Index; eine memory:-Ausgabe kopiert QGIS aus einer solchen Datei. Andere Eingaben (Speicherlayer, gewählte Objekte, Datenbanken) nehmen den langsameren allgemeinen Weg über QGIS, mit demselben Ergebnis.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="59" />
       <source>Gives every address the id of the quartier it lies in, or a status saying why not.</source>
       <translation>Gibt jeder Adresse die Kennung ihres Quartiers oder einen Status, der sagt, warum nicht.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="114" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="122" />
       <source>Group field</source>
       <translation>Gruppenfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="98" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="109" />
       <source>HTML files (*.html)</source>
       <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="86" />
+      <location filename="spatial/assignment_report.py" line="116" />
+      <source>Holes enclosed by quartiers, and strips up to {} m wide between two quartiers.</source>
+      <translation>Von Quartieren umschlossene Löcher sowie Streifen bis {} m Breite zwischen zwei Quartieren.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="93" />
       <source>House number field</source>
       <translation>Feld Hausnummer</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="99" />
+      <location filename="ui/dock.py" line="100" />
       <source>Id</source>
       <translation>Nr.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="268" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="264" />
       <source>Ids of indicators added by the catalog file, calculated after the selected ones.</source>
       <translation>IDs von Indikatoren aus der Katalogdatei, berechnet nach den ausgewählten.</translation>
     </message>
@@ -693,37 +734,37 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikator</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="47" />
+      <location filename="processing_provider/indicator_inputs.py" line="55" />
       <source>Indicator '{id}' is not in the catalog (known: {known}).</source>
       <translation>Indikator „{id}“ ist nicht im Katalog (vorhanden: {known}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="97" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="96" />
       <source>Indicator catalog '{path}' cannot be read: {message}</source>
       <translation>Indikatorenkatalog „{path}“ kann nicht gelesen werden: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="93" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="92" />
       <source>Indicator catalog '{path}': {message}</source>
       <translation>Indikatorenkatalog „{path}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="257" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="253" />
       <source>Indicator catalog (JSON, extends the built-in one)</source>
       <translation>Indikatorenkatalog (JSON, ergänzt den eingebauten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="100" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="97" />
       <source>Indicator fields</source>
       <translation>Indikatorfelder</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="96" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="93" />
       <source>Indicator layer</source>
       <translation>Indikatorenlayer</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="65" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="64" />
       <source>Indicator layer (styled)</source>
       <translation>Indikatorlayer (gestaltet)</translation>
     </message>
@@ -733,27 +774,27 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikator des Katalogs</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="271" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="267" />
       <source>Indicators</source>
       <translation>Indikatoren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="190" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="186" />
       <source>Indicators to calculate; the first one is shown on the map.</source>
       <translation>Zu berechnende Indikatoren; der erste wird in der Karte dargestellt.</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="104" />
+      <location filename="spatial/assignment_report.py" line="103" />
       <source>Invalid quartier geometries (repaired for the assignment)</source>
       <translation>Ungültige Quartiersgeometrien (für die Zuordnung repariert)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="149" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="160" />
       <source>Invalid quartier geometries repaired for the computation: {}.</source>
       <translation>Ungültige Quartiersgeometrien für die Berechnung repariert: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="355" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="351" />
       <source>Layer '{layer}' has no features: there are no quartiers to calculate indicators for.</source>
       <translation>Layer „{layer}“ hat keine Objekte: Es gibt keine Quartiere, für die Indikatoren berechnet werden könnten.</translation>
     </message>
@@ -774,7 +815,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer „{layer}“, Feld „{field}“: Quartiers-IDs kommen mehrfach vor: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="49" />
+      <location filename="processing_provider/indicator_inputs.py" line="57" />
       <source>Layer '{layer}', field '{field}': quartiers without a municipality: {ex}.</source>
       <translation>Layer „{layer}“, Feld „{field}“: Quartiere ohne Gemeinde: {ex}.</translation>
     </message>
@@ -783,17 +824,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer „{layer}“, Feld „{field}“: {n} Objekte haben keine Quartiers-ID (NULL oder leer), z. B. Objekte {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="216" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="213" />
       <source>Layer '{layer}': field '{field}' is not numeric (type {type}); the index needs numeric fields.</source>
       <translation>Layer „{layer}“: Das Feld „{field}“ ist nicht numerisch (Typ {type}); der Index braucht numerische Felder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="74" />
+      <location filename="processing_provider/indicator_inputs.py" line="82" />
       <source>Layer '{layer}': reversed field(s) {fields} are not among the indicator fields.</source>
       <translation>Layer „{layer}“: umgekehrte(s) Feld(er) {fields} sind keine Indikatorfelder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="166" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="163" />
       <source>Layer '{layer}': {message}</source>
       <translation>Layer „{layer}“: {message}</translation>
     </message>
@@ -806,17 +847,21 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer '{}' hat kein Feld '{}' (Parameter {}). Vorhandene Felder: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="249" />
       <source>Layer '{}' has no valid CRS.</source>
-      <translation>Layer '{}' hat kein gültiges KBS.</translation>
+      <translation type="obsolete">Layer '{}' hat kein gültiges KBS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="264" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="274" />
       <source>Layer '{}' holds no offering with a location.</source>
       <translation>Layer '{}' enthält kein Angebot mit Lage.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="166" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="299" />
+      <source>Layer '{}', field '{}' is text: {} value(s) were read with a decimal comma (e.g. row {}: '{}' as {}).</source>
+      <translation>Layer „{}“, Feld „{}“ ist Text: {} Wert(e) wurden mit Dezimalkomma gelesen (z. B. Zeile {}: „{}“ als {}).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="173" />
       <source>Layer '{}', field '{}', row {}: the text '{}' holds characters that are not valid in the layer's encoding. Load the file with its real encoding (for a CSV: as a delimited text layer with encoding windows-1252 or ISO-8859-1) and run again.</source>
       <translation>Layer '{}', Feld '{}', Zeile {}: der Text '{}' enthält Zeichen, die in der Kodierung des Layers ungültig sind. Laden Sie die Datei mit ihrer tatsächlichen Kodierung (bei einer CSV-Datei: als Delimited-Text-Layer mit Kodierung windows-1252 oder ISO-8859-1) und starten Sie erneut.</translation>
     </message>
@@ -829,22 +874,22 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer '{}', Feld '{}': doppelte Quartiers-IDs: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="289" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="304" />
       <source>Layer '{}', field '{}': {} address(es) with no usable number of residents (e.g. row {}: '{}'), counted as 0 residents.</source>
       <translation>Layer '{}', Feld '{}': {} Adresse(n) ohne verwendbare Einwohnerzahl (z. B. Zeile {}: '{}'), gezählt mit 0 Einwohnern.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="297" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="312" />
       <source>Layer '{}': {} address(es) without geometry are left out.</source>
       <translation>Layer '{}': {} Adresse(n) ohne Geometrie werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="266" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="276" />
       <source>Layer '{}': {} offering(s) without geometry are left out.</source>
       <translation>Layer '{}': {} Angebot(e) ohne Geometrie werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="134" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="131" />
       <source>Layer or table of an earlier year with the same indicator fields and quartier id field: gives the dynamics.</source>
       <translation>Layer oder Tabelle eines früheren Jahres mit denselben Indikatorfeldern und demselben ID-Feld: ergibt die Dynamik.</translation>
     </message>
@@ -853,7 +898,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Der Layer {layer} hat kein Feld {field}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="125" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="137" />
       <source>Layer {layer} shows no indicator of the catalog: the sheets show its current style.</source>
       <translation>Der Layer {layer} zeigt keinen Indikator des Katalogs: Die Blätter zeigen seinen aktuellen Stil.</translation>
     </message>
@@ -867,9 +912,13 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“ (Parameter {}) enthält {}-Geometrien; erwartet werden {}-Geometrien.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="119" />
+      <location filename="processing_provider/errors.py" line="59" />
+      <source>Layer “{}” (parameter {}) is empty: it has no features to compute with.</source>
+      <translation>Layer „{}“ (Parameter {}) ist leer: Er hat keine Objekte, mit denen gerechnet werden kann.</translation>
+    </message>
+    <message>
       <source>Layer “{}” (quartiers) has no features.</source>
-      <translation>Layer „{}“ (Quartiere) enthält keine Objekte.</translation>
+      <translation type="obsolete">Layer „{}“ (Quartiere) enthält keine Objekte.</translation>
     </message>
     <message>
       <source>Layer “{}” (quartiers) must hold polygons, not {}.</source>
@@ -878,6 +927,16 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
     <message>
       <source>Layer “{}” (quartiers) must hold polygons.</source>
       <translation type="obsolete">Layer „{}“ (Quartiere) muss Polygone enthalten.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/inputs.py" line="84" />
+      <source>Layer “{}” has an unknown CRS ({}), but {} need a known one. Set the layer's CRS (Layer Properties &gt; Source) or reproject it, and run again.</source>
+      <translation>Layer „{}“ hat ein unbekanntes KBS ({}), aber {} brauchen ein bekanntes. Legen Sie das KBS des Layers fest (Layereigenschaften &gt; Quelle) oder projizieren Sie ihn um, und starten Sie erneut.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/errors.py" line="50" />
+      <source>Layer “{}” has an unknown CRS ({}), so its coordinates cannot be related to layer “{}” ({}). Set the layer's CRS (Layer Properties &gt; Source) and run again.</source>
+      <translation>Layer „{}“ hat ein unbekanntes KBS ({}), daher lassen sich seine Koordinaten nicht auf Layer „{}“ ({}) beziehen. Legen Sie das KBS des Layers fest (Layereigenschaften &gt; Quelle) und starten Sie erneut.</translation>
     </message>
     <message>
       <source>Layer “{}” has no field “{}” (parameter QUARTIER_ID). Available fields: {}.</source>
@@ -898,72 +957,76 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“ hat kein Feld „{}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="37" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="49" />
       <source>Layer “{}” has no field “{}”; its field “{}” is used as quartier id.</source>
       <translation>Layer „{}“ hat kein Feld „{}“; sein Feld „{}“ wird als Quartierskennung verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/inputs.py" line="28" />
       <source>Layer “{}” has no valid CRS, so its coordinates cannot be related to layer “{}” ({}). Set the layer's CRS (Layer Properties &gt; Source) and run again.</source>
-      <translation>Layer „{}“ hat kein gültiges KBS, seine Koordinaten lassen sich daher nicht auf Layer „{}“ ({}) beziehen. Bitte das KBS des Layers setzen (Layereigenschaften &gt; Quelle) und erneut ausführen.</translation>
+      <translation type="obsolete">Layer „{}“ hat kein gültiges KBS, seine Koordinaten lassen sich daher nicht auf Layer „{}“ ({}) beziehen. Bitte das KBS des Layers setzen (Layereigenschaften &gt; Quelle) und erneut ausführen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="33" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="45" />
       <source>Layer “{}” holds points but no QUARTIERS layer was given, and it has no quartier id field “{}”.</source>
       <translation>Layer „{}“ enthält Punkte, aber es wurde kein QUARTIERS-Layer angegeben, und er hat kein Kennungsfeld „{}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/inputs.py" line="103" />
+      <location filename="processing_provider/inputs.py" line="206" />
       <source>Layer “{}”, field “{}”: quartier ids must be unique; duplicated: {}.</source>
       <translation>Layer „{}“, Feld „{}“: Quartierskennungen müssen eindeutig sein; doppelt: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/inputs.py" line="93" />
+      <location filename="processing_provider/inputs.py" line="196" />
       <source>Layer “{}”, field “{}”: {} feature(s) have no quartier id (NULL or empty), e.g. feature id(s) {}.</source>
       <translation>Layer „{}“, Feld „{}“: {} Objekt(e) ohne Quartierskennung (NULL oder leer), z. B. Objekt-ID(s) {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="73" />
+      <location filename="processing_provider/errors.py" line="67" />
+      <source>Layer “{}”, parameter {}: the expression “{}” is not valid: {}</source>
+      <translation>Layer „{}“, Parameter {}: Der Ausdruck „{}“ ist ungültig: {}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="72" />
       <source>Layout template (.qpt; empty: bundled A4 sheet)</source>
       <translation>Layoutvorlage (.qpt; leer: mitgeliefertes A4-Blatt)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="75" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="74" />
       <source>Layout templates (*.qpt)</source>
       <translation>Layoutvorlagen (*.qpt)</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="53" />
+      <location filename="ui/dock_export.py" line="54" />
       <source>Map sheets of the selected quartiers</source>
       <translation>Kartenblätter der ausgewählten Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="127" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="134" />
       <source>Match misspelt street names (fuzzy)</source>
       <translation>Falsch geschriebene Straßennamen zuordnen (unscharf)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="293" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="300" />
       <source>Matched: exact {}, normalized {}, fuzzy {}, street {}; unmatched {} of {}.</source>
       <translation>Gefunden: exakt {}, normalisiert {}, unscharf {}, Straße {}; nicht gefunden {} von {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="257" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="264" />
       <source>Matching {} addresses against {} directory addresses…</source>
       <translation>{} Adressen werden mit {} Verzeichnisadressen abgeglichen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="194" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="190" />
       <source>Minimum count (smaller numerators are suppressed)</source>
       <translation>Mindestfallzahl (kleinere Zähler werden gesperrt)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="120" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="117" />
       <source>Minimum population</source>
       <translation>Mindesteinwohnerzahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="201" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="197" />
       <source>Minimum population of a quartier (pop_total)</source>
       <translation>Mindesteinwohnerzahl eines Quartiers (pop_total)</translation>
     </message>
@@ -978,22 +1041,22 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gemeinde</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="236" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="232" />
       <source>Municipality field of the quartiers</source>
       <translation>Gemeindefeld der Quartiere</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="99" />
+      <location filename="ui/dock.py" line="100" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="212" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="208" />
       <source>Natural breaks (Jenks)</source>
       <translation>Natürliche Brüche (Jenks)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="110" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="122" />
       <source>No output folder given.</source>
       <translation>Kein Ausgabeordner angegeben.</translation>
     </message>
@@ -1003,7 +1066,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Kein Quartier zu exportieren: Der Layer ist leer oder der Filter trifft auf kein Quartier zu.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="294" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="309" />
       <source>No residents field: every address counts as one resident.</source>
       <translation>Kein Einwohnerfeld: jede Adresse zählt als ein Einwohner.</translation>
     </message>
@@ -1018,177 +1081,177 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Nicht angezeigt: statistische Geheimhaltung oder keine gültigen Daten ({flag})</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="223" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="219" />
       <source>Number of classes</source>
       <translation>Anzahl der Klassen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="88" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="87" />
       <source>Number of files written</source>
       <translation>Anzahl geschriebener Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="225" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="221" />
       <source>Number of map classes (pretty breaks and few distinct values may give fewer).</source>
       <translation>Anzahl der Kartenklassen (runde Klassengrenzen und wenige verschiedene Werte können weniger ergeben).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="151" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="158" />
       <source>Number of rows matched</source>
       <translation>Anzahl gefundener Zeilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="152" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="159" />
       <source>Number of rows not matched</source>
       <translation>Anzahl nicht gefundener Zeilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="197" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="193" />
       <source>Numerators from 1 to this value minus one are not shown (statistical confidentiality).</source>
       <translation>Zähler von 1 bis zu diesem Wert minus eins werden nicht ausgewiesen (statistische Geheimhaltung).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="88" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="99" />
       <source>Numeric address fields (e.g. residents) summed per quartier into the SUMMARY layer.</source>
       <translation>Numerische Adressfelder (z. B. Einwohner), die je Quartier in den SUMMARY-Layer summiert werden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="101" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="98" />
       <source>Numeric fields that make up the index (higher value = more need unless reversed).</source>
       <translation>Numerische Felder, aus denen der Index gebildet wird (höherer Wert = mehr Bedarf, sofern nicht umgekehrt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="86" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="97" />
       <source>Offerings (points)</source>
       <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="64" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="71" />
       <source>Offerings per quartier and coverage</source>
       <translation>Angebote je Quartier und Erreichbarkeit</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="80" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="79" />
       <source>One PDF per quartier</source>
       <translation>Ein PDF je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="80" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="79" />
       <source>One PNG per quartier</source>
       <translation>Ein PNG je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="80" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="79" />
       <source>One multi-page PDF</source>
       <translation>Ein mehrseitiges PDF</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="77" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="85" />
       <source>One row per quartier, one column per group, zero-filled.</source>
       <translation>Eine Zeile je Quartier, eine Spalte je Gruppe, mit Nullen aufgefüllt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="71" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="70" />
       <source>Only quartiers matching (expression)</source>
       <translation>Nur Quartiere, die zutreffen (Ausdruck)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="252" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="248" />
       <source>Only rows of these years are used (needs the year field).</source>
       <translation>Nur Zeilen dieser Jahre werden verwendet (erfordert das Jahresfeld).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="110" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="107" />
       <source>Optional weights: numbers in the order of the indicator fields ('1,1,2') or 'A1=2; A2=1' (others 1).</source>
       <translation>Optionale Gewichte: Zahlen in der Reihenfolge der Indikatorfelder („1,1,2“) oder „A1=2; A2=1“ (übrige 1).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="82" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="81" />
       <source>Output folder</source>
       <translation>Ausgabeordner</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="96" />
+      <location filename="spatial/assignment_report.py" line="97" />
       <source>Overlap area</source>
       <translation>Überlappungsfläche</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="95" />
+      <location filename="spatial/assignment_report.py" line="96" />
       <source>Overlapping quartiers</source>
       <translation>Überlappende Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="32" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="44" />
       <source>Parameter AGE_BANDS “{}” cannot be read: {}.</source>
       <translation>Der Parameter AGE_BANDS „{}“ kann nicht gelesen werden: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="29" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="41" />
       <source>Parameter QUARTIER_ID (the quartier id field) is missing.</source>
       <translation>Der Parameter QUARTIER_ID (das Feld der Quartierskennung) fehlt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="30" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="42" />
       <source>Parameter QUARTIER_ID or INPUT_ID_FIELD (the quartier id field of the table INPUT) is missing.</source>
       <translation>Der Parameter QUARTIER_ID oder INPUT_ID_FIELD (das Feld der Quartierskennung der Tabelle in INPUT) fehlt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="135" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="142" />
       <source>Place addresses with unknown house number at their street's centroid</source>
       <translation>Adressen mit unbekannter Hausnummer auf den Schwerpunkt ihrer Straße setzen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="98" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="106" />
       <source>Points to place in quartiers, or a table holding a quartier id per record.</source>
       <translation>Punkte, die Quartieren zugeordnet werden, oder eine Tabelle mit einer Quartierskennung je Datensatz.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="177" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="173" />
       <source>Polygon layer of the quartiers.</source>
       <translation>Polygonlayer der Quartiere.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="81" />
+      <location filename="ui/dock.py" line="82" />
       <source>Polygon layers with Quartiersmonitor indicator fields</source>
       <translation>Polygonlayer mit Indikatorfeldern des Quartiersmonitors</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="115" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="112" />
       <source>Population field</source>
       <translation>Einwohnerfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="91" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="98" />
       <source>Postcode field</source>
       <translation>Feld Postleitzahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="215" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="211" />
       <source>Pretty breaks</source>
       <translation>Runde Klassengrenzen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="227" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="224" />
       <source>Previous layer '{layer}' has no field(s) '{fields}' (it needs the same fields as '{input}').</source>
       <translation>Vorjahreslayer „{layer}“ hat kein(e) Feld(er) „{fields}“ (er braucht dieselben Felder wie „{input}“).</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="76" />
+      <location filename="processing_provider/indicator_inputs.py" line="84" />
       <source>Previous layer '{layer}', field '{field}': no quartier id matches the input ids (previous: {prev}; input: {current}).</source>
       <translation>Vorjahreslayer „{layer}“, Feld „{field}“: keine Quartiers-ID passt zu den IDs der Eingabe (Vorjahr: {prev}; Eingabe: {current}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="79" />
+      <location filename="processing_provider/indicator_inputs.py" line="87" />
       <source>Previous layer '{layer}': {n} quartiers have no previous values (no dynamics): {ex}.</source>
       <translation>Vorjahreslayer „{layer}“: {n} Quartiere haben keine Vorjahreswerte (keine Dynamik): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="132" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="129" />
       <source>Previous year (same fields)</source>
       <translation>Vorjahr (dieselben Felder)</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="105" />
+      <location filename="spatial/assignment_report.py" line="104" />
       <source>Problem</source>
       <translation>Problem</translation>
     </message>
@@ -1213,7 +1276,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>QGIS konnte die Datei {path} nicht schreiben (ist der Ordner beschreibbar, die Festplatte voll oder die Datei in einem anderen Programm geöffnet?). {detail}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="211" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="207" />
       <source>Quantiles</source>
       <translation>Quantile</translation>
     </message>
@@ -1223,87 +1286,87 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="268" />
+      <location filename="processing_provider/indicator_inputs.py" line="276" />
       <source>Quartier id field</source>
       <translation>Feld Quartiers-ID</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="109" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="117" />
       <source>Quartier id field of a table input</source>
       <translation>Feld der Quartierskennung einer Tabelleneingabe</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="185" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="181" />
       <source>Quartier id field of the counts table</source>
       <translation>Feld Quartiers-ID der Fallzahlentabelle</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="98" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="95" />
       <source>Quartier id; the previous layer is joined on a field of the same name.</source>
       <translation>Quartiers-ID; der Vorjahreslayer wird über ein gleichnamiges Feld verknüpft.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="69" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="68" />
       <source>Quartier name field</source>
       <translation>Feld des Quartiersnamens</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="97" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="94" />
       <source>Quartier polygons with indicator fields, e.g. the output of 'Calculate indicators'.</source>
       <translation>Quartierspolygone mit Indikatorfeldern, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="101" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="109" />
       <source>Quartier polygons: needed for point input; for table input they list every quartier so that quartiers without records get a row of zeros.</source>
       <translation>Quartierspolygone: nötig für Punkte; bei einer Tabelle liefern sie alle Quartiere, damit Quartiere ohne Datensätze eine Zeile mit Nullen erhalten.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="192" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="203" />
       <source>Quartier “{}” has an invalid geometry ({}); repaired for the assignment.</source>
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); für die Zuordnung repariert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="231" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="242" />
       <source>Quartier “{}” has an invalid geometry ({}); repaired.</source>
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); repariert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="195" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="206" />
       <source>Quartier “{}” has no geometry; no address can fall into it.</source>
       <translation>Quartier „{}“ hat keine Geometrie; keine Adresse kann darin liegen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/quartier_checks.py" line="20" />
+      <location filename="processing_provider/quartier_checks.py" line="22" />
       <source>Quartier “{}”: its geometry cannot be indexed.</source>
       <translation>Quartier „{}“: seine Geometrie kann nicht indiziert werden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="100" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="108" />
       <source>Quartiers</source>
       <translation>Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="80" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="91" />
       <source>Quartiers (polygons)</source>
       <translation>Quartiere (Polygone)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="93" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="90" />
       <source>Quartiers needing attention</source>
       <translation>Quartiere mit Aufmerksamkeitsbedarf</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="94" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="105" />
       <source>Quartiers with address counts</source>
       <translation>Quartiere mit Adressanzahlen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="204" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="200" />
       <source>Quartiers with fewer residents (column pop_total) are not shown; 0 switches the rule off.</source>
       <translation>Quartiere mit weniger Einwohnern (Spalte pop_total) werden nicht ausgewiesen; 0 schaltet die Regel ab.</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="91" />
+      <location filename="spatial/assignment_report.py" line="92" />
       <source>Quartiers without any address: {}</source>
       <translation>Quartiere ohne Adresse: {}</translation>
     </message>
@@ -1333,107 +1396,107 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Rang unter den Quartieren mit veröffentlichtem Wert; 1 = größter Bedarf</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="126" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="137" />
       <source>Reading address points of “{}”…</source>
       <translation>Adresspunkte aus „{}“ werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="279" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="289" />
       <source>Reading addresses…</source>
       <translation>Adressen werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="175" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="186" />
       <source>Reading offerings…</source>
       <translation>Angebote werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="116" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="127" />
       <source>Reading quartiers of “{}”…</source>
       <translation>Quartiere aus „{}“ werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="170" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="181" />
       <source>Reading quartiers…</source>
       <translation>Quartiere werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="179" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="186" />
       <source>Reading the address directory '{}'…</source>
       <translation>Adressverzeichnis '{}' wird gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="186" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="193" />
       <source>Reading the addresses to geocode from '{}'…</source>
       <translation>Zu geokodierende Adressen werden aus '{}' gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="97" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="105" />
       <source>Records (points or table)</source>
       <translation>Datensätze (Punkte oder Tabelle)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="116" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="124" />
       <source>Records are counted per value of this field (e.g. sex, nationality, age band).</source>
       <translation>Datensätze werden je Wert dieses Feldes gezählt (z. B. Geschlecht, Staatsangehörigkeit, Altersgruppe).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="130" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="138" />
       <source>Records counted</source>
       <translation>Gezählte Datensätze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="131" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="139" />
       <source>Records without a quartier</source>
       <translation>Datensätze ohne Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="98" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="109" />
       <source>Report (HTML)</source>
       <translation>Bericht (HTML)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="112" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="123" />
       <source>Residents field (empty: one resident per address)</source>
       <translation>Feld Einwohner (leer: ein Einwohner je Adresse)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="116" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="113" />
       <source>Residents per quartier; quartiers under the minimum population are not classed.</source>
       <translation>Einwohner je Quartier; Quartiere unter der Mindesteinwohnerzahl werden nicht klassifiziert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="104" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="101" />
       <source>Reversed fields (higher value = less need)</source>
       <translation>Umgekehrte Felder (höherer Wert = weniger Bedarf)</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="154" />
+      <location filename="processing_provider/indicator_inputs.py" line="162" />
       <source>Row {row} of table '{layer}' holds the expected column names {names}: the table probably has a title row above its header. Delete the rows above the header so that the first row holds the column names.</source>
       <translation>Zeile {row} der Tabelle „{layer}“ enthält die erwarteten Spaltennamen {names}: Die Tabelle hat wahrscheinlich eine Titelzeile über der Kopfzeile. Löschen Sie die Zeilen über der Kopfzeile, sodass die erste Zeile die Spaltennamen enthält.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="93" />
+      <location filename="ui/dock.py" line="94" />
       <source>Search quartiers by id, name or municipality</source>
       <translation>Quartiere nach Nummer, Name oder Gemeinde suchen</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="106" />
+      <location filename="ui/dock.py" line="107" />
       <source>Select a quartier to see its profile.</source>
       <translation>Wählen Sie ein Quartier, um sein Profil zu sehen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="189" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="186" />
       <source>Select at least one indicator field.</source>
       <translation>Wählen Sie mindestens ein Indikatorfeld.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="48" />
+      <location filename="processing_provider/indicator_inputs.py" line="56" />
       <source>Select at least one indicator.</source>
       <translation>Wählen Sie mindestens einen Indikator.</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="123" />
+      <location filename="ui/dock_export.py" line="124" />
       <source>Select the quartiers whose map sheets you want, in the list or on the map.</source>
       <translation>Wählen Sie die Quartiere, deren Kartenblätter Sie möchten, in der Liste oder in der Karte.</translation>
     </message>
@@ -1443,7 +1506,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiersmonitor-Bedienfeld anzeigen: Quartiere, Profile und Kartenblätter</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="84" />
+      <location filename="ui/dock.py" line="85" />
       <source>Shows the layer's saved style of this indicator</source>
       <translation>Zeigt den gespeicherten Stil des Layers für diesen Indikator</translation>
     </message>
@@ -1453,7 +1516,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Sig.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="65" />
+      <location filename="processing_provider/indicator_inputs.py" line="73" />
       <source>Some ids differ only by leading zeros ({ex}): the id column was probably read as a number. Ids are compared as text; store the ids as text in both layers (e.g. switch off 'Detect field types' when adding a CSV, or add a .csvt file).</source>
       <translation>Einige IDs unterscheiden sich nur durch führende Nullen ({ex}): Die ID-Spalte wurde wahrscheinlich als Zahl gelesen. IDs werden als Text verglichen; speichern Sie die IDs in beiden Layern als Text (z. B. beim Hinzufügen einer CSV-Datei „Feldtypen erkennen“ ausschalten oder eine .csvt-Datei anlegen).</translation>
     </message>
@@ -1468,62 +1531,62 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Räumlicher Index von GDAL erstellt ({}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="214" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="210" />
       <source>Standard deviation</source>
       <translation>Standardabweichung</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="83" />
+      <location filename="spatial/assignment_report.py" line="84" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="179" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="176" />
       <source>Status classes: {counts}; attention: {n} quartiers.</source>
       <translation>Statusklassen: {counts}; Aufmerksamkeitsbedarf: {n} Quartiere.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="125" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="122" />
       <source>Status thresholds</source>
       <translation>Statusschwellenwerte</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="82" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="89" />
       <source>Street field</source>
       <translation>Feld Straße</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="126" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="134" />
       <source>Summed instead of counting 1 per record (e.g. residents per address).</source>
       <translation>Wird summiert, statt je Datensatz 1 zu zählen (z. B. Einwohner je Adresse).</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="50" />
+      <location filename="processing_provider/indicator_inputs.py" line="58" />
       <source>Table '{layer}' has no rows.</source>
       <translation>Tabelle „{layer}“ hat keine Zeilen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="53" />
+      <location filename="processing_provider/indicator_inputs.py" line="61" />
       <source>Table '{layer}', column '{field}': '{value}' holds characters that could not be decoded: the text encoding of the table is probably wrong (e.g. a Windows-1252 / Latin-1 file read as UTF-8). Set the encoding when adding the layer (Data Source Manager → Delimited Text → Encoding) or in Layer Properties → Source.</source>
       <translation>Tabelle „{layer}“, Spalte „{field}“: „{value}“ enthält Zeichen, die nicht dekodiert werden konnten: Die Textkodierung der Tabelle ist wahrscheinlich falsch (z. B. eine Windows-1252-/Latin-1-Datei als UTF-8 gelesen). Stellen Sie die Kodierung beim Hinzufügen des Layers ein (Datenquellenverwaltung → Getrennte Texte → Kodierung) oder unter Layereigenschaften → Quelle.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="58" />
+      <location filename="processing_provider/indicator_inputs.py" line="66" />
       <source>Table '{layer}', field '{field}': no rows for the year(s) {years}; the table has {found}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: keine Zeilen für das Jahr / die Jahre {years}; die Tabelle enthält {found}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="60" />
+      <location filename="processing_provider/indicator_inputs.py" line="68" />
       <source>Table '{layer}', field '{field}': none of its ids matches a quartier id of layer '{quartiers}' (field '{qid}'). Table ids: {table_ids}; quartier ids: {quartier_ids}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: keine ihrer IDs passt zu einer Quartiers-ID des Layers „{quartiers}“ (Feld „{qid}“). IDs der Tabelle: {table_ids}; Quartiers-IDs: {quartier_ids}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="63" />
+      <location filename="processing_provider/indicator_inputs.py" line="71" />
       <source>Table '{layer}', field '{field}': {n} ids match no quartier and are left out: {ex}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: {n} IDs passen zu keinem Quartier und werden ausgelassen: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="51" />
+      <location filename="processing_provider/indicator_inputs.py" line="59" />
       <source>Table '{layer}', field '{field}': {n} rows have no quartier id (NULL or empty), e.g. rows {ex}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: {n} Zeilen haben keine Quartiers-ID (NULL oder leer), z. B. Zeilen {ex}.</translation>
     </message>
@@ -1532,32 +1595,32 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Tabelle „{layer}“, Feld „{field}“: {n} Zeilen ohne ID werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="396" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="392" />
       <source>Table '{layer}': {message}</source>
       <translation>Tabelle „{layer}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="181" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="177" />
       <source>Table of counts per quartier (CSV, XLSX, GeoPackage table, any layer); columns named as in the indicator catalog or mapped in 'Column mapping'.</source>
       <translation>Tabelle der Fallzahlen je Quartier (CSV, XLSX, GeoPackage-Tabelle, beliebiger Layer); Spalten benannt wie im Indikatorenkatalog oder unter „Spaltenzuordnung“ zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="35" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="47" />
       <source>Table “{}” has no quartier id field “{}” (parameter QUARTIER_ID). Available fields: {}.</source>
       <translation>Tabelle „{}“ hat kein Feld der Quartierskennung „{}“ (Parameter QUARTIER_ID). Vorhandene Felder: {}.</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="130" />
+      <location filename="ui/dock_export.py" line="131" />
       <source>The Processing algorithm {alg} is not available.</source>
       <translation>Der Processing-Algorithmus {alg} ist nicht verfügbar.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="246" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="253" />
       <source>The address directory '{}' is empty: there is nothing to match against.</source>
       <translation>Das Adressverzeichnis '{}' ist leer: es gibt nichts zum Abgleichen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="92" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="103" />
       <source>The addresses with quartier_id and assign_status. Leave empty to skip.</source>
       <translation>Die Adressen mit quartier_id und assign_status. Leer lassen, um sie nicht zu erzeugen.</translation>
     </message>
@@ -1567,12 +1630,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Atlas konnte nicht zu Blatt {n} wechseln.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="275" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="282" />
       <source>The directory has no city field: the input cities are not used.</source>
       <translation>Das Verzeichnis hat kein Ortsfeld: die Orte der Eingabe werden nicht verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="273" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="280" />
       <source>The directory has no postcode field: the input postcodes are not used.</source>
       <translation>Das Verzeichnis hat kein Postleitzahlfeld: die Postleitzahlen der Eingabe werden nicht verwendet.</translation>
     </message>
@@ -1582,17 +1645,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Filterausdruck ist ungültig: {error}</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="145" />
+      <location filename="spatial/assignment_report.py" line="158" />
       <source>The first {} of {}.</source>
       <translation>Die ersten {} von {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="138" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="135" />
       <source>The input with status_index, status_class, dynamics_index, dynamics_class and attention.</source>
       <translation>Die Eingabe mit status_index, status_class, dynamics_index, dynamics_class und attention.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="332" />
+      <location filename="ui/dock.py" line="333" />
       <source>The layer has no saved style for indicator {field}.</source>
       <translation>Der Layer hat keinen gespeicherten Stil für den Indikator {field}.</translation>
     </message>
@@ -1627,62 +1690,60 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Die Profiltabelle eines Kartenblatts konnte nicht gefüllt werden: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="106" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="114" />
       <source>The quartier id field of QUARTIERS; a table INPUT must have a field of the same name (or quartier_id).</source>
       <translation>Das Kennungsfeld von QUARTIERS; eine Tabelle in INPUT muss ein gleichnamiges Feld (oder quartier_id) haben.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="111" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="119" />
       <source>The quartier id field of a table INPUT; default: the field named like QUARTIER_ID (or quartier_id). Not used for points placed in QUARTIERS.</source>
       <translation>Das Feld der Quartierskennung einer Tabelle in INPUT; Vorgabe: das Feld, das wie QUARTIER_ID heißt (oder quartier_id). Wird für Punkte, die in QUARTIERS verortet werden, nicht verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="241" />
       <source>The quartier layer '{}' has no valid CRS.</source>
-      <translation>Der Quartierslayer '{}' hat kein gültiges KBS.</translation>
+      <translation type="obsolete">Der Quartierslayer '{}' hat kein gültiges KBS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="146" />
       <source>The quartier layer '{}' is empty.</source>
-      <translation>Der Quartierslayer '{}' ist leer.</translation>
+      <translation type="obsolete">Der Quartierslayer '{}' ist leer.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="244" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="254" />
       <source>The quartier layer '{}' is in a geographic CRS ({}): distances in metres need a projected CRS. Reproject the quartiers first (e.g. to EPSG:25832).</source>
       <translation>Der Quartierslayer '{}' liegt in einem geographischen KBS ({}): Entfernungen in Metern brauchen ein projiziertes KBS. Projizieren Sie die Quartiere zuerst um (z. B. nach EPSG:25832).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="81" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="92" />
       <source>The quartier polygons; their CRS is used for the assignment.</source>
       <translation>Die Quartierspolygone; ihr KBS wird für die Zuordnung verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="96" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="107" />
       <source>The quartiers with n_addresses and sum_&lt;field&gt;. Leave empty to skip.</source>
       <translation>Die Quartiere mit n_addresses und sum_&lt;Feld&gt;. Leer lassen, um sie nicht zu erzeugen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="271" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="267" />
       <source>The quartiers with the indicator fields; loaded styled.</source>
       <translation>Die Quartiere mit den Indikatorfeldern; wird mit Darstellung geladen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="300" />
+      <location filename="processing_provider/indicator_inputs.py" line="308" />
       <source>The style could not be saved beside '{path}': {message}</source>
       <translation>Der Stil konnte nicht neben „{path}“ gespeichert werden: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="127" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="124" />
       <source>Three increasing thresholds on the status index between classes 1|2, 2|3 and 3|4.</source>
       <translation>Drei aufsteigende Schwellenwerte des Statusindex zwischen den Klassen 1|2, 2|3 und 3|4.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="69" />
+      <location filename="processing_provider/indicator_inputs.py" line="77" />
       <source>Thresholds '{text}': three increasing numbers are needed, e.g. '-1,1,1.5'.</source>
       <translation>Schwellenwerte „{text}“: drei aufsteigende Zahlen sind nötig, z. B. „-1,1,1.5“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="77" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="76" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
@@ -1692,17 +1753,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Unbekanntes Format {fmt}: Verwenden Sie eines von {formats}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="147" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="154" />
       <source>Unmatched addresses</source>
       <translation>Nicht gefundene Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="300" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="307" />
       <source>Unmatched by reason: {}</source>
       <translation>Nicht gefunden nach Grund: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="122" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="119" />
       <source>Used with the population field.</source>
       <translation>Wird mit dem Einwohnerfeld verwendet.</translation>
     </message>
@@ -1722,42 +1783,42 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Wert der Gemeinde des Quartiers</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="124" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="132" />
       <source>Weight field</source>
       <translation>Gewichtsfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="109" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="106" />
       <source>Weights</source>
       <translation>Gewichte</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="72" />
+      <location filename="processing_provider/indicator_inputs.py" line="80" />
       <source>Weights '{text}': numbers are needed.</source>
       <translation>Gewichte „{text}“: Zahlen sind nötig.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="73" />
+      <location filename="processing_provider/indicator_inputs.py" line="81" />
       <source>Weights '{text}': {n} numbers given for {m} indicator fields ({fields}).</source>
       <translation>Gewichte „{text}“: {n} Zahlen für {m} Indikatorfelder ({fields}) angegeben.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="70" />
+      <location filename="processing_provider/indicator_inputs.py" line="78" />
       <source>Weights: '{name}' is not one of the indicator fields ({fields}).</source>
       <translation>Gewichte: „{name}“ ist keines der Indikatorfelder ({fields}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="71" />
+      <location filename="processing_provider/indicator_inputs.py" line="79" />
       <source>Weights: '{part}' is not of the form field=number.</source>
       <translation>Gewichte: „{part}“ hat nicht die Form Feld=Zahl.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="238" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="234" />
       <source>When given, the municipality values (_mun fields) are computed from the summed counts.</source>
       <translation>Wenn angegeben, werden die Gemeindewerte (_mun-Felder) aus den summierten Fallzahlen berechnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="124" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="135" />
       <source>White spot: share of residents within the distance below (percent)</source>
       <translation>Weißer Fleck: Anteil der Einwohner innerhalb der Entfernung unter (Prozent)</translation>
     </message>
@@ -1772,27 +1833,37 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Stattdessen von GDAL geschrieben ({}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="242" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="238" />
       <source>Year field of the counts table (several years are summed)</source>
       <translation>Jahresfeld der Fallzahlentabelle (mehrere Jahre werden summiert)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="250" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="246" />
       <source>Years to use (e.g. 2024 or 2022,2023,2024; empty = all)</source>
       <translation>Zu verwendende Jahre (z. B. 2024 oder 2022,2023,2024; leer = alle)</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="95" />
+      <location filename="ui/dock.py" line="96" />
       <source>Zoom to selection</source>
       <translation>Auf Auswahl zoomen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="207" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="219" />
       <source>boundary</source>
       <translation>auf der Grenze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="207" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="251" />
+      <source>distances in metres</source>
+      <translation>Entfernungen in Metern</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/inputs.py" line="153" />
+      <source>feature {}: {}</source>
+      <translation>Objekt {}: {}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="219" />
       <source>inside</source>
       <translation>innerhalb</translation>
     </message>
@@ -1802,47 +1873,57 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>ungültige Geometrie</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="208" />
+      <location filename="processing_provider/inputs.py" line="44" />
+      <source>no CRS</source>
+      <translation>kein KBS</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="220" />
       <source>no geometry</source>
       <translation>ohne Geometrie</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="97" />
+      <location filename="spatial/assignment_report.py" line="98" />
       <source>none</source>
       <translation>keine</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="208" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="220" />
       <source>outside</source>
       <translation>außerhalb</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="115" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="127" />
       <source>the bundled A4 template</source>
       <translation>der mitgelieferten A4-Vorlage</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="124" />
+      <location filename="spatial/assignment_report.py" line="137" />
       <source>total</source>
       <translation>gesamt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="133" />
+      <location filename="processing_provider/inputs.py" line="45" />
+      <source>unknown CRS</source>
+      <translation>unbekanntes KBS</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="145" />
       <source>{n} file(s) written to {folder}</source>
       <translation>{n} Datei(en) in {folder} geschrieben</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="173" />
+      <location filename="ui/dock_export.py" line="174" />
       <source>{n} map sheet file(s) written to {folder}</source>
       <translation>{n} Kartenblatt-Datei(en) in {folder} geschrieben</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="170" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="167" />
       <source>{n} quartiers are not classed (too few residents or a missing value): {ex}.</source>
       <translation>{n} Quartiere sind nicht klassifiziert (zu wenige Einwohner oder fehlender Wert): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="64" />
+      <location filename="processing_provider/indicator_inputs.py" line="72" />
       <source>{n} quartiers have no row in table '{layer}' (flag no_data): {ex}.</source>
       <translation>{n} Quartiere haben keine Zeile in Tabelle „{layer}“ (Kennzeichen no_data): {ex}.</translation>
     </message>
@@ -1852,7 +1933,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{n} Quartiere ausgewählt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="312" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="308" />
       <source>{n} quartiers, indicators {ids}.</source>
       <translation>{n} Quartiere, Indikatoren {ids}.</translation>
     </message>
@@ -1862,92 +1943,97 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{path} existiert bereits und ist ein Ordner.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="303" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="318" />
       <source>{} address(es) lie outside every quartier and are left out of the figures.</source>
       <translation>{} Adresse(n) liegen außerhalb aller Quartiere und fließen nicht in die Werte ein.</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="100" />
+      <location filename="spatial/assignment_report.py" line="101" />
       <source>{} addresses lie in overlaps; each went to the smallest id.</source>
       <translation>{} Adressen liegen in Überlappungen; jede ging an die kleinste Kennung.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="212" />
+      <location filename="spatial/assignment_report.py" line="122" />
+      <source>{} addresses lie outside every quartier (listed below): in a gap between quartiers or beyond the quartier layer's outer edge.</source>
+      <translation>{} Adressen liegen außerhalb aller Quartiere (unten aufgeführt): in einer Lücke zwischen Quartieren oder jenseits des äußeren Rands des Quartierslayers.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="224" />
       <source>{} addresses lie where quartiers overlap; each went to the smallest id.</source>
       <translation>{} Adressen liegen in Überlappungen von Quartieren; jede ging an die kleinste Kennung.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="129" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="140" />
       <source>{} addresses read.</source>
       <translation>{} Adressen gelesen.</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="133" />
+      <location filename="spatial/assignment_report.py" line="146" />
       <source>{} addresses share their location with another address.</source>
       <translation>{} Adressen teilen ihren Ort mit einer anderen Adresse.</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="89" />
+      <location filename="spatial/assignment_report.py" line="90" />
       <source>{} multipoint addresses were placed by their first point.</source>
       <translation>{} Multipunkt-Adressen wurden nach ihrem ersten Punkt zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="132" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="143" />
       <source>{} multipoint addresses with several points were placed by their first point.</source>
       <translation>{} Multipunkt-Adressen mit mehreren Punkten wurden nach ihrem ersten Punkt zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="213" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="224" />
       <source>{} of {} residents ({:.1f} %) live within {} m of an offering.</source>
       <translation>{} von {} Einwohnern ({:.1f} %) wohnen im Umkreis von {} m um ein Angebot.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="272" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="282" />
       <source>{} offering(s) lie outside every quartier: not counted, but used for the distances.</source>
       <translation>{} Angebot(e) liegen außerhalb aller Quartiere: nicht gezählt, aber für die Entfernungen verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="195" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="204" />
       <source>{} records counted in {} quartiers.</source>
       <translation>{} Datensätze in {} Quartieren gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="41" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="53" />
       <source>{} records have a quartier id that is not in layer “{}” and are not counted, e.g. {} (quartier ids look like {}).</source>
       <translation>{} Datensätze haben eine Quartierskennung, die es in Layer „{}“ nicht gibt, und werden nicht gezählt, z. B. {} (Quartierskennungen sehen so aus: {}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="44" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="56" />
       <source>{} records have no age in a band of “{}”: counted in total only.</source>
       <translation>{} Datensätze haben kein Alter in einer Gruppe von „{}“: nur in total gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="39" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="51" />
       <source>{} records have no geometry and are not counted.</source>
       <translation>{} Datensätze haben keine Geometrie und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="40" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="52" />
       <source>{} records have no quartier id and are not counted.</source>
       <translation>{} Datensätze haben keine Quartierskennung und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="43" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="55" />
       <source>{} records have no value in “{}”: counted in total only.</source>
       <translation>{} Datensätze haben keinen Wert in „{}“: nur in total gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="45" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="57" />
       <source>{} records have no weight in “{}” and count as 0.</source>
       <translation>{} Datensätze haben kein Gewicht in „{}“ und zählen als 0.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="38" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="50" />
       <source>{} records lie outside every quartier and are not counted.</source>
       <translation>{} Datensätze liegen außerhalb aller Quartiere und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="209" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="221" />
       <source>{}: {} addresses</source>
       <translation>{}: {} Adressen</translation>
     </message>

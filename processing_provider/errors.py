@@ -41,3 +41,28 @@ def could_not_write(name, detail=None):
     if detail:
         return QgsProcessingException(tr("Could not write “{}”: {}").format(name, detail))
     return QgsProcessingException(tr("Could not write “{}”.").format(name))
+
+
+def unknown_crs(layer_label, crs_label, other_label, other_crs_label):
+    """Layer ``layer_label`` has an unknown CRS (``crs_label``: "no CRS" or e.g. "Undefined geographic SRS") and
+    meets layer ``other_label`` in ``other_crs_label``: its coordinates cannot be related to the other's."""
+    return QgsProcessingException(
+        tr("Layer “{}” has an unknown CRS ({}), so its coordinates cannot be related to layer “{}” ({}). Set the "
+           "layer's CRS (Layer Properties > Source) and run again.").format(
+            layer_label, crs_label, other_label, other_crs_label))
+
+
+def empty_layer(layer_label, param_label):
+    """Layer ``layer_label`` (parameter ``param_label``) has no features where the result would be meaningless
+    without them (e.g. no quartiers to count in)."""
+    return QgsProcessingException(
+        tr("Layer “{}” (parameter {}) is empty: it has no features to compute with.").format(
+            layer_label, param_label))
+
+
+def bad_expression(layer_label, param_label, expression, detail):
+    """The expression ``expression`` given as parameter ``param_label`` over layer ``layer_label`` does not parse or
+    cannot be evaluated (``detail``: QGIS's message)."""
+    return QgsProcessingException(
+        tr("Layer “{}”, parameter {}: the expression “{}” is not valid: {}").format(
+            layer_label, param_label, expression, detail))

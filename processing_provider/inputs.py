@@ -4,30 +4,93 @@ a whole layer (so that GDAL may read its file directly)."""
 
 
 from qgis.core import (
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
+    QgsFeatureRequest,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
 
 from ..compat import (
+    METERS,
+    is_null,
     plain_value,
 )
 from ..indicators.rates import id_text as engine_id_text
 from ..translation import tr
-from .errors import no_field, wrong_geometry
+from .errors import bad_expression, no_field, unknown_crs, wrong_geometry
 
 
-def check_crs_pair(points_source, quartier_source):
-    """A clear error when exactly one of the two layers has no (valid) CRS: its coordinates cannot be related to
-    the other's. Two layers without CRS are taken to share one; two valid CRSs are reprojected."""
-    p_ok, q_ok = points_source.sourceCrs().isValid(), quartier_source.sourceCrs().isValid()
-    if p_ok != q_ok:
-        missing, other = (points_source, quartier_source) if not p_ok else (quartier_source, points_source)
-        crs = other.sourceCrs()
+def crs_is_unknown(crs):
+    """True when ``crs`` cannot place coordinates on the earth: not valid (missing), or valid but without an
+    authority id and with a placeholder definition, as GDAL gives for GeoPackage srs_id 0 ("Undefined geographic
+    SRS") and -1 ("Undefined Cartesian SRS") or an engineering/local CRS. A custom CRS with a real definition
+    (``USER:…`` or a PROJ string) is known."""
+    if crs is None or not crs.isValid():
+        return True
+    if crs.authid():
+        return False
+    if crs.description().strip().lower().startswith(("undefined", "unknown")):
+        return True
+    wkt = crs.toWkt().lstrip().upper()
+    return not crs.toProj() or wkt.startswith(("LOCAL_CS", "ENGCRS", "ENGINEERINGCRS")) or 'DATUM["UNKNOWN"' in wkt
+
+
+def _crs_label(crs):
+    if crs is None or not crs.isValid():
+        return tr("no CRS")
+    return crs.authid() or crs.description() or tr("unknown CRS")
+
+
+def check_crs_pair(first, second, first_label=None, second_label=None):
+    """A clear error naming the layer when exactly one of two layers that meet has an unknown CRS
+    (:func:`crs_is_unknown`: missing, or GeoPackage's "Undefined geographic/Cartesian SRS"): its coordinates cannot
+    be related to the other's. Two layers with an unknown CRS are taken to share one (their coordinates are used as
+    they are); two known CRSs are reprojected. ``first``/``second``: sources (or layers); labels default to their
+    names."""
+    first_crs, second_crs = _layer_crs(first), _layer_crs(second)
+    first_unknown, second_unknown = crs_is_unknown(first_crs), crs_is_unknown(second_crs)
+    if first_unknown == second_unknown:
+        return
+    labels = (first_label or _layer_name(first), second_label or _layer_name(second))
+    if first_unknown:
+        raise unknown_crs(labels[0], _crs_label(first_crs), labels[1], _crs_label(second_crs))
+    raise unknown_crs(labels[1], _crs_label(second_crs), labels[0], _crs_label(first_crs))
+
+
+# A point reprojected into the quartiers' CRS counts as on a border within this distance of it: reprojection moves
+# a border point by nanometres to millimetres, and the border rule (smallest id) must give the same quartier as in
+# one CRS.
+BORDER_TOLERANCE_M = 0.001
+
+
+def border_tolerance(points_crs, quartier_crs):
+    """The border tolerance (:data:`BORDER_TOLERANCE_M`, in the units of ``quartier_crs``) for points in
+    ``points_crs`` placed in quartiers in ``quartier_crs``: 0 when both are the same CRS (the test is exact)."""
+    if points_crs == quartier_crs or not quartier_crs.isValid():
+        return 0.0
+    return BORDER_TOLERANCE_M * QgsUnitTypes.fromUnitToUnitFactor(METERS, quartier_crs.mapUnits())
+
+
+def require_known_crs(source, layer_label, purpose):
+    """A clear error when ``source`` has an unknown CRS (:func:`crs_is_unknown`) although ``purpose`` (translated
+    text, e.g. "distances in metres") needs one."""
+    crs = _layer_crs(source)
+    if crs_is_unknown(crs):
         raise QgsProcessingException(
-            tr("Layer “{}” has no valid CRS, so its coordinates cannot be related to layer “{}” ({}). Set the "
-               "layer's CRS (Layer Properties > Source) and run again.").format(
-                missing.sourceName(), other.sourceName(), crs.authid() or crs.description()))
+            tr("Layer “{}” has an unknown CRS ({}), but {} need a known one. Set the layer's CRS (Layer Properties > "
+               "Source) or reproject it, and run again.").format(layer_label, _crs_label(crs), purpose))
+
+
+def _layer_crs(source):
+    return source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+
+
+def _layer_name(source):
+    return source.sourceName() if hasattr(source, "sourceName") else source.name()
 
 
 def source_name(parameters, name, source):
@@ -61,6 +124,46 @@ def require_geometry(source, geometry_type, layer_label, param_label):
     if actual != geometry_type:
         raise wrong_geometry(layer_label, param_label, QgsWkbTypes.geometryDisplayString(actual),
                              QgsWkbTypes.geometryDisplayString(geometry_type))
+
+
+def matching_features(layer, expression_text, layer_label, param_label):
+    """The features of ``layer`` for which the expression ``expression_text`` is true (every feature when it is
+    empty). An expression that does not parse, names a field the layer lacks or fails on a feature is a clear error
+    quoting QGIS's message (never "all features": Processing itself drops an expression it cannot parse)."""
+    features = list(layer.getFeatures(QgsFeatureRequest()))
+    text = (expression_text or "").strip()
+    if not text:
+        return features
+    expression = QgsExpression(text)
+    if expression.hasParserError():
+        raise bad_expression(layer_label, param_label, text, expression.parserErrorString().strip())
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    missing = [name for name in sorted(expression.referencedColumns())
+               if name != QgsFeatureRequest.ALL_ATTRIBUTES and layer.fields().lookupField(name) < 0]
+    if missing:
+        raise no_field(layer_label, missing[0], param_label, layer.fields().names())
+    expression.prepare(context)
+    if expression.hasEvalError():
+        raise bad_expression(layer_label, param_label, text, expression.evalErrorString())
+    chosen = []
+    for feature in features:
+        context.setFeature(feature)
+        value = expression.evaluate(context)
+        if expression.hasEvalError():
+            raise bad_expression(layer_label, param_label, text, tr("feature {}: {}").format(
+                feature.id(), expression.evalErrorString()))
+        if _true(value):
+            chosen.append(feature)
+    return chosen
+
+
+def _true(value):
+    """QGIS's truth of an expression result (as a filter reads it): NULL, 0, "" and "false"/"0" are false."""
+    if is_null(value):
+        return False
+    if isinstance(value, str):
+        return value.strip().lower() not in ("", "0", "false")
+    return bool(value)
 
 
 def whole_layer(parameters, name, layer, source):

@@ -115,6 +115,8 @@ def finish_file_output(tmp_dir, tmp_path, path):
         dst_stem = os.path.splitext(path)[0]
         for p in dataset_files(tmp_path):
             os.replace(p, dst_stem + p[len(tmp_stem):])
+    except OSError as err:  # e.g. a folder of that name, no permission: a clear error, the caller removes the rest
+        raise could_not_write(path, err.strerror or err) from err
     finally:
         shutil.rmtree(tmp_dir, ignore_errors=True)
 

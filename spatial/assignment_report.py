@@ -49,6 +49,7 @@ class AssignmentData:
     overlaps: list[tuple[str, str, float]] = field(default_factory=list)
     gaps: list[tuple[int, float, float, float]] = field(default_factory=list)
     invalid: list[tuple[str, str]] = field(default_factory=list)  # (quartier id, problem)
+    gap_width: Optional[float] = None  # strips between quartiers up to this width (metres) were searched as gaps
 
 
 def _identity(text):
@@ -98,9 +99,7 @@ def build_report(data, tr=_identity):
     n_overlap_points = int((np.asarray(data.n_interior) > 1).sum())
     if n_overlap_points:
         rows.append(_p(tr("{} addresses lie in overlaps; each went to the smallest id.").format(n_overlap_points)))
-    rows.append(_h(2, tr("Gaps between quartiers")))
-    rows.append(_table([tr("Gap"), tr("Area"), tr("Centre x"), tr("Centre y")], data.gaps) if data.gaps
-                else _p(tr("none")))
+    rows += _gaps_section(data, counts, tr)
     rows.append(_h(2, tr("Invalid quartier geometries (repaired for the assignment)")))
     rows.append(_table([tr("Quartier"), tr("Problem")], data.invalid) if data.invalid else _p(tr("none")))
     rows += _outside_section(data, tr)
@@ -109,6 +108,20 @@ def build_report(data, tr=_identity):
         "body{{font-family:sans-serif}} table{{border-collapse:collapse}} "
         "td,th{{border:1px solid #999;padding:2px 6px}}</style></head><body>\n{}\n</body></html>\n"
     ).format(html.escape(tr("Assignment of addresses to quartiers")), "\n".join(rows))
+
+
+def _gaps_section(data, counts, tr):
+    rows = [_h(2, tr("Gaps between quartiers"))]
+    if data.gap_width:
+        rows.append(_p(tr("Holes enclosed by quartiers, and strips up to {} m wide between two quartiers.").format(
+            "{:g}".format(data.gap_width))))
+    rows.append(_table([tr("Gap"), tr("Area"), tr("Centre x"), tr("Centre y")], data.gaps) if data.gaps
+                else _p(tr("none")))
+    if counts[pip.OUTSIDE]:
+        # never a bare "none" while addresses fall outside every quartier: they lie in a gap or beyond the edge
+        rows.append(_p(tr("{} addresses lie outside every quartier (listed below): in a gap between quartiers or "
+                          "beyond the quartier layer's outer edge.").format(int(counts[pip.OUTSIDE]))))
+    return rows
 
 
 def _municipality_section(data, tr):

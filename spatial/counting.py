@@ -91,14 +91,15 @@ def attribute_names(fields, table_id=None):
     return list(dict.fromkeys(f for f in (fields.group, fields.age, fields.weight, table_id) if f))
 
 
-def place_points(px, py, rings, ids, progress=None):
+def place_points(px, py, rings, ids, progress=None, tolerance=0.0):
     """``(record_ids, notes)``: the quartier id of each point (object array; None outside every quartier or without
     geometry) and the notes on the points not placed.
 
     ``rings``: the rings of each quartier, ``ids`` their ids (both as ``readers.read_quartiers`` gives them). A
-    point on the border of two quartiers goes to the smallest id, as in assignaddresses.
+    point on the border of two quartiers goes to the smallest id, as in assignaddresses; ``tolerance``: the border's
+    width for reprojected points (:func:`pip.snap_to_boundary`).
     """
-    index, status, _n = pip.assign_by_id(px, py, rings, ids, progress=progress)
+    index, status, _n = pip.assign_by_id(px, py, rings, ids, progress=progress, tolerance=tolerance)
     ids_array = np.asarray(list(ids) + [None], dtype=object)
     record_ids = ids_array[np.where(index >= 0, index, len(ids))]
     notes = []

@@ -29,24 +29,45 @@ def category_field_name(category, taken):
     return candidate
 
 
-def residents(values):
-    """Residents per address as floats and the unusable values ``[(row, value), ...]`` (text that is no number,
-    negative, NaN, NULL), which count 0. Text is read with a decimal point or comma ("3,5" is 3.5)."""
+# A text with one separator followed by exactly three digits ("1.234", "1,234") may be a decimal or a German / English
+# thousands separator: ambiguous, so never read as a number. Several separators ("1.234,5") are no number either.
+_AMBIGUOUS = re.compile(r"^[+-]?\d{1,3}[.,]\d{3}$")
+
+
+def read_residents(values):
+    """Residents per address as floats, the unusable values ``[(row, value), ...]`` (which count 0) and the rows
+    read from text with a decimal comma ``[(row, value), ...]``.
+
+    Numbers are taken as they are; text is read with a decimal point or a decimal comma ("3,5" is 3.5, listed so that
+    the caller reports it); unusable: text that is no number ("k.A."), ambiguous text ("1.234": decimal or
+    thousands separator?), negative, NaN, NULL, booleans."""
     weights = np.zeros(len(values))
-    bad = []
+    bad, comma = [], []
     for i, value in enumerate(values):
         number = None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             number = float(value)
         elif isinstance(value, str):
-            try:
-                number = float(value.strip().replace(",", "."))
-            except ValueError:
-                number = None
+            text = value.strip()
+            if not _AMBIGUOUS.match(text):
+                try:
+                    number = float(text.replace(",", ".")) if text.count(",") + text.count(".") <= 1 else None
+                except ValueError:
+                    number = None
+                if number is not None and "," in text:
+                    comma.append((i, value))
         if number is None or not math.isfinite(number) or number < 0:
             bad.append((i, value))
         else:
             weights[i] = number
+    return weights, bad, comma
+
+
+def residents(values):
+    """Residents per address as floats and the unusable values ``[(row, value), ...]`` (text that is no number or
+    ambiguous, negative, NaN, NULL), which count 0 (:func:`read_residents` without the decimal comma list). Text is
+    read with a decimal point or comma ("3,5" is 3.5)."""
+    weights, bad, _comma = read_residents(values)
     return weights, bad
 
 

@@ -243,17 +243,86 @@ def _assign(pset, px, py, progress, max_pairs):
     return index, status, n_interior
 
 
-def assign_by_id(px, py, rings, ids, progress=None):
+def assign_by_id(px, py, rings, ids, progress=None, tolerance=0.0):
     """:func:`assign_points` with the polygons ``rings`` ordered by their ``ids`` (as given, e.g. text): a point on
-    a shared border or in an overlap goes to the smallest id, whatever the order of the features. Returns
+    a shared border or in an overlap goes to the smallest id, whatever the order of the features. ``tolerance`` > 0:
+    points that near a border count as on it (:func:`snap_to_boundary`, for reprojected points). Returns
     ``(index, status, n_interior)`` with ``index`` the position in ``rings``/``ids`` (-1: none)."""
     priority = sorted(range(len(ids)), key=lambda i: ids[i])
-    sorted_index, status, n_interior = assign_points(px, py, PolygonSet([rings[i] for i in priority]),
-                                                     progress=progress)
+    pset = PolygonSet([rings[i] for i in priority])
+    sorted_index, status, n_interior = assign_points(px, py, pset, progress=progress)
+    if tolerance > 0:
+        sorted_index, status = snap_to_boundary(px, py, pset, sorted_index, status, tolerance)
     order = np.asarray(priority, dtype=np.int64)
     index = np.where(sorted_index >= 0, order[np.maximum(sorted_index, 0)], -1) if len(order) else \
         np.full(len(sorted_index), -1, dtype=np.int64)
     return index, status, n_interior
+
+
+def _near_edges(pset, k, cx, cy, tolerance, max_pairs=_MAX_PAIRS):
+    """True for the candidate points (sorted by y) within ``tolerance`` of an edge of quartier ``k``."""
+    near = np.zeros(len(cx), dtype=bool)
+    start, stop = pset.offsets[k], pset.offsets[k + 1]
+    ex0, ey0 = pset.x0[start:stop], pset.y0[start:stop]
+    ex1, ey1 = pset.x1[start:stop], pset.y1[start:stop]
+    lo = np.searchsorted(cy, np.minimum(ey0, ey1) - tolerance, side="left")
+    hi = np.searchsorted(cy, np.maximum(ey0, ey1) + tolerance, side="right")
+    counts = hi - lo
+    step = max(1, int(max_pairs // max(1, int(counts.max()) if len(counts) else 1)))
+    for edge_start in range(0, len(counts), step):
+        sel = slice(edge_start, edge_start + step)
+        c = counts[sel]
+        total = int(c.sum())
+        if not total:
+            continue
+        edge = np.repeat(np.arange(edge_start, edge_start + len(c)), c)
+        first = np.cumsum(c) - c
+        point = np.arange(total) - np.repeat(first, c) + np.repeat(lo[sel], c)
+        ax, ay, bx, by = ex0[edge], ey0[edge], ex1[edge], ey1[edge]
+        qx, qy = cx[point], cy[point]
+        dx, dy = bx - ax, by - ay
+        length2 = dx * dx + dy * dy
+        with np.errstate(invalid="ignore", divide="ignore"):
+            t = np.clip(np.where(length2 > 0, ((qx - ax) * dx + (qy - ay) * dy) / length2, 0.0), 0.0, 1.0)
+        ddx, ddy = qx - (ax + t * dx), qy - (ay + t * dy)
+        near[point[ddx * ddx + ddy * ddy <= tolerance * tolerance]] = True
+    return near
+
+
+def snap_to_boundary(px, py, polygons, index, status, tolerance):
+    """Points within ``tolerance`` of a quartier's border count as on it (:data:`BOUNDARY`), going to the first
+    quartier in priority order among those whose border is that near and the one whose interior holds the point.
+
+    For points that were reprojected: a point exactly on a border in its own CRS lands a few nanometres to millimetres
+    off it in the quartiers' CRS; with a tolerance above that shift (e.g. 1 mm) the border rule gives the same
+    quartier as without reprojection. ``index``/``status``: from :func:`assign_points` (the same ``polygons``);
+    returns new arrays."""
+    pset = polygons if isinstance(polygons, PolygonSet) else PolygonSet(polygons)
+    px = np.asarray(px, dtype=np.float64)
+    py = np.asarray(py, dtype=np.float64)
+    index, status = np.array(index, copy=True), np.array(status, copy=True)
+    todo = np.flatnonzero((status == INSIDE) | (status == OUTSIDE))
+    if not len(todo) or not tolerance > 0:
+        return index, status
+    best = np.full(len(px), -1, dtype=np.int64)
+    order = todo[np.argsort(px[todo], kind="stable")]
+    sorted_x = px[order]
+    for k in range(len(pset)):
+        if pset.offsets[k + 1] == pset.offsets[k]:
+            continue
+        xmin, ymin, xmax, ymax = pset.bboxes[k]
+        lo = np.searchsorted(sorted_x, xmin - tolerance, side="left")
+        hi = np.searchsorted(sorted_x, xmax + tolerance, side="right")
+        strip = order[lo:hi]
+        ys = py[strip]
+        cand = strip[(ys >= ymin - tolerance) & (ys <= ymax + tolerance) & (best[strip] < 0)]
+        if len(cand):
+            cand = cand[np.argsort(py[cand], kind="stable")]
+            best[cand[_near_edges(pset, k, px[cand], py[cand], tolerance)]] = k
+    hit = best >= 0
+    index[hit] = np.where((status[hit] == INSIDE) & (index[hit] >= 0), np.minimum(index[hit], best[hit]), best[hit])
+    status[hit] = BOUNDARY
+    return index, status
 
 
 def duplicate_mask(px, py):

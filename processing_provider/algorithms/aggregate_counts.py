@@ -30,8 +30,8 @@ from ...compat import (
 from ...spatial import counting
 from ...translation import tr
 from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
-from ..errors import could_not_write
-from ..inputs import check_crs_pair, require_field, require_geometry, whole_layer
+from ..errors import could_not_write, empty_layer
+from ..inputs import border_tolerance, check_crs_pair, require_field, require_geometry, whole_layer
 from ..readers import read_attribute_table, read_point_coordinates, read_quartiers
 
 
@@ -183,8 +183,9 @@ class AggregateCountsAlgorithm(QuartiersAlgorithm):
                 fids, px, py, _n = read_point_coordinates(source, quartiers["crs"], context, steps, layer=in_layer,
                                                           whole=whole)
                 steps.setCurrentStep(2)
-                record_ids, notes = counting.place_points(px, py, quartiers["rings"], quartiers["ids"],
-                                                          progress=self._progress(steps, feedback))
+                record_ids, notes = counting.place_points(
+                    px, py, quartiers["rings"], quartiers["ids"], progress=self._progress(steps, feedback),
+                    tolerance=border_tolerance(source.sourceCrs(), quartiers["crs"]))
                 _report(feedback, notes)
                 table = counting.align_rows(table, fids)
             else:
@@ -235,6 +236,8 @@ class AggregateCountsAlgorithm(QuartiersAlgorithm):
         require_geometry(quartier_source, GEOMETRY_POLYGON, name, self.QUARTIERS)
         require_field(quartier_source, id_field, name, self.QUARTIER_ID)
         quartiers = read_quartiers(quartier_source, id_field, steps)
+        if not quartiers["ids"]:
+            raise empty_layer(name, self.QUARTIERS)
         for qid, reason in quartiers["invalid"]:
             feedback.pushWarning(tr("Quartier “{}” has an invalid geometry ({}); repaired.").format(qid, reason))
         return quartiers

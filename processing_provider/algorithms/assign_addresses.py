@@ -33,9 +33,10 @@ from ...spatial import pip
 from ...spatial.assignment_report import AssignmentData, build_report, municipality_field
 from ...translation import tr
 from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
-from ..inputs import check_crs_pair, require_field, require_geometry, whole_layer
+from ..errors import empty_layer
+from ..inputs import border_tolerance, check_crs_pair, require_field, require_geometry, whole_layer
 from ..outputs import write_text_file
-from ..quartier_checks import overlaps_and_gaps
+from ..quartier_checks import GAP_WIDTH_M, overlaps_and_gaps
 from ..readers import read_attribute_table, read_point_coordinates, read_quartiers
 from ..vector_output import LayerContent, OutputSet, unique_name, write_vector_output
 
@@ -65,10 +66,13 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
             "with the smallest id among those touching it, always the same one), outside (in no quartier, "
             "quartier_id empty) or no_geometry (NULL or empty geometry). Where quartiers overlap, the smallest id "
             "wins. A multipoint address is placed by its first point; Z and M values are ignored.\n\n"
-            "Addresses in another CRS are reprojected to the quartiers' CRS for the assignment (the output keeps "
-            "the addresses' CRS). Invalid quartier polygons (e.g. self-intersecting) are repaired for the "
-            "computation and listed in the log and the report. Quartier ids are compared as text; NULL or "
-            "duplicate ids are an error.\n\n"
+            "Addresses in another CRS are reprojected to the quartiers' CRS: the test happens in the quartiers' "
+            "CRS (the output keeps the addresses' CRS). Reprojection moves a point by up to millimetres, so a "
+            "reprojected address within 1 mm of a quartier border counts as on it (boundary, smallest id), as it "
+            "would in one CRS. A layer with an unknown CRS (missing, or GeoPackage's 'Undefined geographic SRS') "
+            "beside one with a known CRS is an error. Invalid quartier polygons (e.g. self-intersecting) are "
+            "repaired for the computation and listed in the log and the report. Quartier ids are compared as "
+            "text; NULL or duplicate ids are an error.\n\n"
             "SUMMARY: the quartier polygons with their fields plus n_addresses and sum_<field> for each field "
             "chosen in SUM_FIELDS (e.g. residents); quartiers without addresses are kept with 0.\n\n"
             "REPORT: an HTML page with the counts per status (and per municipality when the quartiers have a "
@@ -123,7 +127,7 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
         feedback.pushInfo(tr("Reading quartiers of “{}”…").format(q_name))
         quartiers = read_quartiers(quartier_source, id_field, steps)
         if not quartiers["ids"]:
-            raise QgsProcessingException(tr("Layer “{}” (quartiers) has no features.").format(q_name))
+            raise empty_layer(q_name, self.QUARTIERS)
         self._warn_about_quartiers(quartiers, feedback)
         self.check_canceled(feedback)
 
@@ -141,7 +145,7 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
         self.check_canceled(feedback)
 
         steps.setCurrentStep(2)
-        a = self._assign(quartiers, px, py, steps, feedback)
+        a = self._assign(quartiers, px, py, steps, feedback, border_tolerance(source.sourceCrs(), quartiers["crs"]))
         results = {name: int(a["counts"][code]) for name, code in self.STATUS_OUTPUTS}
         results["N_DUPLICATES"] = int(a["duplicates"].sum())
 
@@ -201,7 +205,7 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
         for qid in quartiers["empty"]:
             feedback.pushWarning(tr("Quartier “{}” has no geometry; no address can fall into it.").format(qid))
 
-    def _assign(self, quartiers, px, py, steps, feedback):
+    def _assign(self, quartiers, px, py, steps, feedback, tolerance=0.0):
         """The quartier of every point: ``index`` (position in ``quartiers``, -1: none), ``status``, counts per
         status, quartiers holding each point in their interior, and the points sharing their location."""
         def progress(fraction):
@@ -209,7 +213,8 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
             self.check_canceled(feedback)
 
         # smallest id (as text) first: decides border points and overlaps, independent of feature order
-        index, status, n_interior = pip.assign_by_id(px, py, quartiers["rings"], quartiers["ids"], progress)
+        index, status, n_interior = pip.assign_by_id(px, py, quartiers["rings"], quartiers["ids"], progress,
+                                                     tolerance)
         counts = np.bincount(status, minlength=4)
         for code, label in ((pip.INSIDE, tr("inside")), (pip.BOUNDARY, tr("boundary")),
                             (pip.OUTSIDE, tr("outside")), (pip.NO_GEOMETRY, tr("no geometry"))):
@@ -282,4 +287,4 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
             index=a["index"], status=a["status"], n_interior=a["n_interior"], duplicates=a["duplicates"],
             n_addresses=per_quartier["n_addresses"], n_multi=n_multi, municipality_field=field,
             municipalities=[f[field] for f in features] if field else None, overlaps=overlaps, gaps=gaps,
-            invalid=quartiers["invalid"])
+            invalid=quartiers["invalid"], gap_width=GAP_WIDTH_M if quartiers["crs"].isValid() else None)

@@ -15,10 +15,11 @@ from qgis.core import (
     QgsProject,
 )
 
-from ...compat import NO_THREADING
+from ...compat import GEOMETRY_POLYGON, NO_THREADING
 from ...mapsheets.layout import FORMATS, SheetError, SheetLayout, export_sheets
 from ..base import GROUP_MAPS, QuartiersAlgorithm
-from ..inputs import require_field
+from ..errors import empty_layer
+from ..inputs import check_ids, id_as_text, matching_features, require_field, require_geometry
 
 
 class ExportMapSheetsAlgorithm(QuartiersAlgorithm):
@@ -90,16 +91,29 @@ class ExportMapSheetsAlgorithm(QuartiersAlgorithm):
             if not self.addOutput(output):
                 raise QgsProcessingException("duplicate output " + output.name())
 
+    def _checked_layer(self, parameters, context, layer, id_field, name_field):
+        """The FILTER expression (None: every quartier) after checking the layer: polygons, the fields, an
+        expression that QGIS can evaluate, and a unique, non-NULL id for every quartier to export (ids name the
+        files)."""
+        require_geometry(layer, GEOMETRY_POLYGON, layer.name(), self.INPUT)
+        for field, parameter in ((id_field, self.QUARTIER_ID), (name_field, self.QUARTIER_NAME)):
+            if field:
+                require_field(layer, field, layer.name(), parameter)
+        # the raw text: parameterAsExpression gives "" for an expression that does not parse (= every quartier)
+        filter_expression = (self.parameterAsString(parameters, self.FILTER, context) or "").strip() or None
+        features = matching_features(layer, filter_expression, layer.name(), self.FILTER)
+        if not features and not filter_expression:
+            raise empty_layer(layer.name(), self.INPUT)
+        check_ids([id_as_text(f[id_field]) for f in features], layer.name(), id_field, [f.id() for f in features])
+        return filter_expression
+
     def processAlgorithm(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         if layer is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         id_field = self.parameterAsString(parameters, self.QUARTIER_ID, context)
         name_field = self.parameterAsString(parameters, self.QUARTIER_NAME, context) or None
-        for field, parameter in ((id_field, self.QUARTIER_ID), (name_field, self.QUARTIER_NAME)):
-            if field:
-                require_field(layer, field, layer.name(), parameter)
-        filter_expression = self.parameterAsExpression(parameters, self.FILTER, context) or None
+        filter_expression = self._checked_layer(parameters, context, layer, id_field, name_field)
         template = self.parameterAsFile(parameters, self.TEMPLATE, context) or None
         title = self.parameterAsString(parameters, self.TITLE, context) or ""
         fmt = FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]

@@ -34,12 +34,20 @@ from ...spatial.coverage import (
     address_columns,
     category_counts,
     quartier_columns,
-    residents,
+    read_residents,
 )
 from ...spatial.nearest import coverage_by_group, nearest
 from ...translation import tr
 from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
-from ..inputs import require_field, require_geometry, source_name, whole_layer
+from ..errors import empty_layer
+from ..inputs import (
+    check_crs_pair,
+    require_field,
+    require_geometry,
+    require_known_crs,
+    source_name,
+    whole_layer,
+)
 from ..ogr_arrow import ogr_file_source
 from ..readers import python_values, read_points_with_attributes, read_quartiers
 from ..vector_output import LayerContent, OutputSet, write_vector_output
@@ -74,8 +82,12 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
             "median_distance_m (population-weighted median: the distance within which half of the residents "
             "live); white_spot (1 when the share is below the white spot threshold, else 0). Without addresses "
             "only the counts are filled.\n\n"
-            "Addresses and offerings in another CRS are reprojected. The quartier layer needs a projected CRS. "
-            "Residents given as text, negative or empty count as 0 and are reported in the log. The optional "
+            "Addresses and offerings in another CRS are reprojected. The quartier layer needs a known projected CRS; "
+            "a layer with an unknown CRS (e.g. GeoPackage's 'Undefined geographic SRS') is an error. Residents "
+            "should be a number field; a text field is read with a decimal point or comma ('3,5' is 3.5, and the "
+            "log says how many values were read so). Residents that are no number ('k.A.'), ambiguous ('1.234': "
+            "decimal or thousands separator?), negative or empty count as 0 and are reported in the log. The "
+            "optional "
             "address output holds each address with its quartier_id, nearest_distance_m and within_distance."
         )
 
@@ -142,7 +154,7 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
         quartiers = read_quartiers(source, source.fields().at(source.fields().lookupField(id_field)).name(),
                                    feedback)
         if not quartiers["ids"]:
-            raise QgsProcessingException(tr("The quartier layer '{}' is empty.").format(label))
+            raise empty_layer(label, self.QUARTIERS)
         if quartiers["invalid"]:
             feedback.pushWarning(
                 tr("Invalid quartier geometries repaired for the computation: {}.").format(
@@ -236,16 +248,15 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
         cat_index = require_field(offerings, cat_field, off_label, self.CATEGORY_FIELD) if cat_field else -1
         pop_index = require_field(addresses, pop_field, addr_label, self.POPULATION_FIELD) if pop_field else -1
         crs = quartiers.sourceCrs()
-        if not crs.isValid():
-            raise QgsProcessingException(tr("The quartier layer '{}' has no valid CRS.").format(q_label))
+        require_known_crs(quartiers, q_label, tr("distances in metres"))
         if crs.isGeographic():
             raise QgsProcessingException(
                 tr("The quartier layer '{}' is in a geographic CRS ({}): distances in metres need a projected CRS. "
                    "Reproject the quartiers first (e.g. to EPSG:25832).").format(q_label, crs.authid())
             )
-        for source, label in ((offerings, off_label), (addresses, addr_label)):
-            if source is not None and not source.sourceCrs().isValid():
-                raise QgsProcessingException(tr("Layer '{}' has no valid CRS.").format(label))
+        check_crs_pair(offerings, quartiers, off_label, q_label)
+        if addresses is not None:
+            check_crs_pair(addresses, quartiers, addr_label, q_label)
         return {
             "offerings": offerings, "quartiers": quartiers, "addresses": addresses, "off_label": off_label,
             "q_label": q_label, "addr_label": addr_label, "id_field": field(self.QUARTIER_ID),
@@ -282,7 +293,12 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
         feedback.setProgress(35)
         label = inputs["addr_label"]
         if inputs["pop_name"]:
-            weights, bad = residents(addr["values"])
+            weights, bad, comma = read_residents(addr["values"])
+            if comma:
+                feedback.pushWarning(
+                    tr("Layer '{}', field '{}' is text: {} value(s) were read with a decimal comma (e.g. row {}: "
+                       "'{}' as {}).").format(label, inputs["pop_field"], len(comma), comma[0][0] + 1, comma[0][1],
+                                              weights[comma[0][0]]))
             if bad:
                 feedback.pushWarning(
                     tr("Layer '{}', field '{}': {} address(es) with no usable number of residents (e.g. row {}: "

@@ -17,7 +17,8 @@ GPKG = os.path.join(CHECKOUT, "demo-output", "quartiersmonitor_demo.gpkg")
 def step():
     iface.mainWindow().showMaximized()
     layer = QgsVectorLayer(GPKG + "|layername=indicators", "indicators", "ogr")
-    QgsProject.instance().addMapLayer(layer)
+    if QgsProject.instance().addMapLayer(layer) is None:
+        raise RuntimeError("cannot load " + GPKG + " (run make demo first)")
     iface.setActiveLayer(layer)
     iface.zoomToActiveLayer()
     plugin = plugins["quartiersmonitor"]

@@ -106,3 +106,12 @@ def test_matched_address_texts():
     texts, codes = matched_address_texts(result, dcols, ["x", "y", "Ahornallee", "z"])
     assert [texts[c] if c >= 0 else None for c in codes.tolist()] == [
         "Lindenweg 12a, Taucha", None, "Ahornallee", "Lindenweg 12a, Taucha"]
+
+
+def test_read_residents_lists_decimal_commas_and_refuses_ambiguous_separators():
+    from quartiersmonitor.spatial.coverage import read_residents
+
+    weights, bad, comma = read_residents(["3,5", "2.5", "1.234", "1,234", "1.234,5", "k.A.", 7, " 4 "])
+    assert weights.tolist() == [3.5, 2.5, 0.0, 0.0, 0.0, 0.0, 7.0, 4.0]
+    assert [row for row, _value in bad] == [2, 3, 4, 5]
+    assert comma == [(0, "3,5")]

@@ -260,3 +260,28 @@ def test_assign_by_id_gives_a_shared_border_to_the_smallest_id_whatever_the_orde
         got = [ids[i] if i >= 0 else None for i in index.tolist()]
         assert got == ["A", "B", "A", None]  # the border point x=1 goes to "A", the smaller id
         assert status.tolist() == [BOUNDARY, INSIDE, INSIDE, OUTSIDE]
+
+
+def test_snap_to_boundary_gives_a_reprojected_border_point_the_smallest_id():
+    from quartiersmonitor.spatial import pip
+
+    # two unit squares sharing x = 1; points a nanometre off the border (as reprojection leaves them), one far inside
+    left = [[(0, 0), (1, 0), (1, 1), (0, 1)]]
+    right = [[(1, 0), (2, 0), (2, 1), (1, 1)]]
+    px = np.array([1 + 1e-9, 1 - 1e-9, 1.5, 2 + 1e-9, 5.0, np.nan])
+    py = np.array([0.5, 0.5, 0.5, 0.5, 5.0, np.nan])
+    index, status, _n = pip.assign_by_id(px, py, [right, left], ["02", "01"])
+    assert status.tolist() == [pip.INSIDE, pip.INSIDE, pip.INSIDE, pip.OUTSIDE, pip.OUTSIDE, pip.NO_GEOMETRY]
+    index, status, _n = pip.assign_by_id(px, py, [right, left], ["02", "01"], tolerance=1e-3)
+    # the first two lie on the shared border within 1 mm: boundary, smallest id "01" (position 1)
+    assert status.tolist() == [pip.BOUNDARY, pip.BOUNDARY, pip.INSIDE, pip.BOUNDARY, pip.OUTSIDE, pip.NO_GEOMETRY]
+    assert index.tolist() == [1, 1, 0, 0, -1, -1]
+
+
+def test_snap_to_boundary_without_tolerance_changes_nothing():
+    from quartiersmonitor.spatial import pip
+
+    square = [[(0, 0), (1, 0), (1, 1), (0, 1)]]
+    index, status, _n = pip.assign_points(np.array([0.5, 1 + 1e-9]), np.array([0.5, 0.5]), [square])
+    same = pip.snap_to_boundary(np.array([0.5, 1 + 1e-9]), np.array([0.5, 0.5]), [square], index, status, 0.0)
+    assert same[0].tolist() == index.tolist() and same[1].tolist() == status.tolist()

@@ -1,0 +1,185 @@
+"""Input files for the bad-input matrix (tests/qgis/test_bad_inputs_matrix.py), written with GDAL only (no QGIS
+layer objects: the tests hand paths to ``processing.run``).
+
+The world: four 1 km quartiers "01".."04" in a 2 x 2 grid (EPSG:25832, origin ``OX``, ``OY``), eight addresses (one on
+the border 01/02, one outside), two offerings, a table of addresses to geocode and an indicator layer for map sheets.
+Each builder takes ``variant`` keywords that spoil one thing, the way real county data does.
+"""
+
+import os
+
+from osgeo import gdal, ogr, osr
+
+gdal.UseExceptions()
+
+OX, OY = 500000.0, 5600000.0
+EPSG = 25832
+QUARTIERS = [("01", 0, 0, "Altstadt"), ("02", 1000, 0, "Neustadt"), ("03", 0, 1000, "Nord"),
+             ("04", 1000, 1000, "Ost")]
+# adr, x, y (local), residents, residents as text, age, sex, street, house number
+ADDRESSES = [
+    (1, 100, 100, 3, "3", 34, "w", "Hauptstraße", "1"),
+    (2, 500, 500, 5, "5", 71, "m", "Hauptstraße", "2"),
+    (3, 1500, 500, 2, "2", 8, "w", "Bahnhofstraße", "3"),
+    (4, 1900, 100, 4, "4", 45, "m", "Bahnhofstraße", "4"),
+    (5, 500, 1500, 1, "1", 22, "w", "Lindenweg", "5"),
+    (6, 1500, 1500, 6, "6", 90, "m", "Lindenweg", "6"),
+    (7, 1000, 500, 2, "2", 50, "w", "Grenzweg", "7"),  # on the border 01 | 02: goes to 01 (smallest id)
+    (8, 3000, 3000, 9, "9", 30, "m", "Außenweg", "8"),  # outside every quartier
+]
+OFFERINGS = [(200, 200, "Kita"), (1800, 1800, "Schule")]
+GEOCODE_ROWS = [("Hauptstraße", "1"), ("Hauptstrasse", "2"), ("Lindenweg", "6"), ("Unbekannter Weg", "1")]
+GAP = 200.0  # width of the gap in the "gap" variant
+
+
+def _srs(epsg):
+    if epsg is None:
+        return None
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def _square(x0, y0, size=1000.0, dx=0.0):
+    x0, y0 = OX + x0 + dx, OY + y0
+    return "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(x0, y0, x0 + size, y0 + size)
+
+
+def write_layer(path, name, geom_type, fields, rows, epsg=EPSG, srs_id=None, driver="GPKG"):
+    """A layer written by GDAL; ``fields``: [(name, ogr type)], ``rows``: (wkt or None, [values]). ``epsg`` None:
+    no CRS; ``srs_id`` 0 or -1: the GeoPackage's "Undefined geographic / Cartesian SRS". Returns the URI."""
+    if driver == "GPKG" and os.path.exists(path):
+        ds = ogr.Open(path, 1)
+    else:
+        ds = ogr.GetDriverByName(driver).CreateDataSource(path)
+    target = _srs(epsg)
+    srs = target if srs_id is None else None
+    lyr = ds.CreateLayer(name, srs, geom_type)
+    for fname, kind in fields:
+        lyr.CreateField(ogr.FieldDefn(fname, kind))
+    transform = None
+    if target is not None and epsg != EPSG:
+        transform = osr.CoordinateTransformation(_srs(EPSG), target)
+    lyr.StartTransaction()
+    for wkt, values in rows:
+        feature = ogr.Feature(lyr.GetLayerDefn())
+        for (fname, _kind), value in zip(fields, values):
+            if value is not None:
+                feature[fname] = value
+        if wkt is not None:
+            geom = ogr.CreateGeometryFromWkt(wkt)
+            if transform is not None and not geom.IsEmpty():
+                geom.Transform(transform)
+            feature.SetGeometry(geom)
+        lyr.CreateFeature(feature)
+    lyr.CommitTransaction()
+    del lyr
+    if srs_id is not None:
+        ds.ExecuteSQL("UPDATE gpkg_geometry_columns SET srs_id = {} WHERE table_name = '{}'".format(srs_id, name))
+        ds.ExecuteSQL("UPDATE gpkg_contents SET srs_id = {} WHERE table_name = '{}'".format(srs_id, name))
+    ds = None
+    return "{}|layername={}".format(path, name) if driver == "GPKG" else path
+
+
+def quartiers(folder, ids=None, geometry="polygon", empty=False, invalid=False, gap=False, overlap=False,
+              epsg=EPSG, srs_id=None, id_type=ogr.OFTString, z=False, driver="GPKG"):
+    """The quartier layer. ``ids``: replaces the ids; ``geometry`` "point": centroids instead of squares;
+    ``invalid``: quartier 04 a bowtie; ``gap``: 02 and 04 moved ``GAP`` m east (a strip open to the outside);
+    ``overlap``: 02 widened 100 m west into 01; ``z``: PolygonZ."""
+    ids = ids or [q[0] for q in QUARTIERS]
+    rows = []
+    for (qid, x, y, name), new_id in zip(QUARTIERS, ids):
+        dx = GAP if gap and x > 0 else 0.0
+        wkt = _square(x, y, dx=dx)
+        if overlap and qid == "02":
+            wkt = _square(x - 100, y, size=1100)
+        if invalid and qid == "04":
+            wkt = "POLYGON(({0} {1},{2} {3},{2} {1},{0} {3},{0} {1}))".format(OX + x, OY + y, OX + x + 1000,
+                                                                           OY + y + 1000)
+        if geometry == "point":
+            wkt = "POINT({} {})".format(OX + x + 500, OY + y + 500)
+        if z:
+            wkt = wkt.replace("POLYGON((", "POLYGON Z((").replace(",", " 7,").replace("))", " 7))")
+        rows.append((wkt, [new_id, name, "Müllheim"]))
+    if empty:
+        rows = []
+    kind = ogr.wkbPoint if geometry == "point" else (ogr.wkbPolygon25D if z else ogr.wkbPolygon)
+    ext = ".gpkg" if driver == "GPKG" else ".shp"
+    return write_layer(os.path.join(folder, "quartiere" + ext), "quartiere", kind,
+                       [("quartier_id", id_type), ("name", ogr.OFTString), ("municipality", ogr.OFTString)], rows,
+                       epsg=epsg, srs_id=srs_id, driver=driver)
+
+
+def addresses(folder, epsg=EPSG, srs_id=None, geometry="point", empty=False, null_geometries=False,
+              residents_text=None, shift=None, driver="GPKG", name="adressen"):
+    """The address points. ``geometry``: "point", "multipoint", "pointzm" or "polygon" (small squares);
+    ``null_geometries``: addresses 2 and 3 without geometry (NULL, empty); ``residents_text``: {adr: text} for the
+    text field ew_text; ``shift``: (dx, dy) added to address 7 (on the border)."""
+    rows = []
+    for adr, x, y, ew, ew_text, age, sex, street, hnr in ADDRESSES:
+        if shift and adr == 7:
+            x, y = x + shift[0], y + shift[1]
+        x, y = OX + x, OY + y
+        wkt = {"point": "POINT({} {})", "multipoint": "MULTIPOINT(({} {}))",
+               "pointzm": "POINT ZM({} {} 12 3)", "polygon": None}[geometry]
+        wkt = wkt.format(x, y) if wkt else _square(x - OX, y - OY, size=5)
+        if null_geometries and adr == 2:
+            wkt = None
+        if null_geometries and adr == 3:
+            wkt = "POINT EMPTY"
+        if residents_text and adr in residents_text:
+            ew_text = residents_text[adr]
+        rows.append((wkt, [adr, ew, ew_text, age, sex, street, hnr, "79379", "Müllheim"]))
+    if empty:
+        rows = []
+    kind = {"point": ogr.wkbPoint, "multipoint": ogr.wkbMultiPoint, "pointzm": ogr.wkbPointZM,
+            "polygon": ogr.wkbPolygon}[geometry]
+    fields = [("adr", ogr.OFTInteger), ("ew", ogr.OFTInteger), ("ew_text", ogr.OFTString),
+              ("alter", ogr.OFTInteger), ("geschlecht", ogr.OFTString), ("strasse", ogr.OFTString),
+              ("hnr", ogr.OFTString), ("plz", ogr.OFTString), ("ort", ogr.OFTString)]
+    ext = ".gpkg" if driver == "GPKG" else ".shp"
+    return write_layer(os.path.join(folder, name + ext), name, kind, fields, rows, epsg=epsg, srs_id=srs_id,
+                       driver=driver)
+
+
+def offerings(folder, epsg=EPSG, srs_id=None, empty=False):
+    rows = [("POINT({} {})".format(OX + x, OY + y), [kategorie]) for x, y, kategorie in OFFERINGS]
+    return write_layer(os.path.join(folder, "angebote.gpkg"), "angebote", ogr.wkbPoint,
+                       [("kategorie", ogr.OFTString)], [] if empty else rows, epsg=epsg, srs_id=srs_id)
+
+
+def geocode_table(folder, empty=False, name="liste"):
+    rows = [(None, [street, hnr]) for street, hnr in GEOCODE_ROWS]
+    return write_layer(os.path.join(folder, name + ".gpkg"), name, ogr.wkbNone,
+                       [("strasse", ogr.OFTString), ("hnr", ogr.OFTString)], [] if empty else rows, epsg=None)
+
+
+def id_table(folder, ids, kind=ogr.OFTString, name="zaehlung"):
+    """A table of records with a quartier id each (``ids``: the values; ``kind``: the field type, e.g. OFTDate)."""
+    rows = [(None, [value, 1]) for value in ids]
+    return write_layer(os.path.join(folder, name + ".gpkg"), name, ogr.wkbNone,
+                       [("quartier_id", kind), ("anzahl", ogr.OFTInteger)], rows, epsg=None)
+
+
+def csv_with_title_row(folder):
+    """A CSV as an agency sends it: a title line above the header (GDAL reads the title as the header)."""
+    path = os.path.join(folder, "einwohner.csv")
+    with open(path, "w", encoding="cp1252", newline="") as handle:
+        handle.write("Einwohner nach Quartier, Stand 31.12.2024;;\r\n")
+        handle.write("quartier_id;anzahl;bemerkung\r\n01;12;\r\n02;7;geschätzt\r\n")
+    return path
+
+
+def indicator_layer(folder, ids=None, geometry="polygon", empty=False):
+    """A small indicator layer (quartier_id, name, A1) like calculateindicators writes, for exportmapsheets."""
+    ids = ids or [q[0] for q in QUARTIERS]
+    rows = []
+    for (_qid, x, y, name), new_id in zip(QUARTIERS, ids):
+        wkt = _square(x, y) if geometry == "polygon" else "POINT({} {})".format(OX + x + 500, OY + y + 500)
+        rows.append((wkt, [new_id, name, 1.5 + x / 1000.0]))
+    if empty:
+        rows = []
+    kind = ogr.wkbPolygon if geometry == "polygon" else ogr.wkbPoint
+    return write_layer(os.path.join(folder, "indikatoren.gpkg"), "indikatoren", kind,
+                       [("quartier_id", ogr.OFTString), ("name", ogr.OFTString), ("A1", ogr.OFTReal)], rows)
