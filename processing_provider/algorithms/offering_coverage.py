@@ -41,6 +41,7 @@ from ...translation import tr
 from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
 from ..errors import empty_layer
 from ..inputs import (
+    border_tolerance,
     check_crs_pair,
     require_field,
     require_geometry,
@@ -173,14 +174,15 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
         fids, x, y, _n, table = read_points_with_attributes(source, crs, context, names, feedback, layer=layer,
                                                             whole=whole)
         values = python_values(table[field_name], source.fields().field(field_name)) if field_name else []
-        return {"fids": fids, "x": x, "y": y, "values": values, "table": table, "layer": layer, "whole": whole}
+        return {"fids": fids, "x": x, "y": y, "values": values, "table": table, "layer": layer, "whole": whole,
+                "tolerance": border_tolerance(source.sourceCrs(), crs)}
 
     def processAlgorithm(self, parameters, context, feedback):
         inputs = self._inputs(parameters, context)
         crs = inputs["quartiers"].sourceCrs()
         feedback.pushInfo(tr("Reading quartiers…"))
         q_read = self._read_quartiers(inputs["quartiers"], inputs["id_field"], inputs["q_label"], feedback)
-        polygons = pip.PolygonSet(q_read["rings"])
+        polygons = (q_read["rings"], q_read["ids"])  # border points go to the smallest id, as in assignaddresses
         nq = len(q_read["ids"])
 
         feedback.pushInfo(tr("Reading offerings…"))
@@ -275,7 +277,7 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
         elif not valid.all():
             feedback.pushWarning(tr("Layer '{}': {} offering(s) without geometry are left out.").format(
                 off_label, int((~valid).sum())))
-        group, _status, _n = pip.assign_points(off["x"], off["y"], polygons,
+        group, _status, _n = pip.assign_by_id(off["x"], off["y"], *polygons, tolerance=off["tolerance"],
                                                progress=lambda _f: self.check_canceled(feedback))
         outside = int(((group < 0) & valid).sum())
         if outside:
@@ -311,7 +313,7 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
         if not valid.all():
             feedback.pushWarning(tr("Layer '{}': {} address(es) without geometry are left out.").format(
                 label, int((~valid).sum())))
-        addr["group"], _status, _n = pip.assign_points(addr["x"], addr["y"], polygons,
+        addr["group"], _status, _n = pip.assign_by_id(addr["x"], addr["y"], *polygons, tolerance=addr["tolerance"],
                                                        progress=lambda _f: self.check_canceled(feedback))
         outside = int(((addr["group"] < 0) & valid).sum())
         if outside:

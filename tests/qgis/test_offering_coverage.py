@@ -309,3 +309,20 @@ def test_gpkg_address_output_written_by_gdal_equals_the_qgis_one(run_alg, small,
     assert fields(staged2, skip=1) == fields(memory) and rows(staged2, skip=1) == rows(memory)
     assert [f["fid"] for f in staged2.getFeatures()] == [f.id() for f in gpkg_addresses.getFeatures()]
     del layer, layer2, gpkg_addresses
+
+
+def test_a_point_on_a_shared_border_goes_to_the_smallest_id_whatever_the_feature_order(run_alg):
+    """As in assignaddresses: an offering or address on the border of two quartiers belongs to the smallest id,
+    here the quartier listed second."""
+    quartiers = memory_layer("Polygon", ["qid:string"], [(square(0, 0), ["B"]), (square(1000, 0), ["A"])],
+                             name="quartiere")
+    offerings = memory_layer("Point", ["name:string"], [("POINT(1000 500)", ["on the border"])], name="angebote")
+    addresses = memory_layer("Point", ["adr:integer"], [("POINT(1000 300)", [1]), ("POINT(500 500)", [2])],
+                             name="adressen")
+    result = run_alg("offeringcoverage", {
+        "OFFERINGS": offerings, "QUARTIERS": quartiers, "QUARTIER_ID": "qid", "ADDRESSES": addresses,
+        "DISTANCE": 600, "OUTPUT": "memory:", "ADDRESS_OUTPUT": "memory:"})
+    rows = {f["qid"]: (f["n_offerings"], f["pop_total"]) for f in result["OUTPUT"].getFeatures()}
+    assert rows == {"A": (1, 1.0), "B": (0, 1.0)}
+    assigned = {f["adr"]: f["quartier_id"] for f in result["ADDRESS_OUTPUT"].getFeatures()}
+    assert assigned == {1: "A", 2: "B"}
