@@ -72,15 +72,10 @@ def build_quartiers(path, n=158, seed=7):
     return len(cells)
 
 
-def build_points(path, n, seed=11):
-    """N address points (residents, street) in a GeoPackage, written by GDAL from a CSV."""
-    from osgeo import gdal
-
-    gdal.UseExceptions()
-    rng = np.random.default_rng(seed)
+def settlement_xy(rng, n):
+    """x, y of ``n`` points clustered like settlements (60 centres) plus a uniform background (20 %)."""
     ox, oy = ORIGIN
     w, h = SIZE
-    # clustered like settlements plus a uniform background
     centres = np.c_[ox + rng.uniform(0, w, 60), oy + rng.uniform(0, h, 60)]
     k = rng.integers(0, 60, n)
     x = centres[k, 0] + rng.normal(0, 1200, n)
@@ -88,6 +83,16 @@ def build_points(path, n, seed=11):
     uniform = rng.random(n) < 0.2
     x[uniform] = ox + rng.uniform(0, w, uniform.sum())
     y[uniform] = oy + rng.uniform(0, h, uniform.sum())
+    return x, y
+
+
+def build_points(path, n, seed=11):
+    """N address points (residents, street) in a GeoPackage, written by GDAL from a CSV."""
+    from osgeo import gdal
+
+    gdal.UseExceptions()
+    rng = np.random.default_rng(seed)
+    x, y = settlement_xy(rng, n)
     residents = rng.integers(0, 12, n)
     csv_path = path + ".csv"
     with open(csv_path, "w", newline="") as fh:
