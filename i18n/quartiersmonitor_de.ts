@@ -39,7 +39,7 @@
       <translation>Adressverzeichnis (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="90" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="96" />
       <source>Address points, e.g. the official address directory with a residents field.</source>
       <translation>Adresspunkte, z. B. das amtliche Adressverzeichnis mit einem Einwohnerfeld.</translation>
     </message>
@@ -49,22 +49,22 @@
       <translation>Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="89" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="95" />
       <source>Addresses (points)</source>
       <translation>Adressen (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="113" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="125" />
       <source>Addresses inside a quartier</source>
       <translation>Adressen innerhalb eines Quartiers</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="114" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="126" />
       <source>Addresses on a quartier border</source>
       <translation>Adressen auf einer Quartiersgrenze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="115" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="127" />
       <source>Addresses outside every quartier</source>
       <translation>Adressen außerhalb aller Quartiere</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>Adressen je Status</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="117" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="129" />
       <source>Addresses sharing their location with another</source>
       <translation>Adressen, die ihren Ort mit einer anderen teilen</translation>
     </message>
@@ -89,27 +89,27 @@
       <translation>Zu geokodierende Adressen (Tabelle oder Layer)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="146" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="158" />
       <source>Addresses with distance to the nearest offering</source>
       <translation>Adressen mit Entfernung zum nächsten Angebot</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="219" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="224" />
       <source>Addresses with distances</source>
       <translation>Adressen mit Entfernungen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="101" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="113" />
       <source>Addresses with quartier</source>
       <translation>Adressen mit Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="117" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="129" />
       <source>Addresses with residents (points)</source>
       <translation>Adressen mit Einwohnern (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="116" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="128" />
       <source>Addresses without geometry</source>
       <translation>Adressen ohne Geometrie</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>Unter den Indikatorfeldern diejenigen, bei denen ein höherer Wert weniger Bedarf bedeutet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="111" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="123" />
       <source>An HTML report: counts per status, duplicates, overlaps and gaps, invalid quartiers.</source>
       <translation>Ein HTML-Bericht: Anzahlen je Status, Dubletten, Überlappungen und Lücken, ungültige Quartiere.</translation>
     </message>
@@ -149,7 +149,7 @@
       <translation>Fläche</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="56" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="58" />
       <source>Assign addresses to quartiers</source>
       <translation>Adressen Quartieren zuordnen</translation>
     </message>
@@ -235,9 +235,14 @@ Spalten mit anderen Namen als den Standardnamen können in den erweiterten Param
       <translation>{path} kann nicht geschrieben werden (in einem anderen Programm geöffnet?): {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="102" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="114" />
       <source>Category field (counts per category)</source>
       <translation>Feld Kategorie (Anzahlen je Kategorie)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="254" />
+      <source>Category “{}”: {:.1f} % of the residents live within {} m.</source>
+      <translation>Kategorie „{}“: {:.1f} % der Einwohner wohnen innerhalb von {} m.</translation>
     </message>
     <message>
       <location filename="spatial/assignment_report.py" line="118" />
@@ -250,7 +255,7 @@ Spalten mit anderen Namen als den Standardnamen können in den erweiterten Param
       <translation>Mitte y</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="169" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="183" />
       <source>Checking quartiers for overlaps and gaps…</source>
       <translation>Quartiere werden auf Überlappungen und Lücken geprüft…</translation>
     </message>
@@ -359,13 +364,12 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation>Datensätze je Quartier zählen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="74" />
       <source>Counts offerings (e.g. grocery stores, bus stops, counselling services) per quartier, overall and per category, and measures how far the residents live from the nearest one.
 
 For each address the straight-line distance to the nearest offering is computed in the quartier layer's CRS (metres; offerings outside the quartiers count too). Per quartier the output adds: n_offerings and n_&lt;category&gt;; pop_total (residents of its addresses); pop_far (residents farther than DISTANCE: the numerator of the catalog's W.1 with grocery stores at 500 m and W.2 with stops at 300 m); offerings_per_1000 residents; share_within_distance (percent of residents within DISTANCE); median_distance_m (population-weighted median: the distance within which half of the residents live); white_spot (1 when the share is below the white spot threshold, else 0). Without addresses only the counts are filled.
 
 Addresses and offerings in another CRS are reprojected. The quartier layer needs a known projected CRS; a layer with an unknown CRS (e.g. GeoPackage's 'Undefined geographic SRS') is an error. Residents should be a number field; a text field is read with a decimal point or comma ('3,5' is 3.5, and the log says how many values were read so). Residents that are no number ('k.A.'), ambiguous ('1.234': decimal or thousands separator?), negative or empty count as 0 and are reported in the log. The optional address output holds each address with its quartier_id, nearest_distance_m and within_distance.</source>
-      <translation>Zählt Angebote (z. B. Lebensmittelgeschäfte, Haltestellen, Beratungsstellen) je Quartier, insgesamt und je Kategorie, und misst, wie weit die Einwohner vom nächsten Angebot entfernt wohnen.
+      <translation type="obsolete">Zählt Angebote (z. B. Lebensmittelgeschäfte, Haltestellen, Beratungsstellen) je Quartier, insgesamt und je Kategorie, und misst, wie weit die Einwohner vom nächsten Angebot entfernt wohnen.
 
 Für jede Adresse wird die Luftlinienentfernung zum nächsten Angebot im KBS des Quartierslayers berechnet (Meter; Angebote außerhalb der Quartiere zählen mit). Je Quartier ergänzt die Ausgabe: n_offerings und n_&lt;Kategorie&gt;; pop_total (Einwohner seiner Adressen); pop_far (Einwohner weiter als DISTANCE entfernt: der Zähler von W.1 des Katalogs mit Lebensmittelgeschäften bei 500 m und W.2 mit Haltestellen bei 300 m); offerings_per_1000 Einwohner; share_within_distance (Prozent der Einwohner innerhalb von DISTANCE); median_distance_m (bevölkerungsgewichteter Median: die Entfernung, innerhalb derer die Hälfte der Einwohner wohnt); white_spot (1, wenn der Anteil unter der Schwelle für weiße Flecken liegt, sonst 0). Ohne Adressen werden nur die Anzahlen gefüllt.
 
@@ -382,6 +386,23 @@ Addresses and offerings in another CRS are reprojected. The quartier layer needs
 Für jede Adresse wird die Luftlinienentfernung zum nächsten Angebot im KBS des Quartierslayers berechnet (Meter; Angebote außerhalb der Quartiere zählen mit). Je Quartier ergänzt die Ausgabe: n_offerings und n_&lt;Kategorie&gt;; pop_total (Einwohner seiner Adressen); pop_far (Einwohner weiter als DISTANCE entfernt: der Zähler von W.1 des Katalogs mit Lebensmittelgeschäften bei 500 m und W.2 mit Haltestellen bei 300 m); offerings_per_1000 Einwohner; share_within_distance (Prozent der Einwohner innerhalb von DISTANCE); median_distance_m (bevölkerungsgewichteter Median: die Entfernung, innerhalb derer die Hälfte der Einwohner wohnt); white_spot (1, wenn der Anteil unter der Schwelle für weiße Flecken liegt, sonst 0). Ohne Adressen werden nur die Anzahlen gefüllt.
 
 Adressen und Angebote in einem anderen KBS werden umprojiziert. Der Quartierslayer braucht ein projiziertes KBS. Einwohnerzahlen als Text, negativ oder leer zählen als 0 und werden im Protokoll gemeldet. Die optionale Adressausgabe enthält jede Adresse mit quartier_id, nearest_distance_m und within_distance.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="76" />
+      <source>Counts offerings (e.g. grocery stores, bus stops, counselling services) per quartier, overall and per category, and measures how far the residents live from the nearest one.
+
+For each address the straight-line distance to the nearest offering is computed in the quartier layer's CRS (metres; offerings outside the quartiers count too). Per quartier the output adds: n_offerings and n_&lt;category&gt;; pop_total (residents of its addresses); pop_far (residents farther than DISTANCE: the numerator of the catalog's W.1 with grocery stores at 500 m and W.2 with stops at 300 m); offerings_per_1000 residents; share_within_distance (percent of residents within DISTANCE); median_distance_m (population-weighted median: the distance within which half of the residents live); white_spot (1 when the share is below the white spot threshold, else 0). Without addresses only the counts are filled.
+
+These overall figures use the nearest offering of any kind. With a category field every distance measure exists per category as well (the nearest offering of that category: how far to the next Kita?): pop_far_&lt;category&gt;, offerings_per_1000_&lt;category&gt;, share_within_distance_&lt;category&gt;, median_distance_m_&lt;category&gt; and white_spot_&lt;category&gt;, with the same &lt;category&gt; as n_&lt;category&gt; (lower case, umlauts spelled out, e.g. n_kita and pop_far_kita); they equal a run on that category's offerings alone. Offerings without a category count in n_no_category and in the overall figures only. Field names are cut to 63 characters and numbered (_2, _3 …) where needed.
+
+Addresses and offerings in another CRS are reprojected. The quartier layer needs a known projected CRS; a layer with an unknown CRS (e.g. GeoPackage's 'Undefined geographic SRS') is an error. Residents should be a number field; a text field is read with a decimal point or comma ('3,5' is 3.5, and the log says how many values were read so). Residents that are no number ('k.A.'), ambiguous ('1.234': decimal or thousands separator?), negative or empty count as 0 and are reported in the log. The optional address output holds each address with its quartier_id, nearest_distance_m and within_distance (and nearest_distance_m_&lt;category&gt; and within_distance_&lt;category&gt; for each category). An address field of one of these names (any case, or its 10-character shapefile cut when that stands for one of them only), e.g. from an earlier run, is replaced in its place, and the log says so.</source>
+      <translation>Zählt Angebote (z. B. Lebensmittelgeschäfte, Haltestellen, Beratungsstellen) je Quartier, insgesamt und je Kategorie, und misst, wie weit die Einwohner vom nächsten Angebot entfernt wohnen.
+
+Für jede Adresse wird die Luftlinienentfernung zum nächsten Angebot im KBS des Quartierslayers berechnet (Meter; Angebote außerhalb der Quartiere zählen mit). Je Quartier ergänzt die Ausgabe: n_offerings und n_&lt;Kategorie&gt;; pop_total (Einwohner seiner Adressen); pop_far (Einwohner weiter als DISTANCE entfernt: der Zähler von W.1 des Katalogs mit Lebensmittelgeschäften bei 500 m und W.2 mit Haltestellen bei 300 m); offerings_per_1000 Einwohner; share_within_distance (Prozent der Einwohner innerhalb von DISTANCE); median_distance_m (bevölkerungsgewichteter Median: die Entfernung, innerhalb derer die Hälfte der Einwohner wohnt); white_spot (1, wenn der Anteil unter der Schwelle für weiße Flecken liegt, sonst 0). Ohne Adressen werden nur die Anzahlen gefüllt.
+
+Diese Gesamtwerte beziehen sich auf das nächste Angebot beliebiger Art. Mit einem Kategoriefeld gibt es jedes Entfernungsmaß zusätzlich je Kategorie (das nächste Angebot dieser Kategorie: wie weit ist es zur nächsten Kita?): pop_far_&lt;Kategorie&gt;, offerings_per_1000_&lt;Kategorie&gt;, share_within_distance_&lt;Kategorie&gt;, median_distance_m_&lt;Kategorie&gt; und white_spot_&lt;Kategorie&gt;, mit derselben &lt;Kategorie&gt; wie in n_&lt;Kategorie&gt; (klein geschrieben, Umlaute ausgeschrieben, z. B. n_kita und pop_far_kita); sie sind gleich einem Lauf nur mit den Angeboten dieser Kategorie. Angebote ohne Kategorie zählen nur in n_no_category und in den Gesamtwerten. Feldnamen werden auf 63 Zeichen gekürzt und wo nötig nummeriert (_2, _3 …).
+
+Adressen und Angebote in einem anderen KBS werden umprojiziert. Der Quartierslayer braucht ein bekanntes projiziertes KBS; ein Layer mit unbekanntem KBS (z. B. „Undefined geographic SRS“ eines GeoPackages) ist ein Fehler. Einwohner sollten ein Zahlenfeld sein; ein Textfeld wird mit Dezimalpunkt oder -komma gelesen („3,5“ ist 3,5, und das Protokoll nennt, wie viele Werte so gelesen wurden). Einwohnerangaben, die keine Zahl sind („k.A.“), mehrdeutig sind („1.234“: Dezimal- oder Tausendertrennzeichen?), negativ oder leer, zählen als 0 und werden im Protokoll gemeldet. Die optionale Adressausgabe enthält jede Adresse mit quartier_id, nearest_distance_m und within_distance (und je Kategorie nearest_distance_m_&lt;Kategorie&gt; und within_distance_&lt;Kategorie&gt;). Ein Adressfeld mit einem dieser Namen (in beliebiger Schreibweise oder in seiner auf 10 Zeichen gekürzten Shapefile-Form, wenn diese nur für einen von ihnen steht), z. B. aus einem früheren Lauf, wird an seiner Stelle ersetzt, und das Protokoll nennt es.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/aggregate_counts.py" line="136" />
@@ -412,7 +433,7 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
       <translation>Kreis</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="141" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="153" />
       <source>Coverage per quartier</source>
       <translation>Erreichbarkeit je Quartier</translation>
     </message>
@@ -437,12 +458,12 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
       <translation>Verzeichnis: Feld Straße</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="130" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="142" />
       <source>Distance (metres)</source>
       <translation>Entfernung (Meter)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="322" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="373" />
       <source>Distances from {} addresses to {} offerings…</source>
       <translation>Entfernungen von {} Adressen zu {} Angeboten…</translation>
     </message>
@@ -509,9 +530,14 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld der Fallzahlentabelle mit der Quartiers-ID.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="95" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="101" />
       <source>Field of the quartiers holding their unique id (compared as text).</source>
       <translation>Feld der Quartiere mit ihrer eindeutigen Kennung (als Text verglichen).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="109" />
+      <source>Field of the quartiers naming their municipality or district (e.g. BEZ): the REPORT counts the addresses per value. Empty: a field named municipality, gemeinde or ags, if there is one.</source>
+      <translation>Feld der Quartiere mit ihrer Gemeinde oder ihrem Bezirk (z. B. BEZ): Der Bericht (REPORT) zählt die Adressen je Wert. Leer: ein Feld namens municipality, gemeinde oder ags, falls vorhanden.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="174" />
@@ -524,7 +550,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld „{}“ nicht in Layer „{}“ gefunden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="195" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="213" />
       <source>Field “{}” of layer “{}” is not numeric and cannot be summed (parameter SUM_FIELDS).</source>
       <translation>Feld „{}“ des Layers „{}“ ist nicht numerisch und kann nicht summiert werden (Parameter SUM_FIELDS).</translation>
     </message>
@@ -534,12 +560,22 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld „{}“ des Layers „{}“ muss numerisch sein (Parameter {}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="242" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="221" />
+      <source>Field “{}” of “{}” replaced by the new assignment and distances.</source>
+      <translation>Feld „{}“ von „{}“ durch die neue Zuordnung und die neuen Entfernungen ersetzt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="173" />
+      <source>Field “{}” of “{}” replaced by the new assignment.</source>
+      <translation>Feld „{}“ von „{}“ durch die neue Zuordnung ersetzt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="260" />
       <source>Field “{}”: {} NULL values were not summed.</source>
       <translation>Feld „{}“: {} NULL-Werte wurden nicht summiert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="97" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="103" />
       <source>Fields to sum per quartier</source>
       <translation>Je Quartier zu summierende Felder</translation>
     </message>
@@ -669,7 +705,6 @@ REPORT: eine HTML-Seite mit den Anzahlen je Status (und je Gemeinde, wenn die Qu
 Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganzer Dateilayer (GeoPackage, Shapefile …) wird direkt von GDAL gelesen, wenn er im KBS der Quartiere vorliegt, und eine OUTPUT-Datei (TEMPORARY_OUTPUT ist ein temporäres GeoPackage) wird von GDAL und SQLite direkt daraus geschrieben, mit räumlichem Index; eine memory:-Ausgabe kopiert QGIS aus einer solchen Datei. Andere Eingaben (Speicherlayer, gewählte Objekte, Datenbanken) nehmen den langsameren allgemeinen Weg über QGIS, mit demselben Ergebnis.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="62" />
       <source>Gives every address point the id of the quartier it lies in.
 
 OUTPUT: the addresses with all their fields plus quartier_id and assign_status: inside (in the interior of a quartier), boundary (exactly on a quartier border or vertex: it goes to the quartier with the smallest id among those touching it, always the same one), outside (in no quartier, quartier_id empty) or no_geometry (NULL or empty geometry). Where quartiers overlap, the smallest id wins. A multipoint address is placed by its first point; Z and M values are ignored.
@@ -681,7 +716,7 @@ SUMMARY: the quartier polygons with their fields plus n_addresses and sum_&lt;fi
 REPORT: an HTML page with the counts per status (and per municipality when the quartiers have a field municipality or gemeinde), duplicate addresses (same coordinates), overlaps and gaps between quartiers with their area, repaired quartier geometries and the addresses outside every quartier.
 
 Large address files (a million points) take a fast way: a whole file layer (GeoPackage, shapefile …) is read by GDAL directly when it is in the quartiers' CRS, and an OUTPUT file (TEMPORARY_OUTPUT is a temporary GeoPackage) is written by GDAL and SQLite directly from it, with a spatial index; a memory: OUTPUT is copied from such a file by QGIS. Other inputs (memory layers, selected features, databases) take the slower general way through QGIS, with the same result.</source>
-      <translation>Gibt jedem Adresspunkt die Kennung des Quartiers, in dem er liegt.
+      <translation type="obsolete">Gibt jedem Adresspunkt die Kennung des Quartiers, in dem er liegt.
 
 OUTPUT: die Adressen mit allen Feldern sowie quartier_id und assign_status: inside (im Inneren eines Quartiers), boundary (genau auf einer Quartiersgrenze oder einem Stützpunkt: er kommt zum Quartier mit der kleinsten Kennung unter den berührten, immer zum selben), outside (in keinem Quartier, quartier_id leer) oder no_geometry (Geometrie NULL oder leer). Wo sich Quartiere überlappen, gewinnt die kleinste Kennung. Eine Multipunkt-Adresse wird nach ihrem ersten Punkt zugeordnet; Z- und M-Werte werden ignoriert.
 
@@ -694,7 +729,32 @@ REPORT: eine HTML-Seite mit den Anzahlen je Status (und je Gemeinde, wenn die Qu
 Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganzer Dateilayer (GeoPackage, Shapefile …) wird direkt von GDAL gelesen, wenn er im KBS der Quartiere vorliegt, und eine OUTPUT-Datei (TEMPORARY_OUTPUT ist ein temporäres GeoPackage) wird von GDAL und SQLite direkt daraus geschrieben, mit räumlichem Index; eine memory:-Ausgabe kopiert QGIS aus einer solchen Datei. Andere Eingaben (Speicherlayer, gewählte Objekte, Datenbanken) nehmen den langsameren allgemeinen Weg über QGIS, mit demselben Ergebnis.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="59" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="64" />
+      <source>Gives every address point the id of the quartier it lies in.
+
+OUTPUT: the addresses with all their fields plus quartier_id and assign_status: inside (in the interior of a quartier), boundary (exactly on a quartier border or vertex: it goes to the quartier with the smallest id among those touching it, always the same one), outside (in no quartier, quartier_id empty) or no_geometry (NULL or empty geometry). Where quartiers overlap, the smallest id wins. A multipoint address is placed by its first point; Z and M values are ignored. Addresses that already have a field quartier_id or assign_status (any case, or quartier_i / assign_sta from a shapefile), e.g. from an earlier assignment, get it replaced in its place by the new one; the log says so.
+
+Addresses in another CRS are reprojected to the quartiers' CRS: the test happens in the quartiers' CRS (the output keeps the addresses' CRS). Reprojection moves a point by up to millimetres, so a reprojected address within 1 mm of a quartier border counts as on it (boundary, smallest id), as it would in one CRS. A layer with an unknown CRS (missing, or GeoPackage's 'Undefined geographic SRS') beside one with a known CRS is an error. Invalid quartier polygons (e.g. self-intersecting) are repaired for the computation and listed in the log and the report. Quartier ids are compared as text; NULL or duplicate ids are an error.
+
+SUMMARY: the quartier polygons with their fields plus n_addresses and sum_&lt;field&gt; for each field chosen in SUM_FIELDS (e.g. residents); quartiers without addresses are kept with 0.
+
+REPORT: an HTML page with the counts per status (and per municipality or district: the quartiers' field MUNICIPALITY_FIELD, e.g. BEZ; left empty, a field named municipality, gemeinde or ags), duplicate addresses (same coordinates), overlaps and gaps between quartiers with their area, repaired quartier geometries and the addresses outside every quartier.
+
+Large address files (a million points) take a fast way: a whole file layer (GeoPackage, shapefile …) is read by GDAL directly when it is in the quartiers' CRS, and an OUTPUT file (TEMPORARY_OUTPUT is a temporary GeoPackage) is written by GDAL and SQLite directly from it, with a spatial index; a memory: OUTPUT is copied from such a file by QGIS. Other inputs (memory layers, selected features, databases) take the slower general way through QGIS, with the same result.</source>
+      <translation>Gibt jedem Adresspunkt die Kennung des Quartiers, in dem er liegt.
+
+OUTPUT: die Adressen mit allen Feldern sowie quartier_id und assign_status: inside (im Inneren eines Quartiers), boundary (genau auf einer Quartiersgrenze oder einem Stützpunkt: er kommt zum Quartier mit der kleinsten Kennung unter den berührten, immer zum selben), outside (in keinem Quartier, quartier_id leer) oder no_geometry (Geometrie NULL oder leer). Wo sich Quartiere überlappen, gewinnt die kleinste Kennung. Eine Multipunkt-Adresse wird nach ihrem ersten Punkt zugeordnet; Z- und M-Werte werden ignoriert. Haben die Adressen schon ein Feld quartier_id oder assign_status (in beliebiger Schreibweise, oder quartier_i / assign_sta aus einem Shapefile), z. B. aus einer früheren Zuordnung, wird es an seiner Stelle durch das neue ersetzt; das Protokoll nennt es.
+
+Adressen in einem anderen KBS werden in das KBS der Quartiere umprojiziert: Die Prüfung geschieht im KBS der Quartiere (die Ausgabe behält das KBS der Adressen). Die Umprojektion verschiebt einen Punkt um bis zu Millimeter, daher gilt eine umprojizierte Adresse, die weniger als 1 mm von einer Quartiersgrenze entfernt liegt, als auf ihr (boundary, kleinste Kennung), wie sie es in einem einzigen KBS täte. Ein Layer mit unbekanntem KBS (fehlend oder „Undefined geographic SRS“ eines GeoPackages) neben einem mit bekanntem KBS ist ein Fehler. Ungültige Quartierspolygone (z. B. selbstüberschneidend) werden für die Berechnung repariert und im Protokoll und im Bericht aufgeführt. Quartierskennungen werden als Text verglichen; NULL oder doppelte Kennungen sind ein Fehler.
+
+SUMMARY: die Quartierspolygone mit ihren Feldern sowie n_addresses und sum_&lt;Feld&gt; für jedes in SUM_FIELDS gewählte Feld (z. B. Einwohner); Quartiere ohne Adressen bleiben mit 0 erhalten.
+
+REPORT: eine HTML-Seite mit den Anzahlen je Status (und je Gemeinde oder Bezirk: das Feld MUNICIPALITY_FIELD der Quartiere, z. B. BEZ; leer gelassen ein Feld namens municipality, gemeinde oder ags), doppelten Adressen (gleiche Koordinaten), Überlappungen und Lücken zwischen Quartieren mit ihrer Fläche, reparierten Quartiersgeometrien und den Adressen außerhalb aller Quartiere.
+
+Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganzer Dateilayer (GeoPackage, Shapefile …) wird direkt von GDAL gelesen, wenn er im KBS der Quartiere vorliegt, und eine OUTPUT-Datei (TEMPORARY_OUTPUT ist ein temporäres GeoPackage) wird von GDAL und SQLite direkt daraus geschrieben, mit räumlichem Index; eine memory:-Ausgabe kopiert QGIS aus einer solchen Datei. Andere Eingaben (Speicherlayer, gewählte Objekte, Datenbanken) nehmen den langsameren allgemeinen Weg über QGIS, mit demselben Ergebnis.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="61" />
       <source>Gives every address the id of the quartier it lies in, or a status saying why not.</source>
       <translation>Gibt jeder Adresse die Kennung ihres Quartiers oder einen Status, der sagt, warum nicht.</translation>
     </message>
@@ -704,7 +764,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gruppenfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="109" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="121" />
       <source>HTML files (*.html)</source>
       <translation>HTML-Dateien (*.html)</translation>
     </message>
@@ -789,7 +849,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Ungültige Quartiersgeometrien (für die Zuordnung repariert)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="160" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="172" />
       <source>Invalid quartier geometries repaired for the computation: {}.</source>
       <translation>Ungültige Quartiersgeometrien für die Berechnung repariert: {}.</translation>
     </message>
@@ -851,12 +911,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer '{}' hat kein gültiges KBS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="274" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="324" />
       <source>Layer '{}' holds no offering with a location.</source>
       <translation>Layer '{}' enthält kein Angebot mit Lage.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="299" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="350" />
       <source>Layer '{}', field '{}' is text: {} value(s) were read with a decimal comma (e.g. row {}: '{}' as {}).</source>
       <translation>Layer „{}“, Feld „{}“ ist Text: {} Wert(e) wurden mit Dezimalkomma gelesen (z. B. Zeile {}: „{}“ als {}).</translation>
     </message>
@@ -874,17 +934,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer '{}', Feld '{}': doppelte Quartiers-IDs: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="304" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="355" />
       <source>Layer '{}', field '{}': {} address(es) with no usable number of residents (e.g. row {}: '{}'), counted as 0 residents.</source>
       <translation>Layer '{}', Feld '{}': {} Adresse(n) ohne verwendbare Einwohnerzahl (z. B. Zeile {}: '{}'), gezählt mit 0 Einwohnern.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="312" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="363" />
       <source>Layer '{}': {} address(es) without geometry are left out.</source>
       <translation>Layer '{}': {} Adresse(n) ohne Geometrie werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="276" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="326" />
       <source>Layer '{}': {} offering(s) without geometry are left out.</source>
       <translation>Layer '{}': {} Angebot(e) ohne Geometrie werden ausgelassen.</translation>
     </message>
@@ -1046,6 +1106,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gemeindefeld der Quartiere</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="107" />
+      <source>Municipality or district field of the quartiers (report)</source>
+      <translation>Gemeinde- oder Bezirksfeld der Quartiere (Bericht)</translation>
+    </message>
+    <message>
       <location filename="ui/dock.py" line="100" />
       <source>Name</source>
       <translation>Name</translation>
@@ -1066,7 +1131,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Kein Quartier zu exportieren: Der Layer ist leer oder der Filter trifft auf kein Quartier zu.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="309" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="360" />
       <source>No residents field: every address counts as one resident.</source>
       <translation>Kein Einwohnerfeld: jede Adresse zählt als ein Einwohner.</translation>
     </message>
@@ -1111,7 +1176,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Zähler von 1 bis zu diesem Wert minus eins werden nicht ausgewiesen (statistische Geheimhaltung).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="99" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="105" />
       <source>Numeric address fields (e.g. residents) summed per quartier into the SUMMARY layer.</source>
       <translation>Numerische Adressfelder (z. B. Einwohner), die je Quartier in den SUMMARY-Layer summiert werden.</translation>
     </message>
@@ -1121,12 +1186,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Numerische Felder, aus denen der Index gebildet wird (höherer Wert = mehr Bedarf, sofern nicht umgekehrt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="97" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="109" />
       <source>Offerings (points)</source>
       <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="71" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="73" />
       <source>Offerings per quartier and coverage</source>
       <translation>Angebote je Quartier und Erreichbarkeit</translation>
     </message>
@@ -1261,7 +1326,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Profil von {quartier}</translation>
     </message>
     <message>
-      <location filename="processing_provider/vector_output.py" line="149" />
+      <location filename="processing_provider/vector_output.py" line="193" />
       <source>QGIS could not copy the staged layer into memory.</source>
       <translation>QGIS konnte den zwischengespeicherten Layer nicht in den Speicher kopieren.</translation>
     </message>
@@ -1321,7 +1386,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartierspolygone: nötig für Punkte; bei einer Tabelle liefern sie alle Quartiere, damit Quartiere ohne Datensätze eine Zeile mit Nullen erhalten.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="203" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="221" />
       <source>Quartier “{}” has an invalid geometry ({}); repaired for the assignment.</source>
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); für die Zuordnung repariert.</translation>
     </message>
@@ -1331,7 +1396,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); repariert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="206" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="224" />
       <source>Quartier “{}” has no geometry; no address can fall into it.</source>
       <translation>Quartier „{}“ hat keine Geometrie; keine Adresse kann darin liegen.</translation>
     </message>
@@ -1346,7 +1411,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="91" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="97" />
       <source>Quartiers (polygons)</source>
       <translation>Quartiere (Polygone)</translation>
     </message>
@@ -1356,7 +1421,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere mit Aufmerksamkeitsbedarf</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="105" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="117" />
       <source>Quartiers with address counts</source>
       <translation>Quartiere mit Adressanzahlen</translation>
     </message>
@@ -1396,27 +1461,27 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Rang unter den Quartieren mit veröffentlichtem Wert; 1 = größter Bedarf</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="137" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="149" />
       <source>Reading address points of “{}”…</source>
       <translation>Adresspunkte aus „{}“ werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="289" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="340" />
       <source>Reading addresses…</source>
       <translation>Adressen werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="186" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="199" />
       <source>Reading offerings…</source>
       <translation>Angebote werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="127" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="139" />
       <source>Reading quartiers of “{}”…</source>
       <translation>Quartiere aus „{}“ werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="181" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="194" />
       <source>Reading quartiers…</source>
       <translation>Quartiere werden gelesen…</translation>
     </message>
@@ -1451,12 +1516,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Datensätze ohne Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="109" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="121" />
       <source>Report (HTML)</source>
       <translation>Bericht (HTML)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="123" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="135" />
       <source>Residents field (empty: one resident per address)</source>
       <translation>Feld Einwohner (leer: ein Einwohner je Adresse)</translation>
     </message>
@@ -1526,7 +1591,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quelle: {source} · Kartenblatt des Quartiersmonitors vom {date} · ▲/▼ signifikant über/unter dem Kreiswert</translation>
     </message>
     <message>
-      <location filename="processing_provider/gpkg_join.py" line="223" />
+      <location filename="processing_provider/gpkg_join.py" line="254" />
       <source>Spatial index built by GDAL ({}).</source>
       <translation>Räumlicher Index von GDAL erstellt ({}).</translation>
     </message>
@@ -1620,7 +1685,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Das Adressverzeichnis '{}' ist leer: es gibt nichts zum Abgleichen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="103" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="115" />
       <source>The addresses with quartier_id and assign_status. Leave empty to skip.</source>
       <translation>Die Adressen mit quartier_id und assign_status. Leer lassen, um sie nicht zu erzeugen.</translation>
     </message>
@@ -1708,17 +1773,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Der Quartierslayer '{}' ist leer.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="254" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="304" />
       <source>The quartier layer '{}' is in a geographic CRS ({}): distances in metres need a projected CRS. Reproject the quartiers first (e.g. to EPSG:25832).</source>
       <translation>Der Quartierslayer '{}' liegt in einem geographischen KBS ({}): Entfernungen in Metern brauchen ein projiziertes KBS. Projizieren Sie die Quartiere zuerst um (z. B. nach EPSG:25832).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="92" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="98" />
       <source>The quartier polygons; their CRS is used for the assignment.</source>
       <translation>Die Quartierspolygone; ihr KBS wird für die Zuordnung verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="107" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="119" />
       <source>The quartiers with n_addresses and sum_&lt;field&gt;. Leave empty to skip.</source>
       <translation>Die Quartiere mit n_addresses und sum_&lt;Feld&gt;. Leer lassen, um sie nicht zu erzeugen.</translation>
     </message>
@@ -1818,17 +1883,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Wenn angegeben, werden die Gemeindewerte (_mun-Felder) aus den summierten Fallzahlen berechnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="135" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="147" />
       <source>White spot: share of residents within the distance below (percent)</source>
       <translation>Weißer Fleck: Anteil der Einwohner innerhalb der Entfernung unter (Prozent)</translation>
     </message>
     <message>
-      <location filename="processing_provider/vector_output.py" line="191" />
+      <location filename="processing_provider/vector_output.py" line="235" />
       <source>Writing “{}” with GDAL…</source>
       <translation>„{}“ wird mit GDAL geschrieben…</translation>
     </message>
     <message>
-      <location filename="processing_provider/gpkg_join.py" line="178" />
+      <location filename="processing_provider/gpkg_join.py" line="201" />
       <source>Written by GDAL instead ({}).</source>
       <translation>Stattdessen von GDAL geschrieben ({}).</translation>
     </message>
@@ -1848,12 +1913,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Auf Auswahl zoomen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="219" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="237" />
       <source>boundary</source>
       <translation>auf der Grenze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="251" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="301" />
       <source>distances in metres</source>
       <translation>Entfernungen in Metern</translation>
     </message>
@@ -1863,7 +1928,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Objekt {}: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="219" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="237" />
       <source>inside</source>
       <translation>innerhalb</translation>
     </message>
@@ -1878,7 +1943,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>kein KBS</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="220" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="238" />
       <source>no geometry</source>
       <translation>ohne Geometrie</translation>
     </message>
@@ -1888,7 +1953,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>keine</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="220" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="238" />
       <source>outside</source>
       <translation>außerhalb</translation>
     </message>
@@ -1943,7 +2008,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{path} existiert bereits und ist ein Ordner.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="318" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="369" />
       <source>{} address(es) lie outside every quartier and are left out of the figures.</source>
       <translation>{} Adresse(n) liegen außerhalb aller Quartiere und fließen nicht in die Werte ein.</translation>
     </message>
@@ -1958,12 +2023,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{} Adressen liegen außerhalb aller Quartiere (unten aufgeführt): in einer Lücke zwischen Quartieren oder jenseits des äußeren Rands des Quartierslayers.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="224" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="242" />
       <source>{} addresses lie where quartiers overlap; each went to the smallest id.</source>
       <translation>{} Adressen liegen in Überlappungen von Quartieren; jede ging an die kleinste Kennung.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="140" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="152" />
       <source>{} addresses read.</source>
       <translation>{} Adressen gelesen.</translation>
     </message>
@@ -1978,17 +2043,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{} Multipunkt-Adressen wurden nach ihrem ersten Punkt zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="143" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="155" />
       <source>{} multipoint addresses with several points were placed by their first point.</source>
       <translation>{} Multipunkt-Adressen mit mehreren Punkten wurden nach ihrem ersten Punkt zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="224" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="250" />
       <source>{} of {} residents ({:.1f} %) live within {} m of an offering.</source>
       <translation>{} von {} Einwohnern ({:.1f} %) wohnen im Umkreis von {} m um ein Angebot.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="282" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="332" />
       <source>{} offering(s) lie outside every quartier: not counted, but used for the distances.</source>
       <translation>{} Angebot(e) liegen außerhalb aller Quartiere: nicht gezählt, aber für die Entfernungen verwendet.</translation>
     </message>
@@ -2033,12 +2098,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{} Datensätze liegen außerhalb aller Quartiere und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="221" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="239" />
       <source>{}: {} addresses</source>
       <translation>{}: {} Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/vector_output.py" line="236" />
+      <location filename="processing_provider/vector_output.py" line="279" />
       <source>“{}” was copied into a temporary GeoPackage first.</source>
       <translation>„{}“ wurde zuerst in ein temporäres GeoPackage kopiert.</translation>
     </message>

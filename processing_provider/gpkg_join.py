@@ -32,11 +32,35 @@ def _join_sql(mode, fid_col, fmin):
             "LEFT JOIN qm_values.k AS k ON k.code = v.code").format(fid=fid_col)
 
 
-def _copy_gpkg_in_sqlite(info, tmp_path, out_name, names, db_path, join_sql, extent, feedback):
+def _output_columns(field_names, names, replace):
+    """The output's attribute columns: ``[(output name, source column or None, new column index or None)]``, the
+    source's fields in order (one that ``replace`` maps to a new name gives its place to that new column), then the
+    other new columns. Raises NotCopyableError when a new name that replaces nothing is a source field's name."""
+    replace = {source.lower(): new for source, new in (replace or {}).items()}
+    index = {name: k for k, name in enumerate(names)}
+    columns, placed = [], set()
+    for name in field_names:
+        new = replace.get(name.lower())
+        if new is not None and new in index:
+            columns.append((new, None, index[new]))
+            placed.add(new)
+        else:
+            columns.append((name, name, None))
+    lower = {name.lower() for name, source, _k in columns if source is not None}
+    for name in names:
+        if name not in placed:
+            if name.lower() in lower:
+                raise NotCopyableError("field names")
+            columns.append((name, None, index[name]))
+    return columns
+
+
+def _copy_gpkg_in_sqlite(info, tmp_path, out_name, names, db_path, join_sql, extent, feedback, replace=None):
     """GeoPackage -> GeoPackage copy of a whole layer plus the new text columns, row by row inside SQLite
     (INSERT ... SELECT: the geometry blobs are copied as they are). GDAL creates the empty output layer (so the
-    metadata is GDAL's own); the extent and feature count are set from ``extent``/SQL. Raises NotCopyableError when
-    the layer cannot be copied this way (e.g. another srs_id)."""
+    metadata is GDAL's own); the extent and feature count are set from ``extent``/SQL. ``replace``: see
+    :func:`write_gpkg_join`. Raises NotCopyableError when the layer cannot be copied this way (e.g. another
+    srs_id)."""
     from osgeo import gdal, ogr
 
     src = gdal.OpenEx(info["path"], gdal.OF_VECTOR | gdal.OF_READONLY)
@@ -44,18 +68,13 @@ def _copy_gpkg_in_sqlite(info, tmp_path, out_name, names, db_path, join_sql, ext
     defn = lyr.GetLayerDefn()
     if defn.GetGeomFieldCount() != 1 or not info["fid_column"] or not info["geometry_column"]:
         raise NotCopyableError("layout")
-    fields = [defn.GetFieldDefn(i) for i in range(defn.GetFieldCount())]
-    field_names = [f.GetName() for f in fields]
-    lower = {n.lower() for n in field_names}
-    if any(n.lower() in lower for n in names):
-        raise NotCopyableError("field names")
+    fields = {defn.GetFieldDefn(i).GetName(): defn.GetFieldDefn(i) for i in range(defn.GetFieldCount())}
+    out_columns = _output_columns(list(fields), names, replace)
     out = gdal.GetDriverByName("GPKG").Create(tmp_path, 0, 0, 0, gdal.GDT_Unknown)
     out_lyr = out.CreateLayer(out_name, lyr.GetSpatialRef(), lyr.GetGeomType(), options=[
         "FID=" + info["fid_column"], "GEOMETRY_NAME=" + info["geometry_column"], "SPATIAL_INDEX=NO"])
-    for field in fields:
-        out_lyr.CreateField(field)
-    for name in names:
-        out_lyr.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    for name, source, _k in out_columns:
+        out_lyr.CreateField(fields[source] if source is not None else ogr.FieldDefn(name, ogr.OFTString))
     out_lyr = out = None
     del fields, defn  # owned by the source layer: never used after it is closed
     lyr = src = None
@@ -70,9 +89,10 @@ def _copy_gpkg_in_sqlite(info, tmp_path, out_name, names, db_path, join_sql, ext
                               (out_name,)).fetchone()
         if srs_in is None or srs_out is None or srs_in[0] != srs_out[0]:
             raise NotCopyableError("srs_id")
-        src_cols = [info["fid_column"], info["geometry_column"]] + field_names
-        columns = ", ".join(quote(c) for c in src_cols + list(names))
-        select = ", ".join(["l." + quote(c) for c in src_cols] + ["k.c{}".format(i) for i in range(len(names))])
+        src_cols = [info["fid_column"], info["geometry_column"]]
+        columns = ", ".join(quote(c) for c in src_cols + [name for name, _s, _k in out_columns])
+        select = ", ".join(["l." + quote(c) for c in src_cols] + [
+            "l." + quote(source) if source is not None else "k.c{}".format(k) for _n, source, k in out_columns])
         sql = "INSERT INTO main.{} ({}) SELECT {} FROM qm_src.{} AS l {}".format(
             quote(out_name), columns, select, quote(info["layer_name"]), join_sql)
         bulk_insert(con, out_name, lambda: con.execute(sql), extent, feedback)
@@ -85,10 +105,12 @@ def _copy_gpkg_in_sqlite(info, tmp_path, out_name, names, db_path, join_sql, ext
 
 
 def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer_name=None, spatial_index=True,
-                    bounds=None):
+                    bounds=None, replace=None):
     """Copy the whole OGR layer ``info`` (a GeoPackage) to ``dest_path`` with extra text ``columns``, written by
     GDAL in C. ``columns``: ``{name: values aligned with fids}`` or ``{name: (labels, codes)}`` (categorical, code
-    -1 for NULL). Atomic: the destination appears only when done.
+    -1 for NULL). ``replace``: ``{source field name: new column name}``: the new column takes the place of that
+    field of the source (whose values are not copied); the other new columns follow the source's fields. Atomic:
+    the destination appears only when done.
 
     Returns the path written.
     """
@@ -167,7 +189,8 @@ def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer
             if bounds is not None and len(bounds[0]):
                 extent = (np.min(bounds[1]), np.min(bounds[3]), np.max(bounds[2]), np.max(bounds[4]))
             try:
-                _copy_gpkg_in_sqlite(info, tmp_path, out_name, names, db_path, join_sql, extent, feedback)
+                _copy_gpkg_in_sqlite(info, tmp_path, out_name, names, db_path, join_sql, extent, feedback,
+                                     replace)
                 if spatial_index:
                     add_packed_spatial_index(tmp_path, out_name, info["geometry_column"], info["fid_column"],
                                              srs_wkt_of(info), bounds)
@@ -180,7 +203,15 @@ def write_gpkg_join(info, dest_path, driver, fids, columns, feedback=None, layer
 
         src = gdal.OpenEx(info["path"], gdal.OF_VECTOR | gdal.OF_READONLY)
         src.ExecuteSQL("ATTACH DATABASE '{}' AS qm_values".format(db_path.replace("'", "''")))
-        select = ["l.*"] + ['k.c{} AS "{}"'.format(i, n.replace('"', '""')) for i, n in enumerate(names)]
+        if replace:  # the source's columns one by one, a replaced one by its new column
+            defn = src.GetLayerByName(info["layer_name"]).GetLayerDefn()
+            out_columns = _output_columns([defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())],
+                                          names, replace)
+            select = ["l." + quote(c) for c in (info["fid_column"], info["geometry_column"]) if c] + [
+                "l." + quote(source) if source is not None else "k.c{} AS {}".format(k, quote(name))
+                for name, source, k in out_columns]
+        else:
+            select = ["l.*"] + ['k.c{} AS "{}"'.format(i, n.replace('"', '""')) for i, n in enumerate(names)]
         joins = _join_sql(mode, fid_col, fmin)
         sql = 'SELECT {} FROM "{}" AS l {}'.format(", ".join(select), info["layer_name"].replace('"', '""'), joins)
 

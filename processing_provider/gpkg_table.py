@@ -77,7 +77,7 @@ def _expand(column):
 
 
 def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs_wkt="", spatial_index=True,
-                     layer_name=None, copy_from=None):
+                     layer_name=None, copy_from=None, new_positions=None):
     """Write a new GeoPackage ``dest_path`` holding one table: the QgsFields ``fields`` (see
     :func:`gpkg_field_definitions`) with the Python values ``columns`` (one list per field, NULL as None, or a
     tuple ``(distinct values, integer codes)``, code -1 for NULL) and,
@@ -86,28 +86,35 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
     transaction. Atomic: the destination appears only when done. Returns False (nothing written) when the fields
     cannot be written this way, else True.
 
-    ``copy_from`` = ``(info, fids)``: the leading fields (all but the last ``len(columns)``) are copied inside
-    SQLite (INSERT ... SELECT) from the same-named columns of the GeoPackage table ``info`` (see
-    :func:`ogr_file_source`), its rows ``fids`` in this order; ``columns`` and ``points`` are aligned with ``fids``.
-    Python then passes only the new values."""
+    ``copy_from`` = ``(info, fids)``: the fields other than the new ones (by default the last ``len(columns)``;
+    ``new_positions``: the position of each of ``columns`` among ``fields``) are copied inside SQLite (INSERT ...
+    SELECT) from the same-named columns of the GeoPackage table ``info`` (see :func:`ogr_file_source`), its rows
+    ``fids`` in this order; ``columns`` and ``points`` are aligned with ``fids``. Python then passes only the new
+    values."""
     from osgeo import gdal, osr
 
     definitions = gpkg_field_definitions(fields)
     names = [f.name() for f in fields]
     fid_pos = [k for k, d in enumerate(definitions or []) if d is None]
-    copied = len(fields) - len(columns) if copy_from is not None else 0
+    if copy_from is None:
+        new_positions = list(range(len(fields)))
+    elif new_positions is None:
+        new_positions = list(range(len(fields) - len(columns), len(fields)))
+    new_positions = [int(p) for p in new_positions]
+    copied_pos = [p for p in range(len(fields)) if p not in set(new_positions)]
+    new_fid = new_positions.index(fid_pos[0]) if fid_pos and fid_pos[0] in new_positions else None
     if copy_from is not None:
         src_fids = np.asarray(copy_from[1], dtype=np.int64)
         n = len(src_fids)
-        if copy_from[0].get("driver") != "GPKG" or not copy_from[0].get("fid_column") or copied < 0:
+        if copy_from[0].get("driver") != "GPKG" or not copy_from[0].get("fid_column") \
+                or len(new_positions) != len(columns) or not all(0 <= p < len(fields) for p in new_positions):
             return False
     else:
         n = len(points[0]) if points is not None else (len(columns[0]) if columns else 0)
     columns = list(columns)
-    if fid_pos and fid_pos[0] >= copied:
-        columns[fid_pos[0] - copied] = _expand(columns[fid_pos[0] - copied])
-    if definitions is None or (fid_pos and fid_pos[0] >= copied
-                               and any(v is None for v in columns[fid_pos[0] - copied])):
+    if new_fid is not None:
+        columns[new_fid] = _expand(columns[new_fid])
+    if definitions is None or (new_fid is not None and any(v is None for v in columns[new_fid])):
         return False
     gdal.UseExceptions()
     out_name = layer_name or os.path.splitext(os.path.basename(dest_path))[0]
@@ -131,6 +138,7 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
         try:
             unsynced(con)
             targets = [quote("fid") if d is None else quote(name) for d, name in zip(definitions, names)]
+            targets = [targets[p] for p in copied_pos + new_positions]  # the copied columns first, as selected
             extent = None
             flags = []
             if points is not None:
@@ -148,9 +156,9 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
                 con.execute("ATTACH DATABASE ? AS qm_src", ("file:{}?mode=ro".format(info["path"]),))
                 src_cols = {row[1].lower(): row[1] for row in con.execute(
                     "PRAGMA qm_src.table_info({})".format(quote(info["layer_name"])))}
-                if not src_cols or any(name.lower() not in src_cols for name in names[:copied]):
+                if not src_cols or any(names[p].lower() not in src_cols for p in copied_pos):
                     raise NotCopyableError("field names")
-                copied_sql = ["l." + quote(src_cols[name.lower()]) for name in names[:copied]]
+                copied_sql = ["l." + quote(src_cols[names[p].lower()]) for p in copied_pos]
             # The new values of a copy (``copy_from``: a few columns beside the input's own, copied inside SQLite)
             # go to SQLite as JSON arrays (sqlite_bulk) where this SQLite reads them; rows whose every value comes
             # from Python are bound by executemany. Measured (benchmarks/bench_gpkg_writer.py, 1M rows, GDAL 3.6 and
@@ -186,7 +194,7 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
                 if points is not None:
                     values.append(_point_blobs(px, py, srs_id))
                 if copy_from is not None:
-                    new_cols = ["c{}".format(i) for i in range(len(targets) - copied)]
+                    new_cols = ["c{}".format(i) for i in range(len(targets) - len(copied_pos))]
                     values = [src_fids.tolist()] + values
                     sql = "INSERT INTO temp.qm_v VALUES ({})".format(", ".join("?" * (1 + len(new_cols))))
                     copy_sql = "INSERT INTO main.{} ({}) SELECT {} FROM temp.qm_v AS v JOIN qm_src.{} AS l " \
@@ -218,10 +226,10 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
         finally:
             con.close()
         if points is not None and spatial_index:
-            if fid_pos and fid_pos[0] < copied:  # the source's fid copied
+            if fid_pos and new_fid is None:  # the source's fid copied
                 fids = src_fids
             elif fid_pos:
-                fids = np.asarray(columns[fid_pos[0] - copied], dtype=np.int64)
+                fids = np.asarray(columns[new_fid], dtype=np.int64)
             else:
                 fids = np.arange(1, n + 1, dtype=np.int64)
             x, y = np.asarray(points[0], float), np.asarray(points[1], float)

@@ -21,9 +21,10 @@ import shutil
 
 import numpy as np
 import pandas as pd
-from qgis.core import QgsFeature, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsProcessingUtils
+from qgis.core import QgsFeature, QgsFeatureRequest, QgsFields, QgsGeometry, QgsPointXY, QgsProcessingUtils
 
 from ..compat import FAST_INSERT, REQUEST_NO_GEOMETRY, WKT_PREFERRED_GDAL
+from ..storage.field_names import replaced_fields
 from ..translation import tr
 from .errors import check_canceled, could_not_write
 from .gpkg_join import write_gpkg_join
@@ -54,6 +55,29 @@ def unique_name(name, taken):
     return "{}_{}".format(name, k)
 
 
+def output_fields(input_fields, new_fields):
+    """The fields of an output that copies the input's (``input_fields``) and adds ``new_fields`` (QgsFields): an
+    input field that a new field replaces (same name, case-insensitive, or its shapefile cut: see
+    :func:`storage.field_names.replaced_fields`) gives its place in the field list to the new field (with the new
+    type); the other new fields follow at the end. Returns ``(fields, positions, replaced)``: the QgsFields, the
+    position of each new field among them (for :class:`LayerContent`) and the names of the input fields replaced."""
+    new_list = [new_fields.at(k) for k in range(new_fields.count())]
+    replaced = replaced_fields(input_fields.names(), [f.name() for f in new_list])
+    fields = QgsFields()
+    positions = [None] * len(new_list)
+    for i in range(input_fields.count()):
+        if i in replaced:
+            positions[replaced[i]] = fields.count()
+            fields.append(new_list[replaced[i]])
+        else:
+            fields.append(input_fields.at(i))
+    for k, field in enumerate(new_list):
+        if positions[k] is None:
+            positions[k] = fields.count()
+            fields.append(field)
+    return fields, positions, [input_fields.at(i).name() for i in sorted(replaced)]
+
+
 def expand_column(column):
     """A new column as a list of Python values (a ``(distinct values, codes)`` pair expanded, code -1 = NULL)."""
     if not isinstance(column, tuple):
@@ -78,19 +102,39 @@ class LayerContent:
     * ``wkb_type`` / ``crs``: of the output layer; ``bounds``: for ``"source"`` point geometry, ``(fids, minx, maxx,
       miny, maxy)`` of the input points when known (the spatial index is then bulk-loaded);
     * ``table``: the input's attributes already read (:func:`readers.read_attribute_table`), used instead of reading
-      them again where they must be sent (not copied from the input's file).
+      them again where they must be sent (not copied from the input's file);
+    * ``positions``: the position of each new column's field in ``fields`` (:func:`output_fields`); by default the
+      last fields. A new field at the position of an input field (``position < source.fields().count()``)
+      replaces that input field: the input's value is not written.
     """
 
     def __init__(self, source, layer, whole, fids, fields, columns, geometry, wkb_type, crs, subset=False,
-                 bounds=None, table=None):
+                 bounds=None, table=None, positions=None):
         self.source, self.layer, self.whole, self.table = source, layer, whole, table
         self.fids = np.asarray(fids, dtype=np.int64)
         self.fields, self.columns, self.geometry = fields, list(columns), geometry
         self.wkb_type, self.crs, self.subset, self.bounds = wkb_type, crs, subset, bounds
+        if positions is None:
+            positions = range(fields.count() - len(self.columns), fields.count())
+        self.positions = [int(p) for p in positions]
 
     @property
     def new_count(self):
         return len(self.columns)
+
+    @property
+    def replaced(self):
+        """``{input field name: new field name}`` of the input fields that new fields replace."""
+        n_input = self.source.fields().count()
+        return {self.source.fields().at(p).name(): self.fields.at(p).name() for p in self.positions if p < n_input}
+
+    def in_field_order(self, input_columns):
+        """``input_columns`` (one per input field) with the new columns put in their places: one column per field of
+        ``fields``."""
+        columns = list(input_columns) + [None] * (self.fields.count() - len(input_columns))
+        for position, column in zip(self.positions, self.columns):
+            columns[position] = column
+        return columns
 
 
 class OutputSet:
@@ -194,12 +238,12 @@ def _write_with_gdal(target, content, feedback, spatial_index):
         with gpkg_copy_source(info, content.fids, feedback) as copy_source:
             if copy_source is not None and write_gpkg_table(
                     target, content.fields, content.columns, feedback, points=points, srs_wkt=srs_wkt,
-                    copy_from=copy_source, spatial_index=spatial_index):
+                    copy_from=copy_source, spatial_index=spatial_index, new_positions=content.positions):
                 return True
     values = _input_values(content, feedback)
     if values is None:
         return False
-    return write_gpkg_table(target, content.fields, values + content.columns, feedback, points=points,
+    return write_gpkg_table(target, content.fields, content.in_field_order(values), feedback, points=points,
                             srs_wkt=srs_wkt, spatial_index=spatial_index)
 
 
@@ -223,8 +267,7 @@ def _input_values(content, feedback):
 
 def _write_join(info, target, driver, content, feedback, spatial_index):
     """The input file copied with the new (categorical text) columns by :func:`gpkg_join.write_gpkg_join`."""
-    new_names = [content.fields.at(i).name() for i in range(content.fields.count() - content.new_count,
-                                                              content.fields.count())]
+    new_names = [content.fields.at(p).name() for p in content.positions]
     columns = dict(zip(new_names, content.columns))
     feedback.pushInfo(tr("Writing “{}” with GDAL…").format(target))
     with gpkg_copy_source(info, content.fids, feedback) as copy_source:
@@ -239,7 +282,7 @@ def _write_join(info, target, driver, content, feedback, spatial_index):
                 position = pd.Index(content.fids).get_indexer(bounds[0])
                 bounds = (copy_fids[position],) + tuple(bounds[1:])
         write_gpkg_join(copy_info, target, driver, copy_fids, columns, feedback, spatial_index=spatial_index,
-                        bounds=bounds)
+                        bounds=bounds, replace=content.replaced)
     return True
 
 
@@ -274,7 +317,8 @@ def _fill_sink(sink, dest, content, feedback):
     if content.geometry != "source":
         request.setFlags(REQUEST_NO_GEOMETRY)
     points = content.geometry if isinstance(content.geometry, tuple) else None
-    empty = [None] * len(columns)
+    n_input = content.source.fields().count()
+    n_extra = content.fields.count() - n_input
     total = max(content.source.featureCount(), 1)
     batch = []
     for k, feature in enumerate(content.source.getFeatures(request)):
@@ -286,7 +330,10 @@ def _fill_sink(sink, dest, content, feedback):
             out.setGeometry(feature.geometry())
         elif points is not None and i is not None and np.isfinite(points[1][i]) and np.isfinite(points[2][i]):
             out.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(points[1][i]), float(points[2][i]))))
-        out.setAttributes(list(feature.attributes()) + ([c[i] for c in columns] if i is not None else empty))
+        attributes = list(feature.attributes())[:n_input] + [None] * n_extra
+        for place, column in zip(content.positions, columns):
+            attributes[place] = column[i] if i is not None else None
+        out.setAttributes(attributes)
         batch.append(out)
         if len(batch) >= _BATCH:
             check_canceled(feedback)

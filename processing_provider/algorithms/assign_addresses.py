@@ -28,6 +28,7 @@ from ...compat import (
     T_LONG,
     T_STRING,
     parameter_as_strings,
+    plain_value,
 )
 from ...spatial import pip
 from ...spatial.assignment_report import AssignmentData, build_report, municipality_field
@@ -38,7 +39,7 @@ from ..inputs import border_tolerance, check_crs_pair, require_field, require_ge
 from ..outputs import write_text_file
 from ..quartier_checks import GAP_WIDTH_M, overlaps_and_gaps
 from ..readers import read_attribute_table, read_point_coordinates, read_quartiers
-from ..vector_output import LayerContent, OutputSet, unique_name, write_vector_output
+from ..vector_output import LayerContent, OutputSet, output_fields, unique_name, write_vector_output
 
 STATUS_FIELD = "assign_status"
 ID_FIELD = "quartier_id"
@@ -49,6 +50,7 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
     GROUP_ID = GROUP_ADDRESSES
 
     SUM_FIELDS = "SUM_FIELDS"
+    MUNICIPALITY_FIELD = "MUNICIPALITY_FIELD"
     SUMMARY = "SUMMARY"
     REPORT = "REPORT"
 
@@ -65,7 +67,10 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
             "interior of a quartier), boundary (exactly on a quartier border or vertex: it goes to the quartier "
             "with the smallest id among those touching it, always the same one), outside (in no quartier, "
             "quartier_id empty) or no_geometry (NULL or empty geometry). Where quartiers overlap, the smallest id "
-            "wins. A multipoint address is placed by its first point; Z and M values are ignored.\n\n"
+            "wins. A multipoint address is placed by its first point; Z and M values are ignored. Addresses that "
+            "already have a field quartier_id or assign_status (any case, or quartier_i / assign_sta from a "
+            "shapefile), e.g. from an earlier assignment, get it replaced in its place by the new one; the log "
+            "says so.\n\n"
             "Addresses in another CRS are reprojected to the quartiers' CRS: the test happens in the quartiers' "
             "CRS (the output keeps the addresses' CRS). Reprojection moves a point by up to millimetres, so a "
             "reprojected address within 1 mm of a quartier border counts as on it (boundary, smallest id), as it "
@@ -75,9 +80,10 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
             "text; NULL or duplicate ids are an error.\n\n"
             "SUMMARY: the quartier polygons with their fields plus n_addresses and sum_<field> for each field "
             "chosen in SUM_FIELDS (e.g. residents); quartiers without addresses are kept with 0.\n\n"
-            "REPORT: an HTML page with the counts per status (and per municipality when the quartiers have a "
-            "field municipality or gemeinde), duplicate addresses (same coordinates), overlaps and gaps between "
-            "quartiers with their area, repaired quartier geometries and the addresses outside every quartier.\n\n"
+            "REPORT: an HTML page with the counts per status (and per municipality or district: the quartiers' "
+            "field MUNICIPALITY_FIELD, e.g. BEZ; left empty, a field named municipality, gemeinde or ags), "
+            "duplicate addresses (same coordinates), overlaps and gaps between quartiers with their area, repaired "
+            "quartier geometries and the addresses outside every quartier.\n\n"
             "Large address files (a million points) take a fast way: a whole file layer (GeoPackage, shapefile …) "
             "is read by GDAL directly when it is in the quartiers' CRS, and an OUTPUT file (TEMPORARY_OUTPUT is a "
             "temporary GeoPackage) is written by GDAL and SQLite directly from it, with a spatial index; a memory: "
@@ -97,6 +103,12 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
             self.SUM_FIELDS, tr("Fields to sum per quartier"), parentLayerParameterName=self.INPUT,
             type=FIELD_NUMERIC, allowMultiple=True, optional=True)
         self._add(param, tr("Numeric address fields (e.g. residents) summed per quartier into the SUMMARY layer."))
+        param = QgsProcessingParameterField(
+            self.MUNICIPALITY_FIELD, tr("Municipality or district field of the quartiers (report)"),
+            parentLayerParameterName=self.QUARTIERS, type=FIELD_ANY, optional=True)
+        self._add(param, tr("Field of the quartiers naming their municipality or district (e.g. BEZ): the REPORT "
+                            "counts the addresses per value. Empty: a field named municipality, gemeinde or ags, "
+                            "if there is one."), advanced=True)
         param = QgsProcessingParameterVectorDestination(
             self.OUTPUT, tr("Addresses with quartier"), type=SOURCE_POINT, defaultValue=None, optional=True,
             createByDefault=True)
@@ -121,7 +133,7 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
     # -----------------------------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         steps = QgsProcessingMultiStepFeedback(5, feedback)
-        source, quartier_source, id_field, sum_fields = self._inputs(parameters, context)
+        source, quartier_source, id_field, sum_fields, municipality = self._inputs(parameters, context)
         in_name, q_name = source.sourceName(), quartier_source.sourceName()
         steps.setCurrentStep(0)
         feedback.pushInfo(tr("Reading quartiers of “{}”…").format(q_name))
@@ -157,6 +169,8 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
         with OutputSet() as written:
             if parameters.get(self.OUTPUT) not in (None, ""):
                 content = self._address_content(source, in_layer, whole, fids, px, py, n_multi, quartiers, a)
+                for name in content.replaced:
+                    feedback.pushInfo(tr("Field “{}” of “{}” replaced by the new assignment.").format(name, in_name))
                 results[self.OUTPUT] = written.add(write_vector_output(
                     self, parameters, self.OUTPUT, context, feedback, content, tr("Addresses with quartier"), steps))
             if parameters.get(self.SUMMARY) not in (None, ""):
@@ -169,7 +183,7 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
                 feedback.pushInfo(tr("Checking quartiers for overlaps and gaps…"))
                 overlaps, gaps = overlaps_and_gaps(quartiers, feedback)
                 data = self._report_data(in_name, q_name, quartiers, fids, px, py, a, per_quartier, n_multi,
-                                         overlaps, gaps)
+                                         overlaps, gaps, municipality)
                 write_text_file(report, build_report(data, tr))
                 results[self.REPORT] = report
         steps.setProgress(100)
@@ -188,6 +202,10 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
         require_geometry(source, GEOMETRY_POINT, in_name, self.INPUT)
         require_geometry(quartier_source, GEOMETRY_POLYGON, q_name, self.QUARTIERS)
         require_field(quartier_source, id_field, q_name, self.QUARTIER_ID)
+        municipality = self.parameterAsString(parameters, self.MUNICIPALITY_FIELD, context) or ""
+        if municipality:
+            municipality = quartier_source.fields().at(
+                require_field(quartier_source, municipality, q_name, self.MUNICIPALITY_FIELD)).name()
         for name in sum_fields:
             idx = require_field(source, name, in_name, self.SUM_FIELDS)
             if not source.fields().at(idx).isNumeric():
@@ -195,7 +213,7 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
                     tr("Field “{}” of layer “{}” is not numeric and cannot be summed (parameter SUM_FIELDS).")
                     .format(name, in_name))
         check_crs_pair(source, quartier_source)
-        return source, quartier_source, id_field, sum_fields
+        return source, quartier_source, id_field, sum_fields, municipality
 
     @staticmethod
     def _warn_about_quartiers(quartiers, feedback):
@@ -245,13 +263,12 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
 
     @staticmethod
     def _address_content(source, in_layer, whole, fids, px, py, n_multi, quartiers, a):
-        """OUTPUT: the addresses with quartier_id and assign_status (both text), their own geometry."""
-        taken = source.fields().names()
-        id_name = unique_name(ID_FIELD, taken)
-        status_name = unique_name(STATUS_FIELD, taken + [id_name])
-        fields = QgsFields(source.fields())
-        fields.append(QgsField(id_name, T_STRING))
-        fields.append(QgsField(status_name, T_STRING))
+        """OUTPUT: the addresses with quartier_id and assign_status (both text), their own geometry; an input field
+        of one of these names (or its shapefile cut) is replaced in its place (:func:`vector_output.output_fields`)."""
+        extra = QgsFields()
+        extra.append(QgsField(ID_FIELD, T_STRING))
+        extra.append(QgsField(STATUS_FIELD, T_STRING))
+        fields, positions, _replaced = output_fields(source.fields(), extra)
         # Bounds for a bulk-loaded spatial index: the points themselves (coordinates in the input's CRS); a
         # multipoint with several points needs its full box: GDAL builds that index.
         bounds = None
@@ -260,7 +277,7 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
             bounds = (fids[ok], px[ok], px[ok], py[ok], py[ok])
         columns = [(quartiers["ids"], a["index"]), (pip.STATUS_NAMES, a["status"])]
         return LayerContent(source, in_layer, whole, fids, fields, columns, "source", source.wkbType(),
-                            source.sourceCrs(), bounds=bounds)
+                            source.sourceCrs(), bounds=bounds, positions=positions)
 
     @staticmethod
     def _summary_content(quartier_source, quartiers, per_quartier):
@@ -279,12 +296,13 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
                             quartier_source.wkbType(), quartier_source.sourceCrs())
 
     @staticmethod
-    def _report_data(in_name, q_name, quartiers, fids, px, py, a, per_quartier, n_multi, overlaps, gaps):
+    def _report_data(in_name, q_name, quartiers, fids, px, py, a, per_quartier, n_multi, overlaps, gaps,
+                     municipality=""):
         features = quartiers["features"]
-        field = municipality_field(features[0].fields().names()) if features else None
+        field = municipality or (municipality_field(features[0].fields().names()) if features else None)
         return AssignmentData(
             address_layer=in_name, quartier_layer=q_name, ids=quartiers["ids"], fids=fids, x=px, y=py,
             index=a["index"], status=a["status"], n_interior=a["n_interior"], duplicates=a["duplicates"],
             n_addresses=per_quartier["n_addresses"], n_multi=n_multi, municipality_field=field,
-            municipalities=[f[field] for f in features] if field else None, overlaps=overlaps, gaps=gaps,
-            invalid=quartiers["invalid"], gap_width=GAP_WIDTH_M if quartiers["crs"].isValid() else None)
+            municipalities=[plain_value(f[field]) for f in features] if field else None, overlaps=overlaps,
+            gaps=gaps, invalid=quartiers["invalid"], gap_width=GAP_WIDTH_M if quartiers["crs"].isValid() else None)

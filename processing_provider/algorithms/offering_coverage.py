@@ -32,7 +32,8 @@ from ...spatial.coverage import (
     ADDRESS_FIELDS,
     QUARTIER_FIELDS,
     address_columns,
-    category_counts,
+    category_masks,
+    category_measure_names,
     quartier_columns,
     read_residents,
 )
@@ -51,7 +52,7 @@ from ..inputs import (
 )
 from ..ogr_arrow import ogr_file_source
 from ..readers import python_values, read_points_with_attributes, read_quartiers
-from ..vector_output import LayerContent, OutputSet, write_vector_output
+from ..vector_output import LayerContent, OutputSet, output_fields, write_vector_output
 
 _CHUNK = 10000
 
@@ -83,13 +84,23 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
             "median_distance_m (population-weighted median: the distance within which half of the residents "
             "live); white_spot (1 when the share is below the white spot threshold, else 0). Without addresses "
             "only the counts are filled.\n\n"
+            "These overall figures use the nearest offering of any kind. With a category field every distance "
+            "measure exists per category as well (the nearest offering of that category: how far to the next "
+            "Kita?): pop_far_<category>, offerings_per_1000_<category>, share_within_distance_<category>, "
+            "median_distance_m_<category> and white_spot_<category>, with the same <category> as n_<category> "
+            "(lower case, umlauts spelled out, e.g. n_kita and pop_far_kita); they equal a run on that category's "
+            "offerings alone. Offerings without a category count in n_no_category and in the overall figures "
+            "only. Field names are cut to 63 characters and numbered (_2, _3 …) where needed.\n\n"
             "Addresses and offerings in another CRS are reprojected. The quartier layer needs a known projected CRS; "
             "a layer with an unknown CRS (e.g. GeoPackage's 'Undefined geographic SRS') is an error. Residents "
             "should be a number field; a text field is read with a decimal point or comma ('3,5' is 3.5, and the "
             "log says how many values were read so). Residents that are no number ('k.A.'), ambiguous ('1.234': "
             "decimal or thousands separator?), negative or empty count as 0 and are reported in the log. The "
             "optional "
-            "address output holds each address with its quartier_id, nearest_distance_m and within_distance."
+            "address output holds each address with its quartier_id, nearest_distance_m and within_distance (and "
+            "nearest_distance_m_<category> and within_distance_<category> for each category). An address field "
+            "of one of these names (any case, or its 10-character shapefile cut when that stands for one of them "
+            "only), e.g. from an earlier run, is replaced in its place, and the log says so."
         )
 
     def initAlgorithm(self, config=None):
@@ -191,43 +202,80 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
         feedback.setProgress(10)
         o_group = self._assign_offerings(off, polygons, inputs["off_label"], feedback)
         n_offerings = pip.sum_by_index(o_group, nq)
-        categories = category_counts(off["values"], o_group, nq) if inputs["cat_name"] else []
+        categories = self._categories(off["values"], o_group, nq) if inputs["cat_name"] else []
         feedback.setProgress(15)
 
         addr = coverage = None
         if inputs["addresses"] is not None:
-            addr, coverage = self._cover(parameters, context, inputs, crs, polygons, nq, off, feedback)
+            addr, coverage = self._cover(parameters, context, inputs, crs, polygons, nq, off, categories, feedback)
         feedback.setProgress(80)
 
+        outputs = {}
+        with OutputSet() as written:
+            content = self._quartier_content(inputs, q_read, n_offerings, categories, coverage, crs)
+            outputs[self.OUTPUT] = written.add(write_vector_output(
+                self, parameters, self.OUTPUT, context, feedback, content, tr("Coverage per quartier")))
+            if addr is not None and parameters.get(self.ADDRESS_OUTPUT) not in (None, ""):
+                content = self._address_content(inputs, addr, q_read["ids"], crs, categories)
+                for name in content.replaced:
+                    feedback.pushInfo(tr("Field “{}” of “{}” replaced by the new assignment and distances.").format(
+                        name, inputs["addr_label"]))
+                outputs[self.ADDRESS_OUTPUT] = written.add(write_vector_output(
+                    self, parameters, self.ADDRESS_OUTPUT, context, feedback, content, tr("Addresses with distances")))
+        if coverage is not None:
+            self._log_coverage(coverage, categories, inputs["distance"], feedback)
+        feedback.setProgress(100)
+        return outputs
+
+    @staticmethod
+    def _categories(values, o_group, nq):
+        """One entry per category: ``value`` (None: the offerings without one, counted only), ``name`` (n_<slug>),
+        ``mask`` (its offerings), ``counts`` per quartier and, for a real category, ``fields``: the names of its
+        quartier and address measures (:func:`spatial.coverage.category_measure_names`)."""
+        categories = [{"value": value, "name": name, "mask": mask,
+                       "counts": pip.sum_by_index(np.where(mask, o_group, -1), nq)}
+                      for value, name, mask in category_masks(values)]
+        named = [category for category in categories if category["value"] is not None]
+        for category, fields in zip(named, category_measure_names([category["name"] for category in named])):
+            category["fields"] = fields
+        return categories
+
+    @staticmethod
+    def _log_coverage(coverage, categories, distance, feedback):
+        total = float(coverage["pop_total"].sum())
+
+        def share(cov):
+            return 100.0 * float(cov["pop_within"].sum()) / total if total else 0.0
+
+        feedback.pushInfo(tr("{} of {} residents ({:.1f} %) live within {} m of an offering.").format(
+            int(round(float(coverage["pop_within"].sum()))), int(round(total)), share(coverage), distance))
+        for category in categories:
+            if category.get("coverage") is not None:
+                feedback.pushInfo(tr("Category “{}”: {:.1f} % of the residents live within {} m.").format(
+                    category["value"], share(category["coverage"]), distance))
+
+    @staticmethod
+    def _quartier_content(inputs, q_read, n_offerings, categories, coverage, crs):
+        """OUTPUT: the quartiers with the counts, the overall measures and the measures per category."""
         extra = QgsFields()
-        for name in ["n_offerings"] + [name for name, _counts in categories]:
+        for name in ["n_offerings"] + [category["name"] for category in categories]:
             extra.append(QgsField(name, T_INT))
         for name in QUARTIER_FIELDS:
             extra.append(QgsField(name, T_DOUBLE))
         extra.append(QgsField("white_spot", T_INT))
+        per_category = [(category["counts"], category.get("coverage")) for category in categories
+                        if category["value"] is not None]
+        for category in categories:
+            if category["value"] is not None:
+                for name, kind in zip(category["fields"][0], (T_DOUBLE,) * 4 + (T_INT,)):
+                    extra.append(QgsField(name, kind))
         quartiers = inputs["quartiers"]
-        outputs = {}
-        with OutputSet() as written:
-            content = LayerContent(
-                quartiers, None, False, [f.id() for f in q_read["features"]],
-                QgsProcessingUtils.combineFields(quartiers.fields(), extra),
-                quartier_columns(n_offerings, categories, coverage, inputs["white_share"]), "source",
-                quartiers.wkbType(), crs)
-            outputs[self.OUTPUT] = written.add(write_vector_output(
-                self, parameters, self.OUTPUT, context, feedback, content, tr("Coverage per quartier")))
-            if addr is not None and parameters.get(self.ADDRESS_OUTPUT) not in (None, ""):
-                outputs[self.ADDRESS_OUTPUT] = written.add(write_vector_output(
-                    self, parameters, self.ADDRESS_OUTPUT, context, feedback,
-                    self._address_content(inputs, addr, q_read["ids"], crs), tr("Addresses with distances")))
-        if coverage is not None:
-            total = float(coverage["pop_total"].sum())
-            within = float(coverage["pop_within"].sum())
-            feedback.pushInfo(
-                tr("{} of {} residents ({:.1f} %) live within {} m of an offering.").format(
-                    int(round(within)), int(round(total)), 100.0 * within / total if total else 0.0,
-                    inputs["distance"]))
-        feedback.setProgress(100)
-        return outputs
+        return LayerContent(
+            quartiers, None, False, [f.id() for f in q_read["features"]],
+            QgsProcessingUtils.combineFields(quartiers.fields(), extra),
+            quartier_columns(n_offerings, [(c["name"], c["counts"]) for c in categories], coverage,
+                             inputs["white_share"], per_category), "source",
+            quartiers.wkbType(), crs)
 
     def _inputs(self, parameters, context):
         """The three sources (addresses None when not given), their labels, fields and numbers, checked."""
@@ -285,9 +333,10 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
                                  "distances.").format(outside))
         return group
 
-    def _cover(self, parameters, context, inputs, crs, polygons, nq, off, feedback):
+    def _cover(self, parameters, context, inputs, crs, polygons, nq, off, categories, feedback):
         """The addresses read and assigned, with their distance to the nearest offering, and the coverage per
-        quartier (:func:`spatial.nearest.coverage_by_group`)."""
+        quartier (:func:`spatial.nearest.coverage_by_group`); the same for each category (``dist`` and
+        ``coverage`` added to its entry in ``categories``: one nearest search per category)."""
         feedback.pushInfo(tr("Reading addresses…"))
         want_output = parameters.get(self.ADDRESS_OUTPUT) not in (None, "")
         addr = self._read_points(parameters, self.ADDRESSES, inputs["addresses"], crs, context, feedback,
@@ -324,24 +373,39 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
         feedback.pushInfo(tr("Distances from {} addresses to {} offerings…").format(len(addr["x"]),
                                                                                     int(o_valid.sum())))
 
-        def nearest_progress(fraction):
-            self.check_canceled(feedback)
-            feedback.setProgress(55 + 25 * fraction)
+        named = [category for category in categories if category["value"] is not None]
+        searches = [np.ones(len(off["x"]), dtype=bool)] + [category["mask"] for category in named]
+        dists = []
+        for k, mask in enumerate(searches):
+            def nearest_progress(fraction, k=k):
+                self.check_canceled(feedback)
+                feedback.setProgress(55 + 25 * (k + fraction) / len(searches))
 
-        dist, _nearest_index = nearest(addr["x"], addr["y"], off["x"], off["y"], progress=nearest_progress)
-        addr["dist"] = dist * inputs["to_metres"]
+            dist, _nearest_index = nearest(addr["x"], addr["y"], off["x"][mask], off["y"][mask],
+                                           progress=nearest_progress)
+            dists.append(dist * inputs["to_metres"])
+        addr["dist"] = dists[0]
+        for category, dist in zip(named, dists[1:]):
+            category["dist"] = dist
+            category["coverage"] = coverage_by_group(addr["group"], dist, weights, nq, inputs["distance"])
         return addr, coverage_by_group(addr["group"], addr["dist"], weights, nq, inputs["distance"])
 
     @staticmethod
-    def _address_content(inputs, addr, quartier_ids, crs):
-        """ADDRESS_OUTPUT: the addresses with quartier_id, nearest_distance_m and within_distance, at their location
-        in the quartiers' CRS."""
+    def _address_content(inputs, addr, quartier_ids, crs, categories):
+        """ADDRESS_OUTPUT: the addresses with quartier_id, nearest_distance_m and within_distance (and both
+        distance fields per category), at their location in the quartiers' CRS. An input field of one of these
+        names is replaced in its place."""
         addresses = inputs["addresses"]
+        named = [category for category in categories if category["value"] is not None]
         extra = QgsFields()
         for name, kind in zip(ADDRESS_FIELDS, (T_STRING, T_DOUBLE, T_INT)):
             extra.append(QgsField(name, kind))
+        for category in named:
+            for name, kind in zip(category["fields"][1], (T_DOUBLE, T_INT)):
+                extra.append(QgsField(name, kind))
+        fields, positions, _replaced = output_fields(addresses.fields(), extra)
         return LayerContent(
-            addresses, addr["layer"], addr["whole"], addr["fids"],
-            QgsProcessingUtils.combineFields(addresses.fields(), extra),
-            address_columns(quartier_ids, addr["group"], addr["dist"], inputs["distance"]),
-            ("points", addr["x"], addr["y"]), WKB_POINT, crs, table=addr["table"])
+            addresses, addr["layer"], addr["whole"], addr["fids"], fields,
+            address_columns(quartier_ids, addr["group"], addr["dist"], inputs["distance"],
+                            [category["dist"] for category in named]),
+            ("points", addr["x"], addr["y"]), WKB_POINT, crs, table=addr["table"], positions=positions)

@@ -438,7 +438,8 @@ def test_cancel_leaves_no_output(run_alg, case):
 def test_algorithm_has_help_and_contract_parameters(provider):
     alg = provider.algorithm("assignaddresses")
     names = [p.name() for p in alg.parameterDefinitions()]
-    assert names == ["INPUT", "QUARTIERS", "QUARTIER_ID", "SUM_FIELDS", "OUTPUT", "SUMMARY", "REPORT"]
+    assert names == ["INPUT", "QUARTIERS", "QUARTIER_ID", "SUM_FIELDS", "MUNICIPALITY_FIELD", "OUTPUT", "SUMMARY",
+                     "REPORT"]
     assert all(p.help() for p in alg.parameterDefinitions())
     assert "boundary" in alg.shortHelpString()
     assert alg.parameterDefinition("OUTPUT").flags() & alg.parameterDefinition("OUTPUT").FlagOptional
@@ -534,3 +535,57 @@ def test_cancel_during_the_bulk_copy_leaves_nothing(tmp_path):
                         spatial_index=False)
     assert feedback.calls > 2  # the handler inside SQLite's INSERT asked, and stopped it
     assert os.listdir(os.path.dirname(dest)) == []
+
+
+def _stale_rows():
+    """The case's addresses with an older assignment: Quartier_ID (integer, other case) before residents and a
+    stale assign_status after it."""
+    return [dict(r, Quartier_ID=900 + k, assign_status="stale") for k, r in enumerate(address_rows())]
+
+
+STALE_FIELDS = [("adr", ogr.OFTInteger), ("Quartier_ID", ogr.OFTInteger), ("residents", ogr.OFTInteger),
+                ("assign_status", ogr.OFTString)]
+
+
+@pytest.mark.parametrize("path", ["gpkg>gpkg", "gpkg>shp", "gpkg>temporary", "memory>memory", "shp>gpkg"])
+def test_existing_quartier_id_and_status_are_replaced_in_place(run_alg, case, path):
+    """Issue 18.7: re-assigning replaces quartier_id / assign_status (in their place, with the new type) instead of
+    adding quartier_id_2; the log says so. The GDAL/SQLite copy, GDAL's VectorTranslate, the QGIS sink and a
+    staged shapefile (whose cut name quartier_i is the earlier run's quartier_id) all give the same table."""
+    quartiers = layer(case["quartiers"], "quartiers")
+    first, first_context = run_assign(run_alg, {
+        "INPUT": layer(case["addresses"], "addresses"), "QUARTIERS": quartiers, "QUARTIER_ID": "qid",
+        "OUTPUT": "memory:"})
+    expected = assigned(output_layer(first["OUTPUT"], first_context))
+    stale = write_gpkg(str(case["dir"] / "stale.gpkg"), "stale", ogr.wkbPoint, STALE_FIELDS, _stale_rows())
+    source, target = path.split(">")
+    points = layer(stale, "stale")
+    if source == "memory":
+        points = points.materialize(QgsFeatureRequest())
+    elif source == "shp":
+        shp = str(case["dir"] / "stale.shp")
+        gdal.VectorTranslate(shp, stale, format="ESRI Shapefile")  # the names cut to 10 characters
+        points = layer(shp, "stale")
+        assert [n.lower() for n in points.fields().names()] == ["adr", "quartier_i", "residents", "assign_sta"]
+    out = {"gpkg": str(case["dir"] / "out.gpkg"), "shp": str(case["dir"] / "out.shp"),
+           "temporary": "TEMPORARY_OUTPUT", "memory": "memory:"}[target]
+    from indicators_alg_testing import RecordingFeedback
+
+    feedback = RecordingFeedback()
+    result, context = run_assign(run_alg, {"INPUT": points, "QUARTIERS": quartiers, "QUARTIER_ID": "qid",
+                                           "OUTPUT": out}, feedback=feedback)
+    lyr = output_layer(result["OUTPUT"], context)
+    names = [n for n in lyr.fields().names() if n.lower() != "fid"]
+    if target == "shp":
+        assert names == ["adr", "quartier_i", "residents", "assign_sta"]
+        got = assigned(lyr, id_name="quartier_i", status_name="assign_sta")
+    else:
+        assert names == ["adr", "quartier_id", "residents", "assign_status"]
+        got = assigned(lyr)
+        assert lyr.fields().field("quartier_id").type() == lyr.fields().field("assign_status").type()  # text now
+    assert got == expected
+    assert [f["residents"] for f in lyr.getFeatures() if f["adr"] == 2] == [5]
+    replaced = [m for m in feedback.infos if "replaced by the new assignment" in m]
+    assert len(replaced) == 2 and any("Quartier_ID" in m or "Quartier_I" in m for m in replaced), feedback.infos
+    if source == "gpkg" and target != "shp":
+        assert not [m for m in feedback.infos if "instead" in m]  # the SQLite copy, not a fallback

@@ -326,3 +326,109 @@ def test_a_point_on_a_shared_border_goes_to_the_smallest_id_whatever_the_feature
     assert rows == {"A": (1, 1.0), "B": (0, 1.0)}
     assigned = {f["adr"]: f["quartier_id"] for f in result["ADDRESS_OUTPUT"].getFeatures()}
     assert assigned == {1: "A", 2: "B"}
+
+
+CATEGORY_MEASURES = ("pop_far", "offerings_per_1000", "share_within_distance", "median_distance_m", "white_spot")
+
+
+def test_every_distance_measure_per_category_by_hand(run_alg, small):
+    """Issue 18.3: with CATEGORY_FIELD each category gets its own distance measures (nearest offering of that
+    category); the overall ones stay "nearest offering of any kind". Offerings without a category are counted
+    (n_no_category) but get no measures of their own."""
+    result = run_small(run_alg, small)
+    q = rows_by_id(result["OUTPUT"])
+    names = result["OUTPUT"].fields().names()
+    for slug in ("supermarkt", "baeckerei"):
+        assert ["{}_{}".format(m, slug) in names for m in CATEGORY_MEASURES] == [True] * 5
+    assert not [n for n in names if n.endswith("_no_category") and n != "n_no_category"]
+    # Supermarkets A (100 100) and C (1500 500). 01: 10 at 100 m, 20 at 565.7 m, 5 at 680.1 m (C).
+    assert q["01"]["pop_far_supermarkt"] == 5 and q["01"]["white_spot_supermarkt"] == 1
+    assert q["01"]["share_within_distance_supermarkt"] == pytest.approx(100 * 30 / 35)
+    assert q["01"]["median_distance_m_supermarkt"] == pytest.approx(math.hypot(400, 400))
+    assert q["01"]["offerings_per_1000_supermarkt"] == pytest.approx(1000 / 35)
+    # Bakery B (900 900) only. 01: 20 at 565.7 m, 5 at 801.6 m, 10 at 1063.0 m.
+    assert q["01"]["pop_far_baeckerei"] == 15 and q["01"]["white_spot_baeckerei"] == 1
+    assert q["01"]["share_within_distance_baeckerei"] == pytest.approx(100 * 20 / 35)
+    assert q["01"]["median_distance_m_baeckerei"] == pytest.approx(math.hypot(400, 400))
+    # 02: 30 at 1077.0 m, 8 at 824.6 m (address 5 at exactly 600 m has no usable residents): all far.
+    assert q["02"]["pop_far_baeckerei"] == 38 and q["02"]["share_within_distance_baeckerei"] == pytest.approx(0)
+    assert q["02"]["median_distance_m_baeckerei"] == pytest.approx(math.hypot(1000, 400))
+    assert q["02"]["offerings_per_1000_baeckerei"] == pytest.approx(0) and q["02"]["white_spot_baeckerei"] == 1
+    assert q["02"]["pop_far_supermarkt"] == 0 and q["02"]["white_spot_supermarkt"] == 0
+    assert q["02"]["median_distance_m_supermarkt"] == pytest.approx(400.0)
+    for name in ("share_within_distance_baeckerei", "median_distance_m_baeckerei", "white_spot_baeckerei"):
+        assert is_null(q["03"][name]), name
+    # the overall measures are unchanged: nearest offering of any kind
+    assert q["01"]["pop_far"] == 5 and q["02"]["pop_far"] == 0
+    a = {f["adr"]: f for f in result["ADDRESS_OUTPUT"].getFeatures()}
+    assert a[1]["nearest_distance_m_baeckerei"] == pytest.approx(math.hypot(800, 700))
+    assert a[1]["within_distance_baeckerei"] == 0 and a[1]["within_distance_supermarkt"] == 1
+    assert a[5]["nearest_distance_m_baeckerei"] == pytest.approx(600.0) and a[5]["within_distance_baeckerei"] == 1
+    assert is_null(a[8]["nearest_distance_m_supermarkt"]) and is_null(a[8]["within_distance_supermarkt"])
+
+
+def test_without_addresses_the_category_measures_are_empty(run_alg, small):
+    result = run_small(run_alg, small, ADDRESSES=None, ADDRESS_OUTPUT=None)
+    q = rows_by_id(result["OUTPUT"])
+    assert q["01"]["n_baeckerei"] == 1
+    for m in CATEGORY_MEASURES:
+        assert is_null(q["01"][m + "_baeckerei"]), m
+
+
+def _replacing_addresses(small, tmp_path, source):
+    """The small case's addresses carrying an older result: QUARTIER_ID, nearest_distance_m (text) in the middle and
+    within_distance_baeckerei at the end."""
+    rows = [(f.geometry().asWkt() if not f.geometry().isNull() else None,
+             [f["adr"], "alt", "weit", f["ew"], 7]) for f in small["addresses"].getFeatures()]
+    memory = memory_layer("Point", ["adr:integer", "QUARTIER_ID:string", "nearest_distance_m:string", "ew:string",
+                                    "within_distance_baeckerei:integer"], rows, name="adressen_alt")
+    if source == "memory":
+        return memory
+    gpkg = write_gpkg(memory, str(tmp_path / "adressen_alt.gpkg"))
+    if source == "gpkg":
+        return gpkg
+    from osgeo import gdal
+
+    shp = str(tmp_path / "adressen_alt.shp")
+    gdal.VectorTranslate(shp, gpkg.source().split("|")[0], format="ESRI Shapefile")
+    layer = QgsVectorLayer(shp, "adressen_alt", "ogr")
+    assert [n.lower() for n in layer.fields().names()] == ["adr", "quartier_i", "nearest_di", "ew", "within_dis"]
+    return layer
+
+
+@pytest.mark.parametrize("source,target", [("gpkg", "gpkg"), ("memory", "memory"), ("shp", "gpkg"),
+                                           ("gpkg", "memory")])
+def test_address_output_replaces_older_result_fields_in_place(run_alg, small, tmp_path, source, target):
+    """Issue 18.7: an address layer that already holds quartier_id / nearest_distance_m (any case) gets them
+    replaced in place, not quartier_id_2; the GDAL/SQLite copy, the QGIS path and a staged shapefile agree."""
+    from indicators_alg_testing import RecordingFeedback
+
+    expected = {f["adr"]: f for f in run_small(run_alg, small)["ADDRESS_OUTPUT"].getFeatures()}
+    addresses = _replacing_addresses(small, tmp_path, source)
+    out = str(tmp_path / "out.gpkg") if target == "gpkg" else "memory:"
+    feedback = RecordingFeedback()
+    result = run_small(run_alg, small, feedback=feedback, ADDRESSES=addresses, ADDRESS_OUTPUT=out)
+    layer = QgsVectorLayer(out, "a", "ogr") if target == "gpkg" else result["ADDRESS_OUTPUT"]
+    names = [n for n in layer.fields().names() if n != "fid"]
+    checked = ["quartier_id", "within_distance", "nearest_distance_m_baeckerei"]
+    if source == "shp":  # nearest_di and within_dis are the cut of several new names: kept as they are
+        assert names == ["adr", "quartier_id", "nearest_di", "ew", "within_dis", "nearest_distance_m",
+                         "within_distance", "nearest_distance_m_baeckerei", "within_distance_baeckerei",
+                         "nearest_distance_m_supermarkt", "within_distance_supermarkt"]
+        checked += ["nearest_distance_m", "within_distance_baeckerei"]
+    else:
+        assert names == ["adr", "quartier_id", "nearest_distance_m", "ew", "within_distance_baeckerei",
+                         "within_distance", "nearest_distance_m_baeckerei", "nearest_distance_m_supermarkt",
+                         "within_distance_supermarkt"]
+        checked += ["nearest_distance_m", "within_distance_baeckerei"]
+    for f in layer.getFeatures():
+        e = expected[f["adr"]]
+        for name in checked:
+            assert (is_null(f[name]) and is_null(e[name])) or f[name] == pytest.approx(e[name]), (name, f["adr"])
+    replaced = [m for m in feedback.infos if "replaced by the new" in m]
+    assert len(replaced) == (1 if source == "shp" else 3), feedback.infos
+    assert "“{}”".format("quartier_i" if source == "shp" else "QUARTIER_ID") in replaced[0].replace(
+        "“Quartier_I”", "“quartier_i”").replace("“QUARTIER_I”", "“quartier_i”")
+    if source == "gpkg" and target == "gpkg":
+        assert any("with GDAL" in m for m in feedback.infos)
+    del layer
