@@ -31,10 +31,10 @@ _ABSTRACTS = {
     "year": {"en": "Year: {year}.", "de": "Jahr: {year}."},
     "county": {"en": "County value: {value}.", "de": "Kreiswert: {value}."},
     "suppression_note": {
-        "en": "Quartiers with fewer than {min_count} cases or fewer than {min_population} residents are suppressed "
-        "(hatched grey).",
-        "de": "Quartiere mit weniger als {min_count} Fällen oder weniger als {min_population} Einwohnern sind "
-        "gesperrt (grau schraffiert).",
+        "en": "Quartiers with fewer than {min_count} cases or fewer than {min_population} residents, and further "
+        "quartiers from which they could be worked out, are suppressed (hatched grey).",
+        "de": "Quartiere mit weniger als {min_count} Fällen oder weniger als {min_population} Einwohnern und weitere "
+        "Quartiere, aus denen sie sich errechnen ließen, sind gesperrt (grau schraffiert).",
     },
 }
 

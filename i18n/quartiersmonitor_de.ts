@@ -24,7 +24,7 @@
       <translation>3 Karten</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="256" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="296" />
       <source>A JSON file that overrides or adds indicators (see the documentation of the catalog).</source>
       <translation>Eine JSON-Datei, die Indikatoren ändert oder ergänzt (siehe Dokumentation des Katalogs).</translation>
     </message>
@@ -134,7 +134,7 @@
       <translation>Alter in Jahren, aufgeteilt nach AGE_BANDS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="103" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="104" />
       <source>Among the indicator fields, those where a higher value means less need.</source>
       <translation>Unter den Indikatorfeldern diejenigen, bei denen ein höherer Wert weniger Bedarf bedeutet.</translation>
     </message>
@@ -159,7 +159,7 @@
       <translation>Zuordnung der Adressen zu Quartieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="134" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="135" />
       <source>Attention index</source>
       <translation>Aufmerksamkeitsindex</translation>
     </message>
@@ -174,12 +174,36 @@
       <translation>Layout wird aus {template} erstellt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="148" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="173" />
       <source>Calculate indicators</source>
       <translation>Indikatoren berechnen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="151" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="176" />
+      <source>Calculates the indicators of the catalog for every quartier from a table of counts (CSV, XLSX, GeoPackage table or any QGIS table) with one row per quartier, or one row per quartier and year.
+
+For each selected indicator the output holds the value, numerator, denominator, 95 % confidence interval (_lo, _hi), z-score, class, flag, significance against the county (_sig) and the values of the municipality (_mun) and the county (_county). Fields are named by the indicator id without the dot: A.1 → A1, A1_num, A1_den, …
+
+Confidentiality: counts below the minimum count and every value of a quartier with fewer residents (pop_total) than the minimum population are hidden, and further cells (or municipality and county values) are hidden until an audit of everything this run publishes shows that no hidden small count can be narrowed to fewer than minimum count + 1 possible values and no count of a small quartier can be worked out. A hidden cell is empty (NULL) in every field, flagged 'suppressed' and hatched grey on the map; rates, intervals and comparison values are rounded to the chosen decimals.
+
+What is not protected: two runs on the same counts — e.g. several years pooled (YEAR) and the single years, or two different selections of quartiers — can be subtracted from each other; publish only one of them. The audit's result (cells audited, narrowest interval) is written to the log and returned as the outputs AUDIT, AUDIT_CELLS and AUDIT_NARROWEST.
+
+The output is loaded with a graduated map of the first indicator; every other indicator is available as a saved style (Layer Properties → Style). A file output gets the style as a QML beside it.
+
+Columns with other names than the standard ones can be mapped in the advanced parameters, e.g. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</source>
+      <translation>Berechnet die Indikatoren des Katalogs für jedes Quartier aus einer Fallzahlentabelle (CSV, XLSX, GeoPackage-Tabelle oder beliebige QGIS-Tabelle) mit einer Zeile je Quartier oder je Quartier und Jahr.
+
+Für jeden gewählten Indikator enthält die Ausgabe Wert, Zähler, Nenner, 95-%-Konfidenzintervall (_lo, _hi), z-Wert, Klasse, Kennzeichen, Signifikanz gegenüber dem Kreis (_sig) sowie die Werte der Gemeinde (_mun) und des Kreises (_county). Die Felder heißen wie die Indikator-ID ohne Punkt: A.1 → A1, A1_num, A1_den, …
+
+Geheimhaltung: Fallzahlen unter der Mindestfallzahl und alle Werte eines Quartiers mit weniger Einwohnern (pop_total) als der Mindesteinwohnerzahl werden gesperrt, und weitere Zellen (oder Gemeinde- und Kreiswerte) werden gesperrt, bis eine Prüfung von allem, was dieser Lauf veröffentlicht, zeigt, dass sich keine gesperrte kleine Fallzahl auf weniger als Mindestfallzahl + 1 mögliche Werte eingrenzen und keine Fallzahl eines kleinen Quartiers errechnen lässt. Eine gesperrte Zelle ist in jedem Feld leer (NULL), trägt das Kennzeichen „suppressed“ und ist in der Karte grau schraffiert; Quoten, Intervalle und Vergleichswerte werden auf die gewählten Nachkommastellen gerundet.
+
+Nicht geschützt ist: Zwei Läufe auf denselben Fallzahlen – z. B. mehrere Jahre zusammengefasst (YEAR) und die Einzeljahre, oder zwei verschiedene Auswahlen von Quartieren – lassen sich voneinander abziehen; veröffentlichen Sie nur einen davon. Das Ergebnis der Prüfung (geprüfte Zellen, engstes Intervall) steht im Protokoll und in den Ausgaben AUDIT, AUDIT_CELLS und AUDIT_NARROWEST.
+
+Die Ausgabe wird mit einer klassifizierten Karte des ersten Indikators geladen; jeder weitere Indikator steht als gespeicherter Stil bereit (Layereigenschaften → Stil). Eine Dateiausgabe erhält den Stil als QML daneben.
+
+Spalten mit anderen Namen als den Standardnamen können in den erweiterten Parametern zugeordnet werden, z. B. „pop_total=EW_gesamt; sgb2_u65=SGB2_unter65“.</translation>
+    </message>
+    <message>
       <source>Calculates the indicators of the catalog for every quartier from a table of counts (CSV, XLSX, GeoPackage table or any QGIS table) with one row per quartier, or one row per quartier and year.
 
 For each selected indicator the output holds the value, numerator, denominator, 95 % confidence interval (_lo, _hi), z-score, class, flag, significance against the county (_sig) and the values of the municipality (_mun) and the county (_county). Fields are named by the indicator id without the dot: A.1 → A1, A1_num, A1_den, …
@@ -189,7 +213,7 @@ Counts below the minimum count and quartiers with fewer residents (pop_total) th
 The output is loaded with a graduated map of the first indicator; every other indicator is available as a saved style (Layer Properties → Style). A file output gets the style as a QML beside it.
 
 Columns with other names than the standard ones can be mapped in the advanced parameters, e.g. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</source>
-      <translation>Berechnet die Indikatoren des Katalogs für jedes Quartier aus einer Fallzahlentabelle (CSV, XLSX, GeoPackage-Tabelle oder beliebige QGIS-Tabelle) mit einer Zeile je Quartier oder je Quartier und Jahr.
+      <translation type="obsolete">Berechnet die Indikatoren des Katalogs für jedes Quartier aus einer Fallzahlentabelle (CSV, XLSX, GeoPackage-Tabelle oder beliebige QGIS-Tabelle) mit einer Zeile je Quartier oder je Quartier und Jahr.
 
 Für jeden gewählten Indikator enthält die Ausgabe Wert, Zähler, Nenner, 95-%-Konfidenzintervall (_lo, _hi), z-Wert, Klasse, Kennzeichen, Signifikanz gegenüber dem Kreis (_sig) sowie die Werte der Gemeinde (_mun) und des Kreises (_county). Die Felder heißen wie die Indikator-ID ohne Punkt: A.1 → A1, A1_num, A1_den, …
 
@@ -275,17 +299,17 @@ Spalten mit anderen Namen als den Standardnamen können in den erweiterten Param
       <translation>Feld Ort</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="215" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="255" />
       <source>Class breaks of the map and of the _class fields.</source>
       <translation>Klassengrenzen der Karte und der _class-Felder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="205" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="245" />
       <source>Classification</source>
       <translation>Klassifizierung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="225" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="265" />
       <source>Column mapping (standard_name=your_column; …)</source>
       <translation>Spaltenzuordnung (Standardname=Ihre_Spalte; …)</translation>
     </message>
@@ -300,7 +324,7 @@ Spalten mit anderen Namen als den Standardnamen können in den erweiterten Param
       <translation>Kommagetrennte Gruppen in ganzen Jahren, z. B. '0-14,15-64,65-' (die letzte darf offen sein).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="77" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="78" />
       <source>Composite index of social status after Berlin's and Hamburg's social monitoring.
 
 Each chosen indicator field is z-standardised over the quartiers (higher = more need; fields listed under 'Reversed' count the other way), the (weighted) sum is z-standardised again: the status index. Status classes: 1 high (index below the first threshold), 2 middle, 3 low, 4 very low (above the third threshold). With a previous layer (same fields and quartier ids, an earlier year) the changes give the dynamics index and class (1 positive, 2 stable, 3 negative).
@@ -315,6 +339,16 @@ Jedes gewählte Indikatorfeld wird über die Quartiere z-standardisiert (höher 
 attention = yes bei Statusklasse 3 oder 4 oder bei Klasse 2 mit negativer Dynamik. Quartiere unter der Mindesteinwohnerzahl oder ohne Wert in einem gewählten Feld werden ausgelassen und nicht klassifiziert.
 
 Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbedarf sind umrandet.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="308" />
+      <source>Confidentiality audit</source>
+      <translation>Geheimhaltungsprüfung</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="64" />
+      <source>Confidentiality audit: {cells} hidden counts audited ({small} small counts, {population} in quartiers or totals under the minimum population); {secondary} cells hidden beyond primary suppression ({primary} by primary suppression), {totals} municipality or county values hidden; {seconds:.2f} s.</source>
+      <translation>Geheimhaltungsprüfung: {cells} gesperrte Fallzahlen geprüft ({small} kleine Fallzahlen, {population} in Quartieren oder Summen unter der Mindesteinwohnerzahl); {secondary} Zellen über die primäre Sperrung hinaus gesperrt ({primary} durch primäre Sperrung), {totals} Gemeinde- oder Kreiswerte gesperrt; {seconds:.2f} s.</translation>
     </message>
     <message>
       <source>Could not copy “{}” into a memory layer.</source>
@@ -423,7 +457,7 @@ INPUT ist entweder ein Punktlayer zusammen mit QUARTIERS (jeder Punkt wird genau
 OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIERS, mit Nullen aufgefüllt; ohne QUARTIERS die in INPUT gefundenen Kennungen), dem Kennungsfeld, total und einer Spalte je Gruppe: n_&lt;Wert&gt; für GROUP_FIELD, age_&lt;von&gt;_&lt;bis&gt; für AGE_BANDS (ganze Jahre, z. B. „0-14,15-64,65-“; die letzte Gruppe darf offen sein), beides kombiniert, wenn beides angegeben ist. Mit WEIGHT_FIELD werden die Gewichte summiert statt Datensätze gezählt. Datensätze ohne Quartier (außerhalb, ohne Geometrie, Kennung NULL oder unbekannt) und ohne Alter werden im Protokoll gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="176" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="208" />
       <source>Counts table</source>
       <translation>Fallzahlentabelle</translation>
     </message>
@@ -436,6 +470,11 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
       <location filename="processing_provider/algorithms/offering_coverage.py" line="153" />
       <source>Coverage per quartier</source>
       <translation>Erreichbarkeit je Quartier</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="236" />
+      <source>Decimals of published rates</source>
+      <translation>Nachkommastellen der veröffentlichten Quoten</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="129" />
@@ -473,7 +512,7 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
       <translation>Doppelte Adressen (gleiche Koordinaten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="209" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="249" />
       <source>Equal intervals</source>
       <translation>Gleiche Intervalle</translation>
     </message>
@@ -525,7 +564,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Objekt-IDs: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="182" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="214" />
       <source>Field of the counts table with the quartier id.</source>
       <translation>Feld der Fallzahlentabelle mit der Quartiers-ID.</translation>
     </message>
@@ -540,7 +579,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld der Quartiere mit ihrer Gemeinde oder ihrem Bezirk (z. B. BEZ): Der Bericht (REPORT) zählt die Adressen je Wert. Leer: ein Feld namens municipality, gemeinde oder ags, falls vorhanden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="174" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="206" />
       <source>Field of the quartiers with the quartier id (compared as text after trimming).</source>
       <translation>Feld der Quartiere mit der Quartiers-ID (als Text ohne umgebende Leerzeichen verglichen).</translation>
     </message>
@@ -585,12 +624,12 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Geschriebene Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="228" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="268" />
       <source>For tables whose columns have other names, e.g. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</source>
       <translation>Für Tabellen, deren Spalten anders heißen, z. B. „pop_total=EW_gesamt; sgb2_u65=SGB2_unter65“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="240" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="280" />
       <source>For tables with one row per quartier and year: the counts of the selected years are summed (pooled) per quartier.</source>
       <translation>Für Tabellen mit einer Zeile je Quartier und Jahr: Die Fallzahlen der gewählten Jahre werden je Quartier summiert (gepoolt).</translation>
     </message>
@@ -600,7 +639,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="261" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="301" />
       <source>Further indicator ids of the catalog file (e.g. X.1,X.2)</source>
       <translation>Weitere Indikator-IDs aus der Katalogdatei (z. B. X.1,X.2)</translation>
     </message>
@@ -769,6 +808,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="309" />
+      <source>Hidden counts audited</source>
+      <translation>Geprüfte gesperrte Fallzahlen</translation>
+    </message>
+    <message>
       <location filename="spatial/assignment_report.py" line="116" />
       <source>Holes enclosed by quartiers, and strips up to {} m wide between two quartiers.</source>
       <translation>Von Quartieren umschlossene Löcher sowie Streifen bis {} m Breite zwischen zwei Quartieren.</translation>
@@ -784,7 +828,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Nr.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="264" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="304" />
       <source>Ids of indicators added by the catalog file, calculated after the selected ones.</source>
       <translation>IDs von Indikatoren aus der Katalogdatei, berechnet nach den ausgewählten.</translation>
     </message>
@@ -799,27 +843,27 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikator „{id}“ ist nicht im Katalog (vorhanden: {known}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="96" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="116" />
       <source>Indicator catalog '{path}' cannot be read: {message}</source>
       <translation>Indikatorenkatalog „{path}“ kann nicht gelesen werden: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="92" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="112" />
       <source>Indicator catalog '{path}': {message}</source>
       <translation>Indikatorenkatalog „{path}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="253" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="293" />
       <source>Indicator catalog (JSON, extends the built-in one)</source>
       <translation>Indikatorenkatalog (JSON, ergänzt den eingebauten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="97" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="98" />
       <source>Indicator fields</source>
       <translation>Indikatorfelder</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="93" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="94" />
       <source>Indicator layer</source>
       <translation>Indikatorenlayer</translation>
     </message>
@@ -834,12 +878,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikator des Katalogs</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="267" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="307" />
       <source>Indicators</source>
       <translation>Indikatoren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="186" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="218" />
       <source>Indicators to calculate; the first one is shown on the map.</source>
       <translation>Zu berechnende Indikatoren; der erste wird in der Karte dargestellt.</translation>
     </message>
@@ -854,7 +898,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Ungültige Quartiersgeometrien für die Berechnung repariert: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="351" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="401" />
       <source>Layer '{layer}' has no features: there are no quartiers to calculate indicators for.</source>
       <translation>Layer „{layer}“ hat keine Objekte: Es gibt keine Quartiere, für die Indikatoren berechnet werden könnten.</translation>
     </message>
@@ -884,7 +928,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer „{layer}“, Feld „{field}“: {n} Objekte haben keine Quartiers-ID (NULL oder leer), z. B. Objekte {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="213" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="214" />
       <source>Layer '{layer}': field '{field}' is not numeric (type {type}); the index needs numeric fields.</source>
       <translation>Layer „{layer}“: Das Feld „{field}“ ist nicht numerisch (Typ {type}); der Index braucht numerische Felder.</translation>
     </message>
@@ -894,7 +938,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{layer}“: umgekehrte(s) Feld(er) {fields} sind keine Indikatorfelder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="163" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="164" />
       <source>Layer '{layer}': {message}</source>
       <translation>Layer „{layer}“: {message}</translation>
     </message>
@@ -949,7 +993,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer '{}': {} Angebot(e) ohne Geometrie werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="131" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="132" />
       <source>Layer or table of an earlier year with the same indicator fields and quartier id field: gives the dynamics.</source>
       <translation>Layer oder Tabelle eines früheren Jahres mit denselben Indikatorfeldern und demselben ID-Feld: ergibt die Dynamik.</translation>
     </message>
@@ -1076,17 +1120,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{} Adressen werden mit {} Verzeichnisadressen abgeglichen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="190" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="222" />
       <source>Minimum count (smaller numerators are suppressed)</source>
       <translation>Mindestfallzahl (kleinere Zähler werden gesperrt)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="117" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="118" />
       <source>Minimum population</source>
       <translation>Mindesteinwohnerzahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="197" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="229" />
       <source>Minimum population of a quartier (pop_total)</source>
       <translation>Mindesteinwohnerzahl eines Quartiers (pop_total)</translation>
     </message>
@@ -1101,7 +1145,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gemeinde</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="232" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="272" />
       <source>Municipality field of the quartiers</source>
       <translation>Gemeindefeld der Quartiere</translation>
     </message>
@@ -1116,7 +1160,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="208" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="73" />
+      <source>Narrowest interval a reader can reach for a hidden small count: {values} possible values (at least {required} required).</source>
+      <translation>Engstes Intervall, auf das ein Leser eine gesperrte kleine Fallzahl eingrenzen kann: {values} mögliche Werte (mindestens {required} verlangt).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="311" />
+      <source>Narrowest interval of a hidden small count (possible values)</source>
+      <translation>Engstes Intervall einer gesperrten kleinen Fallzahl (mögliche Werte)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="248" />
       <source>Natural breaks (Jenks)</source>
       <translation>Natürliche Brüche (Jenks)</translation>
     </message>
@@ -1136,6 +1190,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Kein Einwohnerfeld: jede Adresse zählt als ein Einwohner.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="72" />
+      <source>No small count is hidden.</source>
+      <translation>Keine kleine Fallzahl ist gesperrt.</translation>
+    </message>
+    <message>
       <location filename="mapsheets/export.py" line="60" />
       <source>Not enough memory to export {path}.</source>
       <translation>Nicht genügend Arbeitsspeicher für den Export von {path}.</translation>
@@ -1146,7 +1205,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Nicht angezeigt: statistische Geheimhaltung oder keine gültigen Daten ({flag})</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="219" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="259" />
       <source>Number of classes</source>
       <translation>Anzahl der Klassen</translation>
     </message>
@@ -1156,7 +1215,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Anzahl geschriebener Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="221" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="261" />
       <source>Number of map classes (pretty breaks and few distinct values may give fewer).</source>
       <translation>Anzahl der Kartenklassen (runde Klassengrenzen und wenige verschiedene Werte können weniger ergeben).</translation>
     </message>
@@ -1171,7 +1230,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Anzahl nicht gefundener Zeilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="193" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="225" />
       <source>Numerators from 1 to this value minus one are not shown (statistical confidentiality).</source>
       <translation>Zähler von 1 bis zu diesem Wert minus eins werden nicht ausgewiesen (statistische Geheimhaltung).</translation>
     </message>
@@ -1181,7 +1240,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Numerische Adressfelder (z. B. Einwohner), die je Quartier in den SUMMARY-Layer summiert werden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="98" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="99" />
       <source>Numeric fields that make up the index (higher value = more need unless reversed).</source>
       <translation>Numerische Felder, aus denen der Index gebildet wird (höherer Wert = mehr Bedarf, sofern nicht umgekehrt).</translation>
     </message>
@@ -1221,12 +1280,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Nur Quartiere, die zutreffen (Ausdruck)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="248" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="288" />
       <source>Only rows of these years are used (needs the year field).</source>
       <translation>Nur Zeilen dieser Jahre werden verwendet (erfordert das Jahresfeld).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="107" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="108" />
       <source>Optional weights: numbers in the order of the indicator fields ('1,1,2') or 'A1=2; A2=1' (others 1).</source>
       <translation>Optionale Gewichte: Zahlen in der Reihenfolge der Indikatorfelder („1,1,2“) oder „A1=2; A2=1“ (übrige 1).</translation>
     </message>
@@ -1271,7 +1330,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Punkte, die Quartieren zugeordnet werden, oder eine Tabelle mit einer Quartierskennung je Datensatz.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="173" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="205" />
       <source>Polygon layer of the quartiers.</source>
       <translation>Polygonlayer der Quartiere.</translation>
     </message>
@@ -1281,7 +1340,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Polygonlayer mit Indikatorfeldern des Quartiersmonitors</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="112" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="113" />
       <source>Population field</source>
       <translation>Einwohnerfeld</translation>
     </message>
@@ -1291,12 +1350,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Feld Postleitzahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="211" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="251" />
       <source>Pretty breaks</source>
       <translation>Runde Klassengrenzen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="224" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="225" />
       <source>Previous layer '{layer}' has no field(s) '{fields}' (it needs the same fields as '{input}').</source>
       <translation>Vorjahreslayer „{layer}“ hat kein(e) Feld(er) „{fields}“ (er braucht dieselben Felder wie „{input}“).</translation>
     </message>
@@ -1311,7 +1370,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Vorjahreslayer „{layer}“: {n} Quartiere haben keine Vorjahreswerte (keine Dynamik): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="129" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="130" />
       <source>Previous year (same fields)</source>
       <translation>Vorjahr (dieselben Felder)</translation>
     </message>
@@ -1341,7 +1400,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>QGIS konnte die Datei {path} nicht schreiben (ist der Ordner beschreibbar, die Festplatte voll oder die Datei in einem anderen Programm geöffnet?). {detail}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="207" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="247" />
       <source>Quantiles</source>
       <translation>Quantile</translation>
     </message>
@@ -1361,12 +1420,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Feld der Quartierskennung einer Tabelleneingabe</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="181" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="213" />
       <source>Quartier id field of the counts table</source>
       <translation>Feld Quartiers-ID der Fallzahlentabelle</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="95" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="96" />
       <source>Quartier id; the previous layer is joined on a field of the same name.</source>
       <translation>Quartiers-ID; der Vorjahreslayer wird über ein gleichnamiges Feld verknüpft.</translation>
     </message>
@@ -1376,7 +1435,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Feld des Quartiersnamens</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="94" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="95" />
       <source>Quartier polygons with indicator fields, e.g. the output of 'Calculate indicators'.</source>
       <translation>Quartierspolygone mit Indikatorfeldern, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
     </message>
@@ -1416,7 +1475,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere (Polygone)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="90" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="91" />
       <source>Quartiers needing attention</source>
       <translation>Quartiere mit Aufmerksamkeitsbedarf</translation>
     </message>
@@ -1426,7 +1485,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere mit Adressanzahlen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="200" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="232" />
       <source>Quartiers with fewer residents (column pop_total) are not shown; 0 switches the rule off.</source>
       <translation>Quartiere mit weniger Einwohnern (Spalte pop_total) werden nicht ausgewiesen; 0 schaltet die Regel ab.</translation>
     </message>
@@ -1459,6 +1518,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="ui/profile_view.py" line="25" />
       <source>Rank among the quartiers with a published value; 1 = most need</source>
       <translation>Rang unter den Quartieren mit veröffentlichtem Wert; 1 = größter Bedarf</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="239" />
+      <source>Rates, confidence intervals and municipality and county values are published rounded to this number of decimals.</source>
+      <translation>Quoten, Konfidenzintervalle sowie Gemeinde- und Kreiswerte werden auf diese Zahl von Nachkommastellen gerundet veröffentlicht.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="149" />
@@ -1526,12 +1590,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Feld Einwohner (leer: ein Einwohner je Adresse)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="113" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="114" />
       <source>Residents per quartier; quartiers under the minimum population are not classed.</source>
       <translation>Einwohner je Quartier; Quartiere unter der Mindesteinwohnerzahl werden nicht klassifiziert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="101" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="102" />
       <source>Reversed fields (higher value = less need)</source>
       <translation>Umgekehrte Felder (höherer Wert = weniger Bedarf)</translation>
     </message>
@@ -1551,7 +1615,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Wählen Sie ein Quartier, um sein Profil zu sehen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="186" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="187" />
       <source>Select at least one indicator field.</source>
       <translation>Wählen Sie mindestens ein Indikatorfeld.</translation>
     </message>
@@ -1564,6 +1628,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="ui/dock_export.py" line="124" />
       <source>Select the quartiers whose map sheets you want, in the list or on the map.</source>
       <translation>Wählen Sie die Quartiere, deren Kartenblätter Sie möchten, in der Liste oder in der Karte.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="451" />
+      <source>Several years are pooled: the same counts published for single years (or for other pooled years) can be subtracted from this publication; publish only one of them.</source>
+      <translation>Mehrere Jahre sind zusammengefasst: Dieselben Fallzahlen, für Einzeljahre (oder andere zusammengefasste Jahre) veröffentlicht, lassen sich von dieser Veröffentlichung abziehen; veröffentlichen Sie nur eine davon.</translation>
     </message>
     <message>
       <location filename="plugin.py" line="40" />
@@ -1596,7 +1665,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Räumlicher Index von GDAL erstellt ({}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="210" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="250" />
       <source>Standard deviation</source>
       <translation>Standardabweichung</translation>
     </message>
@@ -1606,12 +1675,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="176" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="177" />
       <source>Status classes: {counts}; attention: {n} quartiers.</source>
       <translation>Statusklassen: {counts}; Aufmerksamkeitsbedarf: {n} Quartiere.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="122" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="123" />
       <source>Status thresholds</source>
       <translation>Statusschwellenwerte</translation>
     </message>
@@ -1660,12 +1729,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Tabelle „{layer}“, Feld „{field}“: {n} Zeilen ohne ID werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="392" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="443" />
       <source>Table '{layer}': {message}</source>
       <translation>Tabelle „{layer}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="177" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="209" />
       <source>Table of counts per quartier (CSV, XLSX, GeoPackage table, any layer); columns named as in the indicator catalog or mapped in 'Column mapping'.</source>
       <translation>Tabelle der Fallzahlen je Quartier (CSV, XLSX, GeoPackage-Tabelle, beliebiger Layer); Spalten benannt wie im Indikatorenkatalog oder unter „Spaltenzuordnung“ zugeordnet.</translation>
     </message>
@@ -1695,6 +1764,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Atlas konnte nicht zu Blatt {n} wechseln.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="455" />
+      <source>The confidentiality audit could not protect every hidden count; nothing was written.</source>
+      <translation>Die Geheimhaltungsprüfung konnte nicht jede gesperrte Fallzahl schützen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="282" />
       <source>The directory has no city field: the input cities are not used.</source>
       <translation>Das Verzeichnis hat kein Ortsfeld: die Orte der Eingabe werden nicht verwendet.</translation>
@@ -1715,7 +1789,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Die ersten {} von {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="135" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="136" />
       <source>The input with status_index, status_class, dynamics_index, dynamics_class and attention.</source>
       <translation>Die Eingabe mit status_index, status_class, dynamics_index, dynamics_class und attention.</translation>
     </message>
@@ -1788,7 +1862,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Die Quartiere mit n_addresses und sum_&lt;Feld&gt;. Leer lassen, um sie nicht zu erzeugen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="267" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="307" />
       <source>The quartiers with the indicator fields; loaded styled.</source>
       <translation>Die Quartiere mit den Indikatorfeldern; wird mit Darstellung geladen.</translation>
     </message>
@@ -1798,7 +1872,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Stil konnte nicht neben „{path}“ gespeichert werden: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="124" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="125" />
       <source>Three increasing thresholds on the status index between classes 1|2, 2|3 and 3|4.</source>
       <translation>Drei aufsteigende Schwellenwerte des Statusindex zwischen den Klassen 1|2, 2|3 und 3|4.</translation>
     </message>
@@ -1828,7 +1902,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Nicht gefunden nach Grund: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="119" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="120" />
       <source>Used with the population field.</source>
       <translation>Wird mit dem Einwohnerfeld verwendet.</translation>
     </message>
@@ -1853,7 +1927,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gewichtsfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="106" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="107" />
       <source>Weights</source>
       <translation>Gewichte</translation>
     </message>
@@ -1878,7 +1952,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gewichte: „{part}“ hat nicht die Form Feld=Zahl.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="234" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="274" />
       <source>When given, the municipality values (_mun fields) are computed from the summed counts.</source>
       <translation>Wenn angegeben, werden die Gemeindewerte (_mun-Felder) aus den summierten Fallzahlen berechnet.</translation>
     </message>
@@ -1898,12 +1972,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Stattdessen von GDAL geschrieben ({}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="238" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="278" />
       <source>Year field of the counts table (several years are summed)</source>
       <translation>Jahresfeld der Fallzahlentabelle (mehrere Jahre werden summiert)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="246" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="286" />
       <source>Years to use (e.g. 2024 or 2022,2023,2024; empty = all)</source>
       <translation>Zu verwendende Jahre (z. B. 2024 oder 2022,2023,2024; leer = alle)</translation>
     </message>
@@ -1983,7 +2057,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{n} Kartenblatt-Datei(en) in {folder} geschrieben</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="167" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="168" />
       <source>{n} quartiers are not classed (too few residents or a missing value): {ex}.</source>
       <translation>{n} Quartiere sind nicht klassifiziert (zu wenige Einwohner oder fehlender Wert): {ex}.</translation>
     </message>
@@ -1998,7 +2072,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{n} Quartiere ausgewählt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="308" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="353" />
       <source>{n} quartiers, indicators {ids}.</source>
       <translation>{n} Quartiere, Indikatoren {ids}.</translation>
     </message>

@@ -149,6 +149,31 @@ def number_frame(table, columns):
     return frame
 
 
+def flag_column(columns, field):
+    """The ``_flag`` column that says whether ``field`` (an indicator field "A1" or one derived from it, "A1_z")
+    is published, None when the layer has none."""
+    columns = list(columns)
+    for name in (field, field.rsplit("_", 1)[0]):
+        if name + "_flag" in columns:
+            return name + "_flag"
+    return None
+
+
+def published_only(frame, table, fields):
+    """``frame`` (numbers by :func:`number_frame`) with every value of ``fields`` made NaN where the layer's flag
+    says the cell is not published (anything but "ok"): a status is never computed from a value we hid, even when
+    an older or edited layer still holds one."""
+    frame = frame.copy()
+    for field in fields:
+        column = flag_column(table.columns, field)
+        if column is None or field not in frame:
+            continue
+        flags = [f.strip() if isinstance(f, str) else None for f in table[column]]
+        hidden = [f is not None and f != "ok" for f in flags]
+        frame.loc[hidden, field] = float("nan")
+    return frame
+
+
 def attention_rows(result):
     """{quartier id: values of :data:`ATTENTION_FIELDS`} of the engine's attention index."""
     rows = {}

@@ -12,7 +12,7 @@ import numpy as np
 
 from .classify import format_number
 from .rates import id_text
-from .suppression import INVALID, NO_DATA, SUPPRESSED, ZERO_DENOMINATOR
+from .suppression import HIDDEN_FLAGS, INVALID, NO_DATA, ZERO_DENOMINATOR
 
 DISPLAY = {
     "suppressed": {"en": "suppressed", "de": "gesperrt"},
@@ -53,7 +53,7 @@ def decimals_for(indicator):
 
 
 def display_text(value, flag, indicator, language="en"):
-    if flag in SUPPRESSED:
+    if flag in HIDDEN_FLAGS:
         return DISPLAY["suppressed"][language if language == "de" else "en"]
     if flag in DISPLAY:
         return DISPLAY[flag][language if language == "de" else "en"]

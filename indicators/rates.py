@@ -11,18 +11,19 @@ import numpy as np
 import pandas as pd
 
 from . import ci, parse, suppression
+from .disclosure import COUNT, POPULATION, IndicatorCells, Item, Layout, Pattern
 from .standardise import ESP2013, U65_BANDS, age_standardised_rates
 from .suppression import (
     INVALID,
     NO_DATA,
     OK,
+    SMALL_COUNT,
+    SMALL_POPULATION,
     SUPPRESSED,
-    SUPPRESSED_COUNT,
-    SUPPRESSED_POPULATION,
-    SUPPRESSED_SECONDARY,
     ZERO_DENOMINATOR,
 )
 
+PRIMARY = (SMALL_COUNT, SMALL_POPULATION)
 COUNTY = "county"
 MAX_EXAMPLES = 5
 
@@ -40,6 +41,8 @@ class IndicatorResult:
     ids: list = field(default_factory=list)
     min_count: int = 3
     min_population: float = 300
+    decimals: int = 1
+    audit: object = None  # RunAudit
 
 
 def id_text(value):
@@ -200,8 +203,39 @@ def _group_sum(values, keys, group_list):
     return np.array([np.nansum(values[keys == g]) for g in group_list], dtype=float)
 
 
+@dataclass
+class RunAudit:
+    """What secondary suppression and the disclosure audit did in one run (for the log and the AUDIT output)."""
+
+    result: object  # disclosure.AuditResult
+    primary_cells: int = 0  # quartier cells hidden by primary suppression
+    secondary_cells: int = 0  # quartier cells hidden beyond primary suppression
+    small_count_cells: int = 0
+    small_population_cells: int = 0
+    primary_totals: int = 0  # municipality and county totals hidden by primary suppression
+    secondary_totals: int = 0
+    seconds: float = 0.0
+
+    @property
+    def cells(self):
+        return self.result.cells
+
+    @property
+    def narrowest(self):
+        """Narrowest certified interval width of a small count (None: no small count hidden)."""
+        return self.result.narrowest(COUNT)
+
+    @property
+    def narrowest_population(self):
+        return self.result.narrowest(POPULATION)
+
+    @property
+    def passed(self):
+        return self.result.passed
+
+
 def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_column=None, mapping=None, min_count=3,
-            min_population=300, population_column="pop_total", year_column=None):
+            min_population=300, population_column="pop_total", year_column=None, decimals=1):
     """Compute the indicators ``ids`` of ``catalog`` from ``counts``; see ``docs/ENGINE_API.md``."""
     ids = list(ids)
     unknown = [i for i in ids if i not in catalog]
@@ -266,8 +300,10 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
                                 "{}.".format(_indicator_label(ind), column, _examples(
                                     "{} ({!r} = {:g})".format(table.ids[i], raw[i], values) for i, values in
                                     zip(grouped, (num if column == ind.numerator else den)[grouped]))))
+        reversed_order = np.zeros(n, dtype=bool)
         if ind.kind == "share":
             over = np.flatnonzero((status == OK) & (num > den))
+            reversed_order[over] = True
             if len(over):
                 messages.append("Indicator {}: numerator '{}' greater than denominator '{}' for quartier(s) {}: "
                                 "flagged invalid.".format(_indicator_label(ind), ind.numerator, ind.denominator,
@@ -302,52 +338,14 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
                             "data.".format(_indicator_label(ind), skipped))
         data[ident] = dict(ind=ind, num=num, den=den, valid=valid, flags=flags, group_num=group_num,
                            group_den=group_den, group_flags=group_flags, county_num=county_num,
-                           county_den=county_den, county_flag=county_flag)
+                           county_den=county_den, county_flag=county_flag, reversed_order=reversed_order)
 
-    # suppression with cross-indicator consistency: a column hidden as a numerator is hidden wherever it appears
-    forced_q = {ident: np.zeros(n, dtype=bool) for ident in ids}
-    forced_g = {ident: set() for ident in ids}
-    forced_c = {ident: False for ident in ids}
-    results = {}
-    for _round in range(len(ids) * (n + len(group_list) + 1) + 2):
-        for ident in ids:
-            d = data[ident]
-            primary = np.isin(d["flags"], SUPPRESSED) | forced_q[ident]
-            primary &= d["valid"]
-            group_primary = {g: d["group_flags"].get(g) in SUPPRESSED or g in forced_g[ident] for g in group_list}
-            county_primary = d["county_flag"] in SUPPRESSED or forced_c[ident]
-            results[ident] = suppression.suppress(
-                d["num"], primary, muni, in_totals=d["valid"], group_primary=group_primary,
-                county_primary=county_primary, denominator=d["den"])
-        changed = False
-        hidden_cols_q = {}
-        hidden_cols_g = {}
-        hidden_cols_c = set()
-        for ident in ids:
-            col = data[ident]["ind"].numerator
-            res = results[ident]
-            hidden_cols_q[col] = hidden_cols_q.get(col, np.zeros(n, dtype=bool)) | res.quartier_hidden
-            hidden_cols_g.setdefault(col, set()).update(g for g, h in res.group_hidden.items() if h)
-            if res.county_hidden:
-                hidden_cols_c.add(col)
-        for ident in ids:
-            ind = data[ident]["ind"]
-            res = results[ident]
-            for col in (ind.numerator, ind.denominator):
-                if col in hidden_cols_q:
-                    need = hidden_cols_q[col] & ~res.quartier_hidden & data[ident]["valid"]
-                    if need.any():
-                        forced_q[ident] |= need
-                        changed = True
-                for g in hidden_cols_g.get(col, ()):
-                    if not res.group_hidden.get(g, False):
-                        forced_g[ident].add(g)
-                        changed = True
-                if col in hidden_cols_c and not res.county_hidden:
-                    forced_c[ident] = True
-                    changed = True
-        if not changed:
-            break
+    # secondary suppression until the disclosure audit passes (indicators.suppression, indicators.disclosure)
+    pattern, run_audit = _protect(table, data, ids, muni, group_list, population_column, min_count, min_population)
+    messages.append(_audit_message(run_audit, min_count))
+    if table.years is not None and len(set(table.years.tolist())) > 1:
+        messages.append("Several years are pooled: a table of the same counts for single years (or other pooled "
+                        "years) lets a reader subtract the two publications; publish only one of them.")
 
     # assemble the output
     qframe = {}  # column dicts, made DataFrames at the end
@@ -355,29 +353,29 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
         qframe["municipality"] = muni
     mframe = {}
     cframe = {}
-    for ident in ids:
+    for k, ident in enumerate(ids):
         d = data[ident]
         ind = d["ind"]
-        res = results[ident]
         f = ind.field
-        flags = d["flags"].copy()
-        flags[res.quartier_secondary] = SUPPRESSED_SECONDARY
-        forced_now = forced_q[ident] & res.quartier_hidden & ~np.isin(d["flags"], SUPPRESSED)
-        flags[forced_now] = SUPPRESSED_SECONDARY
-        hidden = res.quartier_hidden
+        primary = d["flags"].copy()
+        hidden = pattern.hidden[k] & d["valid"]
+        flags = primary.copy()
+        flags[hidden] = SUPPRESSED
         shown = d["valid"] & ~hidden
         num = np.where(shown, d["num"], np.nan)
         den = np.where(shown, d["den"], np.nan)
         value, lo, hi = _rate_and_ci(ind, num, den)
         # county
         c_flag = d["county_flag"]
-        if res.county_hidden and c_flag not in SUPPRESSED:
-            c_flag = SUPPRESSED_SECONDARY
-        c_show = c_flag not in SUPPRESSED and c_flag != NO_DATA
+        if pattern.county_hidden[k] and c_flag != NO_DATA:
+            c_flag = SUPPRESSED
+        c_show = c_flag not in (SUPPRESSED, NO_DATA)
         c_num = np.array([d["county_num"] if c_show else np.nan])
         c_den = np.array([d["county_den"] if c_show else np.nan])
         c_value, c_lo, c_hi = _rate_and_ci(ind, c_num, c_den)
-        # z-scores over published values, polarity applied
+        value, lo, hi = _rounded(decimals, value, lo, hi)
+        c_rounded = _rounded(decimals, c_value, c_lo, c_hi)
+        # z-scores over published (rounded) values, polarity applied
         ok = flags == OK
         z = np.full(n, np.nan)
         if ok.sum() >= 2:
@@ -399,35 +397,139 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
             m_flags = []
             m_num = []
             m_den = []
-            for k, g in enumerate(group_list):
+            for j, g in enumerate(group_list):
                 flag = d["group_flags"][g]
-                if res.group_hidden.get(g) and flag not in SUPPRESSED:
-                    flag = SUPPRESSED_SECONDARY
-                show = flag not in SUPPRESSED and flag != NO_DATA
+                if pattern.group_hidden[k].get(g) and flag != NO_DATA:
+                    flag = SUPPRESSED
+                show = flag not in (SUPPRESSED, NO_DATA)
                 m_flags.append(flag)
-                m_num.append(d["group_num"][k] if show else np.nan)
-                m_den.append(d["group_den"][k] if show else np.nan)
-            m_value, m_lo, m_hi = _rate_and_ci(ind, np.array(m_num, dtype=float), np.array(m_den, dtype=float))
+                m_num.append(d["group_num"][j] if show else np.nan)
+                m_den.append(d["group_den"][j] if show else np.nan)
+            m_value, m_lo, m_hi = _rounded(decimals, *_rate_and_ci(ind, np.array(m_num, dtype=float),
+                                                                   np.array(m_den, dtype=float)))
             _put_estimate(mframe, f, m_value, m_num, m_den, m_lo, m_hi)
             mframe[f + "_flag"] = m_flags
-        _put_estimate(cframe, f, c_value, c_num, c_den, c_lo, c_hi)
+        _put_estimate(cframe, f, c_rounded[0], c_num, c_den, c_rounded[1], c_rounded[2])
         cframe[f + "_flag"] = [c_flag]
-        n_secondary = int((flags == SUPPRESSED_SECONDARY).sum())
-        n_primary = int(np.isin(flags, (SUPPRESSED_COUNT, SUPPRESSED_POPULATION)).sum())
-        if n_primary or n_secondary:
-            messages.append("Indicator {}: {} quartier(s) suppressed (small counts or population), {} more by "
-                            "secondary suppression.".format(_indicator_label(ind), n_primary, n_secondary))
+        n_count = int(((primary == SMALL_COUNT) & hidden).sum())
+        n_population = int(((primary == SMALL_POPULATION) & hidden).sum())
+        n_secondary = int((hidden & ~np.isin(primary, PRIMARY)).sum())
+        if n_count or n_population or n_secondary:
+            messages.append("Indicator {}: {} quartier cell(s) suppressed: {} small count(s), {} in quartiers under "
+                            "the minimum population, {} by secondary suppression.".format(
+                                _indicator_label(ind), n_count + n_population + n_secondary, n_count, n_population,
+                                n_secondary))
         zero = [table.ids[i] for i in np.flatnonzero(flags == ZERO_DENOMINATOR)]
         if zero:
             messages.append("Indicator {}: denominator '{}' is 0 for quartier(s) {}: no value.".format(
                 _indicator_label(ind), ind.denominator, _examples(zero)))
         if ident == "G.2":
-            _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_list, messages)
+            _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_list, messages, decimals)
     qframe = pd.DataFrame(qframe, index=pd.Index(table.ids, name="quartier_id"))
     mframe = pd.DataFrame(mframe, index=pd.Index(group_list, name="municipality"))
     cframe = pd.DataFrame(cframe, index=pd.Index([COUNTY], name="county"))
     return IndicatorResult(quartiers=qframe, municipalities=mframe, county=cframe, messages=messages, ids=ids,
-                           min_count=min_count, min_population=min_population)
+                           min_count=min_count, min_population=min_population, decimals=decimals, audit=run_audit)
+
+
+def _rounded(decimals, *arrays):
+    """The published precision: every rate, interval and comparison value rounded to ``decimals`` places."""
+    out = []
+    for a in arrays:
+        a = np.asarray(a, dtype=float)
+        out.append(np.round(a, int(decimals)) if decimals is not None else a)
+    return out
+
+
+def _protect(table, data, ids, muni, group_list, population_column, min_count, min_population):
+    """The disclosure layout of the run, primary suppression as a pattern, secondary suppression until the audit
+    passes; returns the final pattern and the :class:`RunAudit`."""
+    import time
+
+    start = time.perf_counter()
+    values = {}
+    cells = []
+    for ident in ids:
+        d = data[ident]
+        ind = d["ind"]
+        for column in (ind.numerator, ind.denominator):
+            if column not in values:
+                v, st, _ = table.column(column)
+                values[column] = np.where(st == OK, np.asarray(v, dtype=float), np.nan)
+        cells.append(IndicatorCells(field=ind.field, numerator=ind.numerator, denominator=ind.denominator,
+                                    share=ind.kind == "share", valid=d["valid"], reversed_order=d["reversed_order"]))
+    pop_column = None
+    floor = None
+    if min_population and min_population > 0:
+        pop_column = next((c for c in values if c == population_column or (
+            _find_column([c], population_column) is not None)), None)
+        floor = float(min_population) * np.maximum(table.n_years, 1).astype(float)
+    layout = Layout(values=values, indicators=cells, groups=muni, population_column=pop_column,
+                    population_floor=floor, population_years=np.maximum(table.n_years, 1).astype(float))
+    hidden, group_hidden, county_hidden, items = [], [], [], {}
+    for k, ident in enumerate(ids):
+        d = data[ident]
+        ind = d["ind"]
+        flags = d["flags"]
+        hidden.append(np.isin(flags, PRIMARY) & d["valid"])
+        group_hidden.append({g: d["group_flags"][g] in PRIMARY + (NO_DATA,) for g in group_list})
+        county_hidden.append(d["county_flag"] in PRIMARY + (NO_DATA,))
+        for q in np.flatnonzero(hidden[k]):
+            small = flags[q] == SMALL_COUNT
+            item = Item(column=ind.numerator, indicator=k, quartier=int(q), required=min_count if small else 1,
+                        reason=COUNT if small else POPULATION)
+            key = (item.column, item.quartier)
+            if key not in items or items[key].required < item.required:
+                items[key] = item
+        for g in group_list:
+            flag = d["group_flags"][g]
+            if flag in PRIMARY:
+                small = flag == SMALL_COUNT
+                items[(ind.numerator, "g", k, g)] = Item(column=ind.numerator, indicator=k, group=g,
+                                                         required=min_count if small else 1,
+                                                         reason=COUNT if small else POPULATION)
+        if d["county_flag"] in PRIMARY:
+            small = d["county_flag"] == SMALL_COUNT
+            items[(ind.numerator, "c", k)] = Item(column=ind.numerator, indicator=k, county=True,
+                                                  required=min_count if small else 1,
+                                                  reason=COUNT if small else POPULATION)
+    pattern = Pattern(hidden=hidden, group_hidden=group_hidden, county_hidden=county_hidden)
+    primary_cells = sum(int(h.sum()) for h in hidden)
+    primary_totals = sum(sum(1 for g in group_list if data[i]["group_flags"][g] in PRIMARY) for i in ids) + sum(
+        1 for i in ids if data[i]["county_flag"] in PRIMARY)
+    ordered = sorted(items.values(), key=lambda it: (it.quartier < 0, it.reason != COUNT, it.indicator,
+                                                     it.quartier, str(it.group), it.county))
+    result = suppression.protect(layout, pattern, ordered)
+    all_cells = sum(int((pattern.hidden[k] & data[i]["valid"]).sum()) for k, i in enumerate(ids))
+    all_totals = sum(sum(1 for g in group_list if pattern.group_hidden[k][g] and data[i]["group_flags"][g] != NO_DATA)
+                     for k, i in enumerate(ids)) + sum(
+        1 for k, i in enumerate(ids) if pattern.county_hidden[k] and data[i]["county_flag"] != NO_DATA)
+    audit = RunAudit(
+        result=result, primary_cells=primary_cells, secondary_cells=all_cells - primary_cells,
+        small_count_cells=sum(int((data[i]["flags"] == SMALL_COUNT).sum()) for i in ids),
+        small_population_cells=sum(int((data[i]["flags"] == SMALL_POPULATION).sum()) for i in ids),
+        primary_totals=primary_totals, secondary_totals=all_totals - primary_totals,
+        seconds=time.perf_counter() - start)
+    return pattern, audit
+
+
+def _audit_message(audit, min_count):
+    """The run log's line on confidentiality (reasons as counts only)."""
+    narrow = audit.narrowest
+    text = ("Confidentiality audit: {} hidden count(s) audited ({} small counts, {} in quartiers or totals under the "
+            "minimum population); {} cell(s) hidden by primary suppression, {} more by secondary suppression, {} "
+            "municipality/county total(s) hidden ({} beyond primary); ").format(
+        audit.cells, audit.small_count_cells, audit.small_population_cells, audit.primary_cells,
+        audit.secondary_cells, audit.primary_totals + audit.secondary_totals, audit.secondary_totals)
+    if narrow is None:
+        text += "no small count to protect"
+    else:
+        text += "narrowest interval a reader can reach for a small count: {:g} values (at least {} required)".format(
+            narrow + 1, min_count + 1)
+    text += "; {:.2f} s.".format(audit.seconds)
+    if not audit.passed:
+        text += " NOT PASSED for {} count(s).".format(len(audit.result.failures))
+    return text
 
 
 def _put_estimate(frame, f, value, num, den, lo, hi):
@@ -455,7 +557,7 @@ def _rate_and_ci(ind, num, den):
     return value, lo, hi
 
 
-def _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_list, messages):
+def _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_list, messages, decimals=1):
     """``G2_std``, ``G2_std_lo``, ``G2_std_hi`` when deaths_<band> and pop_<band> exist for every ESP band < 65."""
     wanted = [("deaths_" + b, "pop_" + b) for b in U65_BANDS]
     present = [c for pair in wanted for c in pair if table.has(c)]
@@ -470,7 +572,7 @@ def _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_lis
     bad = np.isnan(deaths).any(axis=1) | np.isnan(pops).any(axis=1) | ((deaths > 0) & (pops == 0)).any(axis=1)
     weights = np.array([ESP2013[b] for b in U65_BANDS], dtype=float)
     f = ind.field + "_std"
-    rate, lo, hi = age_standardised_rates(deaths, pops, weights, ind.factor)
+    rate, lo, hi = _rounded(decimals, *age_standardised_rates(deaths, pops, weights, ind.factor))
     show = (flags == OK) & ~bad
     qframe[f] = np.where(show, rate, np.nan)
     qframe[f + "_lo"] = np.where(show, lo, np.nan)
@@ -482,17 +584,17 @@ def _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_lis
     if muni is not None and len(group_list):
         d = np.array([deaths[good & (muni == g)].sum(axis=0) for g in group_list])
         p = np.array([pops[good & (muni == g)].sum(axis=0) for g in group_list])
-        r, lo_, hi_ = age_standardised_rates(d, p, weights, ind.factor)
+        r, lo_, hi_ = _rounded(decimals, *age_standardised_rates(d, p, weights, ind.factor))
         shown = np.asarray(mframe[ind.field + "_flag"]) == OK
         mframe[f] = np.where(shown, r, np.nan)
         mframe[f + "_lo"] = np.where(shown, lo_, np.nan)
         mframe[f + "_hi"] = np.where(shown, hi_, np.nan)
-    r, lo_, hi_ = age_standardised_rates(deaths[good].sum(axis=0)[None, :], pops[good].sum(axis=0)[None, :],
-                                         weights, ind.factor)
+    r, lo_, hi_ = _rounded(decimals, *age_standardised_rates(deaths[good].sum(axis=0)[None, :],
+                                                            pops[good].sum(axis=0)[None, :], weights, ind.factor))
     shown = np.asarray(cframe[ind.field + "_flag"]) == OK
     cframe[f] = np.where(shown, r, np.nan)
     cframe[f + "_lo"] = np.where(shown, lo_, np.nan)
     cframe[f + "_hi"] = np.where(shown, hi_, np.nan)
 
 
-__all__ = ["COUNTY", "IndicatorError", "IndicatorResult", "compute", "id_text"]
+__all__ = ["COUNTY", "IndicatorError", "IndicatorResult", "RunAudit", "compute", "id_text"]

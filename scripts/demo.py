@@ -126,9 +126,24 @@ def geocode_and_coverage(data_dir, output_dir):
 def pipeline_model(data_dir, output_dir):
     """Run the pipeline model on the demo data: indicators 2024 (vs 2023), attention index, styled PNG maps."""
     qgis_app()
+    from qgis.core import QgsProcessingFeedback
+
     from quartiersmonitor.resources.models.pipeline import render_maps, run_demo
 
-    outputs = run_demo(os.path.join(data_dir, "demo.gpkg"), output_dir)
+    class AuditLines(QgsProcessingFeedback):
+        """Keeps calculateindicators' confidentiality audit lines (one per year run by the model)."""
+
+        lines = []
+
+        def pushInfo(self, info):
+            if info.startswith("Confidentiality audit"):
+                self.lines.append(info)
+            super().pushInfo(info)
+
+    feedback = AuditLines()
+    outputs = run_demo(os.path.join(data_dir, "demo.gpkg"), output_dir, feedback=feedback)
+    for line in feedback.lines:
+        print("  " + line)
     pngs = render_maps(outputs, output_dir)
     print("  {} (layers indicators, attention); maps {}".format(
         outputs["gpkg"], ", ".join(os.path.basename(p) for p in pngs.values())))

@@ -24,6 +24,7 @@ from ...indicators.output_rows import (
     attention_count,
     attention_rows,
     number_frame,
+    published_only,
     status_counts,
     unclassed,
 )
@@ -143,7 +144,7 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
         # 1. the layer's values
         steps.setCurrentStep(0)
         rows, table = read_quartier_table(source, run.qid_field, self.QUARTIER_ID, feedback)
-        frame = number_frame(table, run.value_columns())
+        frame = published_only(number_frame(table, run.value_columns()), table, run.fields)
 
         # 2. previous year
         steps.setCurrentStep(1)
@@ -229,7 +230,7 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
         with reported(**where):
             notes = match_previous(quartier_ids, table.index)
         push_notes(feedback, notes, **where)
-        return number_frame(table, run.fields)
+        return published_only(number_frame(table, run.fields), table, run.fields)
 
     @staticmethod
     def style_layer(layer, settings, loaded=False):

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -56,6 +58,23 @@ from ..inputs import require_geometry
 MUNICIPALITY_COLUMN = "_qm_municipality"  # the quartiers' municipality, joined to the counts for the engine
 
 
+def audit_summary(audit, min_count):
+    """The run log's line on confidentiality: counts only, never which cell was hidden for which reason."""
+    narrowest = audit.narrowest
+    text = tr(
+        "Confidentiality audit: {cells} hidden counts audited ({small} small counts, {population} in quartiers or "
+        "totals under the minimum population); {secondary} cells hidden beyond primary suppression ({primary} by "
+        "primary suppression), {totals} municipality or county values hidden; {seconds:.2f} s."
+    ).format(cells=audit.cells, small=audit.small_count_cells, population=audit.small_population_cells,
+             secondary=audit.secondary_cells, primary=audit.primary_cells,
+             totals=audit.primary_totals + audit.secondary_totals, seconds=audit.seconds)
+    if narrowest is None:
+        return text + " " + tr("No small count is hidden.")
+    return text + " " + tr(
+        "Narrowest interval a reader can reach for a hidden small count: {values} possible values (at least "
+        "{required} required).").format(values=int(narrowest) + 1, required=min_count + 1)
+
+
 def apply_indicator_layer_style(layer, settings):
     """Custom properties (indicators, county values, suppression limits, breaks) and one style per indicator."""
     prefix = cartography.indicator_style.PROPERTY_PREFIX
@@ -63,6 +82,7 @@ def apply_indicator_layer_style(layer, settings):
     layer.setCustomProperty(prefix + "indicators", ",".join(settings["ids"]))
     layer.setCustomProperty(prefix + "min_count", settings["min_count"])
     layer.setCustomProperty(prefix + "min_population", settings["min_population"])
+    layer.setCustomProperty(prefix + "decimals", settings.get("decimals", 1))
     layer.setCustomProperty(prefix + "classification", settings["method"])
     layer.setCustomProperty(prefix + "classes", settings["k"])
     for ident in settings["ids"]:
@@ -108,6 +128,7 @@ class CalculationSettings:
     years_text: str
     min_count: int
     min_population: int
+    decimals: int
     method: str
     k: int
     mapping: dict
@@ -134,6 +155,10 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
     YEAR = "YEAR"
     CATALOG = "CATALOG"
     EXTRA_INDICATORS = "EXTRA_INDICATORS"
+    DECIMALS = "DECIMALS"
+    AUDIT = "AUDIT"
+    AUDIT_CELLS = "AUDIT_CELLS"
+    AUDIT_NARROWEST = "AUDIT_NARROWEST"
 
     @staticmethod
     def style_layer(layer, settings, loaded=False):
@@ -155,9 +180,16 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
             "interval (_lo, _hi), z-score, class, flag, significance against the county (_sig) and the values of "
             "the municipality (_mun) and the county (_county). Fields are named by the indicator id without the "
             "dot: A.1 → A1, A1_num, A1_den, …\n\n"
-            "Counts below the minimum count and quartiers with fewer residents (pop_total) than the minimum "
-            "population are suppressed: the value is empty (NULL) and the flag says why; they are hatched grey "
-            "on the map.\n\n"
+            "Confidentiality: counts below the minimum count and every value of a quartier with fewer residents "
+            "(pop_total) than the minimum population are hidden, and further cells (or municipality and county "
+            "values) are hidden until an audit of everything this run publishes shows that no hidden small count "
+            "can be narrowed to fewer than minimum count + 1 possible values and no count of a small quartier can "
+            "be worked out. A hidden cell is empty (NULL) in every field, flagged 'suppressed' and hatched grey on "
+            "the map; rates, intervals and comparison values are rounded to the chosen decimals.\n\n"
+            "What is not protected: two runs on the same counts — e.g. several years pooled (YEAR) and the single "
+            "years, or two different selections of quartiers — can be subtracted from each other; publish only one "
+            "of them. The audit's result (cells audited, narrowest interval) is written to the log and returned as "
+            "the outputs AUDIT, AUDIT_CELLS and AUDIT_NARROWEST.\n\n"
             "The output is loaded with a graduated map of the first indicator; every other indicator is "
             "available as a saved style (Layer Properties → Style). A file output gets the style as a QML "
             "beside it.\n\n"
@@ -198,6 +230,14 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
                 minValue=0,
             ),
             tr("Quartiers with fewer residents (column pop_total) are not shown; 0 switches the rule off."),
+        )
+        self._add(
+            QgsProcessingParameterNumber(
+                self.DECIMALS, tr("Decimals of published rates"), NUMBER_INTEGER, 1, optional=True, minValue=0,
+                maxValue=6,
+            ),
+            tr("Rates, confidence intervals and municipality and county values are published rounded to this "
+               "number of decimals."),
         )
         self._add(
             QgsProcessingParameterEnum(
@@ -265,6 +305,10 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
             advanced=True,
         )
         self.add_output(tr("Indicators"), tr("The quartiers with the indicator fields; loaded styled."))
+        self.addOutput(QgsProcessingOutputString(self.AUDIT, tr("Confidentiality audit")))
+        self.addOutput(QgsProcessingOutputNumber(self.AUDIT_CELLS, tr("Hidden counts audited")))
+        self.addOutput(QgsProcessingOutputNumber(
+            self.AUDIT_NARROWEST, tr("Narrowest interval of a hidden small count (possible values)")))
 
     # ----------------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
@@ -302,11 +346,16 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
         self.style_output(context, {
             "dest_id": dest_id, "catalog": run.catalog, "ids": run.ids, "method": run.method, "k": run.k,
             "language": run.language, "breaks": classification.breaks, "county": classification.county,
-            "min_count": run.min_count, "min_population": run.min_population, "source": data.sourceName(),
+            "min_count": run.min_count, "min_population": run.min_population, "decimals": run.decimals,
+            "source": data.sourceName(),
             "year": run.years_text or describe_years(counts, run.year_field),
         })
         feedback.pushInfo(tr("{n} quartiers, indicators {ids}.").format(n=len(quartier_ids), ids=", ".join(run.ids)))
-        return {self.OUTPUT: dest_id}
+        audit_text = audit_summary(result.audit, run.min_count)
+        feedback.pushInfo(audit_text)
+        narrowest = result.audit.narrowest
+        return {self.OUTPUT: dest_id, self.AUDIT: audit_text, self.AUDIT_CELLS: result.audit.cells,
+                self.AUDIT_NARROWEST: None if narrowest is None else int(narrowest) + 1}
 
     def _settings(self, parameters, context, quartiers, data):
         """The parameters, checked: column mapping, catalog, indicators, fields (with the title-row hint)."""
@@ -333,6 +382,7 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
             years_text=text(self.YEAR).strip(),
             min_count=self.parameterAsInt(parameters, self.MIN_COUNT, context),
             min_population=self.parameterAsInt(parameters, self.MIN_POPULATION, context),
+            decimals=self.parameterAsInt(parameters, self.DECIMALS, context),
             method=METHODS[self.parameterAsEnum(parameters, self.CLASSIFICATION, context)],
             k=self.parameterAsInt(parameters, self.CLASSES, context),
             mapping=mapping,
@@ -387,11 +437,21 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
                 min_count=run.min_count,
                 min_population=run.min_population,
                 year_column=run.year_field,
+                decimals=run.decimals,
             )
         except (rates.IndicatorError, KeyError, ValueError) as error:
             message = tr("Table '{layer}': {message}").format(layer=data.sourceName(), message=str(error))
             message = with_header_hint(message, data, run.expected_columns)
             raise QgsProcessingException(message + (" " + encoding_hint if encoding_hint else "")) from error
         for message in result.messages:
+            if message.startswith("Confidentiality audit:"):
+                continue  # written as the translated audit line at the end of the run
             feedback.pushWarning(tr("Table '{layer}': {message}").format(layer=data.sourceName(), message=message))
+        if run.year_field and len({str(v) for v in counts[run.year_field].tolist()}) > 1:
+            feedback.pushWarning(tr(
+                "Several years are pooled: the same counts published for single years (or for other pooled years) "
+                "can be subtracted from this publication; publish only one of them."))
+        if not result.audit.passed:
+            raise QgsProcessingException(tr(
+                "The confidentiality audit could not protect every hidden count; nothing was written."))
         return result

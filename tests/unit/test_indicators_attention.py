@@ -84,7 +84,7 @@ def profile_result():
         "pop_total": [1000, 1000, 1000, 1000, 1000],
         "sgb2_u65": [10, 90, 60, 1, 50], "pop_u65": [100, 300, 300, 500, 1000],
     })
-    return rates.compute(counts, load_catalog(), ["A.1"], municipality_column="gemeinde")
+    return rates.compute(counts, load_catalog(), ["A.1"], municipality_column="gemeinde", decimals=None)
 
 
 def test_profile_of_a_quartier():
@@ -101,10 +101,10 @@ def test_profile_of_a_quartier():
     (row1,) = profile(result, "q1", catalog)
     assert (row1.rank, row1.display) == (3, "10.0")
     (row4,) = profile(result, "q4", catalog, language="de")
-    assert row4.flag == "suppressed_count" and row4.display == "gesperrt" and row4.rank is None
+    assert row4.flag == "suppressed" and row4.display == "gesperrt" and row4.rank is None
     assert math.isnan(row4.value) and row4.sig is None
     (row5,) = profile(result, "q5", catalog, language="en")
-    assert row5.flag == "suppressed_secondary" and row5.display == "suppressed"
+    assert row5.flag == "suppressed" and row5.display == "suppressed"
     # municipality B's total (51 of 1,500) is published: it only reveals the sum of its two hidden quartiers
     assert row5.municipality == pytest.approx(100 * 51 / 1500)
     with pytest.raises(KeyError):

@@ -26,7 +26,7 @@ def test_one_primary_in_a_municipality_hides_the_next_smallest():
         ("q5", "B", 1000, 50, 800), ("q6", "B", 1000, 60, 800),
     ])
     result = rates.compute(counts, CATALOG, ["A.1"], municipality_column="gemeinde")
-    assert flags(result) == {"q1": "suppressed_count", "q2": "suppressed_secondary", "q3": "ok", "q4": "ok",
+    assert flags(result) == {"q1": "suppressed", "q2": "suppressed", "q3": "ok", "q4": "ok",
                              "q5": "ok", "q6": "ok"}
     assert list(result.municipalities["A1_flag"]) == ["ok", "ok"]
     assert result.municipalities.loc["A", "A1_num"] == 36  # 2 + 5 + 9 + 20: totals include suppressed quartiers
@@ -41,10 +41,10 @@ def test_hidden_municipality_total_gets_a_partner_at_county_level():
         ("q4", "C", 1000, 5, 800), ("q5", "C", 1000, 7, 800),
     ])
     result = rates.compute(counts, CATALOG, ["A.1"], municipality_column="gemeinde")
-    assert flags(result) == {"q1": "suppressed_population", "q2": "ok", "q3": "ok", "q4": "suppressed_secondary",
+    assert flags(result) == {"q1": "suppressed", "q2": "ok", "q3": "ok", "q4": "suppressed",
                              "q5": "ok"}
-    assert dict(result.municipalities["A1_flag"]) == {"A": "suppressed_population", "B": "ok",
-                                                      "C": "suppressed_secondary"}
+    assert dict(result.municipalities["A1_flag"]) == {"A": "suppressed", "B": "ok",
+                                                      "C": "suppressed"}
     assert result.county.loc["county", "A1_num"] == 92
     assert result.county.loc["county", "A1_flag"] == "ok"
 
@@ -52,7 +52,7 @@ def test_hidden_municipality_total_gets_a_partner_at_county_level():
 def test_without_municipalities_the_county_total_protects_a_single_suppressed_quartier():
     counts = table([("q1", "A", 1000, 1, 800), ("q2", "A", 1000, 12, 800), ("q3", "A", 1000, 4, 800)])
     result = rates.compute(counts, CATALOG, ["A.1"])
-    assert flags(result) == {"q1": "suppressed_count", "q2": "ok", "q3": "suppressed_secondary"}
+    assert flags(result) == {"q1": "suppressed", "q2": "ok", "q3": "suppressed"}
     assert result.county.loc["county", "A1_num"] == 17
 
 
@@ -65,8 +65,8 @@ def test_column_hidden_as_one_numerator_is_not_published_as_another_denominator(
     })
     result = rates.compute(counts, CATALOG, ["D.1", "A.4"], municipality_column="gemeinde")
     q = result.quartiers
-    assert q.loc["q1", "D1_flag"] == "suppressed_count"
-    assert np.isnan(q.loc["q1", "A4_den"]) and q.loc["q1", "A4_flag"] == "suppressed_secondary"
+    assert q.loc["q1", "D1_flag"] == "suppressed"
+    assert np.isnan(q.loc["q1", "A4_den"]) and q.loc["q1", "A4_flag"] == "suppressed"
     published_65 = set(q["D1_num"].dropna()) | set(q["A4_den"].dropna())
     assert 2 not in published_65
     # and the county/municipality totals still let nobody compute it: 2 cells hidden per indicator
@@ -169,7 +169,7 @@ def test_adversary_recovers_no_suppressed_count(seed, with_municipalities):
         if not np.isnan(value):
             assert value == truth[quartier]
             assert not (1 <= value <= 2)
-    primary = q.index[q["A1_flag"].isin(["suppressed_count", "suppressed_population"])]
+    primary = q.index[q["A1_flag"] == "suppressed"]  # one flag for every hidden cell
     for quartier in q.index:
         pop = counts.set_index("quartier_id").loc[quartier, "pop_total"]
         if pop < 300 or 1 <= truth[quartier] <= 2:
@@ -179,7 +179,10 @@ def test_adversary_recovers_no_suppressed_count(seed, with_municipalities):
     assert recovered == []
     # a suppressed municipality total (primary) is not recovered either
     mflags = result.municipalities["A1_flag"]
-    for m in mflags.index[mflags.isin(["suppressed_count", "suppressed_population"])]:
+    by_m = counts.groupby("gemeinde")[["sgb2_u65", "pop_total"]].sum()
+    primary_m = [m for m in mflags.index if 1 <= by_m.loc[m, "sgb2_u65"] <= 2 or by_m.loc[m, "pop_total"] < 300]
+    for m in primary_m:
+        assert mflags[m] == "suppressed"
         assert m not in known_m
     assert determined_by_linear_algebra(muni, published_q, published_m, published_c) == []
 
@@ -209,7 +212,9 @@ def test_adversary_combining_indicators_that_share_a_column(seed):
     published_c = merged({"c": float(county["D1_num"].iloc[0])}, {"c": float(county["A4_den"].iloc[0])})["c"]
     truth = dict(zip(counts["quartier_id"], counts["pop_65plus"].astype(float)))
     known_q, _ = attack_by_subtraction(truth, muni, published_q, published_m, published_c)
-    sensitive = q.index[q["D1_flag"].isin(["suppressed_count", "suppressed_population"])]
+    truth_q = counts.set_index("quartier_id")
+    sensitive = [x for x in q.index if 1 <= truth_q.loc[x, "pop_65plus"] <= 2 or truth_q.loc[x, "pop_total"] < 300]
+    assert all(q.loc[x, "D1_flag"] == "suppressed" for x in sensitive)
     assert [x for x in sensitive if x in known_q] == []
     for x, v in known_q.items():
         assert v == truth[x]  # the attack is sound: what it derives is right
