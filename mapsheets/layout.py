@@ -24,6 +24,7 @@ from qgis.core import (
     QgsLayoutTableColumn,
     QgsPrintLayout,
     QgsReadWriteContext,
+    QgsRectangle,
     QgsTableCell,
 )
 from qgis.PyQt.QtCore import QDate
@@ -144,6 +145,7 @@ class SheetLayout:
         main = next((m for m in maps if m.id() == "map"), maps[0])
         self.map_item = main
         main.setAtlasDriven(True)
+        self._give_extent_the_frame_proportions(main)
         main.setCrs(self.layer.crs())
         main.setLayers([self.mask, self.layer])
         main.setKeepLayerSet(True)
@@ -180,6 +182,27 @@ class SheetLayout:
             if TABLE_FRAME_ID in frame_ids or len(self.layout.multiFrames()) == 1:
                 multiframe.setHeaders([QgsLayoutTableColumn(text) for text in self.table_headers()])
                 self.tables.append(multiframe)
+
+    def _give_extent_the_frame_proportions(self, main):
+        """QGIS's atlas "auto" scaling widens each quartier's box to the proportions of the map's current extent
+        and then sets the extent, resizing the frame to it; a template whose map has no extent yet (or one of
+        other proportions) would so get a frame shaped like the first quartier (a tall one runs off the page) for
+        every sheet. An extent of the frame's own proportions keeps the frame as the template has it."""
+        frame = main.rect()
+        if frame.width() <= 0 or frame.height() <= 0:
+            return
+        extent = self.layer.extent()
+        if extent.isEmpty():
+            extent = QgsRectangle(-1, -1, 1, 1)
+        ratio = frame.width() / frame.height()
+        width, height = extent.width(), extent.height()
+        if height <= 0 or width / height < ratio:
+            width = max(height, 1e-9) * ratio
+        else:
+            height = width / ratio
+        centre = extent.center()
+        main.setExtent(QgsRectangle(centre.x() - width / 2, centre.y() - height / 2,
+                                    centre.x() + width / 2, centre.y() + height / 2))
 
     def _block_labels(self, item):
         """No map label (neighbour names) under ``item`` where it lies on the map (scale bar, north arrow)."""

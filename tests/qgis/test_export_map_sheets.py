@@ -346,3 +346,41 @@ def test_sheets_of_a_real_calculateindicators_layer(provider, tmp_path):
         assert q04.count(profiles["Q04"][0].display) >= 3
     finally:
         QgsProject.instance().removeMapLayer(lyr.id())
+
+
+@pytest.mark.parametrize("shape", ["tall", "wide", "tiny"])
+def test_map_frame_keeps_its_place_for_any_quartier_shape(layer, shape):
+    """A tall (60 × 4,000 m), a wide (6,000 × 80 m) or a tiny (5 × 5 m) quartier as the first sheet: every item stays
+    on the page, the map frame keeps the template's place and size on that sheet and the next ones (the extent
+    adapts to it), the footer does not overlap the map, and the quartier lies inside the map's extent."""
+    from qgis.core import QgsGeometry, QgsLayoutItem, QgsLayoutItemMap, QgsProject, QgsRectangle
+
+    from quartiersmonitor.mapsheets.layout import SheetLayout
+
+    box = {"tall": QgsRectangle(400000, 5600000, 400060, 5604000),
+           "wide": QgsRectangle(400000, 5600000, 406000, 5600080),
+           "tiny": QgsRectangle(400000, 5600000, 400005, 5600005)}[shape]
+    fid = next(f.id() for f in layer.getFeatures() if f["quartier_id"] == "0101")
+    assert layer.dataProvider().changeGeometryValues({fid: QgsGeometry.fromRect(box)})
+    sheet = SheetLayout(QgsProject.instance(), layer, "quartier_id", "name",
+                        filter_expression="\"quartier_id\" IN ('0101', '0102', '0103')")
+    try:
+        template_map = next(i for i in sheet.layout.items() if isinstance(i, QgsLayoutItemMap) and i.id() == "map")
+        frame = template_map.sceneBoundingRect()
+        assert sheet.begin() == 3
+        page = sheet.layout.pageCollection().page(0).rect()
+        for index in range(3):
+            assert sheet.atlas.seekTo(index)
+            sheet.layout.refresh()
+            items = {i.id(): i for i in sheet.layout.items() if isinstance(i, QgsLayoutItem) and i.id()}
+            for name, item in items.items():
+                rect = item.sceneBoundingRect()
+                assert page.contains(rect.adjusted(0.5, 0.5, -0.5, -0.5)), (shape, index, name, rect)
+            map_rect = items["map"].sceneBoundingRect()
+            assert all(abs(a - b) < 1e-6 for a, b in zip(map_rect.getRect(), frame.getRect())), (shape, index)
+            assert not items["source"].sceneBoundingRect().intersects(map_rect)
+            quartier = sheet.current_feature().geometry().boundingBox()
+            assert items["map"].extent().contains(quartier), (shape, index)
+    finally:
+        sheet.atlas.endRender()
+        sheet.teardown()
