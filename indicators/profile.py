@@ -11,7 +11,7 @@ from typing import Optional
 import numpy as np
 
 from .classify import format_number
-from .rates import id_text
+from .counts_table import id_text
 from .suppression import HIDDEN_FLAGS, INVALID, NO_DATA, ZERO_DENOMINATOR
 
 DISPLAY = {

@@ -4,13 +4,13 @@ Aggregates (municipalities, county) are recomputed from the summed numerators an
 with valid data, never averaged from rates. See ``docs/ENGINE_API.md`` for the contract.
 """
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from . import ci, parse, suppression
+from .counts_table import IndicatorError, Table, apply_mapping, examples, find_column, id_text
 from .disclosure import COUNT, POPULATION, IndicatorCells, Item, Layout, Pattern
 from .standardise import ESP2013, U65_BANDS, age_standardised_rates
 from .suppression import (
@@ -25,11 +25,6 @@ from .suppression import (
 
 PRIMARY = (SMALL_COUNT, SMALL_POPULATION)
 COUNTY = "county"
-MAX_EXAMPLES = 5
-
-
-class IndicatorError(ValueError):
-    """Input that cannot be used (missing column, duplicate or empty ids); the message names what and where."""
 
 
 @dataclass
@@ -43,156 +38,6 @@ class IndicatorResult:
     min_population: float = 300
     decimals: int = 1
     audit: object = None  # RunAudit
-
-
-def id_text(value):
-    """A quartier id as trimmed text (101 and 101.0 -> "101"; "0101" stays "0101"); None for empty ids."""
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, float):
-        if math.isnan(value):
-            return None
-        if value.is_integer():
-            return str(int(value))
-    if isinstance(value, (np.floating,)):
-        return id_text(float(value))
-    if isinstance(value, (np.integer,)):
-        return str(int(value))
-    text = str(value).strip()
-    return text or None
-
-
-def _examples(items):
-    items = list(items)
-    text = ", ".join(str(x) for x in items[:MAX_EXAMPLES])
-    if len(items) > MAX_EXAMPLES:
-        text += ", ... ({} in all)".format(len(items))
-    return text
-
-
-def _find_column(columns, name):
-    if name in columns:
-        return name
-    lowered = {str(c).strip().lower(): c for c in columns}
-    return lowered.get(str(name).strip().lower())
-
-
-def _apply_mapping(frame, mapping):
-    frame = frame.copy()
-    for standard, user in (mapping or {}).items():
-        if user is None or user == "":
-            continue
-        column = _find_column(frame.columns, user)
-        if column is None:
-            raise IndicatorError(
-                "Column mapping: column '{}' (given for '{}') is not in the counts table; its columns are: {}".format(
-                    user, standard, _examples(frame.columns)))
-        frame[standard] = frame[column]
-    return frame
-
-
-class _Table:
-    """The counts table reduced to one row per quartier (years summed), columns parsed on demand."""
-
-    def __init__(self, frame, id_column, year_column, municipality_column):
-        self.frame = frame
-        self.messages = []
-        column = _find_column(frame.columns, id_column)
-        if column is None:
-            raise IndicatorError("The quartier id column '{}' is not in the counts table; its columns are: {}".format(
-                id_column, _examples(frame.columns)))
-        ids = [id_text(v) for v in frame[column].tolist()]
-        empty = [i + 1 for i, v in enumerate(ids) if v is None]
-        if empty:
-            raise IndicatorError("Empty (NULL) quartier id in column '{}', row(s) {}".format(column, _examples(empty)))
-        self.row_ids = np.array(ids, dtype=object)
-        self.years = None
-        if year_column is not None:
-            ycol = _find_column(frame.columns, year_column)
-            if ycol is None:
-                raise IndicatorError("The year column '{}' is not in the counts table".format(year_column))
-            self.years = np.array([id_text(v) for v in frame[ycol].tolist()], dtype=object)
-            keys = pd.Series(list(zip(self.row_ids, self.years)))
-            dup = keys[keys.duplicated()].tolist()
-            if dup:
-                raise IndicatorError("Duplicate quartier id and year in the counts table: {}".format(
-                    _examples("{} ({})".format(q, y) for q, y in dict.fromkeys(dup))))
-        else:
-            dup = pd.Series(self.row_ids)
-            dup = dup[dup.duplicated()].unique().tolist()
-            if dup:
-                raise IndicatorError("Duplicate quartier id(s) in column '{}': {}".format(column, _examples(dup)))
-        self.ids = list(dict.fromkeys(self.row_ids.tolist()))
-        self.position = {q: i for i, q in enumerate(self.ids)}
-        self.row_pos = np.array([self.position[q] for q in self.row_ids], dtype=int)
-        self.n_years = np.bincount(self.row_pos, minlength=len(self.ids))
-        self.municipality = None
-        if municipality_column is not None:
-            mcol = _find_column(frame.columns, municipality_column)
-            if mcol is None:
-                raise IndicatorError("The municipality column '{}' is not in the counts table".format(
-                    municipality_column))
-            values = [id_text(v) for v in frame[mcol].tolist()]
-            muni = [None] * len(self.ids)
-            conflicts = []
-            for pos, value in zip(self.row_pos, values):
-                if value is None:
-                    continue
-                if muni[pos] is None:
-                    muni[pos] = value
-                elif muni[pos] != value:
-                    conflicts.append(self.ids[pos])
-            if conflicts:
-                self.messages.append("Quartiers with different municipalities in different rows (first one used): "
-                                     + _examples(dict.fromkeys(conflicts)))
-            missing = [q for q, m in zip(self.ids, muni) if m is None]
-            if missing:
-                raise IndicatorError("Empty municipality in column '{}' for quartier(s) {}".format(
-                    mcol, _examples(missing)))
-            self.municipality = np.array(muni, dtype=object)
-        self._cache = {}
-
-    def has(self, name):
-        return _find_column(self.frame.columns, name) is not None
-
-    def column(self, name, mean=False):
-        """Parsed column per quartier -> (values, status, reasons) with years summed (or averaged)."""
-        key = (name, mean)
-        if key in self._cache:
-            return self._cache[key]
-        values, status, reasons = parse.parse_counts(self.frame[_find_column(self.frame.columns, name)])
-        if self.years is None:
-            out = (values, status, reasons)
-        else:
-            n = len(self.ids)
-            sums = np.bincount(self.row_pos, weights=np.nan_to_num(values), minlength=n)
-            if mean:
-                sums = sums / np.maximum(self.n_years, 1)
-            st = np.full(n, OK, dtype=object)
-            rs = np.full(n, None, dtype=object)
-            for pos in np.flatnonzero(status != OK):
-                q = self.row_pos[pos]
-                if st[q] != INVALID:
-                    st[q] = status[pos]
-                    rs[q] = reasons[pos]
-            sums = np.where(st == OK, sums, np.nan)
-            out = (sums, st, rs)
-        self._cache[key] = out
-        return out
-
-    def raw(self, name):
-        """Original cell text per quartier (first offending row for long tables), for messages."""
-        col = self.frame[_find_column(self.frame.columns, name)].tolist()
-        if self.years is None:
-            return col
-        _, status, _ = parse.parse_counts(self.frame[_find_column(self.frame.columns, name)])
-        out = [None] * len(self.ids)
-        found = [False] * len(self.ids)
-        for pos, value, st in zip(self.row_pos, col, status):
-            if not found[pos] and (out[pos] is None or st != OK):
-                out[pos] = value
-                found[pos] = st != OK
-        return out
 
 
 def _indicator_label(ind):
@@ -240,12 +85,12 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
     ids = list(ids)
     unknown = [i for i in ids if i not in catalog]
     if unknown:
-        raise IndicatorError("Unknown indicator id(s): {} (catalog: {})".format(_examples(unknown),
+        raise IndicatorError("Unknown indicator id(s): {} (catalog: {})".format(examples(unknown),
                                                                                  ", ".join(catalog.ids())))
     if not isinstance(counts, pd.DataFrame):
         counts = pd.DataFrame(counts)
-    frame = _apply_mapping(counts, mapping)
-    table = _Table(frame, id_column, year_column, municipality_column)
+    frame = apply_mapping(counts, mapping)
+    table = Table(frame, id_column, year_column, municipality_column)
     messages = list(table.messages)
     n = len(table.ids)
     if table.years is not None:
@@ -262,7 +107,7 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
         bad = [table.ids[i] for i in np.flatnonzero(pop_status != OK)]
         if bad:
             messages.append("Population '{}' missing or invalid for quartier(s) {}: all their values are suppressed "
-                            "(suppressed_population).".format(population_column, _examples(bad)))
+                            "(suppressed_population).".format(population_column, examples(bad)))
     else:
         population = np.full(n, np.inf)
     muni = table.municipality
@@ -276,7 +121,7 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
             if not table.has(column):
                 raise IndicatorError(
                     "Indicator {}: the {} column '{}' is not in the counts table (map one of your columns to it); "
-                    "columns are: {}".format(_indicator_label(ind), role, column, _examples(frame.columns)))
+                    "columns are: {}".format(_indicator_label(ind), role, column, examples(frame.columns)))
         num, num_status, num_reason = table.column(ind.numerator)
         den, den_status, den_reason = table.column(ind.denominator)
         status = np.full(n, OK, dtype=object)
@@ -285,19 +130,19 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
             if len(bad):
                 raw = table.raw(column)
                 messages.append("Indicator {}: column '{}' is not a whole non-negative count for quartier(s) {}: "
-                                "flagged invalid.".format(_indicator_label(ind), column, _examples(
+                                "flagged invalid.".format(_indicator_label(ind), column, examples(
                                     "{} ({!r}: {})".format(table.ids[i], raw[i], rs[i]) for i in bad)))
             status[st == INVALID] = INVALID
             empty = np.flatnonzero((st == NO_DATA) & (status != INVALID))
             if len(empty):
                 messages.append("Indicator {}: column '{}' is empty for quartier(s) {}: flagged no_data.".format(
-                    _indicator_label(ind), column, _examples(table.ids[i] for i in empty)))
+                    _indicator_label(ind), column, examples(table.ids[i] for i in empty)))
             status[(st == NO_DATA) & (status != INVALID)] = NO_DATA
             grouped = np.flatnonzero((st == OK) & (rs == parse.GROUPED))
             if len(grouped):
                 raw = table.raw(column)
                 messages.append("Indicator {}: column '{}' read with German thousands separators for quartier(s) "
-                                "{}.".format(_indicator_label(ind), column, _examples(
+                                "{}.".format(_indicator_label(ind), column, examples(
                                     "{} ({!r} = {:g})".format(table.ids[i], raw[i], values) for i, values in
                                     zip(grouped, (num if column == ind.numerator else den)[grouped]))))
         reversed_order = np.zeros(n, dtype=bool)
@@ -307,7 +152,7 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
             if len(over):
                 messages.append("Indicator {}: numerator '{}' greater than denominator '{}' for quartier(s) {}: "
                                 "flagged invalid.".format(_indicator_label(ind), ind.numerator, ind.denominator,
-                                                          _examples("{} ({:g} > {:g})".format(table.ids[i], num[i],
+                                                          examples("{} ({:g} > {:g})".format(table.ids[i], num[i],
                                                                                             den[i]) for i in over)))
                 status[over] = INVALID
         valid = status == OK
@@ -422,7 +267,7 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
         zero = [table.ids[i] for i in np.flatnonzero(flags == ZERO_DENOMINATOR)]
         if zero:
             messages.append("Indicator {}: denominator '{}' is 0 for quartier(s) {}: no value.".format(
-                _indicator_label(ind), ind.denominator, _examples(zero)))
+                _indicator_label(ind), ind.denominator, examples(zero)))
         if ident == "G.2":
             _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_list, messages, decimals)
     qframe = pd.DataFrame(qframe, index=pd.Index(table.ids, name="quartier_id"))
@@ -462,7 +307,7 @@ def _protect(table, data, ids, muni, group_list, population_column, min_count, m
     floor = None
     if min_population and min_population > 0:
         pop_column = next((c for c in values if c == population_column or (
-            _find_column([c], population_column) is not None)), None)
+            find_column([c], population_column) is not None)), None)
         floor = float(min_population) * np.maximum(table.n_years, 1).astype(float)
     layout = Layout(values=values, indicators=cells, groups=muni, population_column=pop_column,
                     population_floor=floor, population_years=np.maximum(table.n_years, 1).astype(float))
@@ -565,7 +410,7 @@ def _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_lis
         return
     missing = [c for pair in wanted for c in pair if not table.has(c)]
     if missing:
-        messages.append("Age-standardised G.2 not computed: band column(s) missing: {}".format(_examples(missing)))
+        messages.append("Age-standardised G.2 not computed: band column(s) missing: {}".format(examples(missing)))
         return
     deaths = np.column_stack([table.column(d)[0] for d, _ in wanted])
     pops = np.column_stack([table.column(p)[0] for _, p in wanted])
@@ -579,7 +424,7 @@ def _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_lis
     qframe[f + "_hi"] = np.where(show, hi, np.nan)
     if bad.any():
         messages.append("Age-standardised G.2: invalid or empty band counts for quartier(s) {}.".format(
-            _examples(np.array(table.ids, dtype=object)[bad])))
+            examples(np.array(table.ids, dtype=object)[bad])))
     good = ~bad
     if muni is not None and len(group_list):
         d = np.array([deaths[good & (muni == g)].sum(axis=0) for g in group_list])

@@ -10,7 +10,7 @@ glue (``processing_provider.indicator_inputs.messages``) turns both into the tra
 module does not know (layer names). Every key used here has its text there.
 """
 
-from .rates import id_text
+from .counts_table import id_text
 
 DEFAULT_THRESHOLDS = (-1.0, 1.0, 1.5)
 

@@ -19,7 +19,7 @@ from ..compat import (
     is_null,
     plain_value,
 )
-from ..indicators.rates import id_text as engine_id_text
+from ..indicators.counts_table import id_text as engine_id_text
 from ..translation import tr
 from .errors import bad_expression, no_field, unknown_crs, wrong_geometry
 
@@ -182,7 +182,7 @@ def whole_layer(parameters, name, layer, source):
 
 
 def id_as_text(value):
-    """A quartier id as trimmed text, by the engine's rule (``indicators.rates.id_text``: integers and integral
+    """A quartier id as trimmed text, by the engine's rule (``indicators.counts_table.id_text``: integers and integral
     floats without decimals; None for NULL/empty), for an attribute value (QVariant NULL in Qt5 builds)."""
     return engine_id_text(plain_value(value))
 

@@ -14,7 +14,7 @@ from collections import namedtuple
 import numpy as np
 import pandas as pd
 
-from ..indicators.rates import id_text
+from ..indicators.counts_table import id_text
 from . import aggregate, pip
 
 ASSIGNED_ID_FIELD = "quartier_id"  # the field assignaddresses writes
