@@ -205,15 +205,15 @@ def _temporary(dest):
         return False
 
 
-def _copy_info(content, driver):
-    """The input's file for GDAL to copy from (see :func:`ogr_arrow.ogr_file_source`), or None."""
-    if not content.whole or content.layer is None:
+def input_file(source, layer, whole, geometry=None):
+    """The input's file that :func:`write_vector_output` copies attributes (and with ``geometry="source"`` the
+    geometry) from inside GDAL/SQLite (see :func:`ogr_arrow.ogr_file_source`), or None: then the attributes are
+    sent from Python, and an algorithm that reads the input anyway should read them all at once."""
+    if not whole or layer is None or layer.crs() != source.sourceCrs():
         return None
-    if content.layer.crs() != content.source.sourceCrs():
-        return None
-    if content.geometry == "source":
-        return ogr_file_source(content.layer)
-    return ogr_file_source(content.layer, tables=True, text=True)
+    if geometry == "source":
+        return ogr_file_source(layer)
+    return ogr_file_source(layer, tables=True, text=True)
 
 
 def _write_with_gdal(target, content, feedback, spatial_index):
@@ -221,7 +221,7 @@ def _write_with_gdal(target, content, feedback, spatial_index):
     driver = ogr_driver_for_path(target)
     if driver is None:
         return False
-    info = _copy_info(content, driver)
+    info = input_file(content.source, content.layer, content.whole, content.geometry)
     if content.geometry == "source":
         if info is None or content.subset or any(not isinstance(c, tuple) for c in content.columns):
             return False

@@ -30,9 +30,8 @@ from ...compat import (
 from ...translation import tr
 from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
 from ..inputs import require_field, require_geometry, source_name, whole_layer
-from ..ogr_arrow import ogr_file_source
 from ..readers import python_values, read_attribute_table, read_points_with_attributes
-from ..vector_output import LayerContent, OutputSet, write_vector_output
+from ..vector_output import LayerContent, OutputSet, input_file, write_vector_output
 
 
 class GeocodeAddressesAlgorithm(QuartiersAlgorithm):
@@ -195,7 +194,7 @@ class GeocodeAddressesAlgorithm(QuartiersAlgorithm):
         in_whole = whole_layer(parameters, self.INPUT, in_layer, source)
         # A whole file's attributes are copied into the outputs by GDAL/SQLite: only the address fields are read
         # here; from any other input every field is read once (the outputs send them).
-        copyable = in_whole and ogr_file_source(in_layer, tables=True, text=True) is not None
+        copyable = input_file(source, in_layer, in_whole) is not None
         read_names = [n for n in inputs["in_names"] if n] if copyable else source.fields().names()
         table = read_attribute_table(source, read_names, steps, layer=in_layer, whole=in_whole)
         icols = self._columns(source, table, inputs["in_names"], inputs["in_label"], inputs["in_fields"])

@@ -50,9 +50,8 @@ from ..inputs import (
     source_name,
     whole_layer,
 )
-from ..ogr_arrow import ogr_file_source
 from ..readers import python_values, read_points_with_attributes, read_quartiers
-from ..vector_output import LayerContent, OutputSet, output_fields, write_vector_output
+from ..vector_output import LayerContent, OutputSet, input_file, output_fields, write_vector_output
 
 _CHUNK = 10000
 
@@ -180,7 +179,7 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
         GDAL copies itself), the layer and whether it is whole."""
         layer = self.parameterAsVectorLayer(parameters, name, context)
         whole = whole_layer(parameters, name, layer, source)
-        copyable = whole and ogr_file_source(layer, text=True) is not None
+        copyable = input_file(source, layer, whole) is not None
         names = source.fields().names() if all_fields and not copyable else ([field_name] if field_name else [])
         fids, x, y, _n, table = read_points_with_attributes(source, crs, context, names, feedback, layer=layer,
                                                             whole=whole)
