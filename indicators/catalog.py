@@ -17,6 +17,7 @@ Column names of the counts table chosen here beyond INDICATORS.md: W.1 ``pop_far
 (both written by ``offeringcoverage`` with the grocery / stop layers), W.3 ``pop_poor_housing`` (user-defined count).
 """
 
+import dataclasses
 import json
 import re
 from collections import OrderedDict
@@ -36,7 +37,15 @@ DOMAINS = OrderedDict(
 )
 
 UNITS = {100: "%", 1000: "per 1,000", 100000: "per 100,000"}
-UNITS_DE = {"%": "%", "per 1,000": "je 1.000", "per 100,000": "je 100.000"}
+UNITS_DE = {"%": "%", "per 100": "je 100", "per 1,000": "je 1.000", "per 100,000": "je 100.000"}
+
+
+def default_unit(factor, kind="share"):
+    """The unit a factor gives: "%" for a share per 100, "per 100" for a rate per 100 (the ageing index D.1 reaches
+    1,000 and more: not a percentage), "per 1,000", "per 100,000"."""
+    if factor == 100 and kind == "rate":
+        return "per 100"
+    return UNITS.get(factor, "per {:,}".format(factor))
 KINDS = ("share", "rate")
 
 
@@ -168,7 +177,7 @@ def _read_table(table):
         name_de, desc_de, name_en, desc_en = re.fullmatch(r"de: (.*?) \| (.*) en: (.*?) \| (.*)", texts).groups()
         indicators.append(Indicator(
             id=ident, name_de=name_de, name_en=name_en, description_de=desc_de, description_en=desc_en, domain=domain,
-            numerator=numerator, denominator=denominator, factor=int(factor), unit=UNITS[int(factor)],
+            numerator=numerator, denominator=denominator, factor=int(factor), unit=default_unit(int(factor), kind),
             polarity=int(polarity), kind=kind))
     return tuple(indicators)
 
@@ -273,7 +282,7 @@ def _check_entry(raw, where, base):
             fail("factor must be a positive number such as 100, 1000 or 100000, got {!r}".format(factor))
         values["factor"] = int(factor) if float(factor).is_integer() else float(factor)
         if "unit" not in raw:
-            values["unit"] = UNITS.get(values["factor"], "per {:,}".format(values["factor"]))
+            values["unit"] = default_unit(values["factor"], raw.get("kind", values.get("kind", "share")))
     if "unit" in raw:
         if not isinstance(raw["unit"], str) or not raw["unit"].strip():
             fail("unit must be non-empty text, got {!r}".format(raw["unit"]))
@@ -296,9 +305,9 @@ def _check_entry(raw, where, base):
         for key in ("name_de", "name_en", "description_de", "description_en"):
             values.setdefault(key, "")
         values.setdefault("factor", 100)
-        values.setdefault("unit", UNITS.get(values["factor"], "per {:,}".format(values["factor"])))
         values.setdefault("polarity", 1)
         values.setdefault("kind", "share" if values["factor"] == 100 else "rate")
+        values.setdefault("unit", default_unit(values["factor"], values["kind"]))
     if values["numerator"] == values["denominator"]:
         fail("numerator and denominator are the same column {!r}".format(values["numerator"]))
     return Indicator(**values)
@@ -322,6 +331,29 @@ def load_catalog(path=None):
         raise CatalogError("Catalog file {}: not valid JSON at line {}, column {}: {}".format(
             path, error.lineno, error.colno, error.msg)) from None
     return catalog_from_entries(data, "Catalog file {}".format(path))
+
+
+def catalog_entries(catalog, ids):
+    """The full entries of the indicators ``ids`` of ``catalog`` as JSON-ready dicts: a catalog file that rebuilds
+    them (what an indicator layer records, so that a custom indicator is known wherever the layer goes)."""
+    return [dataclasses.asdict(catalog[ident]) for ident in ids]
+
+
+def catalog_to_json(catalog, ids):
+    """:func:`catalog_entries` as compact JSON text."""
+    return json.dumps({"indicators": catalog_entries(catalog, ids)}, ensure_ascii=False, separators=(",", ":"))
+
+
+def catalog_from_json(text, source="Catalog"):
+    """The built-in catalog extended by the JSON text ``text`` (as :func:`catalog_to_json` writes it); the built-in
+    catalog for empty text. Raises :class:`CatalogError`."""
+    if not text:
+        return Catalog(BUILTIN)
+    try:
+        data = json.loads(text)
+    except (TypeError, ValueError) as error:
+        raise CatalogError("{}: not valid JSON ({})".format(source, error)) from None
+    return catalog_from_entries(data, source)
 
 
 def catalog_from_entries(entries, source="Catalog"):

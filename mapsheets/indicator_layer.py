@@ -7,6 +7,7 @@ from ..compat import plain_value
 from ..translation import current_language
 
 INDICATORS_PROPERTY = "quartiersmonitor/indicators"
+SHOWN_PROPERTY = "quartiersmonitor/shown"
 
 
 def sheet_language():
@@ -20,10 +21,11 @@ def feature_row(feature):
     return {name: plain_value(value) for name, value in zip(names, feature.attributes())}
 
 
-def load_catalog_safely():
-    from ..indicators.catalog import load_catalog
+def load_catalog_safely(layer=None):
+    """The catalog of ``layer`` (the built-in one extended by what the layer recorded), the built-in one for None."""
+    from ..cartography.layer_record import layer_catalog
 
-    return load_catalog()
+    return layer_catalog(layer)
 
 
 def layer_indicator_fields(layer, catalog):
@@ -94,6 +96,8 @@ def current_indicator_field(layer, catalog):
     field = indicator_of_style(manager.currentStyle() if manager else "", fields)
     if field is None:
         field = renderer_field(layer, fields)
+    if field is None and layer.customProperty(SHOWN_PROPERTY) in fields:
+        field = layer.customProperty(SHOWN_PROPERTY)
     if field is None and fields:
         field = fields[0]
     return field

@@ -93,7 +93,7 @@ class SheetLayout:
         self.id_field = id_field
         self.name_field = name_field or None
         self.language = language or sheet_language()
-        self.catalog = catalog if catalog is not None else load_catalog_safely()
+        self.catalog = catalog if catalog is not None else load_catalog_safely(layer)
         self.layout = load_template(project, template)
         self.atlas = self.layout.atlas()
         self.mask = build_mask_layer(layer, self.name_field or id_field)

@@ -21,6 +21,7 @@ from qgis.core import (
 )
 
 from ... import cartography
+from ...cartography import layer_record
 from ...compat import FILE_BEHAVIOR, GEOMETRY_POLYGON, NUMBER_INTEGER, SOURCE_ANY
 from ...indicators import rates
 from ...indicators.catalog import CatalogError, load_catalog
@@ -76,23 +77,15 @@ def audit_summary(audit, min_count):
 
 
 def apply_indicator_layer_style(layer, settings):
-    """Custom properties (indicators, county values, suppression limits, breaks) and one style per indicator."""
-    prefix = cartography.indicator_style.PROPERTY_PREFIX
-    catalog = settings["catalog"]
-    layer.setCustomProperty(prefix + "indicators", ",".join(settings["ids"]))
-    layer.setCustomProperty(prefix + "min_count", settings["min_count"])
-    layer.setCustomProperty(prefix + "min_population", settings["min_population"])
-    layer.setCustomProperty(prefix + "decimals", settings.get("decimals", 1))
-    layer.setCustomProperty(prefix + "classification", settings["method"])
-    layer.setCustomProperty(prefix + "classes", settings["k"])
-    for ident in settings["ids"]:
-        field = catalog[ident].field
-        county = settings["county"].get(ident)
-        layer.setCustomProperty(prefix + "county/" + field, "" if county is None else repr(county))
-        layer.setCustomProperty(prefix + "breaks/" + field, ",".join(repr(b) for b in settings["breaks"][ident]))
+    """The layer's record (indicators and their catalog entries, county values, suppression limits, breaks, source,
+    year: :mod:`cartography.layer_record`) and one style per indicator."""
+    layer_record.write_record(
+        layer, settings["catalog"], settings["ids"], settings["method"], settings["k"], settings["county"],
+        settings["breaks"], settings["min_count"], settings["min_population"], settings.get("decimals", 1),
+        source=settings["source"], year=settings["year"])
     return cartography.add_indicator_styles(
         layer,
-        catalog,
+        settings["catalog"],
         settings["ids"],
         settings["method"],
         settings["k"],
@@ -166,7 +159,9 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
         apply_indicator_layer_style(layer, settings)
         if loaded:
             first = settings["catalog"][settings["ids"][0]]
-            layer.setName(cartography.indicator_style.indicator_title(first, settings["language"], settings["year"]))
+            title = cartography.indicator_style.indicator_title(first, settings["language"], settings["year"])
+            layer.setName(title)
+            layer.setCustomProperty(layer_record.AUTO_NAME, title)
         return layer.styleManager().currentStyle()
 
     def displayName(self):

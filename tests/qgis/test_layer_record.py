@@ -1,0 +1,79 @@
+"""The record an indicator layer keeps of how it was made (cartography.layer_record): a custom catalog and the
+classification travel with a GeoPackage layer, and any of its indicators can be shown from a layer that carries a
+single saved style (issue 13 point 1, issue 18 point 2)."""
+
+import json
+
+import pytest
+from indicators_alg_testing import build, calculate_params
+from qgis.core import QgsExpression, QgsVectorLayer
+
+
+@pytest.fixture()
+def custom_output(run_alg, tmp_path):
+    q, c = build.write_gpkg(str(tmp_path / "input.gpkg"))
+    catalog = tmp_path / "catalog.json"
+    catalog.write_text(json.dumps({"indicators": [
+        {"id": "X.1", "name_de": "Eigene Quote", "name_en": "Own share", "domain": "poverty",
+         "numerator": "gsi_alter", "denominator": "pop_total"},
+    ]}), encoding="utf-8")
+    out = str(tmp_path / "all.gpkg")
+    result = run_alg("calculateindicators", calculate_params(
+        q, c, "ogr:dbname='{}' table=\"indicators\" (geom)".format(out), ["A.1", "A.2"], CATALOG=str(catalog),
+        EXTRA_INDICATORS="X.1", MIN_POPULATION=0, MIN_COUNT=1, CLASSES=3))
+    return result["OUTPUT"]
+
+
+def _reopened(uri):
+    layer = QgsVectorLayer(uri, "reopened", "ogr")
+    assert layer.isValid(), uri
+    return layer
+
+
+def test_a_reloaded_layer_knows_its_custom_indicators(custom_output):
+    from quartiersmonitor.cartography.layer_record import layer_catalog
+    from quartiersmonitor.mapsheets.indicator_layer import layer_indicator_fields
+
+    layer = _reopened(custom_output)
+    # the default style from the GeoPackage brought the record back
+    assert layer.customProperty("quartiersmonitor/indicators") == "A.1,A.2,X.1"
+    catalog = layer_catalog(layer)
+    assert catalog["X.1"].name("en") == "Own share"
+    assert catalog["X.1"].numerator == "gsi_alter"
+    assert layer_indicator_fields(layer, catalog) == ["A1", "A2", "X1"]
+
+
+def test_any_indicator_is_styled_from_the_record_on_a_reloaded_layer(custom_output):
+    from quartiersmonitor.cartography.indicator_style import renderer_class_ranges
+    from quartiersmonitor.cartography.layer_record import ensure_indicator_style, recorded_breaks
+    from quartiersmonitor.indicators import classify
+
+    layer = _reopened(custom_output)
+    assert len(layer.styleManager().styles()) == 1  # a GeoPackage keeps one default style per layer
+    name = ensure_indicator_style(layer, "X1", "en")
+    assert name == "X.1 Own share"
+    assert "X1" in QgsExpression(layer.renderer().classAttribute()).referencedColumns()
+    values = [f["X1"] for f in layer.getFeatures()]
+    values = [float("nan") if v is None or str(v) == "NULL" else float(v) for v in values]
+    # the breaks calculateindicators used for X1_class (3 quantile classes over the published values)
+    expected = classify.breaks(values, "quantile", 3)
+    assert recorded_breaks(layer, "X1") == pytest.approx(expected)
+    assert [r.upperValue() for r in renderer_class_ranges(layer.renderer())] == pytest.approx(expected)
+    assert layer.customProperty("quartiersmonitor/shown") == "X1"
+    # back to the first indicator: its own style, unchanged
+    ensure_indicator_style(layer, "A1", "en")
+    assert "A1" in QgsExpression(layer.renderer().classAttribute()).referencedColumns()
+    assert "X1" not in QgsExpression(layer.renderer().classAttribute()).referencedColumns()
+    assert ensure_indicator_style(layer, "NOPE", "en") is None
+
+
+def test_units_of_rates_per_100_are_not_percent():
+    from quartiersmonitor.indicators.catalog import catalog_from_json, catalog_to_json, load_catalog
+
+    catalog = load_catalog()
+    assert catalog["D.1"].unit_label("en") == "per 100"  # the ageing index reaches 1,000 and more
+    assert catalog["D.1"].unit_label("de") == "je 100"
+    assert catalog["D.2"].unit_label("de") == "%"
+    assert catalog["A.1"].unit_label("de") == "%"
+    again = catalog_from_json(catalog_to_json(catalog, ["D.1", "G.2"]))
+    assert again["D.1"] == catalog["D.1"] and again["G.2"] == catalog["G.2"]
