@@ -10,8 +10,16 @@ JSON format (a list, or an object with a list under ``"indicators"``)::
 
 An entry whose id is in the catalog overrides only the keys it gives; a new entry needs ``name_de`` or ``name_en``,
 ``numerator``, ``denominator`` and ``domain`` (a key of :data:`DOMAINS` or its German/English name). Defaults:
-``factor`` 100, ``unit`` from the factor, ``polarity`` +1, ``kind`` "share" for factor 100 else "rate".
-Unknown keys are an error (a typo must not be ignored silently).
+``factor`` 100, ``unit`` from the factor, ``polarity`` +1, ``kind`` "share" for factor 100 else "rate",
+``confidential`` true. Unknown keys are an error (a typo must not be ignored silently).
+
+``confidential`` (true / false): whether the indicator's counts fall under statistical confidentiality (small-count
+and small-population suppression, secondary suppression and the disclosure audit: ``indicators.suppression``,
+``indicators.disclosure``). Social counts are confidential; counts of public things (offerings, their coverage:
+W.1 and W.2 from ``offeringcoverage``) are not, and are published exactly, small counts included. W.3 (a
+user-defined count of residents, e.g. in poor-quality housing) stays confidential unless the entry says otherwise.
+A confidential indicator's numerator may not be a column a public indicator publishes (rates.compute refuses it:
+the count would be published beside its suppression).
 
 Column names of the counts table chosen here beyond INDICATORS.md: W.1 ``pop_far_grocery`` and W.2 ``pop_far_stop``
 (both written by ``offeringcoverage`` with the grocery / stop layers), W.3 ``pop_poor_housing`` (user-defined count).
@@ -23,6 +31,8 @@ import re
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from .engine_messages import ENGLISH
 
 #: The seed's six domains, in display order: key -> {"de": ..., "en": ...}.
 DOMAINS = OrderedDict(
@@ -50,7 +60,22 @@ KINDS = ("share", "rate")
 
 
 class CatalogError(ValueError):
-    """A catalog file that cannot be used; the message names the entry and the problem."""
+    """A catalog file that cannot be used: ``key`` (of :data:`engine_messages.ENGLISH`) and ``params`` say the
+    problem, ``source`` / ``entry`` / ``ident`` where (the file, the entry number, its id); ``str()`` is the English
+    text "Catalog file x.json, entry 2 ("X.1"): …" (the Processing glue translates key and place)."""
+
+    def __init__(self, key, source="Catalog", entry=None, ident=None, **params):
+        self.key = key
+        self.params = params
+        self.source = source
+        self.entry = entry
+        self.ident = ident
+        where = source
+        if entry is not None:
+            where += ", entry {}".format(entry)
+            if ident is not None:
+                where += " (\"{}\")".format(ident)
+        super().__init__("{}: {}".format(where, ENGLISH[key].format(**params)))
 
 
 @dataclass(frozen=True)
@@ -67,6 +92,7 @@ class Indicator:
     unit: str = "%"
     polarity: int = 1
     kind: str = "share"
+    confidential: bool = True
 
     @property
     def field(self):
@@ -167,6 +193,21 @@ W.3 | housing | pop_poor_housing | pop_total | 100 | 1 | share
 """
 
 
+def need_fields(catalog):
+    """The value fields ("A1", …) of the indicators of ``catalog`` that measure need (polarity ≠ 0): what the
+    attention index offers by default (context indicators such as D.1 have no direction)."""
+    return [ind.field for ind in catalog.values() if ind.polarity != 0]
+
+
+def default_fields_present(given, default, layer_fields):
+    """The fields of ``given`` the layer has when ``given`` is the untouched ``default`` (the same names), in
+    the layer's spelling and order of ``default``; None when ``given`` is not the default (use it as it is)."""
+    if sorted(given) != sorted(default):
+        return None
+    spelled = {name.lower(): name for name in layer_fields}
+    return [spelled[name.lower()] for name in default if name.lower() in spelled]
+
+
 def _read_table(table):
     """The :class:`Indicator` of each block of ``table`` (see :data:`_BUILTIN_TABLE`), in order."""
     indicators = []
@@ -182,7 +223,10 @@ def _read_table(table):
     return tuple(indicators)
 
 
-BUILTIN = _read_table(_BUILTIN_TABLE)
+#: Built-in indicators whose counts are public (coverage of public offerings): never suppressed.
+PUBLIC_BUILTIN = ("W.1", "W.2")
+BUILTIN = tuple(dataclasses.replace(ind, confidential=ind.id not in PUBLIC_BUILTIN)
+                for ind in _read_table(_BUILTIN_TABLE))
 
 
 class Catalog(Mapping):
@@ -228,7 +272,7 @@ class Catalog(Mapping):
 _ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)?$")
 _COLUMN_RE = re.compile(r"^\S(.*\S)?$")
 _KEYS = {"id", "name_de", "name_en", "description_de", "description_en", "domain", "numerator", "denominator",
-         "factor", "unit", "polarity", "kind"}
+         "factor", "unit", "polarity", "kind", "confidential"}
 
 
 def _domain_key(value):
@@ -242,66 +286,69 @@ def _domain_key(value):
 
 
 def _check_entry(raw, where, base):
-    """Validate one JSON entry; ``base`` is the built-in indicator it overrides (or None). Returns an Indicator."""
+    """Validate one JSON entry; ``base`` is the built-in indicator it overrides (or None); ``where``: the
+    :class:`CatalogError` place (source, entry, ident). Returns an Indicator."""
 
-    def fail(problem):
-        raise CatalogError("{}: {}".format(where, problem))
+    def fail(key, **params):
+        raise CatalogError(key, **where, **params)
 
     if not isinstance(raw, dict):
-        fail("expected an object with keys such as \"id\", \"numerator\", \"denominator\", got {}".format(
-            type(raw).__name__))
+        fail("catalog_not_object", type=type(raw).__name__)
     unknown = sorted(set(raw) - _KEYS)
     if unknown:
-        fail("unknown key(s) {} (allowed: {})".format(", ".join(map(repr, unknown)), ", ".join(sorted(_KEYS))))
+        fail("catalog_unknown_keys", keys=", ".join(map(repr, unknown)), allowed=", ".join(sorted(_KEYS)))
     values = {} if base is None else dict(base.__dict__)
     values["id"] = raw["id"]
     for key in ("name_de", "name_en", "description_de", "description_en"):
         if key in raw:
             if not isinstance(raw[key], str):
-                fail("{} must be text, got {!r}".format(key, raw[key]))
+                fail("catalog_not_text", name=key, value=repr(raw[key]))
             values[key] = raw[key].strip()
     for key in ("numerator", "denominator"):
         if key in raw:
             value = raw[key]
             if not isinstance(value, str) or not _COLUMN_RE.match(value):
-                fail("{} must be a column name (non-empty text without surrounding spaces), got {!r}".format(
-                    key, value))
+                fail("catalog_bad_column", name=key, value=repr(value))
             values[key] = value
         elif base is None:
-            fail("missing \"{}\" (the column name of the counts table)".format(key))
+            fail("catalog_missing_column", name=key)
     if "domain" in raw:
         key = _domain_key(raw["domain"])
         if key is None:
-            fail("domain {!r} is not one of {}".format(raw["domain"], ", ".join(DOMAINS)))
+            fail("catalog_bad_domain", value=repr(raw["domain"]), domains=", ".join(DOMAINS))
         values["domain"] = key
     elif base is None:
-        fail("missing \"domain\" (one of {})".format(", ".join(DOMAINS)))
+        fail("catalog_missing_domain", domains=", ".join(DOMAINS))
     if "factor" in raw:
         factor = raw["factor"]
         if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not factor > 0 or factor != factor:
-            fail("factor must be a positive number such as 100, 1000 or 100000, got {!r}".format(factor))
+            fail("catalog_bad_factor", value=repr(factor))
         values["factor"] = int(factor) if float(factor).is_integer() else float(factor)
         if "unit" not in raw:
             values["unit"] = default_unit(values["factor"], raw.get("kind", values.get("kind", "share")))
     if "unit" in raw:
         if not isinstance(raw["unit"], str) or not raw["unit"].strip():
-            fail("unit must be non-empty text, got {!r}".format(raw["unit"]))
+            fail("catalog_bad_unit", value=repr(raw["unit"]))
         values["unit"] = raw["unit"].strip()
     if "polarity" in raw:
         polarity = raw["polarity"]
         if isinstance(polarity, str) and polarity.strip() in ("+", "-", "0", "+1", "-1"):
             polarity = int(polarity.strip() + ("1" if polarity.strip() in ("+", "-") else ""))
         if isinstance(polarity, bool) or polarity not in (-1, 0, 1):
-            fail("polarity must be 1 (higher = more need), -1 (higher = less need) or 0 (context), got {!r}".format(
-                raw["polarity"]))
+            fail("catalog_bad_polarity", value=repr(raw["polarity"]))
         values["polarity"] = int(polarity)
     if "kind" in raw:
         if raw["kind"] not in KINDS:
-            fail("kind must be \"share\" or \"rate\", got {!r}".format(raw["kind"]))
+            fail("catalog_bad_kind", value=repr(raw["kind"]))
         values["kind"] = raw["kind"]
+    if "confidential" in raw:
+        if not isinstance(raw["confidential"], bool):
+            fail("catalog_bad_confidential", value=repr(raw["confidential"]))
+        values["confidential"] = raw["confidential"]
     if base is None:
+        values.setdefault("confidential", True)
         if not values.get("name_de") and not values.get("name_en"):
-            fail("missing \"name_de\" or \"name_en\"")
+            fail("catalog_missing_name")
         for key in ("name_de", "name_en", "description_de", "description_en"):
             values.setdefault(key, "")
         values.setdefault("factor", 100)
@@ -309,7 +356,7 @@ def _check_entry(raw, where, base):
         values.setdefault("kind", "share" if values["factor"] == 100 else "rate")
         values.setdefault("unit", default_unit(values["factor"], values["kind"]))
     if values["numerator"] == values["denominator"]:
-        fail("numerator and denominator are the same column {!r}".format(values["numerator"]))
+        fail("catalog_same_columns", value=repr(values["numerator"]))
     return Indicator(**values)
 
 
@@ -324,12 +371,13 @@ def load_catalog(path=None):
         with open(path, encoding="utf-8-sig") as handle:
             data = json.load(handle)
     except OSError as error:
-        raise CatalogError("Catalog file {}: cannot be read ({})".format(path, error.strerror or error)) from None
+        raise CatalogError("catalog_unreadable", "Catalog file {}".format(path),
+                           reason=str(error.strerror or error)) from None
     except UnicodeDecodeError:
-        raise CatalogError("Catalog file {}: not UTF-8 encoded text".format(path)) from None
+        raise CatalogError("catalog_not_utf8", "Catalog file {}".format(path)) from None
     except json.JSONDecodeError as error:
-        raise CatalogError("Catalog file {}: not valid JSON at line {}, column {}: {}".format(
-            path, error.lineno, error.colno, error.msg)) from None
+        raise CatalogError("catalog_not_json", "Catalog file {}".format(path), line=error.lineno,
+                           column=error.colno, reason=error.msg) from None
     return catalog_from_entries(data, "Catalog file {}".format(path))
 
 
@@ -352,7 +400,7 @@ def catalog_from_json(text, source="Catalog"):
     try:
         data = json.loads(text)
     except (TypeError, ValueError) as error:
-        raise CatalogError("{}: not valid JSON ({})".format(source, error)) from None
+        raise CatalogError("catalog_text_not_json", source, reason=str(error)) from None
     return catalog_from_entries(data, source)
 
 
@@ -365,29 +413,28 @@ def catalog_from_entries(entries, source="Catalog"):
 def _merge(items, data, source):
     if isinstance(data, dict):
         if "indicators" not in data:
-            raise CatalogError("{}: expected a list of indicators or an object with key \"indicators\"".format(source))
+            raise CatalogError("catalog_no_indicators_key", source)
         data = data["indicators"]
     if not isinstance(data, list):
-        raise CatalogError("{}: expected a list of indicators, got {}".format(source, type(data).__name__))
+        raise CatalogError("catalog_not_a_list", source, type=type(data).__name__)
     seen = set()
     for number, raw in enumerate(data, start=1):
-        where = "{}, entry {}".format(source, number)
+        where = {"source": source, "entry": number}
         if isinstance(raw, dict) and "id" in raw:
             ident = raw["id"]
             if not isinstance(ident, str) or not _ID_RE.match(ident.strip()):
-                raise CatalogError("{}: id {!r} is not valid (letters, digits, one dot, e.g. \"X.1\")".format(
-                    where, ident))
+                raise CatalogError("catalog_bad_id", value=repr(ident), **where)
             ident = ident.strip()
             raw = dict(raw, id=ident)
-            where = "{} (\"{}\")".format(where, ident)
+            where["ident"] = ident
             if ident in seen:
-                raise CatalogError("{}: id given twice in the file".format(where))
+                raise CatalogError("catalog_duplicate_id", **where)
             seen.add(ident)
         elif isinstance(raw, dict):
-            raise CatalogError("{}: missing \"id\"".format(where))
+            raise CatalogError("catalog_missing_id", **where)
         indicator = _check_entry(raw, where, items.get(raw["id"]) if isinstance(raw, dict) else None)
         clash = [other.id for other in items.values() if other.field == indicator.field and other.id != indicator.id]
         if clash:
-            raise CatalogError("{}: field name {!r} clashes with indicator {}".format(where, indicator.field, clash[0]))
+            raise CatalogError("catalog_field_clash", field=repr(indicator.field), other=clash[0], **where)
         items[indicator.id] = indicator
     return items

@@ -7,13 +7,21 @@ import numpy as np
 import pandas as pd
 
 from . import parse
+from .engine_messages import ENGLISH, WARNING, Message
+from .engine_messages import examples as _examples
 from .suppression import INVALID, OK
 
 MAX_EXAMPLES = 5
 
 
 class IndicatorError(ValueError):
-    """Input that cannot be used (missing column, duplicate or empty ids); the message names what and where."""
+    """Input that cannot be used (missing column, duplicate or empty ids): ``key`` (of
+    :data:`engine_messages.ENGLISH`) and its ``params``; ``str()`` is the English text."""
+
+    def __init__(self, key, **params):
+        super().__init__(ENGLISH[key].format(**params))
+        self.key = key
+        self.params = params
 
 
 def id_text(value):
@@ -34,11 +42,7 @@ def id_text(value):
 
 
 def examples(items):
-    items = list(items)
-    text = ", ".join(str(x) for x in items[:MAX_EXAMPLES])
-    if len(items) > MAX_EXAMPLES:
-        text += ", ... ({} in all)".format(len(items))
-    return text
+    return _examples(items, MAX_EXAMPLES)
 
 
 def find_column(columns, name):
@@ -55,9 +59,7 @@ def apply_mapping(frame, mapping):
             continue
         column = find_column(frame.columns, user)
         if column is None:
-            raise IndicatorError(
-                "Column mapping: column '{}' (given for '{}') is not in the counts table; its columns are: {}".format(
-                    user, standard, examples(frame.columns)))
+            raise IndicatorError("mapping_missing", column=user, standard=standard, columns=examples(frame.columns))
         frame[standard] = frame[column]
     return frame
 
@@ -70,29 +72,28 @@ class Table:
         self.messages = []
         column = find_column(frame.columns, id_column)
         if column is None:
-            raise IndicatorError("The quartier id column '{}' is not in the counts table; its columns are: {}".format(
-                id_column, examples(frame.columns)))
+            raise IndicatorError("id_column_missing", column=id_column, columns=examples(frame.columns))
         ids = [id_text(v) for v in frame[column].tolist()]
         empty = [i + 1 for i, v in enumerate(ids) if v is None]
         if empty:
-            raise IndicatorError("Empty (NULL) quartier id in column '{}', row(s) {}".format(column, examples(empty)))
+            raise IndicatorError("empty_id", column=column, rows=examples(empty))
         self.row_ids = np.array(ids, dtype=object)
         self.years = None
         if year_column is not None:
             ycol = find_column(frame.columns, year_column)
             if ycol is None:
-                raise IndicatorError("The year column '{}' is not in the counts table".format(year_column))
+                raise IndicatorError("year_column_missing", column=year_column)
             self.years = np.array([id_text(v) for v in frame[ycol].tolist()], dtype=object)
             keys = pd.Series(list(zip(self.row_ids, self.years)))
             dup = keys[keys.duplicated()].tolist()
             if dup:
-                raise IndicatorError("Duplicate quartier id and year in the counts table: {}".format(
-                    examples("{} ({})".format(q, y) for q, y in dict.fromkeys(dup))))
+                raise IndicatorError("duplicate_id_year", ex=examples(
+                    "{} ({})".format(q, y) for q, y in dict.fromkeys(dup)))
         else:
             dup = pd.Series(self.row_ids)
             dup = dup[dup.duplicated()].unique().tolist()
             if dup:
-                raise IndicatorError("Duplicate quartier id(s) in column '{}': {}".format(column, examples(dup)))
+                raise IndicatorError("duplicate_id", column=column, ex=examples(dup))
         self.ids = list(dict.fromkeys(self.row_ids.tolist()))
         self.position = {q: i for i, q in enumerate(self.ids)}
         self.row_pos = np.array([self.position[q] for q in self.row_ids], dtype=int)
@@ -101,8 +102,7 @@ class Table:
         if municipality_column is not None:
             mcol = find_column(frame.columns, municipality_column)
             if mcol is None:
-                raise IndicatorError("The municipality column '{}' is not in the counts table".format(
-                    municipality_column))
+                raise IndicatorError("municipality_column_missing", column=municipality_column)
             values = [id_text(v) for v in frame[mcol].tolist()]
             muni = [None] * len(self.ids)
             conflicts = []
@@ -114,12 +114,11 @@ class Table:
                 elif muni[pos] != value:
                     conflicts.append(self.ids[pos])
             if conflicts:
-                self.messages.append("Quartiers with different municipalities in different rows (first one used): "
-                                     + examples(dict.fromkeys(conflicts)))
+                self.messages.append(Message("municipality_conflict", WARNING,
+                                             ex=examples(dict.fromkeys(conflicts))))
             missing = [q for q, m in zip(self.ids, muni) if m is None]
             if missing:
-                raise IndicatorError("Empty municipality in column '{}' for quartier(s) {}".format(
-                    mcol, examples(missing)))
+                raise IndicatorError("empty_municipality", column=mcol, ex=examples(missing))
             self.municipality = np.array(muni, dtype=object)
         self._cache = {}
 

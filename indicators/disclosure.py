@@ -12,6 +12,19 @@ unreadable cell); a cell with a numerator 1..MIN_COUNT-1 and every cell of a qua
 (so a quartier with a published cell has at least MIN_POPULATION residents, a published total has a population of
 at least MIN_POPULATION and a count 0 or at least MIN_COUNT).
 
+**Public indicators and the published population.** An indicator of the catalog with ``confidential`` false
+(offerings and their coverage: W.1, W.2) is never suppressed: every valid cell and every total of it is published
+exactly, whatever its count and whatever the quartier's population. The audit models it like any other indicator
+whose cells are never hidden (``IndicatorCells.public``): a column it uses is *known* wherever it is valid, also
+when a confidential indicator uses the same column (``pop_total`` as the denominator of W.1 and of G.3), and its
+totals are published. A public cell says nothing about the quartier's population (the MIN_POPULATION rule does not
+apply to it), so only confidential cells and totals raise the population floor below. The population column
+itself (``pop_total``) is published exactly for every quartier (``Layout.known``: population is public in the
+official statistics, also for a quartier under MIN_POPULATION; the rule hides that quartier's social counts, not its
+size). A confidential indicator's numerator is never a column a public indicator or the population output
+publishes (``rates.compute`` refuses such a catalog), so every audited count is an unknown. Secondary suppression
+hides only confidential cells and totals.
+
 **The model.** Every counts column used by a chosen indicator (numerator or denominator) is one unknown per quartier,
 shared by every indicator that uses the column (``pop_u65`` of A.1 and G.2, ``pop_65plus`` of D.1 and A.4).
 
@@ -67,6 +80,7 @@ class IndicatorCells:
     share: bool
     valid: np.ndarray  # bool per quartier: cell computed and counted in the totals (not invalid / no_data)
     reversed_order: np.ndarray  # bool per quartier: flagged invalid because numerator > denominator (a share)
+    public: bool = False  # never suppressed: every valid cell and total published (catalog ``confidential`` false)
 
 
 @dataclass
@@ -79,6 +93,7 @@ class Layout:
     population_column: object = None  # the column of the MIN_POPULATION rule, when it is an unknown
     population_floor: object = None  # float array: its least value for a quartier with a published cell
     population_years: object = None  # years pooled per quartier (the population column is a sum over them)
+    known: dict = field(default_factory=dict)  # column -> bool per quartier: published exactly by the run anyway
 
     def __post_init__(self):
         first = next(iter(self.values.values()), np.zeros(0))
@@ -98,6 +113,8 @@ class Layout:
             self.population_column = None
         if self.population_years is None:
             self.population_years = np.ones(self.n)
+        self.known = {c: np.asarray(v, dtype=bool) for c, v in self.known.items() if c in self.values}
+        self.confidential = [k for k, ind in enumerate(self.indicators) if not ind.public]
 
 
 @dataclass
@@ -177,28 +194,33 @@ class Auditor:
 
     # -- signatures, bounds, classes ------------------------------------------------------------------------------
     def has_published_cell(self, q):
+        """Whether a confidential cell of ``q`` is published (only those tell that ``q`` has MIN_POPULATION)."""
         lay, pat = self.layout, self.pattern
-        return any(ind.valid[q] and not pat.hidden[k][q] for k, ind in enumerate(lay.indicators))
+        return any(lay.indicators[k].valid[q] and not pat.hidden[k][q] for k in lay.confidential)
 
     def signature(self, q, column, assume_hidden=False):
         """The totals quartier ``q``'s value of ``column`` is counted in, per indicator using it; None when a cell
-        publishes it (``assume_hidden``: as if every cell of ``q`` using the column were hidden)."""
+        publishes it (``assume_hidden``: as if every confidential cell of ``q`` using the column were hidden)."""
         lay, pat = self.layout, self.pattern
         if not math.isfinite(lay.values[column][q]):
+            return None
+        known = lay.known.get(column)
+        if known is not None and known[q]:
             return None
         g = lay.groups[q] if lay.groups is not None else None
         parts = []
         for k, _role in lay.uses[column]:
             if lay.indicators[k].valid[q]:
-                if not (assume_hidden or pat.hidden[k][q]):
+                if not ((assume_hidden and not lay.indicators[k].public) or pat.hidden[k][q]):
                     return None
                 gp = g if g is not None and not pat.group_hidden[k].get(g, True) else None
                 parts.append((gp, not pat.county_hidden[k]))
             else:
                 parts.append((None, False))
-        if column == lay.population_column:  # a published total has MIN_POPULATION residents (all quartiers)
-            group_shown = g is not None and any(not gh.get(g, True) for gh in pat.group_hidden)
-            parts.append((g if group_shown else None, not all(pat.county_hidden), lay.population_years[q]))
+        if column == lay.population_column:  # a published confidential total has MIN_POPULATION residents
+            group_shown = g is not None and any(not pat.group_hidden[k].get(g, True) for k in lay.confidential)
+            county_shown = any(not pat.county_hidden[k] for k in lay.confidential)
+            parts.append((g if group_shown else None, county_shown, lay.population_years[q]))
         return tuple(parts)
 
     @staticmethod

@@ -25,6 +25,8 @@ INDICATOR_FIELDS = (
     ("_mun", "double"),
     ("_county", "double"),
 )
+# the population of each quartier (``rates.POPULATION_OUTPUT``), written first when the counts table has it
+POPULATION_FIELD = "pop_total"
 # engine columns written where the engine gives them (G.2 age-standardised)
 STANDARDISED_SUFFIXES = ("_std", "_std_lo", "_std_hi")
 
@@ -66,8 +68,8 @@ def standardised_columns(frame, field):
 
 def indicator_fields(frame, catalog, ids):
     """(name, kind) of every field written for the indicators ``ids``, in order; ``frame``: the engine's
-    quartier values (for the standardised columns)."""
-    fields = []
+    quartier values (for the population and the standardised columns)."""
+    fields = [(POPULATION_FIELD, "double")] if POPULATION_FIELD in frame.columns else []
     for ident in ids:
         field = catalog[ident].field
         fields += [(field + suffix, kind) for suffix, kind in INDICATOR_FIELDS]
@@ -127,6 +129,8 @@ def indicator_rows(result, catalog, ids, quartier_ids, municipality_of, classifi
         row = frame.loc[qid] if qid in frame.index else None
         municipality = municipality_of.get(qid)
         attributes = []
+        if POPULATION_FIELD in frame.columns:
+            attributes.append(None if row is None else number_or_none(row.get(POPULATION_FIELD)))
         for ident in ids:
             field = catalog[ident].field
             attributes += _indicator_values(row, field, classification.classes[ident].get(qid, 0))

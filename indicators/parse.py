@@ -17,6 +17,9 @@ OK = "ok"
 NO_DATA = "no_data"
 INVALID = "invalid"
 GROUPED = "read with German thousands separator"
+#: every reason an invalid cell can have (the glue translates them; keep in step with :func:`parse_count`)
+REASONS = ("a yes/no value, not a count", "not a number", "infinite", "negative", "not a whole number",
+           "text, not a number", "decimal comma: a count must be a whole number")
 
 NO_DATA_MARKERS = {"", "k.a.", "k. a.", "ka", "k.a", "keine angabe", "-", "\u2013", "\u2014", ".", "..", "x", "*",
                    "/", "na", "n/a", "n.a.", "nan", "null", "none", "?"}

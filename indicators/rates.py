@@ -2,8 +2,20 @@
 
 Aggregates (municipalities, county) are recomputed from the summed numerators and denominators of the quartiers
 with valid data, never averaged from rates. See ``docs/ENGINE_API.md`` for the contract.
+
+Confidentiality applies to the indicators the catalog marks ``confidential`` (the default); a public one (W.1, W.2)
+is published exactly, small counts and small quartiers included (``indicators.suppression``,
+``indicators.disclosure``). The population column (``pop_total``, averaged over pooled years) is published for
+every quartier as the column ``pop_total`` of the quartier frame, when the counts table has it: population is public
+in the official statistics, also for a quartier under MIN_POPULATION (whose confidential values stay hidden).
+
+Messages are :class:`engine_messages.Message` objects (a key and parameters), errors
+:class:`IndicatorError` (the same): the Processing glue translates them. Per-indicator notes of the same kind
+(suppressed cells, zero denominators, totals that leave quartiers out) come as one summarised message each.
 """
 
+import dataclasses
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -12,6 +24,7 @@ import pandas as pd
 from . import ci, parse, suppression
 from .counts_table import IndicatorError, Table, apply_mapping, examples, find_column, id_text
 from .disclosure import COUNT, POPULATION, IndicatorCells, Item, Layout, Pattern
+from .engine_messages import INFO, WARNING, Message
 from .standardise import ESP2013, U65_BANDS, age_standardised_rates
 from .suppression import (
     INVALID,
@@ -25,6 +38,7 @@ from .suppression import (
 
 PRIMARY = (SMALL_COUNT, SMALL_POPULATION)
 COUNTY = "county"
+POPULATION_OUTPUT = "pop_total"  # the published population column of the quartier frame
 
 
 @dataclass
@@ -40,8 +54,39 @@ class IndicatorResult:
     audit: object = None  # RunAudit
 
 
-def _indicator_label(ind):
-    return "{} ({})".format(ind.id, ind.name("en"))
+def _column_note(messages, notes, key, level, column, ident, **params):
+    """One message per (key, column) listing every indicator it concerns (``notes`` remembers them)."""
+    found = notes.get((key, column))
+    if found is None:
+        notes[(key, column)] = found = Message(key, level, column=column, indicators=[], **params)
+        messages.append(found)
+    found.params["indicators"].append(ident)
+
+
+def _primary_flag(ind, num, den, population, min_count, min_population):
+    """Primary flag of a valid cell: a public indicator is never suppressed."""
+    if not ind.confidential:
+        return suppression.primary_flag(num, den, None, 0, 0)
+    return suppression.primary_flag(num, den, population, min_count, min_population)
+
+
+def _check_public_columns(catalog, ids, population_column, published_population):
+    """A confidential indicator's numerator must not be published by a public indicator or as the population."""
+    public = {}
+    for ident in ids:
+        ind = catalog[ident]
+        if not ind.confidential:
+            for column in (ind.numerator, ind.denominator):
+                public.setdefault(column, []).append(ident)
+    for ident in ids:
+        ind = catalog[ident]
+        if not ind.confidential:
+            continue
+        if ind.numerator in public:
+            raise IndicatorError("numerator_public", indicator=ident, column=ind.numerator,
+                                 public=", ".join(public[ind.numerator]))
+        if published_population and find_column([ind.numerator], population_column) is not None:
+            raise IndicatorError("numerator_population", indicator=ident, column=ind.numerator)
 
 
 def _group_sum(values, keys, group_list):
@@ -85,8 +130,7 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
     ids = list(ids)
     unknown = [i for i in ids if i not in catalog]
     if unknown:
-        raise IndicatorError("Unknown indicator id(s): {} (catalog: {})".format(examples(unknown),
-                                                                                 ", ".join(catalog.ids())))
+        raise IndicatorError("unknown_ids", ids=examples(unknown), catalog=", ".join(catalog.ids()))
     if not isinstance(counts, pd.DataFrame):
         counts = pd.DataFrame(counts)
     frame = apply_mapping(counts, mapping)
@@ -94,20 +138,25 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
     messages = list(table.messages)
     n = len(table.ids)
     if table.years is not None:
-        messages.append("Counts summed over {} year(s) per quartier ({} rows).".format(
-            len(set(table.years.tolist())), len(frame)))
+        messages.append(Message("years_summed", INFO, years=len(set(table.years.tolist())), rows=len(frame)))
+    any_confidential = any(catalog[i].confidential for i in ids)
+    has_population = table.has(population_column)
+    _check_public_columns(catalog, ids, population_column, has_population)
+    public_ids = [i for i in ids if not catalog[i].confidential]
+    if public_ids:
+        messages.append(Message("public", INFO, ids=public_ids))
 
-    # population for the MIN_POPULATION rule (mean over years when pooled)
-    if min_population and min_population > 0:
-        if not table.has(population_column):
-            raise IndicatorError(
-                "The population column '{}' is not in the counts table: it is needed to suppress quartiers under {} "
-                "residents (map it, or set the minimum population to 0)".format(population_column, min_population))
-        population, pop_status, _ = table.column(population_column, mean=True)
+    # population for the MIN_POPULATION rule (mean over years when pooled), published as pop_total
+    published_population = None
+    if has_population:
+        published_population, pop_status, _ = table.column(population_column, mean=True)
+    if min_population and min_population > 0 and any_confidential:
+        if not has_population:
+            raise IndicatorError("population_missing", column=population_column, min_population=min_population)
+        population = published_population
         bad = [table.ids[i] for i in np.flatnonzero(pop_status != OK)]
         if bad:
-            messages.append("Population '{}' missing or invalid for quartier(s) {}: all their values are suppressed "
-                            "(suppressed_population).".format(population_column, examples(bad)))
+            messages.append(Message("population_invalid", WARNING, column=population_column, ex=examples(bad)))
     else:
         population = np.full(n, np.inf)
     muni = table.municipality
@@ -115,13 +164,13 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
 
     # parse every indicator's columns; primary flags
     data = {}
+    notes = {}
+    left_out = []
     for ident in ids:
         ind = catalog[ident]
-        for role, column in (("numerator", ind.numerator), ("denominator", ind.denominator)):
+        for key, column in (("numerator_missing", ind.numerator), ("denominator_missing", ind.denominator)):
             if not table.has(column):
-                raise IndicatorError(
-                    "Indicator {}: the {} column '{}' is not in the counts table (map one of your columns to it); "
-                    "columns are: {}".format(_indicator_label(ind), role, column, examples(frame.columns)))
+                raise IndicatorError(key, indicator=ident, column=column, columns=examples(frame.columns))
         num, num_status, num_reason = table.column(ind.numerator)
         den, den_status, den_reason = table.column(ind.denominator)
         status = np.full(n, OK, dtype=object)
@@ -129,36 +178,34 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
             bad = np.flatnonzero(st == INVALID)
             if len(bad):
                 raw = table.raw(column)
-                messages.append("Indicator {}: column '{}' is not a whole non-negative count for quartier(s) {}: "
-                                "flagged invalid.".format(_indicator_label(ind), column, examples(
-                                    "{} ({!r}: {})".format(table.ids[i], raw[i], rs[i]) for i in bad)))
+                _column_note(messages, notes, "invalid_count", WARNING, column, ident,
+                             cells=[(table.ids[i], raw[i], rs[i]) for i in bad])
             status[st == INVALID] = INVALID
             empty = np.flatnonzero((st == NO_DATA) & (status != INVALID))
             if len(empty):
-                messages.append("Indicator {}: column '{}' is empty for quartier(s) {}: flagged no_data.".format(
-                    _indicator_label(ind), column, examples(table.ids[i] for i in empty)))
+                _column_note(messages, notes, "empty_column", WARNING, column, ident,
+                             ex=examples(table.ids[i] for i in empty))
             status[(st == NO_DATA) & (status != INVALID)] = NO_DATA
             grouped = np.flatnonzero((st == OK) & (rs == parse.GROUPED))
             if len(grouped):
                 raw = table.raw(column)
-                messages.append("Indicator {}: column '{}' read with German thousands separators for quartier(s) "
-                                "{}.".format(_indicator_label(ind), column, examples(
-                                    "{} ({!r} = {:g})".format(table.ids[i], raw[i], values) for i, values in
-                                    zip(grouped, (num if column == ind.numerator else den)[grouped]))))
+                _column_note(messages, notes, "grouped", INFO, column, ident, ex=examples(
+                    "{} ({!r} = {:g})".format(table.ids[i], raw[i], values) for i, values in
+                    zip(grouped, (num if column == ind.numerator else den)[grouped])))
         reversed_order = np.zeros(n, dtype=bool)
         if ind.kind == "share":
             over = np.flatnonzero((status == OK) & (num > den))
             reversed_order[over] = True
             if len(over):
-                messages.append("Indicator {}: numerator '{}' greater than denominator '{}' for quartier(s) {}: "
-                                "flagged invalid.".format(_indicator_label(ind), ind.numerator, ind.denominator,
-                                                          examples("{} ({:g} > {:g})".format(table.ids[i], num[i],
-                                                                                            den[i]) for i in over)))
+                messages.append(Message(
+                    "numerator_over_denominator", WARNING, indicator=ident, numerator=ind.numerator,
+                    denominator=ind.denominator,
+                    ex=examples("{} ({:g} > {:g})".format(table.ids[i], num[i], den[i]) for i in over)))
                 status[over] = INVALID
         valid = status == OK
         flags = status.copy()
         for i in np.flatnonzero(valid):
-            flags[i] = suppression.primary_flag(num[i], den[i], population[i], min_count, min_population)
+            flags[i] = _primary_flag(ind, num[i], den[i], population[i], min_count, min_population)
         group_num = group_den = None
         group_flags = {}
         if muni is not None:
@@ -169,33 +216,35 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
                 if not (valid & (muni == g)).any():
                     group_flags[g] = NO_DATA
                 else:
-                    group_flags[g] = suppression.primary_flag(group_num[k], group_den[k], group_pop[k], min_count,
-                                                              min_population)
+                    group_flags[g] = _primary_flag(ind, group_num[k], group_den[k], group_pop[k], min_count,
+                                                   min_population)
         county_num = float(np.nansum(np.where(valid, num, np.nan)))
         county_den = float(np.nansum(np.where(valid, den, np.nan)))
         county_pop = float(np.nansum(np.where(np.isfinite(population), population, np.nan))) if np.isfinite(
             population).any() else np.inf
-        county_flag = NO_DATA if not valid.any() else suppression.primary_flag(
-            county_num, county_den, county_pop, min_count, min_population)
+        county_flag = NO_DATA if not valid.any() else _primary_flag(
+            ind, county_num, county_den, county_pop, min_count, min_population)
         skipped = int((~valid).sum())
         if skipped and valid.any():
-            messages.append("Indicator {}: municipality and county totals leave out {} quartier(s) without valid "
-                            "data.".format(_indicator_label(ind), skipped))
+            left_out.append({"indicator": ident, "n": skipped})
         data[ident] = dict(ind=ind, num=num, den=den, valid=valid, flags=flags, group_num=group_num,
                            group_den=group_den, group_flags=group_flags, county_num=county_num,
                            county_den=county_den, county_flag=county_flag, reversed_order=reversed_order)
 
     # secondary suppression until the disclosure audit passes (indicators.suppression, indicators.disclosure)
-    pattern, run_audit = _protect(table, data, ids, muni, group_list, population_column, min_count, min_population)
-    messages.append(_audit_message(run_audit, min_count))
+    pattern, run_audit = _protect(table, data, ids, muni, group_list, population_column, min_count, min_population,
+                                  published_population)
+    messages.append(Message("audit", INFO, text=_audit_message(run_audit, min_count)))
     if table.years is not None and len(set(table.years.tolist())) > 1:
-        messages.append("Several years are pooled: a table of the same counts for single years (or other pooled "
-                        "years) lets a reader subtract the two publications; publish only one of them.")
+        messages.append(Message("pooled_years", WARNING))
 
     # assemble the output
     qframe = {}  # column dicts, made DataFrames at the end
     if muni is not None:
         qframe["municipality"] = muni
+    if published_population is not None:
+        qframe[POPULATION_OUTPUT] = np.asarray(published_population, dtype=float)
+    suppressed_items, zero_items = [], []
     mframe = {}
     cframe = {}
     for k, ident in enumerate(ids):
@@ -260,16 +309,16 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
         n_population = int(((primary == SMALL_POPULATION) & hidden).sum())
         n_secondary = int((hidden & ~np.isin(primary, PRIMARY)).sum())
         if n_count or n_population or n_secondary:
-            messages.append("Indicator {}: {} quartier cell(s) suppressed: {} small count(s), {} in quartiers under "
-                            "the minimum population, {} by secondary suppression.".format(
-                                _indicator_label(ind), n_count + n_population + n_secondary, n_count, n_population,
-                                n_secondary))
+            suppressed_items.append({"indicator": ident, "n": n_count + n_population + n_secondary})
         zero = [table.ids[i] for i in np.flatnonzero(flags == ZERO_DENOMINATOR)]
         if zero:
-            messages.append("Indicator {}: denominator '{}' is 0 for quartier(s) {}: no value.".format(
-                _indicator_label(ind), ind.denominator, examples(zero)))
+            zero_items.append({"indicator": ident, "ex": examples(zero)})
         if ident == "G.2":
             _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_list, messages, decimals)
+    for key, items in (("suppressed", suppressed_items), ("zero_denominator", zero_items),
+                       ("totals_leave_out", left_out)):
+        if items:
+            messages.append(Message(key, INFO, items=items))
     qframe = pd.DataFrame(qframe, index=pd.Index(table.ids, name="quartier_id"))
     mframe = pd.DataFrame(mframe, index=pd.Index(group_list, name="municipality"))
     cframe = pd.DataFrame(cframe, index=pd.Index([COUNTY], name="county"))
@@ -286,9 +335,11 @@ def _rounded(decimals, *arrays):
     return out
 
 
-def _protect(table, data, ids, muni, group_list, population_column, min_count, min_population):
+def _protect(table, data, ids, muni, group_list, population_column, min_count, min_population,
+             published_population=None):
     """The disclosure layout of the run, primary suppression as a pattern, secondary suppression until the audit
-    passes; returns the final pattern and the :class:`RunAudit`."""
+    passes; returns the final pattern and the :class:`RunAudit`. Public indicators are in the layout (what they
+    publish is known to a reader) but never hidden; the population is known wherever it is published."""
     import time
 
     start = time.perf_counter()
@@ -302,15 +353,19 @@ def _protect(table, data, ids, muni, group_list, population_column, min_count, m
                 v, st, _ = table.column(column)
                 values[column] = np.where(st == OK, np.asarray(v, dtype=float), np.nan)
         cells.append(IndicatorCells(field=ind.field, numerator=ind.numerator, denominator=ind.denominator,
-                                    share=ind.kind == "share", valid=d["valid"], reversed_order=d["reversed_order"]))
-    pop_column = None
+                                    share=ind.kind == "share", valid=d["valid"], reversed_order=d["reversed_order"],
+                                    public=not ind.confidential))
+    pop_column = next((c for c in values if find_column([c], population_column) is not None), None)
+    known = {}
+    if pop_column is not None and published_population is not None:
+        known[pop_column] = np.isfinite(np.asarray(published_population, dtype=float))
     floor = None
-    if min_population and min_population > 0:
-        pop_column = next((c for c in values if c == population_column or (
-            find_column([c], population_column) is not None)), None)
+    if not (min_population and min_population > 0):
+        pop_column = None
+    else:
         floor = float(min_population) * np.maximum(table.n_years, 1).astype(float)
     layout = Layout(values=values, indicators=cells, groups=muni, population_column=pop_column,
-                    population_floor=floor, population_years=np.maximum(table.n_years, 1).astype(float))
+                    population_floor=floor, population_years=np.maximum(table.n_years, 1).astype(float), known=known)
     hidden, group_hidden, county_hidden, items = [], [], [], {}
     for k, ident in enumerate(ids):
         d = data[ident]
@@ -338,6 +393,7 @@ def _protect(table, data, ids, muni, group_list, population_column, min_count, m
             items[(ind.numerator, "c", k)] = Item(column=ind.numerator, indicator=k, county=True,
                                                   required=min_count if small else 1,
                                                   reason=COUNT if small else POPULATION)
+    items = {key: _capped(layout, item) for key, item in items.items()}
     pattern = Pattern(hidden=hidden, group_hidden=group_hidden, county_hidden=county_hidden)
     primary_cells = sum(int(h.sum()) for h in hidden)
     primary_totals = sum(sum(1 for g in group_list if data[i]["group_flags"][g] in PRIMARY) for i in ids) + sum(
@@ -356,6 +412,38 @@ def _protect(table, data, ids, muni, group_list, population_column, min_count, m
         primary_totals=primary_totals, secondary_totals=all_totals - primary_totals,
         seconds=time.perf_counter() - start)
     return pattern, audit
+
+
+def _public_ceiling(layout, column, q):
+    """The least denominator published regardless of suppression (by a public indicator valid at ``q``, or as
+    the population) of a confidential share with numerator ``column`` at ``q``; inf when there is none."""
+    ceiling = math.inf
+    for k, role in layout.uses.get(column, ()):
+        ind = layout.indicators[k]
+        if role != "num" or not ind.share or not ind.valid[q]:
+            continue
+        den = ind.denominator
+        known = layout.known.get(den)
+        public = (known is not None and known[q]) or any(
+            layout.indicators[j].public and layout.indicators[j].valid[q] for j, _r in layout.uses[den])
+        if public and math.isfinite(layout.values[den][q]):
+            ceiling = min(ceiling, float(layout.values[den][q]))
+    return ceiling
+
+
+def _capped(layout, item):
+    """``item`` with its required width capped by what public numbers fix anyway: a hidden count of a share whose
+    denominator is public lies in [0, denominator] whatever is hidden (0 children in a quartier: 0 poor children),
+    so the rule asks for at most that width (for a total: the sum over its quartiers when every one is capped)."""
+    if item.quartier >= 0:
+        members = [item.quartier]
+    else:
+        valid = layout.indicators[item.indicator].valid
+        members = np.flatnonzero(valid if item.county else valid & (layout.groups == item.group)).tolist()
+    ceiling = sum(_public_ceiling(layout, item.column, q) for q in members) if members else math.inf
+    if ceiling < item.required:
+        return dataclasses.replace(item, required=int(ceiling))
+    return item
 
 
 def _audit_message(audit, min_count):
@@ -410,7 +498,7 @@ def _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_lis
         return
     missing = [c for pair in wanted for c in pair if not table.has(c)]
     if missing:
-        messages.append("Age-standardised G.2 not computed: band column(s) missing: {}".format(examples(missing)))
+        messages.append(Message("std_missing_bands", WARNING, ex=examples(missing)))
         return
     deaths = np.column_stack([table.column(d)[0] for d, _ in wanted])
     pops = np.column_stack([table.column(p)[0] for _, p in wanted])
@@ -423,8 +511,7 @@ def _age_standardised(table, ind, qframe, mframe, cframe, flags, muni, group_lis
     qframe[f + "_lo"] = np.where(show, lo, np.nan)
     qframe[f + "_hi"] = np.where(show, hi, np.nan)
     if bad.any():
-        messages.append("Age-standardised G.2: invalid or empty band counts for quartier(s) {}.".format(
-            examples(np.array(table.ids, dtype=object)[bad])))
+        messages.append(Message("std_invalid_bands", WARNING, ex=examples(np.array(table.ids, dtype=object)[bad])))
     good = ~bad
     if muni is not None and len(group_list):
         d = np.array([deaths[good & (muni == g)].sum(axis=0) for g in group_list])

@@ -1,5 +1,9 @@
 """Statistical confidentiality: primary and secondary suppression of a whole run (every chosen indicator at once).
 
+Only confidential indicators (catalog ``confidential``, the default) are suppressed: a public one (W.1, W.2:
+coverage of public offerings) publishes every valid cell and total, small counts and small quartiers included,
+and is never hidden to protect another cell; the audit counts what it publishes (``indicators.disclosure``).
+
 Primary suppression hides a cell whose numerator is 1..min_count-1 and every cell of a quartier whose population
 (``pop_total``) is below min_population; the same rules hide a municipality or county total. Secondary suppression
 (:func:`protect`) then hides further quartier cells, municipality totals and county totals until the disclosure
@@ -58,7 +62,7 @@ def _hide_column(auditor, q, column):
     lay, pat = auditor.layout, auditor.pattern
     changed = []
     for k, _role in lay.uses.get(column, ()):
-        if lay.indicators[k].valid[q] and not pat.hidden[k][q]:
+        if lay.indicators[k].valid[q] and not pat.hidden[k][q] and not lay.indicators[k].public:
             pat.hidden[k][q] = True
             changed.append(k)
     auditor.changed(changed)
@@ -67,7 +71,8 @@ def _hide_column(auditor, q, column):
 
 def _cost_of_column(auditor, q, column):
     lay, pat = auditor.layout, auditor.pattern
-    return sum(1 for k, _r in lay.uses.get(column, ()) if lay.indicators[k].valid[q] and not pat.hidden[k][q])
+    return sum(1 for k, _r in lay.uses.get(column, ())
+               if lay.indicators[k].valid[q] and not pat.hidden[k][q] and not lay.indicators[k].public)
 
 
 def _hide_totals(auditor, column, group=None, county=False):
@@ -75,6 +80,8 @@ def _hide_totals(auditor, column, group=None, county=False):
     lay, pat = auditor.layout, auditor.pattern
     changed = []
     for k, _role in lay.uses.get(column, ()):
+        if lay.indicators[k].public:
+            continue
         if county:
             if not pat.county_hidden[k]:
                 pat.county_hidden[k] = True
@@ -88,12 +95,13 @@ def _hide_totals(auditor, column, group=None, county=False):
 
 def _published_total_groups(auditor, column):
     lay, pat = auditor.layout, auditor.pattern
-    return [g for g in lay.group_list if any(not pat.group_hidden[k].get(g, True) for k, _r in lay.uses[column])]
+    return [g for g in lay.group_list if any(not pat.group_hidden[k].get(g, True) for k, _r in lay.uses[column]
+                                             if not lay.indicators[k].public)]
 
 
 def _county_published(auditor, column):
     lay, pat = auditor.layout, auditor.pattern
-    return any(not pat.county_hidden[k] for k, _r in lay.uses[column])
+    return any(not pat.county_hidden[k] for k, _r in lay.uses[column] if not lay.indicators[k].public)
 
 
 def _item_columns(layout, item):
@@ -216,6 +224,8 @@ def _improve_total(auditor, item):
 def _hide_everything(auditor, column):
     lay, pat = auditor.layout, auditor.pattern
     for k, _r in lay.uses[column]:
+        if lay.indicators[k].public:
+            continue
         pat.hidden[k][:] = True
         for g in pat.group_hidden[k]:
             pat.group_hidden[k][g] = True

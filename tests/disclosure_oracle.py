@@ -9,8 +9,10 @@ What it knows (``Publication``):
 - per municipality and for the county either the exact sums (``exact``: the engine's frames) or the published value
   rounded to ``decimals`` (``rounded``: the layer's ``_mun`` / ``_county``), or nothing;
 - the rules: counts whole and ≥ 0; a hidden cell of a share has numerator ≤ denominator; a quartier with a published
-  cell has a population (the population column, when it is an unknown) of at least MIN_POPULATION; totals are sums
-  over the quartiers whose flag is ok, zero_denominator or suppressed.
+  cell of a confidential indicator has a population (the population column, when it is an unknown) of at least
+  MIN_POPULATION (a public indicator is published whatever the population); totals are sums over the quartiers whose
+  flag is ok, zero_denominator or suppressed;
+- ``known``: values published outside the indicators (the population ``pop_total`` of every quartier).
 """
 
 import math
@@ -36,6 +38,7 @@ class IndicatorView:
     den: dict
     group_totals: dict = field(default_factory=dict)  # municipality -> ("exact", N, D) | ("rounded", value)
     county_total: object = None
+    confidential: bool = True
 
 
 @dataclass
@@ -46,6 +49,7 @@ class Publication:
     decimals: int = 1
     min_population: float = 0
     population_column: str = "pop_total"
+    known: dict = field(default_factory=dict)  # (quartier, column) -> value published beside the indicators
 
 
 class Attacker:
@@ -80,7 +84,7 @@ class Attacker:
             for q in pub.quartiers:
                 flag = ind.flags.get(q, "no_data")
                 if flag in PUBLISHED:
-                    visible[q] = True
+                    visible[q] = visible[q] or ind.confidential
                     for c, v in ((ind.numerator, ind.num[q]), (ind.denominator, ind.den[q])):
                         j = self.index[(q, c)]
                         self.lb[j] = max(self.lb[j], v)
@@ -106,6 +110,11 @@ class Attacker:
                     add([(k, ind.factor * a) for k, a in nums] + [(k, -(v + h) * a) for k, a in dens], -np.inf, 0.0)
                     add([(k, ind.factor * a) for k, a in nums] + [(k, -(v - h) * a) for k, a in dens], 0.0, np.inf)
                     add(dens, 1.0, np.inf)
+        for key, v in pub.known.items():
+            if key in self.index:
+                j = self.index[key]
+                self.lb[j] = max(self.lb[j], v)
+                self.ub[j] = min(self.ub[j], v)
         if pub.min_population and pub.population_column in columns:
             for q in pub.quartiers:
                 if visible[q]:
@@ -166,7 +175,8 @@ def publication_from_result(result, catalog, counts, id_column="quartier_id", mu
         f = ind.field
         view = IndicatorView(field=f, numerator=ind.numerator, denominator=ind.denominator,
                              share=ind.kind == "share", factor=float(ind.factor), flags=dict(q[f + "_flag"]),
-                             num=dict(q[f + "_num"].astype(float)), den=dict(q[f + "_den"].astype(float)))
+                             num=dict(q[f + "_num"].astype(float)), den=dict(q[f + "_den"].astype(float)),
+                             confidential=ind.confidential)
 
         def total(row, f=f):
             if exact:
@@ -180,8 +190,11 @@ def publication_from_result(result, catalog, counts, id_column="quartier_id", mu
                 view.group_totals[str(g)] = total(row)
         view.county_total = total(result.county.iloc[0])
         views.append(view)
+    known = {}
+    if "pop_total" in q.columns:  # the published population of every quartier
+        known = {(x, "pop_total"): float(v) for x, v in q["pop_total"].items() if not math.isnan(float(v))}
     return Publication(quartiers=quartiers, municipality=municipality, indicators=views,
-                       decimals=result.decimals, min_population=min_population)
+                       decimals=result.decimals, min_population=min_population, known=known)
 
 
 def truth_values(counts, columns, id_column="quartier_id"):
@@ -239,6 +252,8 @@ def targets(q, counts, ids, catalog, min_count=3, min_population=300):
     out = []
     for ident in ids:
         ind = catalog[ident]
+        if not ind.confidential:  # public: published as it is, nothing to protect
+            continue
         f = ind.field
         counted = [x for x in q.index if q.loc[x, f + "_flag"] in ("ok", "zero_denominator", "suppressed")]
         for x in counted:

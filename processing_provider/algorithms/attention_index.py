@@ -19,6 +19,7 @@ from qgis.core import (
 from ... import cartography
 from ...compat import NUMBER_INTEGER, SOURCE_ANY, parameter_as_strings
 from ...indicators.attention import attention_index
+from ...indicators.catalog import default_fields_present, load_catalog, need_fields
 from ...indicators.output_rows import (
     ATTENTION_FIELDS,
     attention_count,
@@ -73,6 +74,14 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
     MIN_POPULATION = "MIN_POPULATION"
     THRESHOLDS = "THRESHOLDS"
     PREVIOUS = "PREVIOUS"
+    #: the default of POPULATION_FIELD: the residents column ``calculateindicators`` writes
+    DEFAULT_POPULATION = "pop_total"
+
+    @staticmethod
+    def default_indicator_fields():
+        """The default of INDICATORS: the value fields of the built-in need indicators (A1, A2, …; not the context
+        indicators D1–D3, not A1_num and the like); a run left at it uses those the layer has."""
+        return need_fields(load_catalog())
 
     def shortHelpString(self):
         return tr(
@@ -84,6 +93,14 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
             "year) the changes give the dynamics index and class (1 positive, 2 stable, 3 negative).\n\n"
             "attention = yes for status class 3 or 4, or class 2 with negative dynamics. Quartiers under the "
             "minimum population or without a value in a chosen field are left out and not classed.\n\n"
+            "Indicator fields: preselected are the values of the catalog's need indicators (A1, A2, …, W3; not "
+            "the context indicators D1–D3 nor the _num, _den, _lo, … fields); left at this preselection, the run "
+            "uses those the layer has and names them in the log. Any other numeric fields can be chosen. A value "
+            "flagged other than 'ok' in the layer (suppressed) is never used.\n\n"
+            "Population field: by default pop_total, the residents that 'Calculate indicators' publishes for every "
+            "quartier (never suppressed, so no quartier is left unclassed for a hidden denominator). A layer "
+            "without it is classed without the minimum-population rule, with a warning; choose another field "
+            "with the residents to apply it.\n\n"
             "The output is loaded with four status colours; quartiers needing attention are outlined."
         )
 
@@ -94,9 +111,13 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
         self.add_quartiers(self.INPUT, tr("Indicator layer"),
                            tr("Quartier polygons with indicator fields, e.g. the output of 'Calculate indicators'."),
                            tr("Quartier id; the previous layer is joined on a field of the same name."))
+        indicators = field_parameter(self.INDICATORS, tr("Indicator fields"), self.INPUT, numeric=True,
+                                     multiple=True)
+        indicators.setDefaultValue(self.default_indicator_fields())
         self._add(
-            field_parameter(self.INDICATORS, tr("Indicator fields"), self.INPUT, numeric=True, multiple=True),
-            tr("Numeric fields that make up the index (higher value = more need unless reversed)."),
+            indicators,
+            tr("Numeric fields that make up the index (higher value = more need unless reversed); preselected: "
+               "the indicator values of the catalog's need indicators the layer has."),
         )
         self._add(
             field_parameter(self.REVERSED, tr("Reversed fields (higher value = less need)"), self.INPUT,
@@ -109,15 +130,19 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
                "(others 1)."),
             advanced=True,
         )
+        population = field_parameter(self.POPULATION_FIELD, tr("Population field"), self.INPUT, numeric=True,
+                                     optional=True)
+        population.setDefaultValue(self.DEFAULT_POPULATION)
         self._add(
-            field_parameter(self.POPULATION_FIELD, tr("Population field"), self.INPUT, numeric=True, optional=True),
-            tr("Residents per quartier; quartiers under the minimum population are not classed."),
+            population,
+            tr("Residents per quartier (default pop_total, published by 'Calculate indicators'); quartiers under "
+               "the minimum population are not classed. Empty: the minimum population is not applied."),
         )
         self._add(
             QgsProcessingParameterNumber(
                 self.MIN_POPULATION, tr("Minimum population"), NUMBER_INTEGER, 300, minValue=0
             ),
-            tr("Used with the population field."),
+            tr("Used with the population field; 0 switches the rule off."),
         )
         self._add(
             QgsProcessingParameterString(self.THRESHOLDS, tr("Status thresholds"), defaultValue="-1,1,1.5",
@@ -139,7 +164,7 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         source = named_source(self, parameters, self.INPUT, context)
         previous_source = named_source(self, parameters, self.PREVIOUS, context, optional=True)
-        run = self._settings(parameters, context, source)
+        run = self._settings(parameters, context, source, feedback)
 
         # 1. the layer's values
         steps.setCurrentStep(0)
@@ -178,16 +203,15 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
             counts=status_counts(result), n=attention_count(result)))
         return {self.OUTPUT: dest_id}
 
-    def _settings(self, parameters, context, source):
+    def _settings(self, parameters, context, source, feedback=None):
         """The parameters, checked: numeric fields of the layer (as it spells them), weights and thresholds."""
-        fields = parameter_as_strings(self, parameters, self.INDICATORS, context)
+        fields = self._indicator_fields(parameters, context, source, feedback)
         reversed_fields = parameter_as_strings(self, parameters, self.REVERSED, context)
-        population = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-        if not fields:
-            raise QgsProcessingException(tr("Select at least one indicator field."))
+        min_population = self.parameterAsInt(parameters, self.MIN_POPULATION, context)
+        population = self._population_field(parameters, context, source, min_population, feedback)
         fields = self._numeric_fields(source, fields, self.INDICATORS)
         reversed_fields = self._numeric_fields(source, reversed_fields, self.REVERSED)
-        population = self._numeric_fields(source, [population] if population else [], self.POPULATION_FIELD)
+        population = self._numeric_fields(source, population, self.POPULATION_FIELD)
         with reported(layer=source.sourceName()):
             check_reversed(fields, reversed_fields)
             thresholds = parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context))
@@ -197,11 +221,43 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
             fields=fields,
             reversed_fields=reversed_fields,
             population_field=population[0] if population else None,
-            min_population=self.parameterAsInt(parameters, self.MIN_POPULATION, context),
+            min_population=min_population,
             weights=weights,
             thresholds=thresholds,
             language=current_language(),
         )
+
+    def _indicator_fields(self, parameters, context, source, feedback):
+        """INDICATORS; left at its default (the catalog's need indicators), those of them the layer has."""
+        fields = parameter_as_strings(self, parameters, self.INDICATORS, context)
+        if not fields:
+            raise QgsProcessingException(tr("Select at least one indicator field."))
+        present = default_fields_present(fields, self.default_indicator_fields(), source.fields().names())
+        if present is None:
+            return fields
+        if not present:
+            raise QgsProcessingException(tr(
+                "Layer '{layer}' has none of the preselected indicator fields ({fields}): choose the indicator "
+                "fields.").format(layer=source.sourceName(), fields=", ".join(fields)))
+        if feedback is not None:
+            feedback.pushInfo(tr("Indicator fields (the catalog's need indicators in layer '{layer}'): "
+                                 "{fields}.").format(layer=source.sourceName(), fields=", ".join(present)))
+        return present
+
+    def _population_field(self, parameters, context, source, min_population, feedback):
+        """POPULATION_FIELD as a list of at most one name; the default pop_total missing from the layer (or no
+        field) means no minimum-population rule, with a warning when the rule would have applied."""
+        population = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or ""
+        default_missing = (population.lower() == self.DEFAULT_POPULATION
+                           and source.fields().lookupField(population) < 0)
+        if default_missing or not population:
+            if min_population > 0 and feedback is not None:
+                feedback.pushWarning(tr(
+                    "Layer '{layer}' has no population field (default pop_total, written by 'Calculate "
+                    "indicators'): the minimum population of {n} is not applied. Choose the field with the "
+                    "residents to apply it.").format(layer=source.sourceName(), n=min_population))
+            return []
+        return [population]
 
     @staticmethod
     def _numeric_fields(source, names, param):

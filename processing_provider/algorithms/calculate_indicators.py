@@ -23,9 +23,10 @@ from qgis.core import (
 from ... import cartography
 from ...cartography import layer_record
 from ...compat import FILE_BEHAVIOR, GEOMETRY_POLYGON, NUMBER_INTEGER, SOURCE_ANY
-from ...indicators import rates
+from ...indicators import parse, rates
 from ...indicators.catalog import CatalogError, load_catalog
 from ...indicators.classify import METHODS
+from ...indicators.engine_messages import WARNING, render
 from ...indicators.output_rows import classify_indicators, indicator_fields, indicator_rows
 from ...indicators.table_input import (
     clean_counts,
@@ -57,6 +58,110 @@ from ..indicator_inputs import (
 from ..inputs import require_geometry
 
 MUNICIPALITY_COLUMN = "_qm_municipality"  # the quartiers' municipality, joined to the counts for the engine
+
+
+def engine_texts():
+    """{key: translated text} of every key of ``indicators.engine_messages.ENGLISH`` (the same texts)."""
+    return {
+        "unknown_ids": tr("Unknown indicator id(s): {ids} (catalog: {catalog})."),
+        "mapping_missing": tr("Column mapping: column '{column}' (given for '{standard}') is not in the counts "
+                              "table; its columns are: {columns}."),
+        "id_column_missing": tr("The quartier id column '{column}' is not in the counts table; its columns are: "
+                                "{columns}."),
+        "empty_id": tr("Empty (NULL) quartier id in column '{column}', row(s) {rows}."),
+        "year_column_missing": tr("The year column '{column}' is not in the counts table."),
+        "duplicate_id_year": tr("Duplicate quartier id and year in the counts table: {ex}."),
+        "duplicate_id": tr("Duplicate quartier id(s) in column '{column}': {ex}."),
+        "municipality_column_missing": tr("The municipality column '{column}' is not in the counts table."),
+        "empty_municipality": tr("Empty municipality in column '{column}' for quartier(s) {ex}."),
+        "population_missing": tr("The population column '{column}' is not in the counts table: it is needed to "
+                                 "suppress quartiers under {min_population} residents (map it, or set the minimum "
+                                 "population to 0)."),
+        "numerator_missing": tr("Indicator {indicator}: the numerator column '{column}' is not in the counts table "
+                                "(map one of your columns to it); columns are: {columns}."),
+        "denominator_missing": tr("Indicator {indicator}: the denominator column '{column}' is not in the counts "
+                                  "table (map one of your columns to it); columns are: {columns}."),
+        "numerator_public": tr("Indicator {indicator} is confidential, but its numerator '{column}' is published "
+                               "exactly by the public indicator(s) {public}: give them the same \"confidential\" "
+                               "value in the catalog."),
+        "numerator_population": tr("Indicator {indicator} is confidential, but its numerator '{column}' is the "
+                                   "population, which is published for every quartier: set \"confidential\": false "
+                                   "for it in the catalog."),
+        "municipality_conflict": tr("Quartiers with different municipalities in different rows (first one used): "
+                                    "{ex}."),
+        "years_summed": tr("Counts summed over {years} year(s) per quartier ({rows} rows)."),
+        "population_invalid": tr("Population '{column}' missing or invalid for quartier(s) {ex}: all their "
+                                 "confidential values are suppressed."),
+        "invalid_count": tr("Column '{column}' is not a whole non-negative count for quartier(s) {ex}: flagged "
+                            "invalid ({indicators})."),
+        "empty_column": tr("Column '{column}' is empty for quartier(s) {ex}: flagged no_data ({indicators})."),
+        "grouped": tr("Column '{column}' read with German thousands separators for quartier(s) {ex}."),
+        "numerator_over_denominator": tr("Indicator {indicator}: numerator '{numerator}' greater than denominator "
+                                         "'{denominator}' for quartier(s) {ex}: flagged invalid."),
+        "public": tr("Not confidential, published without suppression: {ids}."),
+        "suppressed": tr("Suppressed for confidentiality: {items}."),
+        "zero_denominator": tr("Denominator 0, no value: {items}."),
+        "totals_leave_out": tr("Municipality and county totals leave out the quartiers without valid data: "
+                               "{items}."),
+        "pooled_years": tr("Several years are pooled: the same counts published for single years (or for other "
+                           "pooled years) can be subtracted from this publication; publish only one of them."),
+        "std_missing_bands": tr("Age-standardised G.2 not computed: band column(s) missing: {ex}."),
+        "std_invalid_bands": tr("Age-standardised G.2: invalid or empty band counts for quartier(s) {ex}."),
+        "catalog_unreadable": tr("cannot be read ({reason})"),
+        "catalog_not_utf8": tr("not UTF-8 encoded text"),
+        "catalog_not_json": tr("not valid JSON at line {line}, column {column}: {reason}"),
+        "catalog_text_not_json": tr("not valid JSON ({reason})"),
+        "catalog_no_indicators_key": tr("expected a list of indicators or an object with key \"indicators\""),
+        "catalog_not_a_list": tr("expected a list of indicators, got {type}"),
+        "catalog_bad_id": tr("id {value} is not valid (letters, digits, one dot, e.g. \"X.1\")"),
+        "catalog_duplicate_id": tr("id given twice in the file"),
+        "catalog_missing_id": tr("missing \"id\""),
+        "catalog_not_object": tr("expected an object with keys such as \"id\", \"numerator\", \"denominator\", got "
+                                 "{type}"),
+        "catalog_unknown_keys": tr("unknown key(s) {keys} (allowed: {allowed})"),
+        "catalog_not_text": tr("{name} must be text, got {value}"),
+        "catalog_bad_column": tr("{name} must be a column name (non-empty text without surrounding spaces), got "
+                                 "{value}"),
+        "catalog_missing_column": tr("missing \"{name}\" (the column name of the counts table)"),
+        "catalog_bad_domain": tr("domain {value} is not one of {domains}"),
+        "catalog_missing_domain": tr("missing \"domain\" (one of {domains})"),
+        "catalog_bad_factor": tr("factor must be a positive number such as 100, 1000 or 100000, got {value}"),
+        "catalog_bad_unit": tr("unit must be non-empty text, got {value}"),
+        "catalog_bad_polarity": tr("polarity must be 1 (higher = more need), -1 (higher = less need) or 0 "
+                                   "(context), got {value}"),
+        "catalog_bad_kind": tr("kind must be \"share\" or \"rate\", got {value}"),
+        "catalog_bad_confidential": tr("confidential must be true or false, got {value}"),
+        "catalog_missing_name": tr("missing \"name_de\" or \"name_en\""),
+        "catalog_same_columns": tr("numerator and denominator are the same column {value}"),
+        "catalog_field_clash": tr("field name {field} clashes with indicator {other}"),
+        "audit": "{text}",
+    }
+
+
+def engine_item_texts():
+    """{key: translated text of one item} of ``indicators.engine_messages.ENGLISH_ITEMS``."""
+    return {
+        "suppressed": tr("{indicator} in {n} quartiers"),
+        "zero_denominator": tr("{indicator} in {ex}"),
+        "totals_leave_out": tr("{indicator}: {n} quartiers"),
+    }
+
+
+def parse_reasons():
+    """{reason of ``indicators.parse``: translated text} for every reason in ``parse.REASONS``."""
+    texts = (tr("a yes/no value, not a count"), tr("not a number"), tr("infinite"), tr("negative"),
+             tr("not a whole number"), tr("text, not a number"), tr("decimal comma: a count must be a whole number"))
+    return dict(zip(parse.REASONS, texts))
+
+
+def engine_text(item, catalog, language):
+    """The translated text of an engine :class:`Message` or :class:`IndicatorError` (``key`` and ``params``); an
+    indicator is shown as "A.1 (SGB II-Quote)" in ``language``."""
+
+    def label(ident):
+        return "{} ({})".format(ident, catalog[ident].name(language)) if ident in catalog else str(ident)
+
+    return render(item.key, item.params, engine_texts(), engine_item_texts(), label, parse_reasons())
 
 
 def audit_summary(audit, min_count):
@@ -96,13 +201,25 @@ def apply_indicator_layer_style(layer, settings):
     )
 
 
+def catalog_error_text(error):
+    """The translated text of a :class:`CatalogError`: the entry (number and id) and the problem."""
+    text = render(error.key, error.params, engine_texts())
+    if error.entry is None:
+        return text
+    if error.ident is None:
+        where = tr("entry {entry}").format(entry=error.entry)
+    else:
+        where = tr("entry {entry} (\"{id}\")").format(entry=error.entry, id=error.ident)
+    return "{}: {}".format(where, text)
+
+
 def read_catalog(path):
     """The built-in catalog extended by the JSON file ``path`` (None: the built-in one); clear errors."""
     try:
         return load_catalog(path)
     except CatalogError as error:
         raise QgsProcessingException(
-            tr("Indicator catalog '{path}': {message}").format(path=path, message=str(error))
+            tr("Indicator catalog '{path}': {message}").format(path=path, message=catalog_error_text(error))
         ) from error
     except OSError as error:
         raise QgsProcessingException(
@@ -174,13 +291,22 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
             "For each selected indicator the output holds the value, numerator, denominator, 95 % confidence "
             "interval (_lo, _hi), z-score, class, flag, significance against the county (_sig) and the values of "
             "the municipality (_mun) and the county (_county). Fields are named by the indicator id without the "
-            "dot: A.1 → A1, A1_num, A1_den, …\n\n"
-            "Confidentiality: counts below the minimum count and every value of a quartier with fewer residents "
-            "(pop_total) than the minimum population are hidden, and further cells (or municipality and county "
-            "values) are hidden until an audit of everything this run publishes shows that no hidden small count "
-            "can be narrowed to fewer than minimum count + 1 possible values and no count of a small quartier can "
-            "be worked out. A hidden cell is empty (NULL) in every field, flagged 'suppressed' and hatched grey on "
-            "the map; rates, intervals and comparison values are rounded to the chosen decimals.\n\n"
+            "dot: A.1 → A1, A1_num, A1_den, … When the counts table has the column pop_total, the output also "
+            "holds the field pop_total, the residents of every quartier (the mean over pooled years): population is "
+            "public, so it is published for every quartier, also for one under the minimum population.\n\n"
+            "Confidentiality applies to the confidential indicators of the catalog (all social counts; an entry of "
+            "the catalog file may say \"confidential\": false). Their counts below the minimum count and every value "
+            "of a quartier with fewer residents (pop_total) than the minimum population are hidden, and further "
+            "cells (or municipality and county values) are hidden until an audit of everything this run publishes "
+            "shows that no hidden small count can be narrowed to fewer than minimum count + 1 possible values and no "
+            "count of a small quartier can be worked out. A hidden cell is empty (NULL) in every field, flagged "
+            "'suppressed' and hatched grey on the map; rates, intervals and comparison values are rounded to the "
+            "chosen decimals.\n\n"
+            "Public indicators (W.1 and W.2, coverage of public offerings, and catalog entries with \"confidential\": "
+            "false) are never suppressed: small counts and small quartiers are shown with the flag 'ok'. The audit "
+            "counts what they publish: a column they share with a confidential indicator (e.g. the denominator "
+            "pop_total) is known to a reader, and the population pop_total is known for every quartier. A "
+            "confidential indicator whose numerator a public indicator publishes is refused.\n\n"
             "What is not protected: two runs on the same counts — e.g. several years pooled (YEAR) and the single "
             "years, or two different selections of quartiers — can be subtracted from each other; publish only one "
             "of them. The audit's result (cells audited, narrowest interval) is written to the log and returned as "
@@ -419,6 +545,20 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
             counts[MUNICIPALITY_COLUMN] = counts[run.data_id].map(municipalities)
         return counts, "" if encoding is None else message_text(encoding, **where)
 
+    @staticmethod
+    def _push_messages(messages, data, run, feedback):
+        """The engine's messages, translated: warnings (what the user should act on) and infos, one line each
+        (per-indicator notes come summarised from the engine); the audit line is written at the end of the run."""
+        for message in messages:
+            if message.key == "audit":
+                continue
+            text = tr("Table '{layer}': {message}").format(
+                layer=data.sourceName(), message=engine_text(message, run.catalog, run.language))
+            if message.level == WARNING:
+                feedback.pushWarning(text)
+            else:
+                feedback.pushInfo(text)
+
     def _compute(self, counts, data, run, encoding_hint, feedback):
         """The engine's result; its messages as warnings, its errors with the hints on a title row or encoding."""
         try:
@@ -434,18 +574,15 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
                 year_column=run.year_field,
                 decimals=run.decimals,
             )
-        except (rates.IndicatorError, KeyError, ValueError) as error:
-            message = tr("Table '{layer}': {message}").format(layer=data.sourceName(), message=str(error))
+        except rates.IndicatorError as error:
+            text = engine_text(error, run.catalog, run.language)
+            message = tr("Table '{layer}': {message}").format(layer=data.sourceName(), message=text)
             message = with_header_hint(message, data, run.expected_columns)
             raise QgsProcessingException(message + (" " + encoding_hint if encoding_hint else "")) from error
-        for message in result.messages:
-            if message.startswith("Confidentiality audit:"):
-                continue  # written as the translated audit line at the end of the run
-            feedback.pushWarning(tr("Table '{layer}': {message}").format(layer=data.sourceName(), message=message))
-        if run.year_field and len({str(v) for v in counts[run.year_field].tolist()}) > 1:
-            feedback.pushWarning(tr(
-                "Several years are pooled: the same counts published for single years (or for other pooled years) "
-                "can be subtracted from this publication; publish only one of them."))
+        except (KeyError, ValueError) as error:  # not expected from the engine: shown as it is
+            message = tr("Table '{layer}': {message}").format(layer=data.sourceName(), message=str(error))
+            raise QgsProcessingException(message + (" " + encoding_hint if encoding_hint else "")) from error
+        self._push_messages(result.messages, data, run, feedback)
         if not result.audit.passed:
             raise QgsProcessingException(tr(
                 "The confidentiality audit could not protect every hidden count; nothing was written."))

@@ -173,3 +173,124 @@ def test_bad_inputs(run_alg, tmp_path):
     other = layer_with(path, "other", ["x", "y"], [("Z" + q, [x, x]) for q, x in zip(IDS, X)], geometry=False)
     with pytest.raises(QgsProcessingException, match="'ZQ01'"):
         run_alg("attentionindex", dict(base, PREVIOUS=other, OUTPUT=str(tmp_path / "o4.gpkg")))
+
+
+# -- defaults: the indicator values of the catalog, pop_total (issues 13.9 and 18.5) -----------------------------------
+def _defaults_layer(path, name="ind", population=True):
+    """A1 and G3 (need indicators), D1 (context), A1_num (not a value), and pop_total; Q02 has a hidden A1."""
+    columns = ["A1", "A1_num", "G3", "D1"] + (["pop_total"] if population else [])
+    rows = []
+    for i, q in enumerate(IDS):
+        values = [float(X[i]), 10.0 * X[i], float((X[i] * 7) % 9), float(100 - X[i])]
+        rows.append((q, values + ([250.0 if q == "Q09" else 1000.0 + i] if population else [])))
+    return layer_with(path, name, columns, rows)
+
+
+def untouched_default():
+    """What the dialog passes for INDICATORS when the user leaves the preselection (the parameter's default; a
+    required parameter: processing.run needs it given)."""
+    from quartiersmonitor.processing_provider.algorithms.attention_index import AttentionIndexAlgorithm
+
+    return AttentionIndexAlgorithm.default_indicator_fields()
+
+
+def test_defaults_use_the_layers_need_indicators_and_pop_total(run_alg, tmp_path):
+    from indicators_alg_testing import RecordingFeedback
+
+    inp = _defaults_layer(str(tmp_path / "a.gpkg"))
+    feedback = RecordingFeedback()
+    default = by_id(run_alg("attentionindex", {"INPUT": inp, "QUARTIER_ID": "quartier_id",
+                                                "INDICATORS": untouched_default(),
+                                                "OUTPUT": str(tmp_path / "d.gpkg")}, feedback=feedback)["OUTPUT"])
+    explicit = by_id(run_alg("attentionindex", {
+        "INPUT": inp, "QUARTIER_ID": "quartier_id", "INDICATORS": ["A1", "G3"], "POPULATION_FIELD": "pop_total",
+        "OUTPUT": str(tmp_path / "e.gpkg")})["OUTPUT"])
+    assert any(i.endswith("'a': A1, G3.") or ": A1, G3." in i for i in feedback.infos), feedback.infos
+    assert not feedback.warnings
+    for q in IDS:
+        for field in ("status_index", "status_class", "attention"):
+            assert (null(default[q][field]) and null(explicit[q][field])) or default[q][field] == explicit[q][field]
+    assert null(default["Q09"]["status_class"])  # 250 residents (pop_total) < 300: not classed
+    # by hand: A1 = 1..8 and G3 = (7x mod 9) over Q01..Q08
+    a1 = np.array(X[:8], dtype=float)
+    g3 = np.array([(x * 7) % 9 for x in X[:8]], dtype=float)
+    total = (a1 - a1.mean()) / a1.std() + (g3 - g3.mean()) / g3.std()
+    index = (total - total.mean()) / total.std()
+    assert [default[q]["status_index"] for q in IDS[:8]] == pytest.approx(list(index))
+
+
+def test_without_pop_total_the_rule_is_off_with_a_warning(run_alg, tmp_path):
+    from indicators_alg_testing import RecordingFeedback
+
+    inp = _defaults_layer(str(tmp_path / "a.gpkg"), population=False)
+    feedback = RecordingFeedback()
+    feats = by_id(run_alg("attentionindex", {"INPUT": inp, "QUARTIER_ID": "quartier_id", "INDICATORS": ["A1"],
+                                              "OUTPUT": str(tmp_path / "o.gpkg")}, feedback=feedback)["OUTPUT"])
+    assert [w for w in feedback.warnings if "pop_total" in w and "300 is not applied" in w], feedback.warnings
+    assert all(not null(feats[q]["status_class"]) for q in IDS)
+    feedback = RecordingFeedback()
+    run_alg("attentionindex", {"INPUT": inp, "QUARTIER_ID": "quartier_id", "INDICATORS": ["A1"],
+                               "MIN_POPULATION": 0, "OUTPUT": str(tmp_path / "p.gpkg")}, feedback=feedback)
+    assert not feedback.warnings  # no rule asked for: nothing to warn about
+    with pytest.raises(QgsProcessingException, match="POPULATION_FIELD|einwohner"):
+        run_alg("attentionindex", {"INPUT": inp, "QUARTIER_ID": "quartier_id", "INDICATORS": ["A1"],
+                                   "POPULATION_FIELD": "einwohner", "OUTPUT": str(tmp_path / "q.gpkg")})
+    with pytest.raises(QgsProcessingException, match="none of the preselected indicator fields"):
+        plain = layer_with(str(tmp_path / "b.gpkg"), "plain", ["x"], [(q, [1.0]) for q in IDS])
+        run_alg("attentionindex", {"INPUT": plain, "QUARTIER_ID": "quartier_id", "INDICATORS": untouched_default(),
+                                   "OUTPUT": str(tmp_path / "r.gpkg")})
+
+
+def test_parameter_widgets_show_the_defaults_and_whole_numbers(provider, tmp_path):
+    """Through the real widget wrappers (what the dialog builds): POPULATION_FIELD shows pop_total when the layer
+    has it, INDICATORS the indicator values, and no number parameter shows '300.000000'."""
+    from qgis.core import QgsProcessingContext
+    from qgis.gui import QgsGui, QgsProcessingContextGenerator, QgsProcessingGui, QgsProcessingParameterWidgetContext
+    from qgis.PyQt.QtWidgets import QLineEdit
+
+    layer = QgsVectorLayer(_defaults_layer(str(tmp_path / "w.gpkg")), "ind", "ogr")
+    assert QgsProject.instance().addMapLayer(layer) is not None
+    try:
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+
+        class Generator(QgsProcessingContextGenerator):
+            def processingContext(self):
+                return context
+
+        generator = Generator()
+        widget_context = QgsProcessingParameterWidgetContext()
+        widget_context.setProject(QgsProject.instance())
+        registry = QgsGui.processingGuiRegistry()
+        keep = []
+
+        def wrapper(alg, name):
+            w = registry.createParameterWidgetWrapper(alg.parameterDefinition(name), QgsProcessingGui.Standard)
+            w.setWidgetContext(widget_context)
+            w.registerProcessingContextGenerator(generator)
+            keep.append((w, w.createWrappedWidget(context)))
+            return w
+
+        attention = provider.algorithm("attentionindex")
+        source = wrapper(attention, "INPUT")
+        source.setParameterValue(layer.id(), context)
+        population = wrapper(attention, "POPULATION_FIELD")
+        population.setParentLayerWrapperValue(source)
+        assert population.parameterValue() == "pop_total"
+        indicators = wrapper(attention, "INDICATORS")
+        indicators.setParentLayerWrapperValue(source)
+        assert "A1" in indicators.parameterValue() and "A1_num" not in indicators.parameterValue()
+        assert "D1" not in indicators.parameterValue()
+        numbers = []
+        for alg_id in ("attentionindex", "calculateindicators"):
+            alg = provider.algorithm(alg_id)
+            for definition in alg.parameterDefinitions():
+                if definition.type() == "number":
+                    w = wrapper(alg, definition.name())
+                    texts = [e.text() for e in keep[-1][1].findChildren(QLineEdit)]
+                    numbers.append((alg_id, definition.name(), texts))
+                    assert texts and not any(".000" in t for t in texts), (alg_id, definition.name(), texts)
+                    assert w.parameterValue() == definition.defaultValue()
+        assert ("attentionindex", "MIN_POPULATION", ["300"]) in numbers
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())

@@ -289,3 +289,25 @@ def test_legend_in_german_when_qgis_runs_in_german(provider, gpkg, tmp_path):
     finally:
         for lyr in layers:
             QgsProject.instance().removeMapLayer(lyr.id())
+
+
+def test_population_published_and_engine_messages_translated_and_summarised(run_alg, gpkg, tmp_path, monkeypatch):
+    """pop_total for every quartier (Q04 with 250 residents too: issue 18.5); every engine message goes through
+    tr() (a marked tr shows it), suppression is one info line for all indicators, warnings only for bad data
+    (issue 13.8)."""
+    from quartiersmonitor.processing_provider.algorithms import calculate_indicators
+
+    monkeypatch.setattr(calculate_indicators, "tr", lambda text: "⟦" + text + "⟧")
+    q, c = gpkg
+    feedback = RecordingFeedback()
+    result = run_alg("calculateindicators", params(q, c, str(tmp_path / "out.gpkg")), feedback=feedback)
+    _layer, feats = features_by_id(result["OUTPUT"])
+    assert {qid: feats[qid]["pop_total"] for qid in feats} == {row[0]: row[1] for row in build.ROWS}
+    assert feats["Q04"]["A1_flag"] == "suppressed"  # its social values hidden, its population shown
+    engine = [m for m in feedback.warnings + feedback.infos if m.startswith("⟦Table '")]
+    assert engine and all(m.count("⟦") >= 2 for m in engine), engine  # the wrapper and the engine's own text
+    suppressed = [m for m in engine if "Suppressed for confidentiality" in m]
+    assert len(suppressed) == 1 and suppressed[0] in feedback.infos
+    assert "⟦A.1 in" in suppressed[0] and "⟦A.2 in" in suppressed[0] and "⟦A.4 in" in suppressed[0]
+    # one warning: the empty 'k.A.' cell of Q05 (sgb2_u15), with the indicator named
+    assert len(feedback.warnings) == 1 and "sgb2_u15" in feedback.warnings[0] and "A.2" in feedback.warnings[0]

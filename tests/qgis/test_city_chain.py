@@ -201,7 +201,7 @@ def test_indicators_with_a_custom_catalog_over_the_chain(city, chain):
     catalog = city["folder"] / "catalog.json"
     catalog.write_text(json.dumps({"indicators": [
         {"id": "K.1", "name_de": "Kita weiter als 500 m", "domain": "housing", "numerator": "pop_far_kita",
-         "denominator": "pop_total"},
+         "denominator": "pop_total", "confidential": False},
         {"id": "K.3", "name_de": "Jugendzentrum weiter als 500 m", "domain": "Wohnen",
          "numerator": "pop_far_jugendzentrum", "denominator": "pop_total"},
         {"id": "W.1", "numerator": "pop_far_apotheke"},
@@ -219,6 +219,8 @@ def test_indicators_with_a_custom_catalog_over_the_chain(city, chain):
         out = chain["context"].getMapLayer(out) or QgsVectorLayer(out, "ind", "ogr")
     counts = {value(f, "quartier_id"): f for f in table.getFeatures()}
     shown = {}
+    # public (coverage of public offerings: K.1 by its catalog entry, W.1 built in) and confidential side by side
+    public = {"K1", "W1"}
     for field, numerator in (("K1", "pop_far_kita"), ("K3", "pop_far_jugendzentrum"), ("W1", "pop_far_apotheke"),
                              ("G3", "severely_disabled")):
         assert field in out.fields().names(), field
@@ -227,8 +229,14 @@ def test_indicators_with_a_custom_catalog_over_the_chain(city, chain):
             c = counts[value(f, "qid")]
             pop, num = value(c, "pop_total"), value(c, numerator)
             rate = value(f, field)
+            assert value(f, "pop_total") == pop  # the residents, published for every area (issue 18.5)
+            if field in public:  # never suppressed: small areas and small counts (1, 2) are shown, flag ok
+                if pop > 0:
+                    assert value(f, field + "_flag") == "ok" and value(f, field + "_num") == num, (field, c)
+                    assert rate == pytest.approx(round(100.0 * num / pop, 1), abs=0.051)
             if pop < min_population:
-                assert rate is None, (field, value(f, "qid"))  # the MIN_POPULATION rule
+                if field not in public:
+                    assert rate is None, (field, value(f, "qid"))  # the MIN_POPULATION rule
                 continue
             n_big += 1
             if rate is not None:  # shown values are the rate of the chain's counts, rounded to one decimal

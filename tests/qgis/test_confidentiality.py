@@ -73,7 +73,8 @@ def published(result_layer, ids, counts, decimals=1, min_population=300):
                              share=ind.kind == "share", factor=float(ind.factor),
                              flags={q: feats[q][f + "_flag"] for q in quartiers},
                              num={q: num(feats[q][f + "_num"]) for q in quartiers},
-                             den={q: num(feats[q][f + "_den"]) for q in quartiers})
+                             den={q: num(feats[q][f + "_den"]) for q in quartiers},
+                             confidential=ind.confidential)
         counted = [q for q in quartiers if view.flags[q] in ("ok", "zero_denominator", "suppressed")]
 
         def exact(members, ind=ind):
@@ -89,8 +90,10 @@ def published(result_layer, ids, counts, decimals=1, min_population=300):
         views.append(view)
     frame = pd.DataFrame({CATALOG[i].field + "_flag": [feats[q][CATALOG[i].field + "_flag"] for q in quartiers]
                           for i in ids}, index=quartiers)
+    known = {(q, "pop_total"): float(feats[q]["pop_total"]) for q in quartiers
+             if feats[q].get("pop_total") is not None}  # the residents, published for every quartier
     return Publication(quartiers=quartiers, municipality=municipality, indicators=views, decimals=decimals,
-                       min_population=min_population), frame
+                       min_population=min_population, known=known), frame
 
 
 def attack_run(run_alg, counts, ids, **extra):
