@@ -53,8 +53,9 @@ FIELD_ANY, FIELD_NUMERIC = _scoped_members(
     "ProcessingFieldParameterDataType", lambda: QgsProcessingParameterField.DataType, ("Any", "Numeric"))
 NUMBER_DOUBLE, NUMBER_INTEGER = _scoped_members(
     "ProcessingNumberParameterType", lambda: QgsProcessingParameterNumber.Type, ("Double", "Integer"))
-FLAG_ADVANCED, = _scoped_members(
-    "ProcessingParameterFlag", lambda: QgsProcessingParameterDefinition.Flag, ("Advanced",), "Flag{}".format)
+FLAG_ADVANCED, FLAG_OPTIONAL = _scoped_members(
+    "ProcessingParameterFlag", lambda: QgsProcessingParameterDefinition.Flag, ("Advanced", "Optional"),
+    "Flag{}".format)
 NO_THREADING, = _scoped_members(
     "ProcessingAlgorithmFlag", lambda: QgsProcessingAlgorithm.Flag, ("NoThreading",), "Flag{}".format)
 FILE_BEHAVIOR, = _scoped_members(

@@ -39,7 +39,7 @@ from ..compat import (
 )
 from ..indicators.table_input import InputError, examples, header_row
 from ..translation import tr
-from .base import LayerPostProcessor, QuartiersAlgorithm
+from .base import LayerPostProcessor, QuartiersAlgorithm, default_field
 from .errors import check_canceled, could_not_write
 from .inputs import check_ids, id_as_text, require_field
 
@@ -240,9 +240,13 @@ def write_quartier_layer(algorithm, parameters, context, source, new_fields, row
     return dest_id
 
 
-def field_parameter(name, label, parent, numeric=False, multiple=False, optional=False):
-    """A field parameter of the layer parameter ``parent`` (any field type unless ``numeric``)."""
-    return QgsProcessingParameterField(name, label, parentLayerParameterName=parent,
+def field_parameter(name, label, parent, numeric=False, multiple=False, optional=False, default=None):
+    """A field parameter of the layer parameter ``parent`` (any field type unless ``numeric``). A mandatory single
+    field of a known kind (``QUARTIER_ID``, ``DATA_ID`` … :data:`base.FIELD_KINDS`) asks for its canonical name by
+    default (``quartier_id``: the field widget preselects it when the layer has it) unless ``default`` is given."""
+    if default is None and not optional and not multiple:
+        default = default_field(name)
+    return QgsProcessingParameterField(name, label, defaultValue=default, parentLayerParameterName=parent,
                                        type=FIELD_NUMERIC if numeric else FIELD_ANY, allowMultiple=multiple,
                                        optional=optional)
 

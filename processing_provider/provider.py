@@ -13,6 +13,7 @@ from ..paths import ICON_PATH, MODELS_DIR
 from ..translation import tr
 from . import algorithms
 from .base import QuartiersAlgorithm
+from .bundled_model import MODEL_FILE, BundledModel
 
 
 def algorithm_classes(errors=None):
@@ -39,13 +40,13 @@ def algorithm_classes(errors=None):
 
 
 def bundled_models():
-    """Processing models shipped in ``resources/models`` (``*.model3``)."""
+    """Processing models shipped in ``resources/models`` (``*.model3``): the pipeline as a :class:`BundledModel`."""
     models = []
     for path in sorted(glob.glob(os.path.join(MODELS_DIR, "*.model3"))):
-        model = QgsProcessingModelAlgorithm()
+        model = BundledModel() if os.path.basename(path) == MODEL_FILE else QgsProcessingModelAlgorithm()
         if model.fromFile(path):
             model.setProvider(None)
-            models.append(model)
+            models.append(model.localise() if isinstance(model, BundledModel) else model)
     return models
 
 

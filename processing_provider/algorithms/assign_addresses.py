@@ -33,7 +33,7 @@ from ...compat import (
 from ...spatial import pip
 from ...spatial.assignment_report import AssignmentData, build_report, municipality_field
 from ...translation import tr
-from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
+from ..base import GROUP_ADDRESSES, QuartiersAlgorithm, default_field
 from ..errors import empty_layer
 from ..inputs import border_tolerance, check_crs_pair, require_field, require_geometry, whole_layer
 from ..outputs import write_text_file
@@ -97,7 +97,8 @@ class AssignAddressesAlgorithm(QuartiersAlgorithm):
         param = QgsProcessingParameterFeatureSource(self.QUARTIERS, tr("Quartiers (polygons)"), [SOURCE_POLYGON])
         self._add(param, tr("The quartier polygons; their CRS is used for the assignment."))
         param = QgsProcessingParameterField(
-            self.QUARTIER_ID, tr("Quartier id field"), parentLayerParameterName=self.QUARTIERS, type=FIELD_ANY)
+            self.QUARTIER_ID, tr("Quartier id field"), defaultValue=default_field(self.QUARTIER_ID),
+            parentLayerParameterName=self.QUARTIERS, type=FIELD_ANY)
         self._add(param, tr("Field of the quartiers holding their unique id (compared as text)."))
         param = QgsProcessingParameterField(
             self.SUM_FIELDS, tr("Fields to sum per quartier"), parentLayerParameterName=self.INPUT,

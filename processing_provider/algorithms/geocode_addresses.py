@@ -28,7 +28,7 @@ from ...compat import (
     WKB_POINT,
 )
 from ...translation import tr
-from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
+from ..base import GROUP_ADDRESSES, QuartiersAlgorithm, default_field, set_decimals
 from ..inputs import require_field, require_geometry, source_name, whole_layer
 from ..readers import python_values, read_attribute_table, read_points_with_attributes
 from ..vector_output import LayerContent, OutputSet, input_file, write_vector_output
@@ -85,11 +85,14 @@ class GeocodeAddressesAlgorithm(QuartiersAlgorithm):
             )
         )
         self._add(
-            QgsProcessingParameterField(self.STREET_FIELD, tr("Street field"), parentLayerParameterName=self.INPUT)
+            QgsProcessingParameterField(self.STREET_FIELD, tr("Street field"),
+                                        defaultValue=default_field(self.STREET_FIELD),
+                                        parentLayerParameterName=self.INPUT)
         )
         self._add(
             QgsProcessingParameterField(
-                self.HOUSENUMBER_FIELD, tr("House number field"), parentLayerParameterName=self.INPUT
+                self.HOUSENUMBER_FIELD, tr("House number field"), defaultValue=default_field(self.HOUSENUMBER_FIELD),
+                parentLayerParameterName=self.INPUT
             )
         )
         self._add(
@@ -108,13 +111,14 @@ class GeocodeAddressesAlgorithm(QuartiersAlgorithm):
         )
         self._add(
             QgsProcessingParameterField(
-                self.DIR_STREET_FIELD, tr("Directory street field"), parentLayerParameterName=self.DIRECTORY
+                self.DIR_STREET_FIELD, tr("Directory street field"), defaultValue=default_field(self.DIR_STREET_FIELD),
+                parentLayerParameterName=self.DIRECTORY
             )
         )
         self._add(
             QgsProcessingParameterField(
                 self.DIR_HOUSENUMBER_FIELD, tr("Directory house number field"),
-                parentLayerParameterName=self.DIRECTORY,
+                defaultValue=default_field(self.DIR_HOUSENUMBER_FIELD), parentLayerParameterName=self.DIRECTORY,
             )
         )
         self._add(
@@ -132,11 +136,11 @@ class GeocodeAddressesAlgorithm(QuartiersAlgorithm):
         self._add(
             QgsProcessingParameterBoolean(self.FUZZY, tr("Match misspelt street names (fuzzy)"), defaultValue=True)
         )
-        threshold = QgsProcessingParameterNumber(
+        threshold = set_decimals(QgsProcessingParameterNumber(
             self.FUZZY_THRESHOLD, tr("Fuzzy threshold: minimum similarity of street names (percent)"),
             NUMBER_DOUBLE, defaultValue=100 * matching.DEFAULT_THRESHOLD,
             minValue=50.0, maxValue=100.0,
-        )
+        ), 1)
         fallback = QgsProcessingParameterBoolean(
             self.STREET_FALLBACK, tr("Place addresses with unknown house number at their street's centroid"),
             defaultValue=True,

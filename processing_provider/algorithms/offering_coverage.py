@@ -39,7 +39,7 @@ from ...spatial.coverage import (
 )
 from ...spatial.nearest import coverage_by_group, nearest
 from ...translation import tr
-from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
+from ..base import GROUP_ADDRESSES, QuartiersAlgorithm, default_field, set_decimals
 from ..errors import empty_layer
 from ..inputs import (
     border_tolerance,
@@ -121,6 +121,7 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
         )
         self._add(
             QgsProcessingParameterField(self.QUARTIER_ID, tr("Quartier id field"),
+                                        defaultValue=default_field(self.QUARTIER_ID),
                                         parentLayerParameterName=self.QUARTIERS)
         )
         self._add(
@@ -136,16 +137,16 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
                 optional=True,
             )
         )
-        self._add(
+        self._add(set_decimals(
             QgsProcessingParameterNumber(
                 self.DISTANCE, tr("Distance (metres)"), NUMBER_DOUBLE,
                 defaultValue=1000.0, minValue=0.0,
-            )
+            ), 0)  # whole metres shown ("1000", not "1000.000000"); decimals may still be typed in processing.run
         )
-        share = QgsProcessingParameterNumber(
+        share = set_decimals(QgsProcessingParameterNumber(
             self.WHITE_SPOT_SHARE, tr("White spot: share of residents within the distance below (percent)"),
             NUMBER_DOUBLE, defaultValue=50.0, minValue=0.0, maxValue=100.0,
-        )
+        ), 1)
         self._add(share, advanced=True)
         self._add(
             QgsProcessingParameterFeatureSink(

@@ -96,15 +96,21 @@ def build():
     from quartiersmonitor.indicators.catalog import load_catalog
 
     catalog = load_catalog()
-    labels = ["{} {}".format(i, catalog[i].name("de")) for i in catalog.ids()]
+    # the stored labels are English; the provider shows them in QGIS's language (BundledModel.localise)
+    labels = ["{} {}".format(i, catalog[i].name("en")) for i in catalog.ids()]
     param(QgsProcessingParameterEnum("indicators", "Indicators", labels, True, ALL_INDICATORS))
     param(QgsProcessingParameterString("attention_fields", "Indicator fields of the attention index",
                                        ATTENTION_FIELDS))
     param(QgsProcessingParameterNumber("min_count", "Minimum count", integer, 3, minValue=1))
     param(QgsProcessingParameterNumber("min_population", "Minimum population", integer, 300, minValue=0))
     param(QgsProcessingParameterEnum("classification", "Classification",
-                                     ["quantile", "jenks", "equal_interval", "std_dev", "pretty"], False, 0))
+                                     ["Quantiles", "Natural breaks (Jenks)", "Equal intervals", "Standard deviation",
+                                      "Pretty breaks"], False, 0))
     param(QgsProcessingParameterNumber("classes", "Number of classes", integer, 5, minValue=2, maxValue=9))
+    # the dialog asks in this order (without it a model read from a file lists its inputs alphabetically)
+    from quartiersmonitor.processing_provider.bundled_model import PARAMETER_ORDER
+
+    model.setParameterOrder(PARAMETER_ORDER)
 
     def p(name):
         return [QgsProcessingModelChildParameterSource.fromModelParameter(name)]

@@ -42,6 +42,111 @@ def test_model_is_listed_and_valid(provider):
     assert ok, errors
 
 
+@pytest.fixture()
+def english():
+    """QGIS speaking English (whatever locale an earlier test left in the settings)."""
+    from qgis.PyQt.QtCore import QSettings
+
+    settings = QSettings()
+    old = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "en_US")
+    yield
+    for key, value in old.items():
+        if value is None:
+            settings.remove(key)
+        else:
+            settings.setValue(key, value)
+
+
+@pytest.fixture()
+def german():
+    """QGIS speaking German: the locale setting (read by the catalog's labels) and the plugin's translator."""
+    from qgis.PyQt.QtCore import QSettings
+
+    from quartiersmonitor.translation import install_translator, remove_translator
+
+    settings = QSettings()
+    old = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "de_DE")
+    translator = install_translator("de_DE")
+    assert translator is not None
+    yield
+    remove_translator(translator)
+    for key, value in old.items():
+        if value is None:
+            settings.remove(key)
+        else:
+            settings.setValue(key, value)
+
+
+def _inputs(model):
+    return [d for d in model.parameterDefinitions() if not d.isDestination()]
+
+
+def _check_model_as_shown(model, calculate):
+    """What the toolbox and the dialog show of the model, against calculateindicators' own texts."""
+    assert model.name() == "quartiersmonitor_pipeline"
+    assert model.groupId() == calculate.groupId() == "indicators"
+    assert model.group() == calculate.group()
+    assert model.displayName() != model.name()
+    names = [d.name() for d in _inputs(model)]
+    assert names[:2] == ["quartiers", "quartier_id"]
+    assert names.index("quartiers") < names.index("addresses") < names.index("counts")
+    # choices as calculateindicators labels them, never the raw values
+    assert model.parameterDefinition("classification").options() == \
+        calculate.parameterDefinition("CLASSIFICATION").options()
+    assert model.parameterDefinition("indicators").options() == calculate.parameterDefinition("INDICATORS").options()
+    assert "quantile" not in model.parameterDefinition("classification").options()
+    assert model.parameterDefinition("quartier_id").description() == \
+        calculate.parameterDefinition("QUARTIER_ID").description()
+    assert model.parameterDefinition("min_count").description() == \
+        calculate.parameterDefinition("MIN_COUNT").description()
+
+
+def test_model_is_shown_in_the_indicators_group_in_english(provider, english):
+    from quartiersmonitor.processing_provider.provider import bundled_models
+
+    registry = QgsApplication.processingRegistry()
+    calculate = registry.createAlgorithmById("quartiersmonitor:calculateindicators")
+    listed = registry.algorithmById(MODEL_ID)
+    assert (listed.groupId(), listed.group(), listed.displayName()) == \
+        ("indicators", calculate.group(), "Quartiersmonitor pipeline")
+    # a model as the dialog and processing.run create it (texts of the language QGIS speaks now)
+    for model in (registry.createAlgorithmById(MODEL_ID), bundled_models()[0]):
+        _check_model_as_shown(model, calculate)
+        assert model.displayName() == "Quartiersmonitor pipeline"
+        assert model.group() == "2 Indicators"
+        assert model.parameterDefinition("classification").options()[0] == "Quantiles"
+        assert model.parameterDefinition("indicators").options()[0].startswith("A.1 ")
+        assert model.parameterDefinition("quartiers").description() == "Quartiers"
+        assert model.parameterDefinition("indicators:indicators").description() == "Indicators"
+    # the dialog order is that of the .model3 itself (QGIS reads "parameterOrder"), not only of our class
+    plain = bundled_models()[0]
+    assert [d.name() for d in _inputs(plain)][:4] == ["quartiers", "quartier_id", "municipality_field", "addresses"]
+
+
+def test_model_is_shown_in_german(provider, german):
+    from quartiersmonitor.indicators.catalog import load_catalog
+    from quartiersmonitor.processing_provider.provider import bundled_models
+    from quartiersmonitor.translation import tr
+
+    calculate = QgsApplication.processingRegistry().createAlgorithmById("quartiersmonitor:calculateindicators")
+    model = bundled_models()[0]
+    _check_model_as_shown(model, calculate)
+    assert model.group() == "2 Indikatoren"
+    assert model.displayName() == tr("Quartiersmonitor pipeline")
+    assert model.parameterDefinition("quartiers").description() == "Quartiere"
+    assert model.parameterDefinition("classification").options()[0] == "Quantile"
+    assert model.parameterDefinition("min_count").description() == "Mindestfallzahl (kleinere Zähler werden gesperrt)"
+    catalog = load_catalog()
+    first = catalog.ids()[0]
+    assert model.parameterDefinition("indicators").options()[0] == "{} {}".format(first, catalog[first].name("de"))
+    assert catalog[first].name("de") != catalog[first].name("en")
+    assert model.parameterDefinition("attention:attention").description() == "Quartiere mit Aufmerksamkeitsbedarf"
+
+
 def test_model_builder_gives_the_bundled_model_on_this_qgis(provider):
     """``build_pipeline_model.py`` run on this QGIS version makes the model we ship: the same public output names
     (QGIS >= 3.26 would name outputs after their descriptions and drop ``indicators``, whose new name clashed with
@@ -57,8 +162,9 @@ def test_model_builder_gives_the_bundled_model_on_this_qgis(provider):
     built = builder.build()
     bundled = QgsApplication.processingRegistry().algorithmById(MODEL_ID)
     assert sorted(d.name() for d in built.destinationParameterDefinitions()) == PUBLIC_OUTPUTS
-    assert sorted(d.name() for d in built.parameterDefinitions() if not d.isDestination()) == \
-        sorted(d.name() for d in bundled.parameterDefinitions() if not d.isDestination())
+    # the same inputs, asked in the same order
+    assert [d.name() for d in built.parameterDefinitions() if not d.isDestination()] == \
+        [d.name() for d in bundled.parameterDefinitions() if not d.isDestination()]
     ok, errors = built.validate()
     assert ok, errors
 
