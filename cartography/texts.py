@@ -16,6 +16,10 @@ _LEGEND = {
                            "de": "2 Mittlerer Status, negative Dynamik — Aufmerksamkeit"},
     "status_3": {"en": "3 Low status — attention", "de": "3 Niedriger Status — Aufmerksamkeit"},
     "status_4": {"en": "4 Very low status — attention", "de": "4 Sehr niedriger Status — Aufmerksamkeit"},
+    # map sheets: the veil over the neighbours and the outline of the sheet's quartier
+    "neighbours": {"en": "Neighbouring quartiers (lighter)", "de": "Nachbarquartiere (aufgehellt)"},
+    "focus": {"en": "Quartier of this sheet", "de": "Quartier dieses Blatts"},
+    "map_key": {"en": "Map key", "de": "Kartenzeichen"},
 }
 
 #: Layer titles and the sentences of layer abstracts.

@@ -7,8 +7,9 @@ Layout export must run on the main thread; callers (the Processing algorithm ``e
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 
-from qgis.core import QgsLayoutExporter
+from qgis.core import QgsLayoutExporter, QgsProjectMetadata
 
 from ..translation import tr
 from .errors import CanceledError, SheetError
@@ -32,6 +33,68 @@ def pdf_settings(layout):
 
         settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
     return settings
+
+
+@contextmanager
+def document_properties(project, properties):
+    """The PDF's title, subject, author and keywords for the exports inside this block.
+
+    QGIS writes the document properties of a layout PDF from its project's metadata
+    (``PdfExportSettings.exportMetadata``, QGIS 3.22 … 3.44); the project gets a copy of its metadata with ours for
+    the export and its own back afterwards, unchanged and not marked modified by it. The author stays the
+    project's where it has one."""
+    if project is None or not properties:
+        yield
+        return
+    previous = QgsProjectMetadata(project.metadata())
+    dirty = project.isDirty()
+    set_document_properties(project, previous, properties)
+    try:
+        yield
+    finally:
+        project.setMetadata(previous)
+        if not dirty:
+            project.setDirty(False)
+
+
+def keyword_text(keywords):
+    """QGIS's spelling of keywords in a PDF: "group: word,word;group: word"."""
+    return ";".join("{}: {}".format(group, ",".join(words)) for group, words in keywords.items())
+
+
+def write_pdf_properties(path, properties):
+    """Write the document properties into the PDF at ``path`` (an incremental update by GDAL's PDF driver, as QGIS
+    itself georeferences its PDFs): QGIS 3.22 writes none into a multi-page atlas PDF. Creator: Quartiersmonitor
+    with the QGIS version. Returns False where GDAL cannot update the file (the PDF stays as QGIS wrote it)."""
+    if not properties:
+        return False
+    try:
+        from osgeo import gdal
+        from qgis.core import Qgis
+
+        dataset = gdal.OpenEx(path, gdal.OF_RASTER | gdal.OF_UPDATE, allowed_drivers=["PDF"])
+        if dataset is None:
+            return False
+        items = {"TITLE": properties.get("title", ""), "SUBJECT": properties.get("subject", ""),
+                 "AUTHOR": properties.get("author", "") or "Quartiersmonitor",
+                 "KEYWORDS": keyword_text(properties.get("keywords", {})),
+                 "CREATOR": "Quartiersmonitor (QGIS {})".format(Qgis.version().split("-")[0])}
+        for key, value in items.items():
+            dataset.SetMetadataItem(key, value)
+        dataset = None  # noqa: F841 - closing writes the update
+        return True
+    except (ImportError, RuntimeError, AttributeError):
+        return False
+
+
+def set_document_properties(project, base, properties):
+    metadata = QgsProjectMetadata(base)
+    metadata.setTitle(properties.get("title", ""))
+    metadata.setAbstract(properties.get("subject", ""))
+    if not base.author():
+        metadata.setAuthor(properties.get("author") or "Quartiersmonitor")
+    metadata.setKeywords(properties.get("keywords", {}))
+    project.setMetadata(metadata)
 
 
 def image_settings(dpi=150):
@@ -83,8 +146,13 @@ def export_sheets(sheet, fmt, folder, title="", feedback=None, dpi=None):
     except OSError as error:
         raise SheetError(tr("Cannot write into the output folder {folder}: {error}").format(
             folder=folder, error=error.strerror or error)) from error
+    owner = sheet.layout.project()
+    was_dirty = owner.isDirty() if owner is not None else True
     try:
-        names = _export_into(sheet, fmt, work, title, feedback, dpi)
+        project = owner if fmt != "png" else None
+        properties = sheet.pdf_properties() if hasattr(sheet, "pdf_properties") else None
+        with document_properties(project, properties):
+            names = _export_into(sheet, fmt, work, title, feedback, dpi)
         targets = [path_inside(folder, name) for name in names]
         for target in targets:
             if os.path.isdir(target):
@@ -98,6 +166,8 @@ def export_sheets(sheet, fmt, folder, title="", feedback=None, dpi=None):
         return targets
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if not was_dirty:  # moving the atlas changes the layout, not the user's project
+            owner.setDirty(False)
 
 
 def _check_cancel(feedback):
@@ -108,6 +178,7 @@ def _check_cancel(feedback):
 def _export_into(sheet, fmt, work, title, feedback, dpi):
     layout = sheet.layout
     count = sheet.begin()
+    sheet.page_count = count
     if count == 0:
         sheet.atlas.endRender()
         raise SheetError(tr("No quartier to export: the layer is empty or the filter matches no quartier."))
@@ -127,6 +198,8 @@ def _export_into(sheet, fmt, work, title, feedback, dpi):
             if not os.path.isfile(path):
                 raise SheetError(tr("The layout exporter reported success but wrote no file {path}.").format(
                     path=path))
+            if hasattr(sheet, "pdf_properties"):
+                write_pdf_properties(path, sheet.pdf_properties())
             return [name]
         names = []
         seen = set()
@@ -148,7 +221,12 @@ def _export_into(sheet, fmt, work, title, feedback, dpi):
             seen.add(candidate.lower())
             name = candidate + extension
             path = os.path.join(work, name)
+            properties = None
             if fmt == "pdf_per_quartier":
+                if hasattr(sheet, "pdf_properties"):
+                    properties = sheet.pdf_properties(sheet.current_title())
+                    project = layout.project()
+                    set_document_properties(project, project.metadata(), properties)
                 result = exporter.exportToPdf(path, settings)
             else:
                 result = exporter.exportToImage(path, settings)
@@ -157,6 +235,8 @@ def _export_into(sheet, fmt, work, title, feedback, dpi):
             if not os.path.isfile(path):
                 raise SheetError(tr("The layout exporter reported success but wrote no file {path}.").format(
                     path=path))
+            if properties is not None:
+                write_pdf_properties(path, properties)
             names.append(name)
             if feedback is not None:
                 feedback.setProgress(100.0 * (index + 1) / count)

@@ -2,9 +2,13 @@
 
 :class:`SheetLayout` loads a ``.qpt`` template (default: the bundled A4 landscape sheet), drives its atlas over the
 quartier layer and fills, per atlas feature, the profile table with the indicator engine's values
-(``indicators.profile.profile_from_row``, ranks from the published values computed once per layout). Neighbouring
-quartiers recede behind a veil layer drawn over the styled layer (:mod:`mapsheets.neighbours`); scale bars get
-round segments (:mod:`mapsheets.scale_bars`); :func:`export_sheets` (:mod:`mapsheets.export`) writes the files.
+(``indicators.profile.profile_from_row``, ranks from the published values computed once per layout) and the
+quartier's own value and rank beside the title (item ``value``). Neighbouring quartiers recede behind a light veil
+layer drawn over the styled layer, explained in the legend (:mod:`mapsheets.neighbours`); a locator map (item
+``locator``, not atlas-driven) shows the whole county with the quartier marked; the legend speaks the sheet's
+language; scale bars get round segments (:mod:`mapsheets.scale_bars`); :func:`export_sheets`
+(:mod:`mapsheets.export`) writes the files with the PDF's document properties (:func:`SheetLayout.pdf_properties`).
+Texts are built in :mod:`mapsheets.sheet_text` (pure).
 
 This module keeps the public entry points of the map sheets: the names below are importable from here whichever
 module defines them. Layout export must run on the main thread; callers (the Processing algorithm
@@ -16,12 +20,16 @@ from qgis.core import (
     QgsExpressionContextUtils,
     QgsFeatureRequest,
     QgsLayoutFrame,
+    QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsLayoutTableColumn,
+    QgsLegendRenderer,
+    QgsLegendStyle,
+    QgsMapLayerLegendUtils,
     QgsPrintLayout,
     QgsReadWriteContext,
     QgsRectangle,
@@ -30,6 +38,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..cartography import layer_record
+from ..cartography.texts import legend_text
 from ..compat import REQUEST_NO_GEOMETRY, plain_value
 from ..paths import DEFAULT_TEMPLATE
 from ..translation import tr
@@ -45,9 +55,18 @@ from .indicator_layer import (
     sheet_language,
     style_for_field,
 )
-from .neighbours import VEIL_COLOR, build_mask_layer
-from .profile_cells import profile_cells
+from .neighbours import VEIL_COLOR, build_legend_layer, build_locator_layer, build_mask_layer
+from .profile_cells import decimals_of, profile_cells
 from .scale_bars import fit_scale_bars, nice_segment, segment_size_modes
+from .sheet_text import (
+    TITLE_NAME_LENGTH,
+    indicator_heading,
+    pdf_properties,
+    sheet_title,
+    source_line,
+    subtitle,
+    value_line,
+)
 
 # The public entry points of the map sheets, importable from here whichever module defines them.
 __all__ = [
@@ -58,7 +77,11 @@ __all__ = [
 
 NORTH_ARROW = ":/images/north_arrows/layout_default_north_arrow.svg"
 TABLE_FRAME_ID = "profile_table"
-TITLE_NAME_LENGTH = 48
+MAP_ID = "map"
+LOCATOR_ID = "locator"
+VALUE_ID = "value"
+LOCATOR_MARGIN = 0.03  # of the county's extent, on each side
+__all__ += ["TITLE_NAME_LENGTH", "sheet_title"]
 
 
 def load_template(project, path=None):
@@ -84,11 +107,15 @@ def load_template(project, path=None):
 
 
 class SheetLayout:
-    """The atlas layout of map sheets over ``layer`` (one page per quartier, filtered by ``filter_expression``)."""
+    """The atlas layout of map sheets over ``layer`` (one page per quartier, filtered by ``filter_expression``).
+
+    ``source`` and ``date`` (the source of the data and its date, e.g. "31.12.2024") default to what the layer
+    recorded (``calculateindicators``' SOURCE and YEAR); the source line never names the layer instead."""
 
     def __init__(self, project, layer, id_field, name_field=None, filter_expression=None, template=None,
-                 title="", language=None, source=None, catalog=None):
+                 title="", language=None, source=None, catalog=None, date=None):
         self.project = project
+        was_dirty = project.isDirty() if project is not None else True
         self.layer = layer
         self.id_field = id_field
         self.name_field = name_field or None
@@ -97,17 +124,26 @@ class SheetLayout:
         self.layout = load_template(project, template)
         self.atlas = self.layout.atlas()
         self.mask = build_mask_layer(layer, self.name_field or id_field)
+        self.locator_layer = None
+        self.legend_layer = None
+        self.locator_item = None
+        self.value_items = []
+        self.recorded_decimals = layer_record.recorded(layer, layer_record.DECIMALS)
         self.tables = []
         self.fit_scale_bars = []
         self.indicator_field = current_indicator_field(layer, self.catalog)
         self.indicator = indicator_by_field(self.catalog, self.indicator_field)
         self.last_profile = None
+        self.last_value = ""
+        self.page_count = 0
         self._rank_values = None
         self.error = None
         self._configure_atlas(filter_expression)
         self._configure_items()
-        self._configure_variables(title, source)
+        self._configure_variables(title, source, date)
         self.atlas.featureChanged.connect(self._on_feature_changed)
+        if not was_dirty:  # a layout of the project's that is not saved in it: not a change of the user's project
+            project.setDirty(False)
 
     # -- set-up ---------------------------------------------------------------------------------------------
     def _configure_atlas(self, filter_expression):
@@ -118,10 +154,10 @@ class SheetLayout:
         qid = QgsExpression.quotedColumnRef(self.id_field)
         if self.name_field:
             name = QgsExpression.quotedColumnRef(self.name_field)
-            # Very long names are shortened so that the title keeps the id in view.
+            # "0101 Innenstadt (Lindenau)" (mapsheets.sheet_title): the id first, very long names shortened.
             atlas.setPageNameExpression(
-                "with_variable('n', coalesce(to_string({name}), ''), "
-                "if(length(@n) > {m}, left(@n, {m} - 1) || '\u2026', @n)) || ' (' || to_string({qid}) || ')'".format(
+                "trim(to_string({qid}) || ' ' || with_variable('n', trim(regexp_replace(coalesce(to_string({name}), "
+                "''), '\\\\s+', ' ')), if(length(@n) > {m}, trim(left(@n, {m} - 1)) || '\u2026', @n)))".format(
                     name=name, qid=qid, m=TITLE_NAME_LENGTH))
         else:
             atlas.setPageNameExpression("to_string({})".format(qid))
@@ -142,28 +178,28 @@ class SheetLayout:
 
     def _configure_items(self):
         maps = [item for item in self.layout.items() if isinstance(item, QgsLayoutItemMap)]
-        main = next((m for m in maps if m.id() == "map"), maps[0])
+        main = next((m for m in maps if m.id() == MAP_ID), None) or next(
+            (m for m in maps if m.id() != LOCATOR_ID), maps[0])
         self.map_item = main
+        self.layout.setReferenceMap(main)
         main.setAtlasDriven(True)
         self._give_extent_the_frame_proportions(main)
         main.setCrs(self.layer.crs())
         main.setLayers([self.mask, self.layer])
         main.setKeepLayerSet(True)
-        indicator_title = self.indicator.name(self.language) if self.indicator is not None else self.layer.name()
-        if self.indicator is not None and self.indicator.unit:
-            indicator_title = "{} ({})".format(indicator_title, self.indicator.unit_label(self.language)
-                                               if hasattr(self.indicator, "unit_label") else self.indicator.unit)
+        if self.indicator is not None:
+            indicator_title = indicator_heading(self.indicator.name(self.language),
+                                                self.indicator.unit_label(self.language))
+        else:
+            indicator_title = self.layer.name()
         self.indicator_title = indicator_title
         for item in self.layout.items():
-            if isinstance(item, QgsLayoutItemLegend):
-                item.setLinkedMap(main)
-                item.setAutoUpdateModel(False)
-                root = item.model().rootGroup()
-                root.removeAllChildren()
-                node = root.addLayer(self.layer)
-                node.setCustomProperty("legend/title-label", indicator_title)
-                item.setLegendFilterByMapEnabled(False)
-                item.updateLegend()
+            if isinstance(item, QgsLayoutItemMap) and item is not main and item.id() == LOCATOR_ID:
+                self._configure_locator(item)
+            elif isinstance(item, QgsLayoutItemLabel) and item.id() == VALUE_ID:
+                self.value_items.append(item)
+            elif isinstance(item, QgsLayoutItemLegend):
+                self._configure_legend(item, main, indicator_title)
             elif isinstance(item, QgsLayoutItemScaleBar):
                 item.setLinkedMap(main)
                 self._block_labels(item)
@@ -183,6 +219,70 @@ class SheetLayout:
                 multiframe.setHeaders([QgsLayoutTableColumn(text) for text in self.table_headers()])
                 self.tables.append(multiframe)
 
+    def _configure_legend(self, item, main, indicator_title):
+        """The legend: the indicator's classes titled with the indicator (labels in the sheet's language), then the
+        veil over the neighbours and the outline of the quartier (:func:`neighbours.build_legend_layer`)."""
+        item.setLinkedMap(main)
+        item.setAutoUpdateModel(False)
+        root = item.model().rootGroup()
+        root.removeAllChildren()
+        node = root.addLayer(self.layer)
+        node.setCustomProperty("legend/title-label", indicator_title)
+        if self.legend_layer is None:
+            self.legend_layer = build_legend_layer(self.layer, self.language)
+        key = root.addLayer(self.legend_layer)
+        QgsLegendRenderer.setNodeLegendStyle(key, QgsLegendStyle.Style.Hidden)
+        item.setLegendFilterByMapEnabled(False)
+        self._relabel_legend(item, node)
+        item.updateLegend()
+
+    def _relabel_legend(self, item, node):
+        """Legend labels in the sheet's language when the layer was styled in the other one: the no-data entry
+        ("Suppressed / no data" ↔ "Gesperrt / keine Daten") and class labels as the engine writes them
+        ("2.5 – 5.0" ↔ "2,5 – 5,0"). Labels the user wrote stay; the layer itself is not changed (the labels are
+        the legend node's own)."""
+        from ..cartography.indicator_style import NO_DATA_VALUE
+        from ..cartography.indicator_style import decimals_for as legend_decimals
+        from ..indicators.classify import format_number
+
+        renderer = self.layer.renderer()
+        if renderer is None or not hasattr(renderer, "ranges"):
+            return
+        places = legend_decimals(self.indicator) if self.indicator is not None else 1
+        no_data = {legend_text("no_data", lang) for lang in ("en", "de")}
+        changed = False
+        for index, item_range in enumerate(renderer.ranges()):
+            label = item_range.label()
+            if item_range.upperValue() <= NO_DATA_VALUE:
+                wanted = legend_text("no_data", self.language) if label in no_data else None
+            else:
+                variants = {lang: "{} \u2013 {}".format(format_number(item_range.lowerValue(), lang, places),
+                                                        format_number(item_range.upperValue(), lang, places))
+                            for lang in ("en", "de")}
+                wanted = variants.get(self.language, variants["en"]) if label in variants.values() else None
+            if wanted is not None and wanted != label:
+                QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, wanted)
+                changed = True
+        if changed:
+            item.model().refreshLayerLegend(node)
+
+    def _configure_locator(self, item):
+        """The locator map: the whole county (the layer's extent), not driven by the atlas, the quartier marked."""
+        extent = self.layer.extent()
+        self.locator_item = item
+        item.setAtlasDriven(False)
+        item.setFollowVisibilityPreset(False)
+        if self.locator_layer is None:
+            self.locator_layer = build_locator_layer(self.mask, extent)
+        item.setCrs(self.layer.crs())
+        item.setLayers([self.locator_layer])
+        item.setKeepLayerSet(True)
+        if not extent.isEmpty():
+            margin = LOCATOR_MARGIN * max(extent.width(), extent.height())
+            padded = QgsRectangle(extent.xMinimum() - margin, extent.yMinimum() - margin,
+                                  extent.xMaximum() + margin, extent.yMaximum() + margin)
+            item.setExtent(extent_with_proportions(padded, item.rect()))
+
     def _give_extent_the_frame_proportions(self, main):
         """QGIS's atlas "auto" scaling widens each quartier's box to the proportions of the map's current extent
         and then sets the extent, resizing the frame to it; a template whose map has no extent yet (or one of
@@ -194,15 +294,7 @@ class SheetLayout:
         extent = self.layer.extent()
         if extent.isEmpty():
             extent = QgsRectangle(-1, -1, 1, 1)
-        ratio = frame.width() / frame.height()
-        width, height = extent.width(), extent.height()
-        if height <= 0 or width / height < ratio:
-            width = max(height, 1e-9) * ratio
-        else:
-            height = width / ratio
-        centre = extent.center()
-        main.setExtent(QgsRectangle(centre.x() - width / 2, centre.y() - height / 2,
-                                    centre.x() + width / 2, centre.y() + height / 2))
+        main.setExtent(extent_with_proportions(extent, frame))
 
     def _block_labels(self, item):
         """No map label (neighbour names) under ``item`` where it lies on the map (scale bar, north arrow)."""
@@ -212,21 +304,24 @@ class SheetLayout:
     def table_headers(self):
         return [tr("Indicator"), tr("Quartier"), tr("Municipality"), tr("County"), tr("Rank"), tr("Sig.")]
 
-    def _configure_variables(self, title, source):
-        date = QDate.currentDate()
-        date_text = date.toString("dd.MM.yyyy") if self.language == "de" else date.toString("yyyy-MM-dd")
-        source = source or self.layer.customProperty("quartiersmonitor/source") or self.layer.name()
-        subtitle = " \u00b7 ".join(part for part in (title or "", self.indicator_title) if part)
-        source_line = tr("Source: {source} \u00b7 Quartiersmonitor map sheet of {date} \u00b7 "
-                         "\u25b2/\u25bc significantly above/below the county").format(source=source, date=date_text)
+    def _configure_variables(self, title, source, date):
+        today = QDate.currentDate()
+        made_on = today.toString("dd.MM.yyyy") if self.language == "de" else today.toString("yyyy-MM-dd")
+        # the record of calculateindicators (SOURCE, YEAR); never the layer's name, which names no source
+        self.title = " ".join(str(title or "").split())
+        self.source = " ".join(str(source or layer_record.recorded(self.layer, layer_record.SOURCE) or "").split())
+        self.data_date = " ".join(str(date or layer_record.recorded(self.layer, layer_record.YEAR) or "").split())
+        self.subtitle = subtitle(self.title, self.indicator_title, self.data_date)
+        self.source_line = source_line(tr, self.source, self.data_date, made_on)
         variables = {
-            "qm_title": title or "",
+            "qm_title": self.title,
             "qm_indicator": self.indicator.id if self.indicator is not None else "",
             "qm_indicator_name": self.indicator_title,
-            "qm_subtitle": subtitle,
-            "qm_source": source,
-            "qm_date": date_text,
-            "qm_source_line": source_line,
+            "qm_subtitle": self.subtitle,
+            "qm_source": self.source or tr("not stated"),
+            "qm_data_date": self.data_date,
+            "qm_date": made_on,
+            "qm_source_line": self.source_line,
         }
         for name, value in variables.items():
             QgsExpressionContextUtils.setLayoutVariable(self.layout, name, value)
@@ -247,6 +342,29 @@ class SheetLayout:
 
         return profile_from_row(feature_row(feature), self.catalog, self.language, rank_values=self.rank_values())
 
+    def pdf_properties(self, sheet=None):
+        """Title, subject, author and keywords of a sheet PDF (``sheet``: the sheet title of a one-quartier PDF)."""
+        return pdf_properties(tr, self.title, self.indicator_title, self.source, self.data_date, sheet=sheet,
+                              indicator_id=self.indicator.id if self.indicator is not None else "")
+
+    def current_title(self):
+        """The title of the current sheet ("0101 Innenstadt (Lindenau)")."""
+        feature = self.current_feature()
+        names = feature.fields().names()
+        qid = plain_value(feature[self.id_field]) if self.id_field in names else feature.id()
+        name = plain_value(feature[self.name_field]) if self.name_field and self.name_field in names else None
+        return sheet_title(qid, name)
+
+    def value_text(self, rows):
+        """The quartier's own value and rank of the indicator shown (:func:`sheet_text.value_line`)."""
+        if self.indicator is None:
+            return ""
+        row = next((r for r in rows if r.id == self.indicator.id), None)
+        if row is None:
+            return ""
+        places = decimals_of(row, self.catalog, 1, self.recorded_decimals)
+        return value_line(tr, row, self.language, places)
+
     def fit_scale_bars_to_map(self):
         """Round the segments of the "fit width" scale bars to 1, 2, 2.5 or 5 × 10^k (see
         :func:`scale_bars.fit_scale_bars`)."""
@@ -254,22 +372,33 @@ class SheetLayout:
 
     def _on_feature_changed(self, feature):
         # Called from C++ (atlas iteration): an exception escaping here would abort QGIS, so it is kept and
-        # raised by check_error() after the page.
-        if self.error is not None:
+        # raised by check_error() after the page. endRender() announces an invalid feature: nothing to show.
+        if self.error is not None or not feature.isValid():
             return
+        self.fill(feature)
+
+    def fill(self, feature):
+        """Fit the scale bars, the value beside the title and the profile table to ``feature`` (the atlas does this
+        for every sheet; errors are kept for :meth:`check_error`)."""
         try:
             self.fit_scale_bars_to_map()
         except Exception as error:  # noqa: BLE001
             self.error = error
             return
-        if not self.tables:
+        if not self.tables and not self.value_items:
             return
         try:
-            rows = profile_cells(self.profile_rows(feature), self.language, self.catalog)
-            self.last_profile = rows
-            contents = [[QgsTableCell(text) for text in row] for row in rows]
-            for table in self.tables:
-                table.setTableContents(contents)
+            profile = self.profile_rows(feature)
+            if self.value_items:
+                self.last_value = self.value_text(profile)
+                for item in self.value_items:
+                    item.setText(self.last_value)
+            if self.tables:
+                rows = profile_cells(profile, self.language, self.catalog, recorded_decimals=self.recorded_decimals)
+                self.last_profile = rows
+                contents = [[QgsTableCell(text) for text in row] for row in rows]
+                for table in self.tables:
+                    table.setTableContents(contents)
         except Exception as error:  # noqa: BLE001
             self.error = error
 
@@ -301,3 +430,18 @@ class SheetLayout:
             self.atlas.featureChanged.disconnect(self._on_feature_changed)
         except (TypeError, RuntimeError):
             pass
+
+
+def extent_with_proportions(extent, frame):
+    """``extent`` widened (about its centre) to the proportions of ``frame`` (a QRectF of layout units)."""
+    if frame.width() <= 0 or frame.height() <= 0:
+        return QgsRectangle(extent)
+    ratio = frame.width() / frame.height()
+    width, height = extent.width(), extent.height()
+    if height <= 0 or width / height < ratio:
+        width = max(height, 1e-9) * ratio
+    else:
+        height = width / ratio
+    centre = extent.center()
+    return QgsRectangle(centre.x() - width / 2, centre.y() - height / 2,
+                        centre.x() + width / 2, centre.y() + height / 2)

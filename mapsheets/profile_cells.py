@@ -47,8 +47,15 @@ def rank_text(rank, n_ranked):
     return "{}/{}".format(int(rank), int(n_ranked))
 
 
-def _decimals(row, catalog, default):
-    """Decimals of an indicator's numbers as the engine uses them (none for rates per 100,000)."""
+def _decimals(row, catalog, default, recorded=None):
+    """Decimals of an indicator's numbers: the layer's recorded DECIMALS (``quartiersmonitor/decimals``, what
+    ``calculateindicators`` rounded the values to) when given, else as the engine uses them (none for rates per
+    100,000)."""
+    if recorded is not None:
+        try:
+            return max(0, int(recorded))
+        except (TypeError, ValueError):
+            pass
     if catalog is None:
         return default
     try:
@@ -59,11 +66,17 @@ def _decimals(row, catalog, default):
         return default
 
 
-def profile_cells(rows, language="en", catalog=None, decimals=1):
+def decimals_of(row, catalog=None, decimals=1, recorded_decimals=None):
+    """The decimals :func:`profile_cells` formats ``row``'s numbers with."""
+    return _decimals(row, catalog, decimals, recorded_decimals)
+
+
+def profile_cells(rows, language="en", catalog=None, decimals=1, recorded_decimals=None):
     """One list of six strings per ``ProfileRow``: indicator, quartier, municipality, county, rank, significance.
 
     The quartier cell is the engine's ``display`` text, so a suppressed value reads "suppressed" / "gesperrt"
-    and never shows a number.
+    and never shows a number. ``recorded_decimals`` (the layer's recorded DECIMALS) sets the decimals of every
+    number, rates per 100,000 included; without it the engine's decimals apply.
     """
     cells = []
     for row in rows:
@@ -71,8 +84,12 @@ def profile_cells(rows, language="en", catalog=None, decimals=1):
         unit = getattr(row, "unit", "") or ""
         if unit:
             label = "{} ({})".format(label, unit)
-        places = _decimals(row, catalog, decimals)
-        display = row.display if row.display not in (None, "") else format_value(row.value, language, places)
+        places = _decimals(row, catalog, decimals, recorded_decimals)
+        published = getattr(row, "flag", "ok") == "ok" and not _missing(row.value)
+        if recorded_decimals is not None and published:
+            display = format_value(row.value, language, places)
+        else:
+            display = row.display if row.display not in (None, "") else format_value(row.value, language, places)
         cells.append([
             label,
             display,

@@ -6,7 +6,9 @@ The ``.qpt`` in the repository is the product; this module documents how it was 
 
 Item ids are the contract with :mod:`mapsheets.layout` (and with users' own templates): ``map`` (atlas-driven map),
 ``legend``, ``scalebar``, ``north_arrow``, ``title``, ``subtitle``, ``source`` (labels using the layout variables
-``@qm_subtitle`` and ``@qm_source_line`` and ``@atlas_pagename``) and ``profile_table`` (frame of a manual table).
+``@qm_subtitle`` and ``@qm_source_line`` and ``@atlas_pagename``), ``profile_table`` (frame of a manual table),
+``value`` (a label that receives the quartier's own value and rank per sheet) and ``locator`` (a map, not
+atlas-driven, showing the whole county with the quartier marked). Every item is optional in a user's template.
 """
 
 import sys
@@ -19,11 +21,13 @@ from qgis.core import (
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsLayoutMeasurement,
     QgsLayoutMultiFrame,
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTable,
     QgsLayoutTableColumn,
+    QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
@@ -31,7 +35,7 @@ from qgis.core import (
     QgsTextFormat,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QRectF
+from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from .layout import NORTH_ARROW
@@ -64,21 +68,44 @@ def _label(layout, item_id, text, x, y, w, h, size, bold=False):
     return label
 
 
+def _legend_fonts(legend):
+    """Legend text a little smaller than QGIS's default: title of the indicator 8.5 pt bold, entries 7.5 pt."""
+    for style, size, bold in ((QgsLegendStyle.Style.Title, 8.5, True), (QgsLegendStyle.Style.Group, 8.5, True),
+                              (QgsLegendStyle.Style.Subgroup, 8.5, True),
+                              (QgsLegendStyle.Style.SymbolLabel, 7.5, False)):
+        font = QFont("Sans Serif")
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        legend.rstyle(style).setFont(font)
+    legend.rstyle(QgsLegendStyle.Style.Subgroup).setMargin(QgsLegendStyle.Side.Bottom, 1.5)
+    legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, 1.2)
+    legend.setSymbolWidth(6)
+    legend.setSymbolHeight(3.6)
+    legend.setWrapString("")
+    legend.setBoxSpace(1.5)
+
+
 def build_template_layout(project=None):
-    """The default sheet as a ``QgsPrintLayout`` (no layers set: :mod:`mapsheets.layout` sets them)."""
+    """The default sheet as a ``QgsPrintLayout`` (no layers set: :mod:`mapsheets.layout` sets them).
+
+    A4 landscape, 10 mm margins: title and subtitle at the top left, the quartier's value and rank at the top right;
+    the map (160 × 164 mm) on the left with north arrow and scale bar inside its frame; on the right the locator
+    map beside the legend, then the profile table down to the map's bottom edge; the source line below."""
     layout = QgsPrintLayout(project or QgsProject.instance())
     layout.initializeDefaults()
     layout.setName("Quartiersmonitor quartier sheet A4")
     page = layout.pageCollection().page(0)
     page.setPageSize("A4", page.Landscape)
 
-    _label(layout, "title", "[% @atlas_pagename %]", 10, 7, 277, 11, 18, bold=True)
-    _label(layout, "subtitle", "[% @qm_subtitle %]", 10, 18, 277, 7, 10.5)
+    _label(layout, "title", "[% @atlas_pagename %]", 10, 7, 190, 10, 16, bold=True)
+    _label(layout, "subtitle", "[% @qm_subtitle %]", 10, 17.5, 190, 7, 10)
+    value = _label(layout, "value", "", 203, 7.5, 84, 16, 10, bold=True)
+    value.setHAlign(Qt.AlignmentFlag.AlignRight)
 
     map_item = QgsLayoutItemMap(layout)
     map_item.setId("map")
-    map_item.attemptMove(QgsLayoutPoint(10, 27, MM))
-    map_item.attemptResize(QgsLayoutSize(165, 163, MM))
+    map_item.attemptMove(QgsLayoutPoint(10, 26, MM))
+    map_item.attemptResize(QgsLayoutSize(160, 164, MM))
     map_item.setFrameEnabled(True)
     map_item.setAtlasDriven(True)
     map_item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
@@ -88,8 +115,8 @@ def build_template_layout(project=None):
     arrow = QgsLayoutItemPicture(layout)
     arrow.setId("north_arrow")
     arrow.setPicturePath(NORTH_ARROW)
-    arrow.attemptMove(QgsLayoutPoint(162, 30, MM))
-    arrow.attemptResize(QgsLayoutSize(10, 14, MM))
+    arrow.attemptMove(QgsLayoutPoint(158, 29, MM))
+    arrow.attemptResize(QgsLayoutSize(9, 13, MM))
     arrow.setLinkedMap(map_item)
     arrow.setNorthMode(QgsLayoutItemPicture.GridNorth)
     layout.addLayoutItem(arrow)
@@ -108,36 +135,47 @@ def build_template_layout(project=None):
     scalebar.setUnitLabel("m")
     scalebar.setTextFormat(_text_format(7))
     scalebar.setBackgroundEnabled(True)
-    scalebar.attemptMove(QgsLayoutPoint(12, 178, MM))
+    scalebar.setBackgroundColor(QColor(255, 255, 255, 220))
+    scalebar.attemptMove(QgsLayoutPoint(12, 175.5, MM))  # inside the map's frame, bottom left
     layout.addLayoutItem(scalebar)
+
+    locator = QgsLayoutItemMap(layout)
+    locator.setId("locator")
+    locator.attemptMove(QgsLayoutPoint(175, 26, MM))
+    locator.attemptResize(QgsLayoutSize(44, 44, MM))
+    locator.setFrameEnabled(True)
+    locator.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, MM))
+    locator.setAtlasDriven(False)
+    layout.addLayoutItem(locator)
 
     legend = QgsLayoutItemLegend(layout)
     legend.setId("legend")
     legend.setTitle("")
     legend.setLinkedMap(map_item)
     legend.setResizeToContents(False)
-    legend.attemptMove(QgsLayoutPoint(180, 27, MM))
-    legend.attemptResize(QgsLayoutSize(107, 62, MM))
+    _legend_fonts(legend)
+    legend.attemptMove(QgsLayoutPoint(222, 26, MM))
+    legend.attemptResize(QgsLayoutSize(65, 48, MM))
     layout.addLayoutItem(legend)
 
     table = QgsLayoutItemManualTable.create(layout)
     layout.addMultiFrame(table)
     table.setHeaders([QgsLayoutTableColumn(h) for h in ("Indicator", "Quartier", "Municipality", "County",
                                                           "Rank", "Sig.")])
-    table.setColumnWidths([35, 15, 16, 12, 11, 6])
+    table.setColumnWidths([38, 14, 17, 12, 13, 6])
     table.setWrapBehavior(QgsLayoutTable.WrapText)
     table.setIncludeTableHeader(True)
-    table.setHeaderTextFormat(_text_format(6.5, bold=True))
-    table.setContentTextFormat(_text_format(6.5))
-    table.setCellMargin(0.7)
+    table.setHeaderTextFormat(_text_format(7, bold=True))
+    table.setContentTextFormat(_text_format(7))
+    table.setCellMargin(0.9)
     table.setGridStrokeWidth(0.1)
     table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
     frame = QgsLayoutFrame(layout, table)
     frame.setId("profile_table")
-    frame.attemptSetSceneRect(QRectF(180, 91, 107, 99))
+    frame.attemptSetSceneRect(QRectF(175, 77, 112, 113))
     table.addFrame(frame)
 
-    _label(layout, "source", "[% @qm_source_line %]", 10, 193, 277, 8, 7.5)
+    _label(layout, "source", "[% @qm_source_line %]", 10, 193, 277, 9, 7.5)
     return layout
 
 

@@ -30,28 +30,42 @@ class ExportMapSheetsAlgorithm(QuartiersAlgorithm):
     FILTER = "FILTER"
     TEMPLATE = "TEMPLATE"
     TITLE = "TITLE"
+    SOURCE = "SOURCE"
+    DATE = "DATE"
     FORMAT = "FORMAT"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     FILES = "FILES"
     COUNT = "COUNT"
+    PAGES = "PAGES"
 
     def displayName(self):
         return self.tr("Export map sheets")
 
     def shortHelpString(self):
         return self.tr(
-            "Exports one map sheet per quartier from an atlas layout over the styled indicator layer: the map zoomed "
-            "to the quartier with its neighbours greyed for context, legend, scale bar, north arrow, a title with "
-            "the quartier's name and the indicator shown, the quartier's profile as a table (every indicator with "
-            "quartier, municipality and county value, rank and significance; suppressed values shown as suppressed) "
-            "and a source and date line.\n\n"
+            "Exports one map sheet per quartier from an atlas layout over the styled indicator layer (the indicator "
+            "it shows now): the map zoomed to the quartier, its neighbours in their legend colours under a light "
+            "veil (explained in the legend) and the quartier outlined; legend in the language of QGIS; scale bar and "
+            "north arrow inside the map; a locator map of the whole county with the quartier marked; the title "
+            "\"id name\" with the quartier's own value and rank beside it (a suppressed value reads as suppressed); "
+            "the quartier's profile as a table (every indicator with quartier, municipality and county value, rank "
+            "and significance) and a footer with source and data date.\n\n"
+            "Title: shown under the quartier's name with the indicator and the data date. Source and Data date "
+            "(e.g. \"Statistik Landkreis, Kommunalstatistik\" and \"31.12.2024\"): in the footer, the subtitle "
+            "and the PDF's document properties (title, subject, author, keywords); left empty, the source and year "
+            "that calculateindicators recorded on the layer are used, else \"not stated\".\n\n"
+            "Only quartiers matching: an expression over the layer's fields; an invalid expression or one that "
+            "matches no quartier is an error. Every quartier exported needs a unique, non-empty id (ids name the "
+            "files): empty or duplicate ids are an error naming them.\n\n"
             "Formats: one multi-page PDF, one PDF per quartier, or one PNG per quartier. File names are built from "
             "id and name and are safe whatever the quartier is called. Files are written only when every sheet "
-            "succeeded; a failure or cancel leaves nothing behind.\n\n"
-            "Your own template (.qpt) may replace the bundled A4 sheet: its first map item (or the one with id "
-            "'map') is driven by the atlas; a manual table whose frame has the id 'profile_table' receives the "
-            "profile; labels may use @atlas_pagename, @qm_title, @qm_indicator_name, @qm_subtitle, @qm_source, "
-            "@qm_date and @qm_source_line.\n\n"
+            "succeeded; a failure or cancel leaves nothing behind. Outputs: Number of files written, Number of "
+            "sheets (pages), Files written.\n\n"
+            "Your own template (.qpt) may replace the bundled A4 sheet: its map with the id 'map' (else its first "
+            "map) is driven by the atlas; a map with the id 'locator' shows the county; a label with the id 'value' "
+            "receives the quartier's value and rank; a manual table whose frame has the id 'profile_table' receives "
+            "the profile; labels may use @atlas_pagename, @qm_title, @qm_indicator_name, @qm_subtitle, @qm_source, "
+            "@qm_data_date, @qm_date and @qm_source_line.\n\n"
             "Layout export runs on the main thread, as QGIS requires."
         )
 
@@ -74,6 +88,11 @@ class ExportMapSheetsAlgorithm(QuartiersAlgorithm):
                 fileFilter=self.tr("Layout templates (*.qpt)")),
             QgsProcessingParameterString(
                 self.TITLE, self.tr("Title"), self.tr("Quartiersmonitor"), optional=True),
+            QgsProcessingParameterString(
+                self.SOURCE, self.tr("Source of the data (empty: the source recorded on the layer)"), None,
+                optional=True),
+            QgsProcessingParameterString(
+                self.DATE, self.tr("Data date (empty: the year recorded on the layer)"), None, optional=True),
             QgsProcessingParameterEnum(
                 self.FORMAT, self.tr("Format"),
                 [self.tr("One multi-page PDF"), self.tr("One PDF per quartier"), self.tr("One PNG per quartier")],
@@ -85,6 +104,7 @@ class ExportMapSheetsAlgorithm(QuartiersAlgorithm):
                 raise QgsProcessingException("duplicate parameter " + parameter.name())
         outputs = [
             QgsProcessingOutputNumber(self.COUNT, self.tr("Number of files written")),
+            QgsProcessingOutputNumber(self.PAGES, self.tr("Number of sheets (pages)")),
             QgsProcessingOutputString(self.FILES, self.tr("Files written")),
         ]
         for output in outputs:
@@ -116,6 +136,8 @@ class ExportMapSheetsAlgorithm(QuartiersAlgorithm):
         filter_expression = self._checked_layer(parameters, context, layer, id_field, name_field)
         template = self.parameterAsFile(parameters, self.TEMPLATE, context) or None
         title = self.parameterAsString(parameters, self.TITLE, context) or ""
+        source = (self.parameterAsString(parameters, self.SOURCE, context) or "").strip() or None
+        date = (self.parameterAsString(parameters, self.DATE, context) or "").strip() or None
         fmt = FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         if not folder:
@@ -126,7 +148,8 @@ class ExportMapSheetsAlgorithm(QuartiersAlgorithm):
         feedback.pushInfo(self.tr("Building the layout from {template}").format(
             template=template or self.tr("the bundled A4 template")))
         try:
-            sheet = SheetLayout(project, layer, id_field, name_field, filter_expression, template, title)
+            sheet = SheetLayout(project, layer, id_field, name_field, filter_expression, template, title,
+                                source=source, date=date)
         except SheetError as error:
             raise QgsProcessingException(str(error)) from error
         except Exception as error:  # noqa: BLE001 - engine/catalog problems must reach the user as a clear error
@@ -142,5 +165,7 @@ class ExportMapSheetsAlgorithm(QuartiersAlgorithm):
         finally:
             sheet.teardown()
         feedback.setProgress(100)
-        feedback.pushInfo(self.tr("{n} file(s) written to {folder}").format(n=len(files), folder=folder))
-        return {self.OUTPUT_FOLDER: folder, self.COUNT: len(files), self.FILES: files}
+        pages = sheet.page_count
+        feedback.pushInfo(self.tr("{pages} sheet(s) in {n} file(s) written to {folder}").format(
+            pages=pages, n=len(files), folder=folder))
+        return {self.OUTPUT_FOLDER: folder, self.COUNT: len(files), self.PAGES: pages, self.FILES: files}

@@ -25,11 +25,21 @@ NAMES = ["Altstadt", "Nord/Süd", "../../etc/passwd", "Am Weiher", "Bahnhofsvier
          "Ölmühle: Ost", "Kirchberg", "Lindenhof", "Z" * 300, "Mühlental", "Sonnenhang"]
 
 
+# Extra indicators of make_indicator_layer(extra=...): numerator, denominator and factor by quartier index.
+EXTRA_VALUES = {
+    "D1": (lambda i: 30 + 13 * i, lambda i: 40 + 5 * i, 100),  # ageing index: per 100, values 75 ... 192
+}
+
+
 def _values(index, field):
     """Deterministic indicator values; quartier 4 (index 3) has A1 suppressed (count 2)."""
-    num = 10 + 7 * index if field == "A1" else 1 + index % 4
-    den = 400 + 25 * index if field == "A1" else 900 + 10 * index
-    factor = 100 if field == "A1" else 100000
+    if field in EXTRA_VALUES:
+        num_of, den_of, factor = EXTRA_VALUES[field]
+        num, den = num_of(index), den_of(index)
+    else:
+        num = 10 + 7 * index if field == "A1" else 1 + index % 4
+        den = 400 + 25 * index if field == "A1" else 900 + 10 * index
+        factor = 100 if field == "A1" else 100000
     value = factor * num / den
     if field == "A1" and index == 3:
         return {"": None, "_num": None, "_den": None, "_lo": None, "_hi": None, "_z": None, "_class": 0,
@@ -39,12 +49,15 @@ def _values(index, field):
             "_flag": "ok", "_sig": (1 if index > 8 else (-1 if index < 2 else 0))}
 
 
-def make_indicator_layer(name="indicators", names=None):
+def make_indicator_layer(name="indicators", names=None, extra=()):
+    """The layer described above; ``extra``: further indicator fields (keys of ``EXTRA_VALUES``, or any field name,
+    valued like G2), listed in ``quartiersmonitor/indicators`` after A.1 and G.2 without a saved style."""
     names = names or NAMES
+    indicator_fields = ("A1", "G2") + tuple(extra)
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:25832", name, "memory")
     fields = [QgsField("quartier_id", STRING), QgsField("name", STRING),
               QgsField("municipality", STRING), QgsField("pop_total", INT)]
-    for field in ("A1", "G2"):
+    for field in indicator_fields:
         for suffix in FIELDS_PER_INDICATOR:
             if suffix in ("_flag",):
                 kind = STRING
@@ -64,7 +77,7 @@ def make_indicator_layer(name="indicators", names=None):
         municipality = "Adorf" if col < 2 else "Bstadt"
         attributes = {"quartier_id": "{:04d}".format(101 + index), "name": names[index],
                       "municipality": municipality, "pop_total": 500 + 100 * index}
-        for field in ("A1", "G2"):
+        for field in indicator_fields:
             for suffix, value in _values(index, field).items():
                 attributes[field + suffix] = value
             attributes[field + "_mun"] = 4.5 if municipality == "Adorf" else 6.25
@@ -73,7 +86,8 @@ def make_indicator_layer(name="indicators", names=None):
             feature[key] = value
         features.append(feature)
     layer.dataProvider().addFeatures(features)
-    layer.setCustomProperty("quartiersmonitor/indicators", "A.1,G.2")
+    layer.setCustomProperty("quartiersmonitor/indicators", ",".join(
+        ["A.1", "G.2"] + [field[:1] + "." + field[1:] for field in extra]))
     # One saved style per indicator, named like cartography names them ("A.1 SGB II rate").
     manager = layer.styleManager()
     default = manager.currentStyle()

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from mapsheet_data import NAMES, make_indicator_layer
 from qgis.core import QgsFeatureRequest, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
-from qgis.PyQt.QtGui import QImage
+from qgis.PyQt.QtGui import QColor, QImage
 
 SAFE_FILE = re.compile(r"^[A-Za-z0-9_-]+\.(pdf|png)$")
 
@@ -25,6 +25,11 @@ def pdf_text(path, page):
 
 def first_line(text):
     return next(line.strip() for line in text.splitlines() if line.strip())
+
+
+def title_of(text):
+    """The sheet's title: the first line's left part (the quartier's value and rank stand on its right)."""
+    return re.split(r"\s{2,}", first_line(text))[0]
 
 
 @pytest.fixture()
@@ -61,10 +66,11 @@ def test_algorithm_metadata(provider):
     assert alg.flags() & QgsProcessingAlgorithm.FlagNoThreading
     assert "atlas" in alg.shortHelpString()
     names = [p.name() for p in alg.parameterDefinitions()]
-    assert names == ["INPUT", "QUARTIER_ID", "QUARTIER_NAME", "FILTER", "TEMPLATE", "TITLE", "FORMAT",
-                     "OUTPUT_FOLDER"]
-    for name in ("QUARTIER_NAME", "FILTER", "TEMPLATE"):
+    assert names == ["INPUT", "QUARTIER_ID", "QUARTIER_NAME", "FILTER", "TEMPLATE", "TITLE", "SOURCE", "DATE",
+                     "FORMAT", "OUTPUT_FOLDER"]
+    for name in ("QUARTIER_NAME", "FILTER", "TEMPLATE", "SOURCE", "DATE"):
         assert alg.parameterDefinition(name).flags() & alg.parameterDefinition(name).FlagOptional
+    assert [o.name() for o in alg.outputDefinitions()] == ["OUTPUT_FOLDER", "COUNT", "PAGES", "FILES"]
 
 
 def test_single_pdf_one_page_per_quartier_titled_with_its_name(run_alg, layer, tmp_path):
@@ -79,9 +85,11 @@ def test_single_pdf_one_page_per_quartier_titled_with_its_name(run_alg, layer, t
     for page, qid in enumerate(ids, start=1):
         text = pdf_text(pdf, page)
         index = int(qid) - 101
-        title = first_line(text)
-        assert "({})".format(qid) in title
-        assert NAMES[index][:40] in title
+        title = title_of(text)
+        # "0101 Altstadt": the id, then the name (very long names shortened to 40 characters with "…")
+        name = NAMES[index] if len(NAMES[index]) <= 40 else NAMES[index][:39] + "\u2026"
+        assert title == "{} {}".format(qid, name), title
+        assert "((" not in text and "))" not in text
         # The indicator shown and the engine's values for this quartier, municipality and county.
         assert "SGB II" in text
         for row in profiles[qid]:
@@ -103,15 +111,16 @@ def test_filter_limits_the_sheets(run_alg, layer, tmp_path):
     result = run_alg("exportmapsheets", params(layer, tmp_path, FILTER="\"quartier_id\" IN ('0105', '0107')"))
     pdf = result["FILES"][0]
     assert pdf_pages(pdf) == 2
-    assert "Bahnhofsviertel" in first_line(pdf_text(pdf, 1))
-    assert "Ölmühle: Ost" in first_line(pdf_text(pdf, 2))
+    assert title_of(pdf_text(pdf, 1)) == "0105 Bahnhofsviertel"
+    assert title_of(pdf_text(pdf, 2)) == "0107 Ölmühle: Ost"
+    assert result["PAGES"] == 2 and result["COUNT"] == 1
 
 
 def test_pdf_per_quartier_hostile_names_stay_safe_inside_the_folder(run_alg, layer, tmp_path):
     out = tmp_path / "sheets"
     result = run_alg("exportmapsheets", params(layer, out, fmt=1))
     files = result["FILES"]
-    assert result["COUNT"] == 12 == len(files)
+    assert result["COUNT"] == 12 == len(files) == result["PAGES"]
     assert sorted(os.listdir(str(out))) == sorted(os.path.basename(f) for f in files)  # no temp folder left
     assert sorted(os.listdir(str(tmp_path))) == ["sheets"]  # nothing escaped the folder
     for path in files:
@@ -125,7 +134,7 @@ def test_pdf_per_quartier_hostile_names_stay_safe_inside_the_folder(run_alg, lay
     assert "0103_etc_passwd.pdf" in names
     assert "0106_Aeussere_Neustadt.pdf" in names
     by_id = {os.path.basename(f)[:4]: f for f in files}
-    assert "Nord/Süd" in first_line(pdf_text(by_id["0102"], 1))
+    assert title_of(pdf_text(by_id["0102"], 1)) == "0102 Nord/Süd"
 
 
 def test_png_page_is_not_blank(run_alg, layer, tmp_path):
@@ -163,8 +172,9 @@ def _over_white(color):
 
 
 def test_png_neighbours_recede_but_keep_their_class(layer, tmp_path):
-    """Sheet of 0106 as PNG: the quartier in its full class colour, its neighbours under a light wash in which their
-    classes still differ (not one opaque veil colour), and margin enough around it for the neighbours to show."""
+    """Sheet of 0106 as PNG: the quartier in its full class colour, its neighbours under a light wash that keeps
+    their legend colour's hue (classes still differ; not one opaque veil colour), and margin enough around it for
+    the neighbours to show."""
     from qgis.core import NULL, QgsPointXY, QgsProject
 
     from quartiersmonitor.mapsheets.layout import VEIL_COLOR, SheetLayout, export_sheets
@@ -219,13 +229,16 @@ def test_png_neighbours_recede_but_keep_their_class(layer, tmp_path):
     assert all(abs(a - b) <= 3 for a, b in zip(shown["0106"], styled["0106"])), (shown, styled)
     # The neighbours differ as their classes do (an opaque veil would make them one colour).
     assert max(abs(a - b) for a, b in zip(shown["0102"], shown["0110"])) >= 15, shown  # veil of 0.8: 10
-    # ... washed out: their class colour under the white veil, lighter than the quartier's own.
+    # ... lighter: their class colour under the light white veil, lighter than the quartier's own, same hue.
     veil_alpha = int(VEIL_COLOR.split(",")[3]) / 255.0
     for qid in ("0102", "0110"):
         washed = tuple(c * (1 - veil_alpha) + 255 * veil_alpha for c in styled[qid])
         assert all(abs(a - b) <= 4 for a, b in zip(shown[qid], washed)), (qid, shown[qid], washed)
-        assert sum(shown[qid]) > sum(styled[qid]) + 60
-    assert 0.5 <= veil_alpha <= 0.7
+        assert sum(shown[qid]) > sum(styled[qid]) + 0.3 * (765 - sum(styled[qid]))
+        hue_shown = QColor(*[int(round(c)) for c in shown[qid]]).hsvHue()
+        hue_styled = QColor(*[int(round(c)) for c in styled[qid]]).hsvHue()
+        assert abs(hue_shown - hue_styled) <= 3, (qid, hue_shown, hue_styled)
+    assert 0.3 <= veil_alpha <= 0.45
 
 
 def test_nice_scale_bar_segments():
@@ -336,7 +349,7 @@ def test_sheets_of_a_real_calculateindicators_layer(provider, tmp_path):
         profiles = expected_profiles(lyr)
         for page, qid in enumerate(sorted(profiles), start=1):
             text = pdf_text(pdf, page)
-            assert first_line(text) == qid
+            assert title_of(text) == qid
             assert "SGB II" in text  # the indicator of the current style (the first one)
             for row in profiles[qid]:
                 assert row.display in text, (qid, row.id, row.display)
@@ -352,7 +365,8 @@ def test_sheets_of_a_real_calculateindicators_layer(provider, tmp_path):
 def test_map_frame_keeps_its_place_for_any_quartier_shape(layer, shape):
     """A tall (60 × 4,000 m), a wide (6,000 × 80 m) or a tiny (5 × 5 m) quartier as the first sheet: every item stays
     on the page, the map frame keeps the template's place and size on that sheet and the next ones (the extent
-    adapts to it), the footer does not overlap the map, and the quartier lies inside the map's extent."""
+    adapts to it), no items overlap (scale bar and north arrow inside the map), and the quartier lies inside the
+    map's extent."""
     from qgis.core import QgsGeometry, QgsLayoutItem, QgsLayoutItemMap, QgsProject, QgsRectangle
 
     from quartiersmonitor.mapsheets.layout import SheetLayout
@@ -379,6 +393,14 @@ def test_map_frame_keeps_its_place_for_any_quartier_shape(layer, shape):
             map_rect = items["map"].sceneBoundingRect()
             assert all(abs(a - b) < 1e-6 for a, b in zip(map_rect.getRect(), frame.getRect())), (shape, index)
             assert not items["source"].sceneBoundingRect().intersects(map_rect)
+            # no two items overlap, except scale bar and north arrow, which lie inside the map's frame
+            for name in ("scalebar", "north_arrow"):
+                assert map_rect.contains(items[name].sceneBoundingRect()), (shape, index, name)
+            free = sorted(name for name in items if name not in ("scalebar", "north_arrow"))
+            for i, first in enumerate(free):
+                for second in free[i + 1:]:
+                    overlap = items[first].sceneBoundingRect().intersected(items[second].sceneBoundingRect())
+                    assert overlap.width() * overlap.height() < 0.01, (shape, index, first, second)
             quartier = sheet.current_feature().geometry().boundingBox()
             assert items["map"].extent().contains(quartier), (shape, index)
     finally:
