@@ -1,7 +1,7 @@
 """Plugin wiring: translator, Processing provider, toolbar/menu action and dock."""
 
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -44,6 +44,16 @@ class QuartiersmonitorPlugin:
         self.toolbar.setObjectName("QuartiersmonitorToolbar")
         self.toolbar.addAction(self.action)
         self.iface.addPluginToMenu(tr("&Quartiersmonitor"), self.action)
+        QgsProject.instance().readProject.connect(self._on_project_read)
+
+    def _on_project_read(self, *_args):
+        """Open (or close) the dock as it was when the project was saved; a project without the entry leaves the
+        dock as it is."""
+        from .ui.dock_state import KEY_OPEN, read_entry
+
+        wanted = read_entry(QgsProject.instance(), KEY_OPEN)
+        if self.action is not None and wanted in ("0", "1") and self.action.isChecked() != (wanted == "1"):
+            self.action.setChecked(wanted == "1")
 
     def _toggle_dock(self, visible):
         if self.dock is None:
@@ -55,6 +65,9 @@ class QuartiersmonitorPlugin:
             self.dock.setToggleVisibilityAction(self.action)
             self.iface.addDockWidget(self.dock.default_area(), self.dock)
         self.dock.setUserVisible(visible)
+        from .ui.dock_state import KEY_OPEN, write_quiet_entry
+
+        write_quiet_entry(QgsProject.instance(), KEY_OPEN, "1" if visible else "0")  # the dock reopens with it
 
     def unload(self):
         if self.dock is not None:
@@ -64,6 +77,7 @@ class QuartiersmonitorPlugin:
             self.dock.deleteLater()
             self.dock = None
         if self.action is not None:
+            QgsProject.instance().readProject.disconnect(self._on_project_read)
             self.action.toggled.disconnect(self._toggle_dock)
             self.iface.removePluginMenu(tr("&Quartiersmonitor"), self.action)
             self.action.deleteLater()

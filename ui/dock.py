@@ -1,9 +1,12 @@
 """The Quartiersmonitor dock panel: indicator layer, searchable quartier list in sync with the map selection,
-indicator chooser (switches the layer's saved style), profile of the selected quartier and map-sheet export.
+indicator chooser (the layer's saved style of the indicator, or one built from the layer's record), profile of the
+selected quartier and map-sheet export.
 
 The dock computes no indicator: the profile comes from the engine (``indicators.profile.profile_from_row``) over the
 layer's fields, and the export runs ``quartiersmonitor:exportmapsheets`` through Processing like a user would
-(:mod:`ui.dock_export`). State (layer, indicator, export settings) is kept in the project (:mod:`ui.dock_state`).
+(:mod:`ui.dock_export`). The indicators are those of the layer's own catalog (a city's custom indicators travel
+with the layer, :func:`cartography.layer_record.layer_catalog`). State (layer, indicator, export settings) is kept
+in the project (:mod:`ui.dock_state`).
 :meth:`QuartiersmonitorDock.teardown` disconnects every signal the dock connected.
 """
 
@@ -21,18 +24,28 @@ from qgis.PyQt.QtWidgets import (
     QSplitter,
 )
 
+from ..cartography import layer_record
+from ..cartography.layer_record import CATALOG, ensure_indicator_style, layer_catalog
 from ..compat import REQUEST_NO_GEOMETRY
 from ..mapsheets.indicator_layer import (
     current_indicator_field,
     feature_row,
     layer_indicator_fields,
     sheet_language,
-    style_for_field,
 )
 from ..mapsheets.profile_cells import profile_cells
 from ..translation import tr
 from .dock_export import MapSheetExport
-from .dock_state import FID_ROLE, ID_FIELD, KEY_INDICATOR, KEY_LAYER, read_entry, write_changed_entry
+from .dock_state import (
+    FID_ROLE,
+    ID_FIELD,
+    KEY_INDICATOR,
+    KEY_LAYER,
+    read_entry,
+    write_changed_entry,
+    write_quiet_entry,
+)
+from .dock_text import selection_summary
 from .profile_view import new_profile_table, profile_heading, show_profile, table_texts
 from .quartier_list import QuartierFilter, fill_quartier_model, new_quartier_view
 from .slots import safe_slot
@@ -47,9 +60,7 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
         self.iface = iface
         self.project = QgsProject.instance()
         self.language = sheet_language()
-        from ..indicators.catalog import load_catalog
-
-        self.catalog = load_catalog()
+        self.catalog = layer_catalog(None)  # the built-in catalog until a layer is chosen
         self.layer = None
         self.feedback = None
         self._syncing = False
@@ -67,6 +78,7 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
         self._connect(self.search_edit.textChanged, self._on_search)
         self._connect(self.quartier_view.selectionModel().selectionChanged, self._on_list_selection)
         self._connect(self.quartier_view.selectionModel().currentChanged, self._on_current_row)
+        self._connect(self.quartier_view.user_replaced, self._on_list_selection)
         self._connect(self.zoom_button.clicked, self.zoom_to_selection)
         self._connect(self.indicator_combo.currentIndexChanged, self._on_indicator_chosen)
         self._connect(self.export_button.clicked, self.export_selected)
@@ -82,7 +94,8 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
         self.layer_combo.setToolTip(tr("Polygon layers with Quartiersmonitor indicator fields"))
         form.addRow(tr("Indicator layer"), self.layer_combo)
         self.indicator_combo = named(QComboBox(widget), "indicatorCombo")
-        self.indicator_combo.setToolTip(tr("Shows the layer's saved style of this indicator"))
+        self.indicator_combo.setToolTip(tr("Shows this indicator on the map: the layer's saved style of it, or a "
+                                           "style made as the indicator layer was calculated"))
         form.addRow(tr("Indicator"), self.indicator_combo)
         layout.addLayout(form)
 
@@ -101,19 +114,26 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
         self.proxy = QuartierFilter(self)
         self.proxy.setSourceModel(self.quartier_model)
         self.quartier_view = new_quartier_view(top, self.proxy)
-        top_layout.addWidget(self.quartier_view)
+        top_layout.addWidget(self.quartier_view, 1)
+        self.selection_label = named(QLabel(tr("No quartier selected"), top), "selectionLabel")
+        self.selection_label.setWordWrap(True)
+        top_layout.addWidget(self.selection_label)
 
         bottom, bottom_layout = column(splitter, 0)
         self.profile_label = named(QLabel(tr("Select a quartier to see its profile."), bottom), "profileLabel")
         self.profile_label.setWordWrap(True)
         bottom_layout.addWidget(self.profile_label)
         self.profile_table = new_profile_table(bottom)
-        bottom_layout.addWidget(self.profile_table)
+        bottom_layout.addWidget(self.profile_table, 1)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 2)  # list and profile share the room the dock has
+        splitter.setStretchFactor(1, 3)
+        self.splitter = named(splitter, "dockSplitter")
         layout.addWidget(splitter, 1)
 
-        layout.addWidget(self._build_export_box(widget))
+        layout.addWidget(self._build_export_box(widget), 0)
         self.setWidget(widget)
 
     def default_area(self):
@@ -149,7 +169,7 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
                 continue
             if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
                 continue
-            if ID_FIELD not in layer.fields().names() or not layer_indicator_fields(layer, self.catalog):
+            if ID_FIELD not in layer.fields().names() or not layer_indicator_fields(layer, layer_catalog(layer)):
                 continue
             layers.append(layer)
         return sorted(layers, key=lambda lyr: (lyr.name().lower(), lyr.id()))
@@ -200,19 +220,35 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
             return
         self._disconnect_all(self._layer_connections)
         self.layer = layer
+        self.catalog = layer_catalog(layer)
         self._rank_values = None
         if layer is not None:
             bucket = self._layer_connections
+            self._connect(layer.nameChanged, self._on_layer_renamed, bucket)
+            self._connect(layer.customPropertyChanged, self._on_layer_record_changed, bucket)
             self._connect(layer.selectionChanged, self._on_layer_selection, bucket)
             self._connect(layer.attributeValueChanged, self._on_layer_data_changed, bucket)
             self._connect(layer.featuresDeleted, self._on_layer_data_changed, bucket)
             self._connect(layer.featureAdded, self._on_layer_data_changed, bucket)
             self._connect(layer.styleManager().currentStyleChanged, self._on_style_changed, bucket)
-            write_changed_entry(self.project, KEY_LAYER, layer.id())
+            write_quiet_entry(self.project, KEY_LAYER, layer.id())
         self._fill_quartiers()
         self._fill_indicators()
         self._restore_export_settings()
         self._on_layer_selection()
+
+    @safe_slot
+    def _on_layer_renamed(self, *_args):
+        index = self.layer_combo.findData(self.layer.id()) if self.layer is not None else -1
+        if index >= 0:
+            self.layer_combo.setItemText(index, self.layer.name())
+
+    @safe_slot
+    def _on_layer_record_changed(self, key):
+        if key == CATALOG and self.layer is not None:  # e.g. the layer's style loaded again
+            self.catalog = layer_catalog(self.layer)
+            self._rank_values = None
+            self._fill_indicators()
 
     @safe_slot
     def _on_layer_data_changed(self, *_args):
@@ -236,7 +272,8 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
 
     @safe_slot
     def _on_search(self, text):
-        # Rows hidden by the search leave the view's selection but stay selected on the layer.
+        # Rows hidden by the search leave the view's selection but stay selected on the layer (the selection line
+        # under the list says how many).
         self._syncing = True
         try:
             self.proxy.setFilterFixedString(text)
@@ -252,14 +289,37 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
     def _on_list_selection(self, *_args):
         if self._syncing or self.layer is None:
             return
-        visible = {self.proxy.mapToSource(self.proxy.index(r, 0)).data(FID_ROLE) for r in range(self.proxy.rowCount())}
-        hidden_selected = [fid for fid in self.layer.selectedFeatureIds() if fid not in visible]
-        self._syncing = True
-        try:
-            self.layer.selectByIds(hidden_selected + self._selected_fids_in_list(), QgsVectorLayer.SetSelection)
-        finally:
-            self._syncing = False
+        # A plain click (or key) replaces the whole selection, also quartiers the search hides; Ctrl/Shift and
+        # changes made in code add to it, keeping the hidden ones.
+        hidden_selected = [] if self.quartier_view.replacing else self.hidden_selected_fids()
+        wanted = hidden_selected + self._selected_fids_in_list()
+        if sorted(wanted) != sorted(self.layer.selectedFeatureIds()):
+            self._syncing = True
+            try:
+                self.layer.selectByIds(wanted, QgsVectorLayer.SetSelection)
+            finally:
+                self._syncing = False
+        self.update_selection_label()
         self.update_profile()
+
+    def hidden_selected_fids(self):
+        """Feature ids selected on the layer whose rows the search hides."""
+        if self.layer is None:
+            return []
+        visible = {self.proxy.mapToSource(self.proxy.index(r, 0)).data(FID_ROLE) for r in range(self.proxy.rowCount())}
+        return [fid for fid in self.layer.selectedFeatureIds() if fid not in visible]
+
+    def update_selection_label(self):
+        """The line under the list: quartiers selected, and how many of them the search hides (the export writes
+        a sheet for each, seen or not)."""
+        selected = self.layer.selectedFeatureCount() if self.layer is not None else 0
+        hidden = len(self.hidden_selected_fids()) if selected else 0
+        self.selection_label.setText(selection_summary(tr, selected, hidden))
+        font = self.selection_label.font()
+        font.setBold(hidden > 0)
+        self.selection_label.setFont(font)
+        self.selection_label.setToolTip(tr("The map sheet export writes a sheet for every selected quartier, also "
+                                           "for those the search hides.") if hidden else "")
 
     @safe_slot
     def _on_current_row(self, *_args):
@@ -287,6 +347,7 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
                 self.quartier_view.scrollTo(selection.indexes()[0])
         finally:
             self._syncing = False
+        self.update_selection_label()
         self.update_profile()
 
     @safe_slot
@@ -324,17 +385,20 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
         self.apply_indicator(self.indicator_combo.itemData(index))
 
     def apply_indicator(self, field):
-        """Switch the layer to its saved style of indicator ``field``; True when switched."""
+        """Show indicator ``field`` on the layer: its saved style of it, or one built from the layer's record
+        (:func:`cartography.layer_record.ensure_indicator_style`; the layer's name follows when we gave it);
+        True when shown."""
         if self.layer is None or not field:
             return False
         write_changed_entry(self.project, KEY_INDICATOR, field)
-        style = style_for_field(self.layer, field)
+        syncing, self._syncing = self._syncing, True  # the style change is ours: the chooser shows it already
+        try:
+            style = ensure_indicator_style(self.layer, field, self.language, catalog=self.catalog)
+        finally:
+            self._syncing = syncing
         if style is None:
-            self.status_label.setText(tr("The layer has no saved style for indicator {field}.").format(field=field))
+            self.status_label.setText(tr("Indicator {field} is not in the catalog of the layer.").format(field=field))
             return False
-        if self.layer.styleManager().currentStyle() != style:
-            self.layer.styleManager().setCurrentStyle(style)
-            self.layer.triggerRepaint()
         return True
 
     @safe_slot
@@ -384,7 +448,8 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
                                                  self.catalog)
         row = feature_row(feature)
         profile = profile_from_row(row, self.catalog, self.language, rank_values=self._rank_values)
-        cells = profile_cells(profile, self.language, self.catalog)
+        cells = profile_cells(profile, self.language, self.catalog,
+                              recorded_decimals=layer_record.recorded(self.layer, layer_record.DECIMALS))
         self.profile_label.setText(profile_heading(row, len(self.layer.selectedFeatureIds())))
         show_profile(self.profile_table, profile, cells, self.catalog, self.language)
 

@@ -9,12 +9,12 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
 )
-from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget
+from qgis.PyQt.QtCore import QCoreApplication, QUrl
+from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,10 +22,22 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
 )
 
+from ..cartography import layer_record
 from ..compat import REQUEST_NO_GEOMETRY
 from ..mapsheets.layout import FORMATS
 from ..translation import tr
-from .dock_state import ID_FIELD, KEY_FOLDER, KEY_FORMAT, KEY_TITLE, NAME_FIELD, read_entry, write_entry
+from .dock_state import (
+    ID_FIELD,
+    KEY_DATE,
+    KEY_FOLDER,
+    KEY_FORMAT,
+    KEY_SOURCE,
+    KEY_TITLE,
+    NAME_FIELD,
+    read_entry,
+    write_entry,
+)
+from .dock_text import export_summary
 from .slots import safe_slot
 from .widgets import named
 
@@ -51,11 +63,21 @@ class MapSheetExport:
     ``layer``, ``iface`` and ``feedback``): builds the export box and runs the export."""
 
     def _build_export_box(self, parent):
-        box = QGroupBox(tr("Map sheets of the selected quartiers"), parent)
+        box = named(QgsCollapsibleGroupBox(tr("Map sheets of the selected quartiers"), parent), "exportBox")
+        box.setSaveCollapsedState(True)  # kept in the user's settings, like QGIS's own panels
         box_layout = QFormLayout(box)
+        box_layout.setContentsMargins(4, 4, 4, 4)
+        box_layout.setVerticalSpacing(3)
         self.title_edit = named(QLineEdit(box), "titleEdit")
         self.title_edit.setText(tr("Quartiersmonitor"))
         box_layout.addRow(tr("Title"), self.title_edit)
+        self.source_edit = named(QLineEdit(box), "sourceEdit")
+        self.source_edit.setToolTip(tr("Source line of the map sheets (prefilled from the indicator layer)"))
+        box_layout.addRow(tr("Source"), self.source_edit)
+        self.date_edit = named(QLineEdit(box), "dateEdit")
+        self.date_edit.setToolTip(tr("Date or year of the data, shown on the map sheets (prefilled from the "
+                                     "indicator layer)"))
+        box_layout.addRow(tr("Data as of"), self.date_edit)
         self.format_combo = named(QComboBox(box), "formatCombo")
         for label, fmt in zip((tr("One multi-page PDF"), tr("One PDF per quartier"), tr("One PNG per quartier")),
                               FORMATS):
@@ -66,18 +88,27 @@ class MapSheetExport:
         box_layout.addRow(tr("Output folder"), self.folder_widget)
         buttons = QHBoxLayout()
         self.export_button = named(QPushButton(tr("Export map sheets"), box), "exportButton")
+        self.open_folder_button = named(QPushButton(tr("Open folder"), box), "openFolderButton")
+        self.open_folder_button.setToolTip(tr("Open the folder of the map sheets just written"))
+        self.open_folder_button.setEnabled(False)
         self.cancel_button = named(QPushButton(tr("Cancel"), box), "cancelButton")
         self.cancel_button.setEnabled(False)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.open_folder_button)
         box_layout.addRow(buttons)
         self.progress_bar = named(QProgressBar(box), "progressBar")
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setValue(0)
+        self.progress_bar.setMaximumHeight(self.progress_bar.fontMetrics().height() + 4)
+        self.progress_bar.setVisible(False)  # shown while an export runs
         box_layout.addRow(self.progress_bar)
         self.status_label = named(QLabel("", box), "statusLabel")
         self.status_label.setWordWrap(True)
         box_layout.addRow(self.status_label)
+        self.written_folder = None
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.export_box = box
         return box
 
     def _restore_export_settings(self):
@@ -90,6 +121,13 @@ class MapSheetExport:
         title = read_entry(self.project, KEY_TITLE)
         if title:
             self.title_edit.setText(title)
+        # source and date: as kept in the project, else as the layer recorded them (calculateindicators)
+        for key, record_key, edit in ((KEY_SOURCE, layer_record.SOURCE, self.source_edit),
+                                      (KEY_DATE, layer_record.YEAR, self.date_edit)):
+            text = read_entry(self.project, key)
+            if not text and self.layer is not None:
+                text = str(layer_record.recorded(self.layer, record_key, ""))
+            edit.setText(text)
 
     def selection_filter(self):
         """Expression selecting the layer's selected quartiers by id (None when nothing is selected)."""
@@ -115,7 +153,7 @@ class MapSheetExport:
 
     def _export_parameters(self):
         """The parameters of ``exportmapsheets`` for the selected quartiers (None, reported, when one is missing);
-        keeps folder, format and title in the project."""
+        keeps folder, format, title, source and date in the project."""
         if self.layer is None:
             self._report(tr("Choose an indicator layer first."), "warning")
             return None
@@ -132,10 +170,14 @@ class MapSheetExport:
             return None
         fmt = self.format_combo.currentData()
         title = self.title_edit.text().strip()
+        source = self.source_edit.text().strip()
+        date = self.date_edit.text().strip()
         write_entry(self.project, KEY_FOLDER, folder)
         write_entry(self.project, KEY_FORMAT, fmt)
         write_entry(self.project, KEY_TITLE, title)
-        return {
+        write_entry(self.project, KEY_SOURCE, source)
+        write_entry(self.project, KEY_DATE, date)
+        params = {
             "INPUT": self.layer,
             "QUARTIER_ID": ID_FIELD,
             "QUARTIER_NAME": NAME_FIELD if NAME_FIELD in self.layer.fields().names() else None,
@@ -144,6 +186,11 @@ class MapSheetExport:
             "FORMAT": FORMATS.index(fmt),
             "OUTPUT_FOLDER": folder,
         }
+        algorithm = QgsApplication.processingRegistry().algorithmById(EXPORT_ALG_ID)
+        for name, value in (("SOURCE", source), ("DATE", date)):
+            if algorithm.parameterDefinition(name) is not None:  # parameters of the plugin's newer algorithm
+                params[name] = value
+        return params
 
     @safe_slot
     def export_selected(self, *_args):
@@ -157,7 +204,10 @@ class MapSheetExport:
 
         self.feedback = DockFeedback(self.progress_bar)
         self.progress_bar.setValue(0)
+        self.progress_bar.setVisible(True)
         self.export_button.setEnabled(False)
+        self.open_folder_button.setEnabled(False)
+        self.written_folder = None
         self.cancel_button.setEnabled(True)
         self.status_label.setText(tr("Exporting map sheets\u2026"))
         context = QgsProcessingContext()
@@ -171,13 +221,25 @@ class MapSheetExport:
                          tr("Export failed: {error}").format(error=error), "warning" if canceled else "error")
         else:
             self.progress_bar.setValue(100)
-            self._report(tr("{n} map sheet file(s) written to {folder}").format(
-                n=result["COUNT"], folder=params["OUTPUT_FOLDER"]))
+            sheets = result.get("PAGES")
+            if sheets in (None, ""):  # an algorithm that does not count its pages: one sheet per quartier
+                sheets = self.layer.selectedFeatureCount()
+            fmt = FORMATS[params["FORMAT"]]
+            self._report(export_summary(tr, fmt, int(sheets), int(result["COUNT"]), params["OUTPUT_FOLDER"]))
+            self.written_folder = result.get("OUTPUT_FOLDER") or params["OUTPUT_FOLDER"]
+            self.open_folder_button.setEnabled(True)
         finally:
             self.feedback = None
+            self.progress_bar.setVisible(False)
             self.export_button.setEnabled(True)
             self.cancel_button.setEnabled(False)
         return result
+
+    @safe_slot
+    def open_folder(self, *_args):
+        """Open the folder of the last export in the system's file manager."""
+        if self.written_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.written_folder))
 
     @safe_slot
     def cancel_export(self, *_args):

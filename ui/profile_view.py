@@ -7,11 +7,13 @@ from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QT
 
 from ..translation import tr
 from .dock_state import ID_FIELD, MUNICIPALITY_FIELD, NAME_FIELD
+from .dock_text import quartier_label
 from .widgets import named
 
 SUPPRESSED_COLOR = (120, 120, 120)
 ABOVE_COLOR = (180, 40, 40)  # ▲ significantly above the county
 BELOW_COLOR = (30, 100, 170)  # ▼ below
+MIN_VISIBLE_ROWS = 6
 
 
 def new_profile_table(parent):
@@ -31,24 +33,26 @@ def new_profile_table(parent):
         table.setHorizontalHeaderItem(column, header_item)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
-    # values, rank and mark as wide as their text; the indicator name takes the rest and wraps
+    # values, rank and mark as wide as their text; the indicator name takes the rest
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    table.setWordWrap(True)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # one line per indicator (names elided, the full name in the tooltip): six rows fit in a narrow dock
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
     table.setToolTip(tr("\u25b2/\u25bc: significantly above/below the county value; rank 1 = most need"))
+    rows = table.verticalHeader().defaultSectionSize() * MIN_VISIBLE_ROWS
+    slack = table.horizontalScrollBar().sizeHint().height()  # a narrow dock may need the scroll bar
+    table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth() + slack)
     return table
 
 
 def profile_heading(row, n_selected):
-    """The line above the table: the quartier (id, name, municipality) of ``row``, and how many quartiers are
-    selected when more than one."""
-    name = row.get(NAME_FIELD)
-    quartier = "{} {}".format(row.get(ID_FIELD), name) if name not in (None, "") else str(row.get(ID_FIELD))
-    municipality = row.get(MUNICIPALITY_FIELD)
+    """The line above the table: the quartier of ``row`` ("0101 · Innenstadt (Lindenau)", the municipality only
+    when the name does not contain it), and how many quartiers are selected when more than one."""
+    quartier = quartier_label(row.get(ID_FIELD), row.get(NAME_FIELD), row.get(MUNICIPALITY_FIELD))
     text = tr("Profile of {quartier}").format(quartier=quartier)
-    if municipality not in (None, ""):
-        text += " ({})".format(municipality)
     if n_selected > 1:
         text += " \u2013 " + tr("{n} quartiers selected").format(n=n_selected)
     return text
@@ -71,7 +75,8 @@ def show_profile(table, profile, cells, catalog, language):
                 item.setToolTip(tr("Not shown: statistical confidentiality or no valid data ({flag})").format(
                     flag=entry.flag))
             if c == 0:
-                item.setToolTip(catalog[entry.id].description(language))
+                description = catalog[entry.id].description(language)
+                item.setToolTip("{}\n\n{}".format(value, description) if description else value)
             if c == 5 and value:
                 item.setForeground(QColor(*(ABOVE_COLOR if entry.sig == 1 else BELOW_COLOR)))
             table.setItem(r, c, item)
