@@ -9,22 +9,47 @@
       <translation>&amp;Quartiersmonitor</translation>
     </message>
     <message>
-      <location filename="processing_provider/base.py" line="29" />
+      <location filename="processing_provider/base.py" line="112" />
       <source>1 Addresses and offerings</source>
       <translation>1 Adressen und Angebote</translation>
     </message>
     <message>
-      <location filename="processing_provider/base.py" line="30" />
+      <location filename="ui/dock_text.py" line="29" />
+      <source>1 map sheet as 1 PDF file written to {folder}</source>
+      <translation>1 Kartenblatt als 1 PDF-Datei nach {folder} geschrieben</translation>
+    </message>
+    <message>
+      <location filename="ui/dock_text.py" line="25" />
+      <source>1 map sheet as 1 PNG file written to {folder}</source>
+      <translation>1 Kartenblatt als 1 PNG-Datei nach {folder} geschrieben</translation>
+    </message>
+    <message>
+      <location filename="ui/dock_text.py" line="21" />
+      <source>1 map sheet in 1 PDF file written to {folder}</source>
+      <translation>1 Kartenblatt in 1 PDF-Datei nach {folder} geschrieben</translation>
+    </message>
+    <message>
+      <location filename="ui/dock_text.py" line="39" />
+      <source>1 quartier selected</source>
+      <translation>1 Quartier ausgewählt</translation>
+    </message>
+    <message>
+      <location filename="ui/dock_text.py" line="41" />
+      <source>1 quartier selected, hidden by the search</source>
+      <translation>1 Quartier ausgewählt, von der Suche ausgeblendet</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/base.py" line="113" />
       <source>2 Indicators</source>
       <translation>2 Indikatoren</translation>
     </message>
     <message>
-      <location filename="processing_provider/base.py" line="31" />
+      <location filename="processing_provider/base.py" line="114" />
       <source>3 Maps</source>
       <translation>3 Karten</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="296" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="417" />
       <source>A JSON file that overrides or adds indicators (see the documentation of the catalog).</source>
       <translation>Eine JSON-Datei, die Indikatoren ändert oder ergänzt (siehe Dokumentation des Katalogs).</translation>
     </message>
@@ -34,9 +59,19 @@
       <translation>Eine Tabelle: eine Zeile je Quartier, eine Spalte je Gruppe.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="107" />
+      <location filename="processing_provider/bundled_model.py" line="73" />
+      <source>Address assignment report (HTML)</source>
+      <translation>Bericht zur Adresszuordnung (HTML)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="109" />
       <source>Address directory (points)</source>
       <translation>Adressverzeichnis (Punkte)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/bundled_model.py" line="83" />
+      <source>Address directory: points with the number of residents.</source>
+      <translation>Adressverzeichnis: Punkte mit der Zahl der Einwohner.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="96" />
@@ -54,17 +89,17 @@
       <translation>Adressen (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="125" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="126" />
       <source>Addresses inside a quartier</source>
       <translation>Adressen innerhalb eines Quartiers</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="126" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="127" />
       <source>Addresses on a quartier border</source>
       <translation>Adressen auf einer Quartiersgrenze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="127" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="128" />
       <source>Addresses outside every quartier</source>
       <translation>Adressen außerhalb aller Quartiere</translation>
     </message>
@@ -79,12 +114,12 @@
       <translation>Adressen je Status</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="129" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="130" />
       <source>Addresses sharing their location with another</source>
       <translation>Adressen, die ihren Ort mit einer anderen teilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="85" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="84" />
       <source>Addresses to geocode (table or layer)</source>
       <translation>Zu geokodierende Adressen (Tabelle oder Layer)</translation>
     </message>
@@ -99,17 +134,17 @@
       <translation>Adressen mit Entfernungen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="113" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="114" />
       <source>Addresses with quartier</source>
       <translation>Adressen mit Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="129" />
+      <location filename="processing_provider/bundled_model.py" line="62" />
       <source>Addresses with residents (points)</source>
       <translation>Adressen mit Einwohnern (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="128" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="129" />
       <source>Addresses without geometry</source>
       <translation>Adressen ohne Geometrie</translation>
     </message>
@@ -134,12 +169,22 @@
       <translation>Alter in Jahren, aufgeteilt nach AGE_BANDS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="104" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="108" />
+      <source>Age-standardised G.2 not computed: band column(s) missing: {ex}.</source>
+      <translation>Altersstandardisierte G.2 nicht berechnet: Altersgruppen-Spalte(n) fehlen: {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="109" />
+      <source>Age-standardised G.2: invalid or empty band counts for quartier(s) {ex}.</source>
+      <translation>Altersstandardisierte G.2: ungültige oder leere Altersgruppen-Zählungen für Quartier(e) {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="125" />
       <source>Among the indicator fields, those where a higher value means less need.</source>
       <translation>Unter den Indikatorfeldern diejenigen, bei denen ein höherer Wert weniger Bedarf bedeutet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="123" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="124" />
       <source>An HTML report: counts per status, duplicates, overlaps and gaps, invalid quartiers.</source>
       <translation>Ein HTML-Bericht: Anzahlen je Status, Dubletten, Überlappungen und Lücken, ungültige Quartiere.</translation>
     </message>
@@ -159,7 +204,7 @@
       <translation>Zuordnung der Adressen zu Quartieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="135" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="160" />
       <source>Attention index</source>
       <translation>Aufmerksamkeitsindex</translation>
     </message>
@@ -169,17 +214,16 @@
       <translation>Vorhandene Felder: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="126" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="148" />
       <source>Building the layout from {template}</source>
       <translation>Layout wird aus {template} erstellt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="173" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="285" />
       <source>Calculate indicators</source>
       <translation>Indikatoren berechnen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="176" />
       <source>Calculates the indicators of the catalog for every quartier from a table of counts (CSV, XLSX, GeoPackage table or any QGIS table) with one row per quartier, or one row per quartier and year.
 
 For each selected indicator the output holds the value, numerator, denominator, 95 % confidence interval (_lo, _hi), z-score, class, flag, significance against the county (_sig) and the values of the municipality (_mun) and the county (_county). Fields are named by the indicator id without the dot: A.1 → A1, A1_num, A1_den, …
@@ -191,7 +235,7 @@ What is not protected: two runs on the same counts — e.g. several years pooled
 The output is loaded with a graduated map of the first indicator; every other indicator is available as a saved style (Layer Properties → Style). A file output gets the style as a QML beside it.
 
 Columns with other names than the standard ones can be mapped in the advanced parameters, e.g. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</source>
-      <translation>Berechnet die Indikatoren des Katalogs für jedes Quartier aus einer Fallzahlentabelle (CSV, XLSX, GeoPackage-Tabelle oder beliebige QGIS-Tabelle) mit einer Zeile je Quartier oder je Quartier und Jahr.
+      <translation type="obsolete">Berechnet die Indikatoren des Katalogs für jedes Quartier aus einer Fallzahlentabelle (CSV, XLSX, GeoPackage-Tabelle oder beliebige QGIS-Tabelle) mit einer Zeile je Quartier oder je Quartier und Jahr.
 
 Für jeden gewählten Indikator enthält die Ausgabe Wert, Zähler, Nenner, 95-%-Konfidenzintervall (_lo, _hi), z-Wert, Klasse, Kennzeichen, Signifikanz gegenüber dem Kreis (_sig) sowie die Werte der Gemeinde (_mun) und des Kreises (_county). Die Felder heißen wie die Indikator-ID ohne Punkt: A.1 → A1, A1_num, A1_den, …
 
@@ -224,42 +268,71 @@ Die Ausgabe wird mit einer klassifizierten Karte des ersten Indikators geladen; 
 Spalten mit anderen Namen als den Standardnamen können in den erweiterten Parametern zugeordnet werden, z. B. „pop_total=EW_gesamt; sgb2_u65=SGB2_unter65“.</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="69" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="288" />
+      <source>Calculates the indicators of the catalog for every quartier from a table of counts (CSV, XLSX, GeoPackage table or any QGIS table) with one row per quartier, or one row per quartier and year.
+
+For each selected indicator the output holds the value, numerator, denominator, 95 % confidence interval (_lo, _hi), z-score, class, flag, significance against the county (_sig) and the values of the municipality (_mun) and the county (_county). Fields are named by the indicator id without the dot: A.1 → A1, A1_num, A1_den, … When the counts table has the column pop_total, the output also holds the field pop_total, the residents of every quartier (the mean over pooled years): population is public, so it is published for every quartier, also for one under the minimum population.
+
+Confidentiality applies to the confidential indicators of the catalog (all social counts; an entry of the catalog file may say "confidential": false). Their counts below the minimum count and every value of a quartier with fewer residents (pop_total) than the minimum population are hidden, and further cells (or municipality and county values) are hidden until an audit of everything this run publishes shows that no hidden small count can be narrowed to fewer than minimum count + 1 possible values and no count of a small quartier can be worked out. A hidden cell is empty (NULL) in every field, flagged 'suppressed' and hatched grey on the map; rates, intervals and comparison values are rounded to the chosen decimals.
+
+Public indicators (W.1 and W.2, coverage of public offerings, and catalog entries with "confidential": false) are never suppressed: small counts and small quartiers are shown with the flag 'ok'. The audit counts what they publish: a column they share with a confidential indicator (e.g. the denominator pop_total) is known to a reader, and the population pop_total is known for every quartier. A confidential indicator whose numerator a public indicator publishes is refused.
+
+What is not protected: two runs on the same counts — e.g. several years pooled (YEAR) and the single years, or two different selections of quartiers — can be subtracted from each other; publish only one of them. The audit's result (cells audited, narrowest interval) is written to the log and returned as the outputs AUDIT, AUDIT_CELLS and AUDIT_NARROWEST.
+
+The output is loaded with a graduated map of the first indicator; every other indicator is available as a saved style (Layer Properties → Style). A file output gets the style as a QML beside it.
+
+Columns with other names than the standard ones can be mapped in the advanced parameters, e.g. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</source>
+      <translation>Berechnet die Indikatoren des Katalogs für jedes Quartier aus einer Zähltabelle (CSV, XLSX, GeoPackage-Tabelle oder jede QGIS-Tabelle) mit einer Zeile je Quartier oder einer Zeile je Quartier und Jahr.
+
+Für jeden gewählten Indikator enthält die Ausgabe Wert, Zähler, Nenner, 95-%-Konfidenzintervall (_lo, _hi), z-Wert, Klasse, Kennzeichen (flag), Signifikanz gegenüber dem Kreis (_sig) und die Werte der Gemeinde (_mun) und des Kreises (_county). Die Felder heißen wie die Indikator-Kennung ohne Punkt: A.1 → A1, A1_num, A1_den, … Hat die Zähltabelle die Spalte pop_total, enthält die Ausgabe auch das Feld pop_total, die Einwohner jedes Quartiers (der Mittelwert über gepoolte Jahre): Die Einwohnerzahl ist öffentlich und wird für jedes Quartier veröffentlicht, auch für eines unter der Mindesteinwohnerzahl.
+
+Die Geheimhaltung gilt für die vertraulichen Indikatoren des Katalogs (alle Sozialdaten; ein Eintrag der Katalogdatei kann "confidential": false angeben). Ihre Zählungen unter der Mindestfallzahl und alle Werte eines Quartiers mit weniger Einwohnern (pop_total) als der Mindesteinwohnerzahl werden ausgeblendet, und weitere Zellen (oder Gemeinde- und Kreiswerte) werden ausgeblendet, bis eine Prüfung von allem, was dieser Lauf veröffentlicht, zeigt, dass keine verborgene kleine Zahl auf weniger als Mindestfallzahl + 1 mögliche Werte eingegrenzt und keine Zahl eines kleinen Quartiers erschlossen werden kann. Eine ausgeblendete Zelle ist in jedem Feld leer (NULL), als 'suppressed' gekennzeichnet und in der Karte grau schraffiert; Quoten, Intervalle und Vergleichswerte werden auf die gewählten Nachkommastellen gerundet.
+
+Öffentliche Indikatoren (W.1 und W.2, Erreichbarkeit öffentlicher Angebote, und Katalogeinträge mit "confidential": false) werden nie unterdrückt: Kleine Zahlen und kleine Quartiere werden mit dem Kennzeichen 'ok' gezeigt. Die Prüfung berücksichtigt, was sie veröffentlichen: Eine Spalte, die sie mit einem vertraulichen Indikator teilen (z. B. den Nenner pop_total), ist einem Leser bekannt, und die Einwohnerzahl pop_total ist für jedes Quartier bekannt. Ein vertraulicher Indikator, dessen Zähler ein öffentlicher Indikator veröffentlicht, wird abgelehnt.
+
+Nicht geschützt: Zwei Läufe auf denselben Zählungen – z. B. mehrere gepoolte Jahre (YEAR) und die Einzeljahre oder zwei verschiedene Auswahlen von Quartieren – lassen sich voneinander abziehen; veröffentlichen Sie nur einen davon. Das Ergebnis der Prüfung (geprüfte Zellen, engstes Intervall) steht im Protokoll und wird als Ausgaben AUDIT, AUDIT_CELLS und AUDIT_NARROWEST zurückgegeben.
+
+Die Ausgabe wird mit einer abgestuften Karte des ersten Indikators geladen; jeder andere Indikator ist als gespeicherter Stil verfügbar (Layereigenschaften → Stil). Eine Dateiausgabe erhält den Stil als QML daneben.
+
+Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten Parametern zuordnen, z. B. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</translation>
+    </message>
+    <message>
+      <location filename="ui/dock_export.py" line="94" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="mapsheets/export.py" line="55" />
+      <location filename="mapsheets/export.py" line="118" />
       <source>Canceled by the user.</source>
       <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-      <location filename="mapsheets/export.py" line="76" />
+      <location filename="mapsheets/export.py" line="139" />
       <source>Cannot create the output folder {folder}: {error}</source>
       <translation>Der Ausgabeordner {folder} kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="133" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="156" />
       <source>Cannot prepare the map sheets of layer {layer}: {error}</source>
       <translation>Die Kartenblätter des Layers {layer} können nicht vorbereitet werden: {error}</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="70" />
+      <location filename="mapsheets/layout.py" line="94" />
       <source>Cannot read the layout template {path}: {error}</source>
       <translation>Die Layoutvorlage {path} kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-      <location filename="mapsheets/export.py" line="84" />
+      <location filename="mapsheets/export.py" line="147" />
       <source>Cannot write into the output folder {folder}: {error}</source>
       <translation>In den Ausgabeordner {folder} kann nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-      <location filename="mapsheets/export.py" line="96" />
+      <location filename="mapsheets/export.py" line="164" />
       <source>Cannot write {path} (open in another program?): {error}</source>
       <translation>{path} kann nicht geschrieben werden (in einem anderen Programm geöffnet?): {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="114" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="113" />
       <source>Category field (counts per category)</source>
       <translation>Feld Kategorie (Anzahlen je Kategorie)</translation>
     </message>
@@ -279,37 +352,57 @@ Spalten mit anderen Namen als den Standardnamen können in den erweiterten Param
       <translation>Mitte y</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="183" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="184" />
       <source>Checking quartiers for overlaps and gaps…</source>
       <translation>Quartiere werden auf Überlappungen und Lücken geprüft…</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="120" />
+      <location filename="ui/dock_export.py" line="158" />
       <source>Choose an indicator layer first.</source>
       <translation>Wählen Sie zuerst einen Indikatorlayer.</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="128" />
+      <location filename="ui/dock_export.py" line="166" />
       <source>Choose an output folder for the map sheets.</source>
       <translation>Wählen Sie einen Ausgabeordner für die Kartenblätter.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="102" />
+      <location filename="processing_provider/base.py" line="211" />
+      <source>Choose the field of layer “{}” for “{}” (parameter {}): probably “{}”.</source>
+      <translation>Wählen Sie das Feld von Layer „{}“ für „{}“ (Parameter {}): wahrscheinlich „{}“.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="104" />
       <source>City field</source>
       <translation>Feld Ort</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="255" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="376" />
       <source>Class breaks of the map and of the _class fields.</source>
       <translation>Klassengrenzen der Karte und der _class-Felder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="245" />
+      <location filename="processing_provider/bundled_model.py" line="71" />
       <source>Classification</source>
       <translation>Klassifizierung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="265" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="97" />
+      <source>Column '{column}' is empty for quartier(s) {ex}: flagged no_data ({indicators}).</source>
+      <translation>Spalte „{column}“ ist leer für Quartier(e) {ex}: als no_data markiert ({indicators}).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="95" />
+      <source>Column '{column}' is not a whole non-negative count for quartier(s) {ex}: flagged invalid ({indicators}).</source>
+      <translation>Spalte „{column}“ ist keine ganze, nicht negative Zahl für Quartier(e) {ex}: als ungültig markiert ({indicators}).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="98" />
+      <source>Column '{column}' read with German thousands separators for quartier(s) {ex}.</source>
+      <translation>Spalte „{column}“ mit deutschen Tausendertrennzeichen gelesen für Quartier(e) {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="386" />
       <source>Column mapping (standard_name=your_column; …)</source>
       <translation>Spaltenzuordnung (Standardname=Ihre_Spalte; …)</translation>
     </message>
@@ -319,12 +412,41 @@ Spalten mit anderen Namen als den Standardnamen können in den erweiterten Param
       <translation>Spaltenzuordnung: „{part}“ hat nicht die Form Standardname=Ihre_Spalte.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="67" />
+      <source>Column mapping: column '{column}' (given for '{standard}') is not in the counts table; its columns are: {columns}.</source>
+      <translation>Spaltenzuordnung: Die Spalte „{column}“ (angegeben für „{standard}“) ist nicht in der Zähltabelle; ihre Spalten sind: {columns}.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/aggregate_counts.py" line="130" />
       <source>Comma-separated bands in whole years, e.g. '0-14,15-64,65-' (the last may be open).</source>
       <translation>Kommagetrennte Gruppen in ganzen Jahren, z. B. '0-14,15-64,65-' (die letzte darf offen sein).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="78" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="87" />
+      <source>Composite index of social status after Berlin's and Hamburg's social monitoring.
+
+Each chosen indicator field is z-standardised over the quartiers (higher = more need; fields listed under 'Reversed' count the other way), the (weighted) sum is z-standardised again: the status index. Status classes: 1 high (index below the first threshold), 2 middle, 3 low, 4 very low (above the third threshold). With a previous layer (same fields and quartier ids, an earlier year) the changes give the dynamics index and class (1 positive, 2 stable, 3 negative).
+
+attention = yes for status class 3 or 4, or class 2 with negative dynamics. Quartiers under the minimum population or without a value in a chosen field are left out and not classed.
+
+Indicator fields: preselected are the values of the catalog's need indicators (A1, A2, …, W3; not the context indicators D1–D3 nor the _num, _den, _lo, … fields); left at this preselection, the run uses those the layer has and names them in the log. Any other numeric fields can be chosen. A value flagged other than 'ok' in the layer (suppressed) is never used.
+
+Population field: by default pop_total, the residents that 'Calculate indicators' publishes for every quartier (never suppressed, so no quartier is left unclassed for a hidden denominator). A layer without it is classed without the minimum-population rule, with a warning; choose another field with the residents to apply it.
+
+The output is loaded with four status colours; quartiers needing attention are outlined.</source>
+      <translation>Zusammengesetzter Index des sozialen Status nach dem Sozialmonitoring Berlins und Hamburgs.
+
+Jedes gewählte Indikatorfeld wird über die Quartiere z-standardisiert (höher = mehr Bedarf; unter „Umgekehrt“ aufgeführte Felder zählen andersherum), die (gewichtete) Summe wird erneut z-standardisiert: der Statusindex. Statusklassen: 1 hoch (Index unter der ersten Schwelle), 2 mittel, 3 niedrig, 4 sehr niedrig (über der dritten Schwelle). Mit einem Vorjahres-Layer (gleiche Felder und Quartiers-IDs, ein früheres Jahr) ergeben die Veränderungen Dynamikindex und -klasse (1 positiv, 2 stabil, 3 negativ).
+
+attention = yes bei Statusklasse 3 oder 4 oder Klasse 2 mit negativer Dynamik. Quartiere unter der Mindesteinwohnerzahl oder ohne Wert in einem gewählten Feld werden ausgelassen und nicht klassifiziert.
+
+Indikatorfelder: Vorausgewählt sind die Werte der Bedarfsindikatoren des Katalogs (A1, A2, …, W3; nicht die Kontextindikatoren D1–D3 und nicht die Felder _num, _den, _lo, …); bleibt es bei dieser Vorauswahl, nimmt der Lauf die, die der Layer hat, und nennt sie im Protokoll. Beliebige andere numerische Felder können gewählt werden. Ein Wert, der im Layer anders als 'ok' gekennzeichnet ist (unterdrückt), wird nie verwendet.
+
+Einwohnerfeld: Vorgabe ist pop_total, die Einwohner, die „Indikatoren berechnen“ für jedes Quartier veröffentlicht (nie unterdrückt, so bleibt kein Quartier wegen eines verborgenen Nenners unklassifiziert). Ein Layer ohne dieses Feld wird ohne die Mindesteinwohner-Regel klassifiziert, mit einer Warnung; wählen Sie ein anderes Feld mit den Einwohnern, um sie anzuwenden.
+
+Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Handlungsbedarf sind umrandet.</translation>
+    </message>
+    <message>
       <source>Composite index of social status after Berlin's and Hamburg's social monitoring.
 
 Each chosen indicator field is z-standardised over the quartiers (higher = more need; fields listed under 'Reversed' count the other way), the (weighted) sum is z-standardised again: the status index. Status classes: 1 high (index below the first threshold), 2 middle, 3 low, 4 very low (above the third threshold). With a previous layer (same fields and quartier ids, an earlier year) the changes give the dynamics index and class (1 positive, 2 stable, 3 negative).
@@ -332,7 +454,7 @@ Each chosen indicator field is z-standardised over the quartiers (higher = more 
 attention = yes for status class 3 or 4, or class 2 with negative dynamics. Quartiers under the minimum population or without a value in a chosen field are left out and not classed.
 
 The output is loaded with four status colours; quartiers needing attention are outlined.</source>
-      <translation>Zusammengesetzter Index des sozialen Status nach dem Vorbild des Berliner und Hamburger Sozialmonitorings.
+      <translation type="obsolete">Zusammengesetzter Index des sozialen Status nach dem Vorbild des Berliner und Hamburger Sozialmonitorings.
 
 Jedes gewählte Indikatorfeld wird über die Quartiere z-standardisiert (höher = mehr Bedarf; Felder unter „Umgekehrt“ zählen andersherum), die (gewichtete) Summe wird erneut z-standardisiert: der Statusindex. Statusklassen: 1 hoch (Index unter dem ersten Schwellenwert), 2 mittel, 3 niedrig, 4 sehr niedrig (über dem dritten Schwellenwert). Mit einem Vorjahreslayer (dieselben Felder und Quartiers-IDs, ein früheres Jahr) ergeben die Veränderungen Dynamikindex und -klasse (1 positiv, 2 stabil, 3 negativ).
 
@@ -341,12 +463,12 @@ attention = yes bei Statusklasse 3 oder 4 oder bei Klasse 2 mit negativer Dynami
 Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbedarf sind umrandet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="308" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="429" />
       <source>Confidentiality audit</source>
       <translation>Geheimhaltungsprüfung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="64" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="170" />
       <source>Confidentiality audit: {cells} hidden counts audited ({small} small counts, {population} in quartiers or totals under the minimum population); {secondary} cells hidden beyond primary suppression ({primary} by primary suppression), {totals} municipality or county values hidden; {seconds:.2f} s.</source>
       <translation>Geheimhaltungsprüfung: {cells} gesperrte Fallzahlen geprüft ({small} kleine Fallzahlen, {population} in Quartieren oder Summen unter der Mindesteinwohnerzahl); {secondary} Zellen über die primäre Sperrung hinaus gesperrt ({primary} durch primäre Sperrung), {totals} Gemeinde- oder Kreiswerte gesperrt; {seconds:.2f} s.</translation>
     </message>
@@ -422,7 +544,7 @@ Für jede Adresse wird die Luftlinienentfernung zum nächsten Angebot im KBS des
 Adressen und Angebote in einem anderen KBS werden umprojiziert. Der Quartierslayer braucht ein projiziertes KBS. Einwohnerzahlen als Text, negativ oder leer zählen als 0 und werden im Protokoll gemeldet. Die optionale Adressausgabe enthält jede Adresse mit quartier_id, nearest_distance_m und within_distance.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="76" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="75" />
       <source>Counts offerings (e.g. grocery stores, bus stops, counselling services) per quartier, overall and per category, and measures how far the residents live from the nearest one.
 
 For each address the straight-line distance to the nearest offering is computed in the quartier layer's CRS (metres; offerings outside the quartiers count too). Per quartier the output adds: n_offerings and n_&lt;category&gt;; pop_total (residents of its addresses); pop_far (residents farther than DISTANCE: the numerator of the catalog's W.1 with grocery stores at 500 m and W.2 with stops at 300 m); offerings_per_1000 residents; share_within_distance (percent of residents within DISTANCE); median_distance_m (population-weighted median: the distance within which half of the residents live); white_spot (1 when the share is below the white spot threshold, else 0). Without addresses only the counts are filled.
@@ -457,12 +579,37 @@ INPUT ist entweder ein Punktlayer zusammen mit QUARTIERS (jeder Punkt wird genau
 OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIERS, mit Nullen aufgefüllt; ohne QUARTIERS die in INPUT gefundenen Kennungen), dem Kennungsfeld, total und einer Spalte je Gruppe: n_&lt;Wert&gt; für GROUP_FIELD, age_&lt;von&gt;_&lt;bis&gt; für AGE_BANDS (ganze Jahre, z. B. „0-14,15-64,65-“; die letzte Gruppe darf offen sein), beides kombiniert, wenn beides angegeben ist. Mit WEIGHT_FIELD werden die Gewichte summiert statt Datensätze gezählt. Datensätze ohne Quartier (außerhalb, ohne Geometrie, Kennung NULL oder unbekannt) und ohne Alter werden im Protokoll gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="208" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="92" />
+      <source>Counts summed over {years} year(s) per quartier ({rows} rows).</source>
+      <translation>Zählungen über {years} Jahr(e) je Quartier summiert ({rows} Zeilen).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="329" />
       <source>Counts table</source>
       <translation>Fallzahlentabelle</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="190" />
+      <location filename="processing_provider/bundled_model.py" line="84" />
+      <source>Counts table of the current year (one row per quartier).</source>
+      <translation>Fallzahlentabelle des aktuellen Jahres (eine Zeile je Quartier).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/bundled_model.py" line="85" />
+      <source>Counts table of the previous year (same columns).</source>
+      <translation>Fallzahlentabelle des Vorjahres (dieselben Spalten).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/bundled_model.py" line="64" />
+      <source>Counts table, current year</source>
+      <translation>Fallzahlentabelle, aktuelles Jahr</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/bundled_model.py" line="65" />
+      <source>Counts table, previous year</source>
+      <translation>Fallzahlentabelle, Vorjahr</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="305" />
       <source>County</source>
       <translation>Kreis</translation>
     </message>
@@ -472,27 +619,57 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
       <translation>Erreichbarkeit je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="236" />
+      <location filename="ui/dock_export.py" line="80" />
+      <source>Data as of</source>
+      <translation>Datenstand</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="95" />
+      <source>Data date (empty: the year recorded on the layer)</source>
+      <translation>Datenstand (leer: das am Layer vermerkte Jahr)</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/sheet_text.py" line="48" />
+      <source>Data: {date}</source>
+      <translation>Datenstand: {date}</translation>
+    </message>
+    <message>
+      <location filename="ui/dock_export.py" line="78" />
+      <source>Date or year of the data, shown on the map sheets (prefilled from the indicator layer)</source>
+      <translation>Datum oder Jahr der Daten, auf den Kartenblättern angegeben (vorbelegt aus dem Indikatorlayer)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="357" />
       <source>Decimals of published rates</source>
       <translation>Nachkommastellen der veröffentlichten Quoten</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="129" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="103" />
+      <source>Denominator 0, no value: {items}.</source>
+      <translation>Nenner 0, kein Wert: {items}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/base.py" line="209" />
+      <source>Did you mean field “{}”?</source>
+      <translation>Ist das Feld „{}“ gemeint?</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="132" />
       <source>Directory city field</source>
       <translation>Verzeichnis: Feld Ort</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="117" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="120" />
       <source>Directory house number field</source>
       <translation>Verzeichnis: Feld Hausnummer</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="123" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="126" />
       <source>Directory postcode field</source>
       <translation>Verzeichnis: Feld Postleitzahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="112" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="114" />
       <source>Directory street field</source>
       <translation>Verzeichnis: Feld Straße</translation>
     </message>
@@ -512,32 +689,76 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
       <translation>Doppelte Adressen (gleiche Koordinaten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="249" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="73" />
+      <source>Duplicate quartier id and year in the counts table: {ex}.</source>
+      <translation>Doppelte Quartiers-ID und Jahr in der Zähltabelle: {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="74" />
+      <source>Duplicate quartier id(s) in column '{column}': {ex}.</source>
+      <translation>Doppelte Quartiers-ID(s) in Spalte „{column}“: {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="71" />
+      <source>Empty (NULL) quartier id in column '{column}', row(s) {rows}.</source>
+      <translation>Leere (NULL) Quartiers-ID in Spalte „{column}“, Zeile(n) {rows}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="76" />
+      <source>Empty municipality in column '{column}' for quartier(s) {ex}.</source>
+      <translation>Leere Gemeinde in Spalte „{column}“ für Quartier(e) {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/bundled_model.py" line="93" />
       <source>Equal intervals</source>
       <translation>Gleiche Intervalle</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="170" />
+      <location filename="ui/dock_export.py" line="220" />
       <source>Export canceled: no files were written.</source>
       <translation>Export abgebrochen: Es wurden keine Dateien geschrieben.</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="171" />
+      <location filename="ui/dock_export.py" line="221" />
       <source>Export failed: {error}</source>
       <translation>Export fehlgeschlagen: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="39" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="42" />
       <source>Export map sheets</source>
       <translation>Kartenblätter exportieren</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="162" />
+      <location filename="ui/dock_export.py" line="212" />
       <source>Exporting map sheets…</source>
       <translation>Kartenblätter werden exportiert …</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="42" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="45" />
+      <source>Exports one map sheet per quartier from an atlas layout over the styled indicator layer (the indicator it shows now): the map zoomed to the quartier, its neighbours in their legend colours under a light veil (explained in the legend) and the quartier outlined; legend in the language of QGIS; scale bar and north arrow inside the map; a locator map of the whole county with the quartier marked; the title "id name" with the quartier's own value and rank beside it (a suppressed value reads as suppressed); the quartier's profile as a table (every indicator with quartier, municipality and county value, rank and significance) and a footer with source and data date.
+
+Title: shown under the quartier's name with the indicator and the data date. Source and Data date (e.g. "Statistik Landkreis, Kommunalstatistik" and "31.12.2024"): in the footer, the subtitle and the PDF's document properties (title, subject, author, keywords); left empty, the source and year that calculateindicators recorded on the layer are used, else "not stated".
+
+Only quartiers matching: an expression over the layer's fields; an invalid expression or one that matches no quartier is an error. Every quartier exported needs a unique, non-empty id (ids name the files): empty or duplicate ids are an error naming them.
+
+Formats: one multi-page PDF, one PDF per quartier, or one PNG per quartier. File names are built from id and name and are safe whatever the quartier is called. Files are written only when every sheet succeeded; a failure or cancel leaves nothing behind. Outputs: Number of files written, Number of sheets (pages), Files written.
+
+Your own template (.qpt) may replace the bundled A4 sheet: its map with the id 'map' (else its first map) is driven by the atlas; a map with the id 'locator' shows the county; a label with the id 'value' receives the quartier's value and rank; a manual table whose frame has the id 'profile_table' receives the profile; labels may use @atlas_pagename, @qm_title, @qm_indicator_name, @qm_subtitle, @qm_source, @qm_data_date, @qm_date and @qm_source_line.
+
+Layout export runs on the main thread, as QGIS requires.</source>
+      <translation>Exportiert ein Kartenblatt je Quartier aus einem Atlas-Layout über dem gestalteten Indikatorlayer (dem Indikator, den er gerade zeigt): die Karte auf das Quartier gezoomt, seine Nachbarn in ihren Legendenfarben unter einem leichten Schleier (in der Legende erklärt) und das Quartier umrandet; Legende in der Sprache von QGIS; Maßstabsleiste und Nordpfeil in der Karte; eine Übersichtskarte des ganzen Kreises mit markiertem Quartier; der Titel "Kennung Name" mit dem eigenen Wert und Rang des Quartiers daneben (ein gesperrter Wert erscheint als gesperrt); das Profil des Quartiers als Tabelle (jeder Indikator mit Quartiers-, Gemeinde- und Kreiswert, Rang und Signifikanz) und eine Fußzeile mit Quelle und Datenstand.
+
+Titel: steht unter dem Namen des Quartiers mit dem Indikator und dem Datenstand. Quelle und Datenstand (z. B. "Statistik Landkreis, Kommunalstatistik" und "31.12.2024"): in der Fußzeile, im Untertitel und in den Dokumenteigenschaften der PDF (Titel, Thema, Autor, Stichwörter); leer gelassen gelten Quelle und Jahr, die calculateindicators am Layer vermerkt hat, sonst "nicht angegeben".
+
+Nur Quartiere, die zutreffen: ein Ausdruck über die Felder des Layers; ein ungültiger Ausdruck oder einer, der kein Quartier trifft, ist ein Fehler. Jedes exportierte Quartier braucht eine eindeutige, nicht leere Kennung (Kennungen benennen die Dateien): leere oder doppelte Kennungen sind ein Fehler, der sie nennt.
+
+Formate: eine mehrseitige PDF, eine PDF je Quartier oder ein PNG je Quartier. Dateinamen werden aus Kennung und Name gebildet und sind sicher, wie auch immer das Quartier heißt. Dateien werden nur geschrieben, wenn jedes Blatt gelungen ist; ein Fehler oder Abbruch hinterlässt nichts. Ausgaben: Anzahl geschriebener Dateien, Anzahl der Blätter (Seiten), Geschriebene Dateien.
+
+Eine eigene Vorlage (.qpt) kann das mitgelieferte A4-Blatt ersetzen: ihre Karte mit der Kennung 'map' (sonst ihre erste Karte) wird vom Atlas gesteuert; eine Karte mit der Kennung 'locator' zeigt den Kreis; eine Beschriftung mit der Kennung 'value' erhält Wert und Rang des Quartiers; eine manuelle Tabelle, deren Rahmen die Kennung 'profile_table' hat, erhält das Profil; Beschriftungen können @atlas_pagename, @qm_title, @qm_indicator_name, @qm_subtitle, @qm_source, @qm_data_date, @qm_date und @qm_source_line verwenden.
+
+Der Layout-Export läuft im Hauptthread, wie QGIS es verlangt.</translation>
+    </message>
+    <message>
       <source>Exports one map sheet per quartier from an atlas layout over the styled indicator layer: the map zoomed to the quartier with its neighbours greyed for context, legend, scale bar, north arrow, a title with the quartier's name and the indicator shown, the quartier's profile as a table (every indicator with quartier, municipality and county value, rank and significance; suppressed values shown as suppressed) and a source and date line.
 
 Formats: one multi-page PDF, one PDF per quartier, or one PNG per quartier. File names are built from id and name and are safe whatever the quartier is called. Files are written only when every sheet succeeded; a failure or cancel leaves nothing behind.
@@ -545,7 +766,7 @@ Formats: one multi-page PDF, one PDF per quartier, or one PNG per quartier. File
 Your own template (.qpt) may replace the bundled A4 sheet: its first map item (or the one with id 'map') is driven by the atlas; a manual table whose frame has the id 'profile_table' receives the profile; labels may use @atlas_pagename, @qm_title, @qm_indicator_name, @qm_subtitle, @qm_source, @qm_date and @qm_source_line.
 
 Layout export runs on the main thread, as QGIS requires.</source>
-      <translation>Exportiert ein Kartenblatt je Quartier aus einem Atlas-Layout über dem gestalteten Indikatorlayer: die Karte auf das Quartier gezoomt, die Nachbarquartiere zur Orientierung grau überdeckt, Legende, Maßstabsleiste, Nordpfeil, ein Titel mit dem Namen des Quartiers und dem gezeigten Indikator, das Profil des Quartiers als Tabelle (jeder Indikator mit Wert des Quartiers, der Gemeinde und des Kreises, Rang und Signifikanz; gesperrte Werte als gesperrt) sowie eine Zeile mit Quelle und Datum.
+      <translation type="obsolete">Exportiert ein Kartenblatt je Quartier aus einem Atlas-Layout über dem gestalteten Indikatorlayer: die Karte auf das Quartier gezoomt, die Nachbarquartiere zur Orientierung grau überdeckt, Legende, Maßstabsleiste, Nordpfeil, ein Titel mit dem Namen des Quartiers und dem gezeigten Indikator, das Profil des Quartiers als Tabelle (jeder Indikator mit Wert des Quartiers, der Gemeinde und des Kreises, Rang und Signifikanz; gesperrte Werte als gesperrt) sowie eine Zeile mit Quelle und Datum.
 
 Formate: ein mehrseitiges PDF, ein PDF je Quartier oder ein PNG je Quartier. Die Dateinamen werden aus Nummer und Name gebildet und sind sicher, wie auch immer das Quartier heißt. Dateien werden erst geschrieben, wenn alle Blätter gelungen sind; ein Fehler oder Abbruch hinterlässt nichts.
 
@@ -564,22 +785,22 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Objekt-IDs: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="214" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="335" />
       <source>Field of the counts table with the quartier id.</source>
       <translation>Feld der Fallzahlentabelle mit der Quartiers-ID.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="101" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="102" />
       <source>Field of the quartiers holding their unique id (compared as text).</source>
       <translation>Feld der Quartiere mit ihrer eindeutigen Kennung (als Text verglichen).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="109" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="110" />
       <source>Field of the quartiers naming their municipality or district (e.g. BEZ): the REPORT counts the addresses per value. Empty: a field named municipality, gemeinde or ags, if there is one.</source>
       <translation>Feld der Quartiere mit ihrer Gemeinde oder ihrem Bezirk (z. B. BEZ): Der Bericht (REPORT) zählt die Adressen je Wert. Leer: ein Feld namens municipality, gemeinde oder ags, falls vorhanden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="206" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="327" />
       <source>Field of the quartiers with the quartier id (compared as text after trimming).</source>
       <translation>Feld der Quartiere mit der Quartiers-ID (als Text ohne umgebende Leerzeichen verglichen).</translation>
     </message>
@@ -589,7 +810,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld „{}“ nicht in Layer „{}“ gefunden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="213" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="214" />
       <source>Field “{}” of layer “{}” is not numeric and cannot be summed (parameter SUM_FIELDS).</source>
       <translation>Feld „{}“ des Layers „{}“ ist nicht numerisch und kann nicht summiert werden (Parameter SUM_FIELDS).</translation>
     </message>
@@ -604,47 +825,47 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld „{}“ von „{}“ durch die neue Zuordnung und die neuen Entfernungen ersetzt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="173" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="174" />
       <source>Field “{}” of “{}” replaced by the new assignment.</source>
       <translation>Feld „{}“ von „{}“ durch die neue Zuordnung ersetzt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="260" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="261" />
       <source>Field “{}”: {} NULL values were not summed.</source>
       <translation>Feld „{}“: {} NULL-Werte wurden nicht summiert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="103" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="104" />
       <source>Fields to sum per quartier</source>
       <translation>Je Quartier zu summierende Felder</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="88" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="108" />
       <source>Files written</source>
       <translation>Geschriebene Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="268" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="389" />
       <source>For tables whose columns have other names, e.g. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</source>
       <translation>Für Tabellen, deren Spalten anders heißen, z. B. „pop_total=EW_gesamt; sgb2_u65=SGB2_unter65“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="280" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="401" />
       <source>For tables with one row per quartier and year: the counts of the selected years are summed (pooled) per quartier.</source>
       <translation>Für Tabellen mit einer Zeile je Quartier und Jahr: Die Fallzahlen der gewählten Jahre werden je Quartier summiert (gepoolt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="78" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="97" />
       <source>Format</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="301" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="422" />
       <source>Further indicator ids of the catalog file (e.g. X.1,X.2)</source>
       <translation>Weitere Indikator-IDs aus der Katalogdatei (z. B. X.1,X.2)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="137" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="140" />
       <source>Fuzzy threshold: minimum similarity of street names (percent)</source>
       <translation>Unschärfe-Schwelle: Mindestähnlichkeit der Straßennamen (Prozent)</translation>
     </message>
@@ -659,17 +880,17 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Lücken zwischen Quartieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="57" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="56" />
       <source>Geocode addresses by the address directory</source>
       <translation>Adressen über das Adressverzeichnis geokodieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="149" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="152" />
       <source>Geocoded addresses</source>
       <translation>Geokodierte Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="60" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="59" />
       <source>Gives each row of a table (e.g. a list of offerings with their addresses) the location of its address in the official address directory (a point layer). No network and no external geocoder are used.
 
 Addresses are compared in stages; the first that succeeds wins:
@@ -803,12 +1024,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gruppenfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="121" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="122" />
       <source>HTML files (*.html)</source>
       <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="309" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="430" />
       <source>Hidden counts audited</source>
       <translation>Geprüfte gesperrte Fallzahlen</translation>
     </message>
@@ -818,22 +1039,22 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Von Quartieren umschlossene Löcher sowie Streifen bis {} m Breite zwischen zwei Quartieren.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="93" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="94" />
       <source>House number field</source>
       <translation>Feld Hausnummer</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="100" />
+      <location filename="ui/dock.py" line="113" />
       <source>Id</source>
       <translation>Nr.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="304" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="425" />
       <source>Ids of indicators added by the catalog file, calculated after the selected ones.</source>
       <translation>IDs von Indikatoren aus der Katalogdatei, berechnet nach den ausgewählten.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="190" />
+      <location filename="mapsheets/layout.py" line="305" />
       <source>Indicator</source>
       <translation>Indikator</translation>
     </message>
@@ -843,47 +1064,92 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikator „{id}“ ist nicht im Katalog (vorhanden: {known}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="116" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="226" />
       <source>Indicator catalog '{path}' cannot be read: {message}</source>
       <translation>Indikatorenkatalog „{path}“ kann nicht gelesen werden: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="112" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="222" />
       <source>Indicator catalog '{path}': {message}</source>
       <translation>Indikatorenkatalog „{path}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="293" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="414" />
       <source>Indicator catalog (JSON, extends the built-in one)</source>
       <translation>Indikatorenkatalog (JSON, ergänzt den eingebauten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="98" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="114" />
       <source>Indicator fields</source>
       <translation>Indikatorfelder</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="94" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="243" />
+      <source>Indicator fields (the catalog's need indicators in layer '{layer}'): {fields}.</source>
+      <translation>Indikatorfelder (die Bedarfsindikatoren des Katalogs im Layer „{layer}“): {fields}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/bundled_model.py" line="68" />
+      <source>Indicator fields of the attention index (separated by ';')</source>
+      <translation>Indikatorfelder des Aufmerksamkeitsindex (getrennt durch ';')</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/bundled_model.py" line="86" />
+      <source>Indicator fields of the attention index, separated by ';'.</source>
+      <translation>Indikatorfelder des Aufmerksamkeitsindex, getrennt durch ';'.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="111" />
       <source>Indicator layer</source>
       <translation>Indikatorenlayer</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="64" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="78" />
       <source>Indicator layer (styled)</source>
       <translation>Indikatorlayer (gestaltet)</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="21" />
+      <location filename="ui/profile_view.py" line="23" />
       <source>Indicator of the catalog</source>
       <translation>Indikator des Katalogs</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="307" />
+      <location filename="ui/dock.py" line="400" />
+      <source>Indicator {field} is not in the catalog of the layer.</source>
+      <translation>Der Indikator {field} steht nicht im Katalog des Layers.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="84" />
+      <source>Indicator {indicator} is confidential, but its numerator '{column}' is published exactly by the public indicator(s) {public}: give them the same "confidential" value in the catalog.</source>
+      <translation>Indikator {indicator} ist vertraulich, aber sein Zähler „{column}“ wird vom öffentlichen Indikator {public} genau veröffentlicht: Geben Sie ihnen im Katalog denselben Wert für "confidential".</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="87" />
+      <source>Indicator {indicator} is confidential, but its numerator '{column}' is the population, which is published for every quartier: set "confidential": false for it in the catalog.</source>
+      <translation>Indikator {indicator} ist vertraulich, aber sein Zähler „{column}“ ist die Einwohnerzahl, die für jedes Quartier veröffentlicht wird: Setzen Sie im Katalog "confidential": false für ihn.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="99" />
+      <source>Indicator {indicator}: numerator '{numerator}' greater than denominator '{denominator}' for quartier(s) {ex}: flagged invalid.</source>
+      <translation>Indikator {indicator}: Zähler „{numerator}“ größer als Nenner „{denominator}“ für Quartier(e) {ex}: als ungültig markiert.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="82" />
+      <source>Indicator {indicator}: the denominator column '{column}' is not in the counts table (map one of your columns to it); columns are: {columns}.</source>
+      <translation>Indikator {indicator}: Die Nennerspalte „{column}“ ist nicht in der Zähltabelle (ordnen Sie ihr eine Ihrer Spalten zu); vorhandene Spalten: {columns}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="80" />
+      <source>Indicator {indicator}: the numerator column '{column}' is not in the counts table (map one of your columns to it); columns are: {columns}.</source>
+      <translation>Indikator {indicator}: Die Zählerspalte „{column}“ ist nicht in der Zähltabelle (ordnen Sie ihr eine Ihrer Spalten zu); vorhandene Spalten: {columns}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/bundled_model.py" line="67" />
       <source>Indicators</source>
       <translation>Indikatoren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="218" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="339" />
       <source>Indicators to calculate; the first one is shown on the map.</source>
       <translation>Zu berechnende Indikatoren; der erste wird in der Karte dargestellt.</translation>
     </message>
@@ -898,7 +1164,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Ungültige Quartiersgeometrien für die Berechnung repariert: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="401" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="522" />
       <source>Layer '{layer}' has no features: there are no quartiers to calculate indicators for.</source>
       <translation>Layer „{layer}“ hat keine Objekte: Es gibt keine Quartiere, für die Indikatoren berechnet werden könnten.</translation>
     </message>
@@ -915,6 +1181,16 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer „{layer}“ hat kein Feld „{field}“.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="255" />
+      <source>Layer '{layer}' has no population field (default pop_total, written by 'Calculate indicators'): the minimum population of {n} is not applied. Choose the field with the residents to apply it.</source>
+      <translation>Layer „{layer}“ hat kein Einwohnerfeld (Vorgabe pop_total, von „Indikatoren berechnen“ geschrieben): Die Mindesteinwohnerzahl von {n} wird nicht angewandt. Wählen Sie das Feld mit den Einwohnern, um sie anzuwenden.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="239" />
+      <source>Layer '{layer}' has none of the preselected indicator fields ({fields}): choose the indicator fields.</source>
+      <translation>Layer „{layer}“ hat keines der vorausgewählten Indikatorfelder ({fields}): Wählen Sie die Indikatorfelder.</translation>
+    </message>
+    <message>
       <source>Layer '{layer}', field '{field}': quartier ids occur more than once: {ex}.</source>
       <translation type="obsolete">Layer „{layer}“, Feld „{field}“: Quartiers-IDs kommen mehrfach vor: {ex}.</translation>
     </message>
@@ -928,7 +1204,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer „{layer}“, Feld „{field}“: {n} Objekte haben keine Quartiers-ID (NULL oder leer), z. B. Objekte {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="214" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="270" />
       <source>Layer '{layer}': field '{field}' is not numeric (type {type}); the index needs numeric fields.</source>
       <translation>Layer „{layer}“: Das Feld „{field}“ ist nicht numerisch (Typ {type}); der Index braucht numerische Felder.</translation>
     </message>
@@ -938,7 +1214,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{layer}“: umgekehrte(s) Feld(er) {fields} sind keine Indikatorfelder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="164" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="189" />
       <source>Layer '{layer}': {message}</source>
       <translation>Layer „{layer}“: {message}</translation>
     </message>
@@ -965,7 +1241,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“, Feld „{}“ ist Text: {} Wert(e) wurden mit Dezimalkomma gelesen (z. B. Zeile {}: „{}“ als {}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="173" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="176" />
       <source>Layer '{}', field '{}', row {}: the text '{}' holds characters that are not valid in the layer's encoding. Load the file with its real encoding (for a CSV: as a delimited text layer with encoding windows-1252 or ISO-8859-1) and run again.</source>
       <translation>Layer '{}', Feld '{}', Zeile {}: der Text '{}' enthält Zeichen, die in der Kodierung des Layers ungültig sind. Laden Sie die Datei mit ihrer tatsächlichen Kodierung (bei einer CSV-Datei: als Delimited-Text-Layer mit Kodierung windows-1252 oder ISO-8859-1) und starten Sie erneut.</translation>
     </message>
@@ -993,7 +1269,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer '{}': {} Angebot(e) ohne Geometrie werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="132" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="157" />
       <source>Layer or table of an earlier year with the same indicator fields and quartier id field: gives the dynamics.</source>
       <translation>Layer oder Tabelle eines früheren Jahres mit denselben Indikatorfeldern und demselben ID-Feld: ergibt die Dynamik.</translation>
     </message>
@@ -1002,7 +1278,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Der Layer {layer} hat kein Feld {field}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="137" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="160" />
       <source>Layer {layer} shows no indicator of the catalog: the sheets show its current style.</source>
       <translation>Der Layer {layer} zeigt keinen Indikator des Katalogs: Die Blätter zeigen seinen aktuellen Stil.</translation>
     </message>
@@ -1090,97 +1366,107 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“, Parameter {}: Der Ausdruck „{}“ ist ungültig: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="72" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="86" />
       <source>Layout template (.qpt; empty: bundled A4 sheet)</source>
       <translation>Layoutvorlage (.qpt; leer: mitgeliefertes A4-Blatt)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="74" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="88" />
       <source>Layout templates (*.qpt)</source>
       <translation>Layoutvorlagen (*.qpt)</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="54" />
+      <location filename="ui/dock_export.py" line="66" />
       <source>Map sheets of the selected quartiers</source>
       <translation>Kartenblätter der ausgewählten Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="134" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="137" />
       <source>Match misspelt street names (fuzzy)</source>
       <translation>Falsch geschriebene Straßennamen zuordnen (unscharf)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="300" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="303" />
       <source>Matched: exact {}, normalized {}, fuzzy {}, street {}; unmatched {} of {}.</source>
       <translation>Gefunden: exakt {}, normalisiert {}, unscharf {}, Straße {}; nicht gefunden {} von {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="264" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="267" />
       <source>Matching {} addresses against {} directory addresses…</source>
       <translation>{} Adressen werden mit {} Verzeichnisadressen abgeglichen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="222" />
+      <location filename="processing_provider/bundled_model.py" line="69" />
       <source>Minimum count (smaller numerators are suppressed)</source>
       <translation>Mindestfallzahl (kleinere Zähler werden gesperrt)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="118" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="143" />
       <source>Minimum population</source>
       <translation>Mindesteinwohnerzahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="229" />
+      <location filename="processing_provider/bundled_model.py" line="70" />
       <source>Minimum population of a quartier (pop_total)</source>
       <translation>Mindesteinwohnerzahl eines Quartiers (pop_total)</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="23" />
+      <location filename="ui/profile_view.py" line="25" />
       <source>Munic.</source>
       <translation>Gem.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="190" />
+      <location filename="mapsheets/layout.py" line="305" />
       <source>Municipality</source>
       <translation>Gemeinde</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="272" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="104" />
+      <source>Municipality and county totals leave out the quartiers without valid data: {items}.</source>
+      <translation>Gemeinde- und Kreiswerte lassen die Quartiere ohne gültige Daten aus: {items}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/bundled_model.py" line="61" />
       <source>Municipality field of the quartiers</source>
       <translation>Gemeindefeld der Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="107" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="108" />
       <source>Municipality or district field of the quartiers (report)</source>
       <translation>Gemeinde- oder Bezirksfeld der Quartiere (Bericht)</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="100" />
+      <location filename="ui/dock.py" line="113" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="73" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="179" />
       <source>Narrowest interval a reader can reach for a hidden small count: {values} possible values (at least {required} required).</source>
       <translation>Engstes Intervall, auf das ein Leser eine gesperrte kleine Fallzahl eingrenzen kann: {values} mögliche Werte (mindestens {required} verlangt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="311" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="432" />
       <source>Narrowest interval of a hidden small count (possible values)</source>
       <translation>Engstes Intervall einer gesperrten kleinen Fallzahl (mögliche Werte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="248" />
+      <location filename="processing_provider/bundled_model.py" line="93" />
       <source>Natural breaks (Jenks)</source>
       <translation>Natürliche Brüche (Jenks)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="122" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="144" />
       <source>No output folder given.</source>
       <translation>Kein Ausgabeordner angegeben.</translation>
     </message>
     <message>
-      <location filename="mapsheets/export.py" line="113" />
+      <location filename="ui/dock.py" line="118" />
+      <source>No quartier selected</source>
+      <translation>Kein Quartier ausgewählt</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/export.py" line="184" />
       <source>No quartier to export: the layer is empty or the filter matches no quartier.</source>
       <translation>Kein Quartier zu exportieren: Der Layer ist leer oder der Filter trifft auf kein Quartier zu.</translation>
     </message>
@@ -1190,82 +1476,96 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Kein Einwohnerfeld: jede Adresse zählt als ein Einwohner.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="72" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="178" />
       <source>No small count is hidden.</source>
       <translation>Keine kleine Fallzahl ist gesperrt.</translation>
     </message>
     <message>
-      <location filename="mapsheets/export.py" line="60" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="101" />
+      <source>Not confidential, published without suppression: {ids}.</source>
+      <translation>Nicht vertraulich, ohne Unterdrückung veröffentlicht: {ids}.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/export.py" line="123" />
       <source>Not enough memory to export {path}.</source>
       <translation>Nicht genügend Arbeitsspeicher für den Export von {path}.</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="71" />
+      <location filename="ui/profile_view.py" line="75" />
       <source>Not shown: statistical confidentiality or no valid data ({flag})</source>
       <translation>Nicht angezeigt: statistische Geheimhaltung oder keine gültigen Daten ({flag})</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="259" />
+      <location filename="processing_provider/bundled_model.py" line="72" />
       <source>Number of classes</source>
       <translation>Anzahl der Klassen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="87" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="106" />
       <source>Number of files written</source>
       <translation>Anzahl geschriebener Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="261" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="382" />
       <source>Number of map classes (pretty breaks and few distinct values may give fewer).</source>
       <translation>Anzahl der Kartenklassen (runde Klassengrenzen und wenige verschiedene Werte können weniger ergeben).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="158" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="161" />
       <source>Number of rows matched</source>
       <translation>Anzahl gefundener Zeilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="159" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="162" />
       <source>Number of rows not matched</source>
       <translation>Anzahl nicht gefundener Zeilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="225" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="107" />
+      <source>Number of sheets (pages)</source>
+      <translation>Anzahl der Blätter (Seiten)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="346" />
       <source>Numerators from 1 to this value minus one are not shown (statistical confidentiality).</source>
       <translation>Zähler von 1 bis zu diesem Wert minus eins werden nicht ausgewiesen (statistische Geheimhaltung).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="105" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="106" />
       <source>Numeric address fields (e.g. residents) summed per quartier into the SUMMARY layer.</source>
       <translation>Numerische Adressfelder (z. B. Einwohner), die je Quartier in den SUMMARY-Layer summiert werden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="99" />
       <source>Numeric fields that make up the index (higher value = more need unless reversed).</source>
-      <translation>Numerische Felder, aus denen der Index gebildet wird (höherer Wert = mehr Bedarf, sofern nicht umgekehrt).</translation>
+      <translation type="obsolete">Numerische Felder, aus denen der Index gebildet wird (höherer Wert = mehr Bedarf, sofern nicht umgekehrt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="109" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="119" />
+      <source>Numeric fields that make up the index (higher value = more need unless reversed); preselected: the indicator values of the catalog's need indicators the layer has.</source>
+      <translation>Numerische Felder, aus denen der Index gebildet wird (höherer Wert = mehr Bedarf, außer umgekehrt); vorausgewählt: die Indikatorwerte der Bedarfsindikatoren des Katalogs, die der Layer hat.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="108" />
       <source>Offerings (points)</source>
       <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="73" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="72" />
       <source>Offerings per quartier and coverage</source>
       <translation>Angebote je Quartier und Erreichbarkeit</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="79" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="98" />
       <source>One PDF per quartier</source>
       <translation>Ein PDF je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="79" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="98" />
       <source>One PNG per quartier</source>
       <translation>Ein PNG je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="79" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="98" />
       <source>One multi-page PDF</source>
       <translation>Ein mehrseitiges PDF</translation>
     </message>
@@ -1275,22 +1575,32 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Eine Zeile je Quartier, eine Spalte je Gruppe, mit Nullen aufgefüllt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="70" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="84" />
       <source>Only quartiers matching (expression)</source>
       <translation>Nur Quartiere, die zutreffen (Ausdruck)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="288" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="409" />
       <source>Only rows of these years are used (needs the year field).</source>
       <translation>Nur Zeilen dieser Jahre werden verwendet (erfordert das Jahresfeld).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="108" />
+      <location filename="ui/dock_export.py" line="91" />
+      <source>Open folder</source>
+      <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+      <location filename="ui/dock_export.py" line="92" />
+      <source>Open the folder of the map sheets just written</source>
+      <translation>Den Ordner der eben geschriebenen Kartenblätter öffnen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="129" />
       <source>Optional weights: numbers in the order of the indicator fields ('1,1,2') or 'A1=2; A2=1' (others 1).</source>
       <translation>Optionale Gewichte: Zahlen in der Reihenfolge der Indikatorfelder („1,1,2“) oder „A1=2; A2=1“ (übrige 1).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="81" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="100" />
       <source>Output folder</source>
       <translation>Ausgabeordner</translation>
     </message>
@@ -1320,7 +1630,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Parameter QUARTIER_ID oder INPUT_ID_FIELD (das Feld der Quartierskennung der Tabelle in INPUT) fehlt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="142" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="145" />
       <source>Place addresses with unknown house number at their street's centroid</source>
       <translation>Adressen mit unbekannter Hausnummer auf den Schwerpunkt ihrer Straße setzen</translation>
     </message>
@@ -1330,32 +1640,37 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Punkte, die Quartieren zugeordnet werden, oder eine Tabelle mit einer Quartierskennung je Datensatz.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="205" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="326" />
       <source>Polygon layer of the quartiers.</source>
       <translation>Polygonlayer der Quartiere.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="82" />
+      <location filename="ui/dock.py" line="94" />
       <source>Polygon layers with Quartiersmonitor indicator fields</source>
       <translation>Polygonlayer mit Indikatorfeldern des Quartiersmonitors</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="113" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="93" />
+      <source>Population '{column}' missing or invalid for quartier(s) {ex}: all their confidential values are suppressed.</source>
+      <translation>Einwohnerzahl „{column}“ fehlt oder ist ungültig für Quartier(e) {ex}: Alle ihre vertraulichen Werte werden unterdrückt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="133" />
       <source>Population field</source>
       <translation>Einwohnerfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="98" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="100" />
       <source>Postcode field</source>
       <translation>Feld Postleitzahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="251" />
+      <location filename="processing_provider/bundled_model.py" line="94" />
       <source>Pretty breaks</source>
       <translation>Runde Klassengrenzen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="225" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="281" />
       <source>Previous layer '{layer}' has no field(s) '{fields}' (it needs the same fields as '{input}').</source>
       <translation>Vorjahreslayer „{layer}“ hat kein(e) Feld(er) „{fields}“ (er braucht dieselben Felder wie „{input}“).</translation>
     </message>
@@ -1370,7 +1685,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Vorjahreslayer „{layer}“: {n} Quartiere haben keine Vorjahreswerte (keine Dynamik): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="130" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="155" />
       <source>Previous year (same fields)</source>
       <translation>Vorjahr (dieselben Felder)</translation>
     </message>
@@ -1380,7 +1695,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="49" />
+      <location filename="ui/profile_view.py" line="55" />
       <source>Profile of {quartier}</source>
       <translation>Profil von {quartier}</translation>
     </message>
@@ -1390,27 +1705,27 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>QGIS konnte den zwischengespeicherten Layer nicht in den Speicher kopieren.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="79" />
+      <location filename="mapsheets/layout.py" line="103" />
       <source>QGIS could not load the layout template {path}.</source>
       <translation>QGIS konnte die Layoutvorlage {path} nicht laden.</translation>
     </message>
     <message>
-      <location filename="mapsheets/export.py" line="57" />
+      <location filename="mapsheets/export.py" line="120" />
       <source>QGIS could not write the file {path} (is the folder writable, the disk full, or the file open in another program?). {detail}</source>
       <translation>QGIS konnte die Datei {path} nicht schreiben (ist der Ordner beschreibbar, die Festplatte voll oder die Datei in einem anderen Programm geöffnet?). {detail}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="247" />
+      <location filename="processing_provider/bundled_model.py" line="93" />
       <source>Quantiles</source>
       <translation>Quantile</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="190" />
+      <location filename="mapsheets/layout.py" line="305" />
       <source>Quartier</source>
       <translation>Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="276" />
+      <location filename="processing_provider/bundled_model.py" line="60" />
       <source>Quartier id field</source>
       <translation>Feld Quartiers-ID</translation>
     </message>
@@ -1420,22 +1735,27 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Feld der Quartierskennung einer Tabelleneingabe</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="213" />
+      <location filename="processing_provider/bundled_model.py" line="66" />
       <source>Quartier id field of the counts table</source>
       <translation>Feld Quartiers-ID der Fallzahlentabelle</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="96" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="113" />
       <source>Quartier id; the previous layer is joined on a field of the same name.</source>
       <translation>Quartiers-ID; der Vorjahreslayer wird über ein gleichnamiges Feld verknüpft.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="68" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="82" />
       <source>Quartier name field</source>
       <translation>Feld des Quartiersnamens</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="95" />
+      <location filename="processing_provider/bundled_model.py" line="82" />
+      <source>Quartier polygons with a text quartier id.</source>
+      <translation>Quartierspolygone mit einer Quartiers-ID als Text.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="112" />
       <source>Quartier polygons with indicator fields, e.g. the output of 'Calculate indicators'.</source>
       <translation>Quartierspolygone mit Indikatorfeldern, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
     </message>
@@ -1445,7 +1765,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartierspolygone: nötig für Punkte; bei einer Tabelle liefern sie alle Quartiere, damit Quartiere ohne Datensätze eine Zeile mit Nullen erhalten.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="221" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="222" />
       <source>Quartier “{}” has an invalid geometry ({}); repaired for the assignment.</source>
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); für die Zuordnung repariert.</translation>
     </message>
@@ -1455,7 +1775,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); repariert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="224" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="225" />
       <source>Quartier “{}” has no geometry; no address can fall into it.</source>
       <translation>Quartier „{}“ hat keine Geometrie; keine Adresse kann darin liegen.</translation>
     </message>
@@ -1465,7 +1785,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartier „{}“: seine Geometrie kann nicht indiziert werden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="108" />
+      <location filename="processing_provider/bundled_model.py" line="59" />
       <source>Quartiers</source>
       <translation>Quartiere</translation>
     </message>
@@ -1475,17 +1795,22 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere (Polygone)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="91" />
+      <location filename="processing_provider/bundled_model.py" line="75" />
       <source>Quartiers needing attention</source>
       <translation>Quartiere mit Aufmerksamkeitsbedarf</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="117" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="118" />
       <source>Quartiers with address counts</source>
       <translation>Quartiere mit Adressanzahlen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="232" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="90" />
+      <source>Quartiers with different municipalities in different rows (first one used): {ex}.</source>
+      <translation>Quartiere mit verschiedenen Gemeinden in verschiedenen Zeilen (die erste wird verwendet): {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="353" />
       <source>Quartiers with fewer residents (column pop_total) are not shown; 0 switches the rule off.</source>
       <translation>Quartiere mit weniger Einwohnern (Spalte pop_total) werden nicht ausgewiesen; 0 schaltet die Regel ab.</translation>
     </message>
@@ -1500,32 +1825,47 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiersmonitor</translation>
     </message>
     <message>
-      <location filename="processing_provider/provider.py" line="30" />
+      <location filename="processing_provider/provider.py" line="31" />
       <source>Quartiersmonitor could not load the algorithm module {}: {}</source>
       <translation>Quartiersmonitor konnte das Algorithmus-Modul {} nicht laden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/provider.py" line="60" />
+      <location filename="mapsheets/sheet_text.py" line="49" />
+      <source>Quartiersmonitor map sheet of {date}</source>
+      <translation>Kartenblatt des Quartiersmonitors vom {date}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/bundled_model.py" line="30" />
+      <source>Quartiersmonitor pipeline</source>
+      <translation>Quartiersmonitor-Gesamtablauf</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/provider.py" line="61" />
       <source>Quartiersmonitor: social and health planning for quartiers</source>
       <translation>Quartiersmonitor: Sozial- und Gesundheitsplanung für Quartiere</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="190" />
+      <location filename="mapsheets/layout.py" line="305" />
       <source>Rank</source>
       <translation>Rang</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="25" />
+      <location filename="ui/profile_view.py" line="27" />
       <source>Rank among the quartiers with a published value; 1 = most need</source>
       <translation>Rang unter den Quartieren mit veröffentlichtem Wert; 1 = größter Bedarf</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="239" />
+      <location filename="mapsheets/sheet_text.py" line="76" />
+      <source>Rank {rank} of {n}</source>
+      <translation>Rang {rank} von {n}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="360" />
       <source>Rates, confidence intervals and municipality and county values are published rounded to this number of decimals.</source>
       <translation>Quoten, Konfidenzintervalle sowie Gemeinde- und Kreiswerte werden auf diese Zahl von Nachkommastellen gerundet veröffentlicht.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="149" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="150" />
       <source>Reading address points of “{}”…</source>
       <translation>Adresspunkte aus „{}“ werden gelesen…</translation>
     </message>
@@ -1540,7 +1880,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Angebote werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="139" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="140" />
       <source>Reading quartiers of “{}”…</source>
       <translation>Quartiere aus „{}“ werden gelesen…</translation>
     </message>
@@ -1550,12 +1890,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="186" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="189" />
       <source>Reading the address directory '{}'…</source>
       <translation>Adressverzeichnis '{}' wird gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="193" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="196" />
       <source>Reading the addresses to geocode from '{}'…</source>
       <translation>Zu geokodierende Adressen werden aus '{}' gelesen…</translation>
     </message>
@@ -1580,7 +1920,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Datensätze ohne Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="121" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="122" />
       <source>Report (HTML)</source>
       <translation>Bericht (HTML)</translation>
     </message>
@@ -1590,12 +1930,21 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Feld Einwohner (leer: ein Einwohner je Adresse)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="114" />
-      <source>Residents per quartier; quartiers under the minimum population are not classed.</source>
-      <translation>Einwohner je Quartier; Quartiere unter der Mindesteinwohnerzahl werden nicht klassifiziert.</translation>
+      <location filename="processing_provider/bundled_model.py" line="63" />
+      <source>Residents field of the address directory</source>
+      <translation>Einwohnerfeld des Adressverzeichnisses</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="102" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="138" />
+      <source>Residents per quartier (default pop_total, published by 'Calculate indicators'); quartiers under the minimum population are not classed. Empty: the minimum population is not applied.</source>
+      <translation>Einwohner je Quartier (Vorgabe pop_total, von „Indikatoren berechnen“ veröffentlicht); Quartiere unter der Mindesteinwohnerzahl werden nicht klassifiziert. Leer: Die Mindesteinwohnerzahl wird nicht angewandt.</translation>
+    </message>
+    <message>
+      <source>Residents per quartier; quartiers under the minimum population are not classed.</source>
+      <translation type="obsolete">Einwohner je Quartier; Quartiere unter der Mindesteinwohnerzahl werden nicht klassifiziert.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="123" />
       <source>Reversed fields (higher value = less need)</source>
       <translation>Umgekehrte Felder (höherer Wert = weniger Bedarf)</translation>
     </message>
@@ -1605,17 +1954,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Zeile {row} der Tabelle „{layer}“ enthält die erwarteten Spaltennamen {names}: Die Tabelle hat wahrscheinlich eine Titelzeile über der Kopfzeile. Löschen Sie die Zeilen über der Kopfzeile, sodass die erste Zeile die Spaltennamen enthält.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="94" />
+      <location filename="ui/dock.py" line="107" />
       <source>Search quartiers by id, name or municipality</source>
       <translation>Quartiere nach Nummer, Name oder Gemeinde suchen</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="107" />
+      <location filename="ui/dock.py" line="123" />
       <source>Select a quartier to see its profile.</source>
       <translation>Wählen Sie ein Quartier, um sein Profil zu sehen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="187" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="234" />
       <source>Select at least one indicator field.</source>
       <translation>Wählen Sie mindestens ein Indikatorfeld.</translation>
     </message>
@@ -1625,12 +1974,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Wählen Sie mindestens einen Indikator.</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="124" />
+      <location filename="ui/dock_export.py" line="162" />
       <source>Select the quartiers whose map sheets you want, in the list or on the map.</source>
       <translation>Wählen Sie die Quartiere, deren Kartenblätter Sie möchten, in der Liste oder in der Karte.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="451" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="106" />
       <source>Several years are pooled: the same counts published for single years (or for other pooled years) can be subtracted from this publication; publish only one of them.</source>
       <translation>Mehrere Jahre sind zusammengefasst: Dieselben Fallzahlen, für Einzeljahre (oder andere zusammengefasste Jahre) veröffentlicht, lassen sich von dieser Veröffentlichung abziehen; veröffentlichen Sie nur eine davon.</translation>
     </message>
@@ -1640,12 +1989,16 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiersmonitor-Bedienfeld anzeigen: Quartiere, Profile und Kartenblätter</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="85" />
       <source>Shows the layer's saved style of this indicator</source>
-      <translation>Zeigt den gespeicherten Stil des Layers für diesen Indikator</translation>
+      <translation type="obsolete">Zeigt den gespeicherten Stil des Layers für diesen Indikator</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="190" />
+      <location filename="ui/dock.py" line="97" />
+      <source>Shows this indicator on the map: the layer's saved style of it, or a style made as the indicator layer was calculated</source>
+      <translation>Zeigt diesen Indikator in der Karte: mit dem gespeicherten Stil des Layers oder mit einem Stil, der so gebildet wird, wie der Indikatorlayer berechnet wurde</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="305" />
       <source>Sig.</source>
       <translation>Sig.</translation>
     </message>
@@ -1655,9 +2008,28 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Einige IDs unterscheiden sich nur durch führende Nullen ({ex}): Die ID-Spalte wurde wahrscheinlich als Zahl gelesen. IDs werden als Text verglichen; speichern Sie die IDs in beiden Layern als Text (z. B. beim Hinzufügen einer CSV-Datei „Feldtypen erkennen“ ausschalten oder eine .csvt-Datei anlegen).</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="197" />
+      <location filename="ui/dock_export.py" line="76" />
+      <source>Source</source>
+      <translation>Quelle</translation>
+    </message>
+    <message>
+      <location filename="ui/dock_export.py" line="75" />
+      <source>Source line of the map sheets (prefilled from the indicator layer)</source>
+      <translation>Quellenangabe der Kartenblätter (vorbelegt aus dem Indikatorlayer)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="92" />
+      <source>Source of the data (empty: the source recorded on the layer)</source>
+      <translation>Quelle der Daten (leer: die am Layer vermerkte Quelle)</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/sheet_text.py" line="46" />
+      <source>Source: {source}</source>
+      <translation>Quelle: {source}</translation>
+    </message>
+    <message>
       <source>Source: {source} · Quartiersmonitor map sheet of {date} · ▲/▼ significantly above/below the county</source>
-      <translation>Quelle: {source} · Kartenblatt des Quartiersmonitors vom {date} · ▲/▼ signifikant über/unter dem Kreiswert</translation>
+      <translation type="obsolete">Quelle: {source} · Kartenblatt des Quartiersmonitors vom {date} · ▲/▼ signifikant über/unter dem Kreiswert</translation>
     </message>
     <message>
       <location filename="processing_provider/gpkg_join.py" line="254" />
@@ -1665,7 +2037,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Räumlicher Index von GDAL erstellt ({}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="250" />
+      <location filename="processing_provider/bundled_model.py" line="93" />
       <source>Standard deviation</source>
       <translation>Standardabweichung</translation>
     </message>
@@ -1675,17 +2047,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="177" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="202" />
       <source>Status classes: {counts}; attention: {n} quartiers.</source>
       <translation>Statusklassen: {counts}; Aufmerksamkeitsbedarf: {n} Quartiere.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="123" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="148" />
       <source>Status thresholds</source>
       <translation>Statusschwellenwerte</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="89" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="88" />
       <source>Street field</source>
       <translation>Feld Straße</translation>
     </message>
@@ -1693,6 +2065,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="processing_provider/algorithms/aggregate_counts.py" line="134" />
       <source>Summed instead of counting 1 per record (e.g. residents per address).</source>
       <translation>Wird summiert, statt je Datensatz 1 zu zählen (z. B. Einwohner je Adresse).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="102" />
+      <source>Suppressed for confidentiality: {items}.</source>
+      <translation>Aus Gründen der Geheimhaltung unterdrückt: {items}.</translation>
     </message>
     <message>
       <location filename="processing_provider/indicator_inputs.py" line="58" />
@@ -1729,12 +2106,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Tabelle „{layer}“, Feld „{field}“: {n} Zeilen ohne ID werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="443" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="555" />
       <source>Table '{layer}': {message}</source>
       <translation>Tabelle „{layer}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="209" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="330" />
       <source>Table of counts per quartier (CSV, XLSX, GeoPackage table, any layer); columns named as in the indicator catalog or mapped in 'Column mapping'.</source>
       <translation>Tabelle der Fallzahlen je Quartier (CSV, XLSX, GeoPackage-Tabelle, beliebiger Layer); Spalten benannt wie im Indikatorenkatalog oder unter „Spaltenzuordnung“ zugeordnet.</translation>
     </message>
@@ -1744,42 +2121,42 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Tabelle „{}“ hat kein Feld der Quartierskennung „{}“ (Parameter QUARTIER_ID). Vorhandene Felder: {}.</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="131" />
+      <location filename="ui/dock_export.py" line="169" />
       <source>The Processing algorithm {alg} is not available.</source>
       <translation>Der Processing-Algorithmus {alg} ist nicht verfügbar.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="253" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="256" />
       <source>The address directory '{}' is empty: there is nothing to match against.</source>
       <translation>Das Adressverzeichnis '{}' ist leer: es gibt nichts zum Abgleichen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="115" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="116" />
       <source>The addresses with quartier_id and assign_status. Leave empty to skip.</source>
       <translation>Die Adressen mit quartier_id und assign_status. Leer lassen, um sie nicht zu erzeugen.</translation>
     </message>
     <message>
-      <location filename="mapsheets/export.py" line="141" />
+      <location filename="mapsheets/export.py" line="214" />
       <source>The atlas could not move to sheet {n}.</source>
       <translation>Der Atlas konnte nicht zu Blatt {n} wechseln.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="455" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="587" />
       <source>The confidentiality audit could not protect every hidden count; nothing was written.</source>
       <translation>Die Geheimhaltungsprüfung konnte nicht jede gesperrte Fallzahl schützen; es wurde nichts geschrieben.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="282" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="285" />
       <source>The directory has no city field: the input cities are not used.</source>
       <translation>Das Verzeichnis hat kein Ortsfeld: die Orte der Eingabe werden nicht verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="280" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="283" />
       <source>The directory has no postcode field: the input postcodes are not used.</source>
       <translation>Das Verzeichnis hat kein Postleitzahlfeld: die Postleitzahlen der Eingabe werden nicht verwendet.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="133" />
+      <location filename="mapsheets/layout.py" line="170" />
       <source>The filter expression is not valid: {error}</source>
       <translation>Der Filterausdruck ist ungültig: {error}</translation>
     </message>
@@ -1789,44 +2166,63 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Die ersten {} von {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="136" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="161" />
       <source>The input with status_index, status_class, dynamics_index, dynamics_class and attention.</source>
       <translation>Die Eingabe mit status_index, status_class, dynamics_index, dynamics_class und attention.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="333" />
       <source>The layer has no saved style for indicator {field}.</source>
-      <translation>Der Layer hat keinen gespeicherten Stil für den Indikator {field}.</translation>
+      <translation type="obsolete">Der Layer hat keinen gespeicherten Stil für den Indikator {field}.</translation>
     </message>
     <message>
-      <location filename="mapsheets/export.py" line="61" />
+      <location filename="mapsheets/export.py" line="124" />
       <source>The layout export failed for {path} ({kind}). {detail}</source>
       <translation>Der Layoutexport ist für {path} fehlgeschlagen ({kind}). {detail}</translation>
     </message>
     <message>
-      <location filename="mapsheets/export.py" line="128" />
+      <location filename="mapsheets/export.py" line="199" />
       <source>The layout exporter reported success but wrote no file {path}.</source>
       <translation>Der Layoutexport meldete Erfolg, hat aber keine Datei {path} geschrieben.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="81" />
+      <location filename="mapsheets/layout.py" line="105" />
       <source>The layout template {path} has no map item.</source>
       <translation>Die Layoutvorlage {path} enthält kein Kartenelement.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="74" />
+      <location filename="mapsheets/layout.py" line="98" />
       <source>The layout template {path} is not a valid .qpt (XML) file.</source>
       <translation>Die Layoutvorlage {path} ist keine gültige .qpt-Datei (XML).</translation>
     </message>
     <message>
-      <location filename="mapsheets/export.py" line="80" />
+      <location filename="ui/dock.py" line="321" />
+      <source>The map sheet export writes a sheet for every selected quartier, also for those the search hides.</source>
+      <translation>Der Kartenblatt-Export schreibt ein Blatt für jedes ausgewählte Quartier, auch für die von der Suche ausgeblendeten.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="75" />
+      <source>The municipality column '{column}' is not in the counts table.</source>
+      <translation>Die Gemeindespalte „{column}“ ist nicht in der Zähltabelle.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/export.py" line="143" />
       <source>The output folder {folder} is not a folder.</source>
       <translation>Der Ausgabeordner {folder} ist kein Ordner.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="257" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="77" />
+      <source>The population column '{column}' is not in the counts table: it is needed to suppress quartiers under {min_population} residents (map it, or set the minimum population to 0).</source>
+      <translation>Die Einwohnerspalte „{column}“ ist nicht in der Zähltabelle: Sie wird gebraucht, um Quartiere unter {min_population} Einwohnern zu unterdrücken (ordnen Sie sie zu oder setzen Sie die Mindesteinwohnerzahl auf 0).</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="409" />
       <source>The profile table of a sheet could not be filled: {error}</source>
       <translation>Die Profiltabelle eines Kartenblatts konnte nicht gefüllt werden: {error}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="69" />
+      <source>The quartier id column '{column}' is not in the counts table; its columns are: {columns}.</source>
+      <translation>Die Quartiers-ID-Spalte „{column}“ ist nicht in der Zähltabelle; ihre Spalten sind: {columns}.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/aggregate_counts.py" line="114" />
@@ -1857,22 +2253,51 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Die Quartierspolygone; ihr KBS wird für die Zuordnung verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="119" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="120" />
       <source>The quartiers with n_addresses and sum_&lt;field&gt;. Leave empty to skip.</source>
       <translation>Die Quartiere mit n_addresses und sum_&lt;Feld&gt;. Leer lassen, um sie nicht zu erzeugen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="307" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="428" />
       <source>The quartiers with the indicator fields; loaded styled.</source>
       <translation>Die Quartiere mit den Indikatorfeldern; wird mit Darstellung geladen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="308" />
+      <location filename="processing_provider/indicator_inputs.py" line="312" />
       <source>The style could not be saved beside '{path}': {message}</source>
       <translation>Der Stil konnte nicht neben „{path}“ gespeichert werden: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="125" />
+      <location filename="processing_provider/bundled_model.py" line="39" />
+      <source>The whole Quartiersmonitor chain in one run: assign the address directory to the quartiers, sum its residents per quartier, join them to the counts table of the current year, calculate the indicators of the current and the previous year, and classify the quartiers needing attention (status and dynamics).
+
+Quartiers: the quartier polygons with their quartier id field (compared as text) and, optionally, their municipality field.
+Address directory: points with the number of residents; their sum per quartier is the population (pop_total) of the current year.
+Counts tables: one row per quartier with the counts of the indicator catalog, for the current and the previous year (same columns); both are joined on their quartier id field.
+Indicator fields of the attention index: the indicator fields combined into the status index, separated by ';' (e.g. A1;A2;A4;E2;G3).
+
+Outputs: the indicators of the current year (styled), the quartiers needing attention (styled) and the address assignment report (HTML).</source>
+      <translation>Die ganze Kette des Quartiersmonitors in einem Lauf: das Adressverzeichnis den Quartieren zuordnen, seine Einwohner je Quartier summieren, sie mit der Fallzahlentabelle des aktuellen Jahres verknüpfen, die Indikatoren des aktuellen und des Vorjahres berechnen und die Quartiere mit Aufmerksamkeitsbedarf klassifizieren (Status und Dynamik).
+
+Quartiere: die Quartierspolygone mit ihrem Feld Quartiers-ID (als Text verglichen) und, optional, ihrem Gemeindefeld.
+Adressverzeichnis: Punkte mit der Zahl der Einwohner; ihre Summe je Quartier ist die Einwohnerzahl (pop_total) des aktuellen Jahres.
+Fallzahlentabellen: eine Zeile je Quartier mit den Fallzahlen des Indikatorenkatalogs, für das aktuelle und das Vorjahr (dieselben Spalten); beide werden über ihr Feld Quartiers-ID verknüpft.
+Indikatorfelder des Aufmerksamkeitsindex: die Indikatorfelder, die zum Statusindex zusammengefasst werden, getrennt durch ';' (z. B. A1;A2;A4;E2;G3).
+
+Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere mit Aufmerksamkeitsbedarf (mit Darstellung) und der Bericht zur Adresszuordnung (HTML).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/bundled_model.py" line="34" />
+      <source>The whole chain from the address directory and the counts tables to the quartiers needing attention.</source>
+      <translation>Die ganze Kette vom Adressverzeichnis und den Fallzahlentabellen bis zu den Quartieren mit Aufmerksamkeitsbedarf.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="72" />
+      <source>The year column '{column}' is not in the counts table.</source>
+      <translation>Die Jahresspalte „{column}“ ist nicht in der Zähltabelle.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="150" />
       <source>Three increasing thresholds on the status index between classes 1|2, 2|3 and 3|4.</source>
       <translation>Drei aufsteigende Schwellenwerte des Statusindex zwischen den Klassen 1|2, 2|3 und 3|4.</translation>
     </message>
@@ -1882,42 +2307,51 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Schwellenwerte „{text}“: drei aufsteigende Zahlen sind nötig, z. B. „-1,1,1.5“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="76" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="90" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="mapsheets/export.py" line="72" />
+      <location filename="mapsheets/export.py" line="135" />
       <source>Unknown format {fmt}: use one of {formats}.</source>
       <translation>Unbekanntes Format {fmt}: Verwenden Sie eines von {formats}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="154" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="66" />
+      <source>Unknown indicator id(s): {ids} (catalog: {catalog}).</source>
+      <translation>Unbekannte Indikator-Kennung(en): {ids} (Katalog: {catalog}).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="157" />
       <source>Unmatched addresses</source>
       <translation>Nicht gefundene Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/geocode_addresses.py" line="307" />
+      <location filename="processing_provider/algorithms/geocode_addresses.py" line="310" />
       <source>Unmatched by reason: {}</source>
       <translation>Nicht gefunden nach Grund: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="120" />
       <source>Used with the population field.</source>
-      <translation>Wird mit dem Einwohnerfeld verwendet.</translation>
+      <translation type="obsolete">Wird mit dem Einwohnerfeld verwendet.</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="24" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="145" />
+      <source>Used with the population field; 0 switches the rule off.</source>
+      <translation>Gilt mit dem Einwohnerfeld; 0 schaltet die Regel ab.</translation>
+    </message>
+    <message>
+      <location filename="ui/profile_view.py" line="26" />
       <source>Value of the county</source>
       <translation>Wert des Kreises</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="22" />
+      <location filename="ui/profile_view.py" line="24" />
       <source>Value of the quartier</source>
       <translation>Wert des Quartiers</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="23" />
+      <location filename="ui/profile_view.py" line="25" />
       <source>Value of the quartier's municipality</source>
       <translation>Wert der Gemeinde des Quartiers</translation>
     </message>
@@ -1927,7 +2361,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gewichtsfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="107" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="128" />
       <source>Weights</source>
       <translation>Gewichte</translation>
     </message>
@@ -1952,7 +2386,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gewichte: „{part}“ hat nicht die Form Feld=Zahl.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="274" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="395" />
       <source>When given, the municipality values (_mun fields) are computed from the summed counts.</source>
       <translation>Wenn angegeben, werden die Gemeindewerte (_mun-Felder) aus den summierten Fallzahlen berechnet.</translation>
     </message>
@@ -1972,24 +2406,44 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Stattdessen von GDAL geschrieben ({}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="278" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="399" />
       <source>Year field of the counts table (several years are summed)</source>
       <translation>Jahresfeld der Fallzahlentabelle (mehrere Jahre werden summiert)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="286" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="407" />
       <source>Years to use (e.g. 2024 or 2022,2023,2024; empty = all)</source>
       <translation>Zu verwendende Jahre (z. B. 2024 oder 2022,2023,2024; leer = alle)</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="96" />
+      <location filename="ui/dock.py" line="109" />
       <source>Zoom to selection</source>
       <translation>Auf Auswahl zoomen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="237" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="152" />
+      <source>a yes/no value, not a count</source>
+      <translation>ein Ja/Nein-Wert, keine Anzahl</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="238" />
       <source>boundary</source>
       <translation>auf der Grenze</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="110" />
+      <source>cannot be read ({reason})</source>
+      <translation>kann nicht gelesen werden ({reason})</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="133" />
+      <source>confidential must be true or false, got {value}</source>
+      <translation>confidential muss true oder false sein, gefunden: {value}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="153" />
+      <source>decimal comma: a count must be a whole number</source>
+      <translation>Dezimalkomma: eine Anzahl muss eine ganze Zahl sein</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/offering_coverage.py" line="301" />
@@ -1997,12 +2451,67 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Entfernungen in Metern</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="126" />
+      <source>domain {value} is not one of {domains}</source>
+      <translation>Bereich (domain) {value} ist keiner von {domains}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="210" />
+      <source>entry {entry}</source>
+      <translation>Eintrag {entry}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="212" />
+      <source>entry {entry} ("{id}")</source>
+      <translation>Eintrag {entry} ("{id}")</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="114" />
+      <source>expected a list of indicators or an object with key "indicators"</source>
+      <translation>erwartet wird eine Liste von Indikatoren oder ein Objekt mit dem Schlüssel "indicators"</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="115" />
+      <source>expected a list of indicators, got {type}</source>
+      <translation>erwartet wird eine Liste von Indikatoren, gefunden: {type}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="119" />
+      <source>expected an object with keys such as "id", "numerator", "denominator", got {type}</source>
+      <translation>erwartet wird ein Objekt mit Schlüsseln wie "id", "numerator", "denominator", gefunden: {type}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="128" />
+      <source>factor must be a positive number such as 100, 1000 or 100000, got {value}</source>
+      <translation>factor muss eine positive Zahl wie 100, 1000 oder 100000 sein, gefunden: {value}</translation>
+    </message>
+    <message>
       <location filename="processing_provider/inputs.py" line="153" />
       <source>feature {}: {}</source>
       <translation>Objekt {}: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="237" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="136" />
+      <source>field name {field} clashes with indicator {other}</source>
+      <translation>Feldname {field} kollidiert mit Indikator {other}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="117" />
+      <source>id given twice in the file</source>
+      <translation>Kennung zweimal in der Datei angegeben</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="116" />
+      <source>id {value} is not valid (letters, digits, one dot, e.g. "X.1")</source>
+      <translation>Kennung {value} ist ungültig (Buchstaben, Ziffern, ein Punkt, z. B. "X.1")</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="152" />
+      <source>infinite</source>
+      <translation>unendlich</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="238" />
       <source>inside</source>
       <translation>innerhalb</translation>
     </message>
@@ -2012,12 +2521,42 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>ungültige Geometrie</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="132" />
+      <source>kind must be "share" or "rate", got {value}</source>
+      <translation>kind muss "share" oder "rate" sein, gefunden: {value}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="127" />
+      <source>missing "domain" (one of {domains})</source>
+      <translation>"domain" fehlt (einer von {domains})</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="118" />
+      <source>missing "id"</source>
+      <translation>"id" fehlt</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="134" />
+      <source>missing "name_de" or "name_en"</source>
+      <translation>"name_de" oder "name_en" fehlt</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="125" />
+      <source>missing "{name}" (the column name of the counts table)</source>
+      <translation>"{name}" fehlt (der Spaltenname der Zähltabelle)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="152" />
+      <source>negative</source>
+      <translation>negativ</translation>
+    </message>
+    <message>
       <location filename="processing_provider/inputs.py" line="44" />
       <source>no CRS</source>
       <translation>kein KBS</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="238" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="239" />
       <source>no geometry</source>
       <translation>ohne Geometrie</translation>
     </message>
@@ -2027,12 +2566,57 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>keine</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="238" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="111" />
+      <source>not UTF-8 encoded text</source>
+      <translation>kein UTF-8-kodierter Text</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="152" />
+      <source>not a number</source>
+      <translation>keine Zahl</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="153" />
+      <source>not a whole number</source>
+      <translation>keine ganze Zahl</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="321" />
+      <source>not stated</source>
+      <translation>nicht angegeben</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="113" />
+      <source>not valid JSON ({reason})</source>
+      <translation>kein gültiges JSON ({reason})</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="112" />
+      <source>not valid JSON at line {line}, column {column}: {reason}</source>
+      <translation>kein gültiges JSON in Zeile {line}, Spalte {column}: {reason}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="135" />
+      <source>numerator and denominator are the same column {value}</source>
+      <translation>Zähler und Nenner sind dieselbe Spalte {value}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="239" />
       <source>outside</source>
       <translation>außerhalb</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="127" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="130" />
+      <source>polarity must be 1 (higher = more need), -1 (higher = less need) or 0 (context), got {value}</source>
+      <translation>polarity muss 1 (höher = mehr Bedarf), -1 (höher = weniger Bedarf) oder 0 (Kontext) sein, gefunden: {value}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="153" />
+      <source>text, not a number</source>
+      <translation>Text, keine Zahl</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="149" />
       <source>the bundled A4 template</source>
       <translation>der mitgelieferten A4-Vorlage</translation>
     </message>
@@ -2042,22 +2626,60 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>gesamt</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="129" />
+      <source>unit must be non-empty text, got {value}</source>
+      <translation>unit muss nicht leerer Text sein, gefunden: {value}</translation>
+    </message>
+    <message>
       <location filename="processing_provider/inputs.py" line="45" />
       <source>unknown CRS</source>
       <translation>unbekanntes KBS</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="145" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="121" />
+      <source>unknown key(s) {keys} (allowed: {allowed})</source>
+      <translation>unbekannte(r) Schlüssel {keys} (erlaubt: {allowed})</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="145" />
+      <source>{indicator} in {ex}</source>
+      <translation>{indicator} in {ex}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="144" />
+      <source>{indicator} in {n} quartiers</source>
+      <translation>{indicator} in {n} Quartieren</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="146" />
+      <source>{indicator}: {n} quartiers</source>
+      <translation>{indicator}: {n} Quartiere</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/sheet_text.py" line="74" />
+      <source>{indicator}: {value}</source>
+      <translation>{indicator}: {value}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="123" />
+      <source>{name} must be a column name (non-empty text without surrounding spaces), got {value}</source>
+      <translation>{name} muss ein Spaltenname sein (nicht leerer Text ohne umgebende Leerzeichen), gefunden: {value}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="122" />
+      <source>{name} must be text, got {value}</source>
+      <translation>{name} muss Text sein, gefunden: {value}</translation>
+    </message>
+    <message>
       <source>{n} file(s) written to {folder}</source>
-      <translation>{n} Datei(en) in {folder} geschrieben</translation>
+      <translation type="obsolete">{n} Datei(en) in {folder} geschrieben</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="174" />
       <source>{n} map sheet file(s) written to {folder}</source>
-      <translation>{n} Kartenblatt-Datei(en) in {folder} geschrieben</translation>
+      <translation type="obsolete">{n} Kartenblatt-Datei(en) in {folder} geschrieben</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="168" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="193" />
       <source>{n} quartiers are not classed (too few residents or a missing value): {ex}.</source>
       <translation>{n} Quartiere sind nicht klassifiziert (zu wenige Einwohner oder fehlender Wert): {ex}.</translation>
     </message>
@@ -2067,19 +2689,44 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{n} Quartiere haben keine Zeile in Tabelle „{layer}“ (Kennzeichen no_data): {ex}.</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="53" />
+      <location filename="ui/dock_text.py" line="39" />
       <source>{n} quartiers selected</source>
       <translation>{n} Quartiere ausgewählt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="353" />
+      <location filename="ui/dock_text.py" line="42" />
+      <source>{n} quartiers selected, {hidden} of them hidden by the search</source>
+      <translation>{n} Quartiere ausgewählt, davon {hidden} von der Suche ausgeblendet</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="474" />
       <source>{n} quartiers, indicators {ids}.</source>
       <translation>{n} Quartiere, Indikatoren {ids}.</translation>
     </message>
     <message>
-      <location filename="mapsheets/export.py" line="91" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="169" />
+      <source>{pages} sheet(s) in {n} file(s) written to {folder}</source>
+      <translation>{pages} Blatt/Blätter in {n} Datei(en) in {folder} geschrieben</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/export.py" line="159" />
       <source>{path} exists and is a folder.</source>
       <translation>{path} existiert bereits und ist ein Ordner.</translation>
+    </message>
+    <message>
+      <location filename="ui/dock_text.py" line="30" />
+      <source>{sheets} map sheets as {files} PDF files written to {folder}</source>
+      <translation>{sheets} Kartenblätter als {files} PDF-Dateien nach {folder} geschrieben</translation>
+    </message>
+    <message>
+      <location filename="ui/dock_text.py" line="26" />
+      <source>{sheets} map sheets as {files} PNG files written to {folder}</source>
+      <translation>{sheets} Kartenblätter als {files} PNG-Dateien nach {folder} geschrieben</translation>
+    </message>
+    <message>
+      <location filename="ui/dock_text.py" line="22" />
+      <source>{sheets} map sheets in 1 PDF file written to {folder}</source>
+      <translation>{sheets} Kartenblätter in 1 PDF-Datei nach {folder} geschrieben</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/offering_coverage.py" line="369" />
@@ -2097,12 +2744,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{} Adressen liegen außerhalb aller Quartiere (unten aufgeführt): in einer Lücke zwischen Quartieren oder jenseits des äußeren Rands des Quartierslayers.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="242" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="243" />
       <source>{} addresses lie where quartiers overlap; each went to the smallest id.</source>
       <translation>{} Adressen liegen in Überlappungen von Quartieren; jede ging an die kleinste Kennung.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="152" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="153" />
       <source>{} addresses read.</source>
       <translation>{} Adressen gelesen.</translation>
     </message>
@@ -2117,7 +2764,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{} Multipunkt-Adressen wurden nach ihrem ersten Punkt zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="155" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="156" />
       <source>{} multipoint addresses with several points were placed by their first point.</source>
       <translation>{} Multipunkt-Adressen mit mehreren Punkten wurden nach ihrem ersten Punkt zugeordnet.</translation>
     </message>
@@ -2172,7 +2819,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{} Datensätze liegen außerhalb aller Quartiere und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="239" />
+      <location filename="processing_provider/algorithms/assign_addresses.py" line="240" />
       <source>{}: {} addresses</source>
       <translation>{}: {} Adressen</translation>
     </message>
@@ -2182,12 +2829,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>„{}“ wurde zuerst in ein temporäres GeoPackage kopiert.</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="26" />
+      <location filename="mapsheets/sheet_text.py" line="50" />
+      <source>▲/▼ significantly above/below the county</source>
+      <translation>▲/▼ signifikant über/unter dem Kreiswert</translation>
+    </message>
+    <message>
+      <location filename="ui/profile_view.py" line="28" />
       <source>▲/▼: significantly above/below the county value</source>
       <translation>▲/▼: signifikant über/unter dem Kreiswert</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="39" />
+      <location filename="ui/profile_view.py" line="44" />
       <source>▲/▼: significantly above/below the county value; rank 1 = most need</source>
       <translation>▲/▼: signifikant über/unter dem Kreiswert; Rang 1 = höchster Bedarf</translation>
     </message>
