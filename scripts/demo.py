@@ -176,6 +176,7 @@ def map_sheets(data_dir, output_dir):
     common = {
         "INPUT": layer, "QUARTIER_ID": "quartier_id", "QUARTIER_NAME": "name", "TITLE": "Quartiersmonitor Demo 2024",
         "FILTER": "\"quartier_id\" IN ({})".format(", ".join("'{}'".format(i) for i in chosen)),
+        "SOURCE": "demo data (generated, seed {})".format(CONFIG["seed"]), "DATE": "31.12.2024",
         "OUTPUT_FOLDER": folder,
     }
     pdf = processing.run("quartiersmonitor:exportmapsheets", dict(common, FORMAT=0))

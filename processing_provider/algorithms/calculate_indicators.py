@@ -6,6 +6,7 @@ module reads the parameters, hands over, writes the result (``indicator_inputs``
 (``cartography``).
 """
 
+import os
 from dataclasses import dataclass
 
 from qgis.core import (
@@ -18,6 +19,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsProcessingUtils,
 )
 
 from ... import cartography
@@ -468,7 +470,7 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
             "dest_id": dest_id, "catalog": run.catalog, "ids": run.ids, "method": run.method, "k": run.k,
             "language": run.language, "breaks": classification.breaks, "county": classification.county,
             "min_count": run.min_count, "min_population": run.min_population, "decimals": run.decimals,
-            "source": data.sourceName(),
+            "source": self._source_label(parameters, context, data),
             "year": run.years_text or describe_years(counts, run.year_field),
         })
         feedback.pushInfo(tr("{n} quartiers, indicators {ids}.").format(n=len(quartier_ids), ids=", ".join(run.ids)))
@@ -477,6 +479,19 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
         narrowest = result.audit.narrowest
         return {self.OUTPUT: dest_id, self.AUDIT: audit_text, self.AUDIT_CELLS: result.audit.cells,
                 self.AUDIT_NARROWEST: None if narrowest is None else int(narrowest) + 1}
+
+    def _source_label(self, parameters, context, data):
+        """What the layer records as the source of its data (the map sheets' default source line): the counts
+        table's name, or nothing for a table that exists only within this run (a model's intermediate result such
+        as "Joined layer", a memory layer): "not stated" is better than a name that tells the reader nothing."""
+        layer = self.parameterAsVectorLayer(parameters, self.DATA, context)
+        if layer is not None:
+            if layer.providerType() == "memory":
+                return ""
+            path = os.path.realpath(layer.source().split("|")[0])
+            if path.startswith(os.path.realpath(QgsProcessingUtils.tempFolder()) + os.sep):
+                return ""
+        return data.sourceName()
 
     def _settings(self, parameters, context, quartiers, data):
         """The parameters, checked: column mapping, catalog, indicators, fields (with the title-row hint)."""

@@ -77,3 +77,31 @@ def test_units_of_rates_per_100_are_not_percent():
     assert catalog["A.1"].unit_label("de") == "%"
     again = catalog_from_json(catalog_to_json(catalog, ["D.1", "G.2"]))
     assert again["D.1"] == catalog["D.1"] and again["G.2"] == catalog["G.2"]
+
+
+def test_the_recorded_source_is_the_counts_table_never_an_intermediate_result(run_alg, tmp_path):
+    """The sheets' default source line: the counts table's name; nothing ("not stated") for a table that lives only
+    within the run (a memory layer, or a model's intermediate output such as 'Joined layer' in Processing's temporary
+    folder)."""
+    import os
+    import shutil
+
+    from qgis.core import QgsProcessingUtils
+
+    from quartiersmonitor.cartography.layer_record import SOURCE
+
+    q, c = build.write_gpkg(str(tmp_path / "input.gpkg"))
+
+    def recorded_source(counts, name):
+        out = str(tmp_path / (name + ".gpkg"))
+        result = run_alg("calculateindicators", calculate_params(q, counts, out, ["A.1"], MIN_POPULATION=0))
+        return _reopened(result["OUTPUT"]).customProperty(SOURCE)
+
+    assert recorded_source(c, "from_file") == "input: counts"
+    assert recorded_source(build.counts_layer(name="Joined layer"), "from_memory") == ""
+    temporary = tmp_path / "copy.gpkg"
+    shutil.copy(c.split("|")[0], str(temporary))
+    inside = QgsProcessingUtils.generateTempFilename("OUTPUT.gpkg")  # where a model's child writes its output
+    os.makedirs(os.path.dirname(inside), exist_ok=True)
+    shutil.copy(str(temporary), inside)
+    assert recorded_source(inside + "|layername=counts", "from_model") == ""
