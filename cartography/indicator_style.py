@@ -86,6 +86,31 @@ def indicator_renderer(field, polarity, breaks, lower, language="en", decimals=1
     return renderer
 
 
+def translated_range_labels(renderer, language, decimals=1):
+    """``[(range index, label)]`` for the ranges of an indicator renderer whose label is one the engine wrote in the
+    other language: the no-data entry ("Suppressed / no data" ↔ "Gesperrt / keine Daten") and class labels
+    ("2.5 – 5.0" ↔ "2,5 – 5,0"). Labels a user wrote are left out (never replaced)."""
+    from .texts import legend_text
+
+    if renderer is None or not hasattr(renderer, "ranges"):
+        return []
+    format_number = _classify().format_number
+    no_data = {legend_text("no_data", lang) for lang in ("en", "de")}
+    changes = []
+    for index, item in enumerate(renderer.ranges()):
+        label = item.label()
+        if item.upperValue() <= NO_DATA_VALUE:
+            wanted = legend_text("no_data", language) if label in no_data else None
+        else:
+            variants = {lang: "{} \u2013 {}".format(format_number(item.lowerValue(), lang, decimals),
+                                                    format_number(item.upperValue(), lang, decimals))
+                        for lang in ("en", "de")}
+            wanted = variants.get(language, variants["en"]) if label in variants.values() else None
+        if wanted is not None and wanted != label:
+            changes.append((index, wanted))
+    return changes
+
+
 def make_range(lower, upper, symbol, label):
     """A renderer range built with setters (``setSymbol`` takes ownership of ``symbol``)."""
     item = QgsRendererRange()

@@ -21,11 +21,13 @@ from qgis.core import QgsMapLayerStyle
 
 from .indicator_style import (
     PROPERTY_PREFIX,
+    decimals_for,
     indicator_abstract,
     indicator_title,
     set_layer_description,
     style_indicator_layer,
     style_name,
+    translated_range_labels,
 )
 
 INDICATORS = PROPERTY_PREFIX + "indicators"
@@ -118,7 +120,9 @@ def layer_indicator_styles(layer, field):
 def ensure_indicator_style(layer, field, language="en", catalog=None):
     """Make ``layer`` show indicator ``field``: its saved style of that indicator when it has one, else a style built
     from the layer's record (breaks, classification, county value as calculateindicators made them) and kept in
-    the style manager under the indicator's style name. The layer's title follows when it is a name we gave.
+    the style manager under the indicator's style name. Legend labels the engine wrote in the other language (a layer
+made headless in English, opened in a German QGIS) are put in ``language``; the layer's title follows when it is
+a name we gave.
     Returns the style name, or None when ``field`` is no indicator of the layer's catalog."""
     catalog = catalog if catalog is not None else layer_catalog(layer)
     try:
@@ -144,6 +148,9 @@ def ensure_indicator_style(layer, field, language="en", catalog=None):
         style_indicator_layer(layer, catalog, indicator.id, method, k, language, recorded_breaks(layer, field),
                               source=source, year=year)
     layer.setCustomProperty(SHOWN, field)
+    renderer = layer.renderer()
+    for index, label in translated_range_labels(renderer, language, decimals_for(indicator)):
+        renderer.updateRangeLabel(index, label)  # made headless in English, shown in a German QGIS (or back)
     title = indicator_title(indicator, language, year)
     auto = recorded(layer, AUTO_NAME)
     if auto is not None and layer.name() == auto and layer.name() != title:

@@ -39,7 +39,6 @@ from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..cartography import layer_record
-from ..cartography.texts import legend_text
 from ..compat import REQUEST_NO_GEOMETRY, plain_value
 from ..paths import DEFAULT_TEMPLATE
 from ..translation import tr
@@ -241,28 +240,14 @@ class SheetLayout:
         ("Suppressed / no data" ↔ "Gesperrt / keine Daten") and class labels as the engine writes them
         ("2.5 – 5.0" ↔ "2,5 – 5,0"). Labels the user wrote stay; the layer itself is not changed (the labels are
         the legend node's own)."""
-        from ..cartography.indicator_style import NO_DATA_VALUE
         from ..cartography.indicator_style import decimals_for as legend_decimals
-        from ..indicators.classify import format_number
+        from ..cartography.indicator_style import translated_range_labels
 
-        renderer = self.layer.renderer()
-        if renderer is None or not hasattr(renderer, "ranges"):
-            return
         places = legend_decimals(self.indicator) if self.indicator is not None else 1
-        no_data = {legend_text("no_data", lang) for lang in ("en", "de")}
         changed = False
-        for index, item_range in enumerate(renderer.ranges()):
-            label = item_range.label()
-            if item_range.upperValue() <= NO_DATA_VALUE:
-                wanted = legend_text("no_data", self.language) if label in no_data else None
-            else:
-                variants = {lang: "{} \u2013 {}".format(format_number(item_range.lowerValue(), lang, places),
-                                                        format_number(item_range.upperValue(), lang, places))
-                            for lang in ("en", "de")}
-                wanted = variants.get(self.language, variants["en"]) if label in variants.values() else None
-            if wanted is not None and wanted != label:
-                QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, wanted)
-                changed = True
+        for index, wanted in translated_range_labels(self.layer.renderer(), self.language, places):
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, wanted)
+            changed = True
         if changed:
             item.model().refreshLayerLegend(node)
 

@@ -105,3 +105,27 @@ def test_the_recorded_source_is_the_counts_table_never_an_intermediate_result(ru
     os.makedirs(os.path.dirname(inside), exist_ok=True)
     shutil.copy(str(temporary), inside)
     assert recorded_source(inside + "|layername=counts", "from_model") == ""
+
+
+def test_engine_legend_labels_follow_the_language_user_labels_stay(custom_output):
+    """A layer made headless in English, opened in a German QGIS: the engine's class labels and the no-data entry
+    become German when the layer shows an indicator; a label the user wrote stays."""
+    from quartiersmonitor.cartography.indicator_style import NO_DATA_VALUE
+    from quartiersmonitor.cartography.layer_record import ensure_indicator_style
+
+    layer = _reopened(custom_output)
+    ensure_indicator_style(layer, "A1", "en")
+    renderer = layer.renderer()
+    ranges = renderer.ranges()
+    assert ranges[-1].upperValue() == NO_DATA_VALUE and ranges[-1].label() == "Suppressed / no data"
+    english = [r.label() for r in ranges[:-1]]
+    assert all("." in label or label.replace(" \u2013 ", "").isdigit() for label in english)
+    renderer.updateRangeLabel(0, "my own words")
+    ensure_indicator_style(layer, "A1", "de")
+    labels = [r.label() for r in layer.renderer().ranges()]
+    assert labels[0] == "my own words"
+    assert labels[-1] == "Gesperrt / keine Daten"
+    # the others by hand: German decimal comma, same bounds
+    for got, item in zip(labels[1:-1], layer.renderer().ranges()[1:-1]):
+        lower, upper = item.lowerValue(), item.upperValue()
+        assert got == "{:.1f} \u2013 {:.1f}".format(lower, upper).replace(".", ","), got
