@@ -98,13 +98,13 @@ def test_the_recorded_source_is_the_counts_table_never_an_intermediate_result(ru
         return _reopened(result["OUTPUT"]).customProperty(SOURCE)
 
     assert recorded_source(c, "from_file") == "input: counts"
-    assert recorded_source(build.counts_layer(name="Joined layer"), "from_memory") == ""
+    assert recorded_source(build.counts_layer(name="Joined layer"), "from_memory") in (None, "")  # None from 3.44
     temporary = tmp_path / "copy.gpkg"
     shutil.copy(c.split("|")[0], str(temporary))
     inside = QgsProcessingUtils.generateTempFilename("OUTPUT.gpkg")  # where a model's child writes its output
     os.makedirs(os.path.dirname(inside), exist_ok=True)
     shutil.copy(str(temporary), inside)
-    assert recorded_source(inside + "|layername=counts", "from_model") == ""
+    assert recorded_source(inside + "|layername=counts", "from_model") in (None, "")
 
 
 def test_engine_legend_labels_follow_the_language_user_labels_stay(custom_output):
