@@ -68,6 +68,18 @@ def write_record(layer, catalog, ids, method, k, county, breaks, min_count, min_
         layer.setCustomProperty(SHOWN, catalog[ids[0]].field)
 
 
+def with_record(layer):
+    """``layer``, or, when it carries no record (Processing opens a layer given by its path or URI without its
+    default style, where a GeoPackage or a database keeps the record and the styles), a second read-only copy of the
+    same source opened with its default style; the input layer itself is never changed."""
+    from qgis.core import QgsVectorLayer
+
+    if layer is None or layer.customProperty(INDICATORS) or layer.providerType() == "memory":
+        return layer
+    copy = QgsVectorLayer(layer.source(), layer.name(), layer.providerType())  # loads the default style
+    return copy if copy.isValid() and copy.customProperty(INDICATORS) else layer
+
+
 def layer_catalog(layer):
     """The catalog of ``layer``: the built-in one extended by the entries the layer recorded (a custom catalog
     travels with the layer); the built-in catalog for a layer without a record or with an unreadable one."""

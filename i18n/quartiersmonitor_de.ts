@@ -9,9 +9,34 @@
       <translation>&amp;Quartiersmonitor</translation>
     </message>
     <message>
+      <location filename="indicators/table_export.py" line="293" />
+      <source>+1: a higher value means more need</source>
+      <translation>+1: ein höherer Wert bedeutet mehr Bedarf</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="295" />
+      <source>-1: a higher value means less need</source>
+      <translation>-1: ein höherer Wert bedeutet weniger Bedarf</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="278" />
+      <source>. No value: no valid data (missing or invalid counts; for the attention index: a quartier left unclassed).</source>
+      <translation>. Kein Wert: keine gültigen Daten (fehlende oder ungültige Fallzahlen; beim Aufmerksamkeitsindex: ein nicht eingestuftes Quartier).</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="296" />
+      <source>0: context indicator, no direction</source>
+      <translation>0: Kontextindikator, ohne Richtung</translation>
+    </message>
+    <message>
       <location filename="processing_provider/base.py" line="112" />
       <source>1 Addresses and offerings</source>
       <translation>1 Adressen und Angebote</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="390" />
+      <source>1 high, 2 middle, 3 low, 4 very low status (thresholds of the run, by default -1, 1 and 1.5 on the status index).</source>
+      <translation>1 hoher, 2 mittlerer, 3 niedriger, 4 sehr niedriger Status (Schwellenwerte des Laufs, voreingestellt -1, 1 und 1,5 auf dem Statusindex).</translation>
     </message>
     <message>
       <location filename="ui/dock_text.py" line="29" />
@@ -27,6 +52,11 @@
       <location filename="ui/dock_text.py" line="21" />
       <source>1 map sheet in 1 PDF file written to {folder}</source>
       <translation>1 Kartenblatt in 1 PDF-Datei nach {folder} geschrieben</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="394" />
+      <source>1 positive, 2 stable, 3 negative (empty without a previous layer).</source>
+      <translation>1 positiv, 2 stabil, 3 negativ (leer ohne früheren Layer).</translation>
     </message>
     <message>
       <location filename="ui/dock_text.py" line="39" />
@@ -49,7 +79,17 @@
       <translation>3 Karten</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="417" />
+      <location filename="indicators/table_export.py" line="302" />
+      <source>95 % Wilson score interval of the share numerator / denominator, times the factor.</source>
+      <translation>95-%-Wilson-Score-Intervall des Anteils Zähler / Nenner, mal Faktor.</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="304" />
+      <source>95 % exact Poisson (Garwood) interval of the numerator, the denominator taken as fixed, divided by the denominator, times the factor.</source>
+      <translation>Exaktes 95-%-Poisson-Intervall (Garwood) des Zählers bei festem Nenner, geteilt durch den Nenner, mal Faktor.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="419" />
       <source>A JSON file that overrides or adds indicators (see the documentation of the catalog).</source>
       <translation>Eine JSON-Datei, die Indikatoren ändert oder ergänzt (siehe Dokumentation des Katalogs).</translation>
     </message>
@@ -169,14 +209,19 @@
       <translation>Alter in Jahren, aufgeteilt nach AGE_BANDS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="108" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="110" />
       <source>Age-standardised G.2 not computed: band column(s) missing: {ex}.</source>
       <translation>Altersstandardisierte G.2 nicht berechnet: Altersgruppen-Spalte(n) fehlen: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="109" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="111" />
       <source>Age-standardised G.2: invalid or empty band counts for quartier(s) {ex}.</source>
       <translation>Altersstandardisierte G.2: ungültige oder leere Altersgruppen-Zählungen für Quartier(e) {ex}.</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="307" />
+      <source>Age-standardised values (direct standardisation to the European Standard Population 2013): Dobson's interval.</source>
+      <translation>Altersstandardisierte Werte (direkte Standardisierung auf die Europäische Standardbevölkerung 2013): Intervall nach Dobson.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="125" />
@@ -204,7 +249,12 @@
       <translation>Zuordnung der Adressen zu Quartieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="160" />
+      <location filename="indicators/table_export.py" line="194" />
+      <source>Attention</source>
+      <translation>Aufmerksamkeitsbedarf</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="399" />
       <source>Attention index</source>
       <translation>Aufmerksamkeitsindex</translation>
     </message>
@@ -214,12 +264,17 @@
       <translation>Vorhandene Felder: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="148" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="152" />
       <source>Building the layout from {template}</source>
       <translation>Layout wird aus {template} erstellt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="285" />
+      <location filename="processing_provider/algorithms/export_table.py" line="149" />
+      <source>CSV (two files)</source>
+      <translation>CSV (zwei Dateien)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="287" />
       <source>Calculate indicators</source>
       <translation>Indikatoren berechnen</translation>
     </message>
@@ -268,7 +323,7 @@ Die Ausgabe wird mit einer klassifizierten Karte des ersten Indikators geladen; 
 Spalten mit anderen Namen als den Standardnamen können in den erweiterten Parametern zugeordnet werden, z. B. „pop_total=EW_gesamt; sgb2_u65=SGB2_unter65“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="288" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="290" />
       <source>Calculates the indicators of the catalog for every quartier from a table of counts (CSV, XLSX, GeoPackage table or any QGIS table) with one row per quartier, or one row per quartier and year.
 
 For each selected indicator the output holds the value, numerator, denominator, 95 % confidence interval (_lo, _hi), z-score, class, flag, significance against the county (_sig) and the values of the municipality (_mun) and the county (_county). Fields are named by the indicator id without the dot: A.1 → A1, A1_num, A1_den, … When the counts table has the column pop_total, the output also holds the field pop_total, the residents of every quartier (the mean over pooled years): population is public, so it is published for every quartier, also for one under the minimum population.
@@ -297,6 +352,11 @@ Die Ausgabe wird mit einer abgestuften Karte des ersten Indikators geladen; jede
 Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten Parametern zuordnen, z. B. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</translation>
     </message>
     <message>
+      <location filename="indicators/table_export.py" line="356" />
+      <source>Calculation</source>
+      <translation>Berechnung</translation>
+    </message>
+    <message>
       <location filename="ui/dock_export.py" line="94" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
@@ -312,12 +372,12 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Der Ausgabeordner {folder} kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="156" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="160" />
       <source>Cannot prepare the map sheets of layer {layer}: {error}</source>
       <translation>Die Kartenblätter des Layers {layer} können nicht vorbereitet werden: {error}</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="94" />
+      <location filename="mapsheets/layout.py" line="93" />
       <source>Cannot read the layout template {path}: {error}</source>
       <translation>Die Layoutvorlage {path} kann nicht gelesen werden: {error}</translation>
     </message>
@@ -377,7 +437,7 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Feld Ort</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="376" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="378" />
       <source>Class breaks of the map and of the _class fields.</source>
       <translation>Klassengrenzen der Karte und der _class-Felder.</translation>
     </message>
@@ -387,22 +447,22 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Klassifizierung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="97" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="99" />
       <source>Column '{column}' is empty for quartier(s) {ex}: flagged no_data ({indicators}).</source>
       <translation>Spalte „{column}“ ist leer für Quartier(e) {ex}: als no_data markiert ({indicators}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="95" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="97" />
       <source>Column '{column}' is not a whole non-negative count for quartier(s) {ex}: flagged invalid ({indicators}).</source>
       <translation>Spalte „{column}“ ist keine ganze, nicht negative Zahl für Quartier(e) {ex}: als ungültig markiert ({indicators}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="98" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="100" />
       <source>Column '{column}' read with German thousands separators for quartier(s) {ex}.</source>
       <translation>Spalte „{column}“ mit deutschen Tausendertrennzeichen gelesen für Quartier(e) {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="386" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="388" />
       <source>Column mapping (standard_name=your_column; …)</source>
       <translation>Spaltenzuordnung (Standardname=Ihre_Spalte; …)</translation>
     </message>
@@ -412,7 +472,7 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Spaltenzuordnung: „{part}“ hat nicht die Form Standardname=Ihre_Spalte.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="67" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="69" />
       <source>Column mapping: column '{column}' (given for '{standard}') is not in the counts table; its columns are: {columns}.</source>
       <translation>Spaltenzuordnung: Die Spalte „{column}“ (angegeben für „{standard}“) ist nicht in der Zähltabelle; ihre Spalten sind: {columns}.</translation>
     </message>
@@ -463,14 +523,34 @@ attention = yes bei Statusklasse 3 oder 4 oder bei Klasse 2 mit negativer Dynami
 Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbedarf sind umrandet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="429" />
+      <location filename="indicators/table_export.py" line="359" />
+      <source>Confidence interval</source>
+      <translation>Konfidenzintervall</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="360" />
+      <source>Confidential</source>
+      <translation>Vertraulich</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="431" />
       <source>Confidentiality audit</source>
       <translation>Geheimhaltungsprüfung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="170" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="172" />
       <source>Confidentiality audit: {cells} hidden counts audited ({small} small counts, {population} in quartiers or totals under the minimum population); {secondary} cells hidden beyond primary suppression ({primary} by primary suppression), {totals} municipality or county values hidden; {seconds:.2f} s.</source>
       <translation>Geheimhaltungsprüfung: {cells} gesperrte Fallzahlen geprüft ({small} kleine Fallzahlen, {population} in Quartieren oder Summen unter der Mindesteinwohnerzahl); {secondary} Zellen über die primäre Sperrung hinaus gesperrt ({primary} durch primäre Sperrung), {totals} Gemeinde- oder Kreiswerte gesperrt; {seconds:.2f} s.</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="364" />
+      <source>Confidentiality rule</source>
+      <translation>Geheimhaltungsregel</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="399" />
+      <source>Content</source>
+      <translation>Inhalt</translation>
     </message>
     <message>
       <source>Could not copy “{}” into a memory layer.</source>
@@ -579,12 +659,12 @@ INPUT ist entweder ein Punktlayer zusammen mit QUARTIERS (jeder Punkt wird genau
 OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIERS, mit Nullen aufgefüllt; ohne QUARTIERS die in INPUT gefundenen Kennungen), dem Kennungsfeld, total und einer Spalte je Gruppe: n_&lt;Wert&gt; für GROUP_FIELD, age_&lt;von&gt;_&lt;bis&gt; für AGE_BANDS (ganze Jahre, z. B. „0-14,15-64,65-“; die letzte Gruppe darf offen sein), beides kombiniert, wenn beides angegeben ist. Mit WEIGHT_FIELD werden die Gewichte summiert statt Datensätze gezählt. Datensätze ohne Quartier (außerhalb, ohne Geometrie, Kennung NULL oder unbekannt) und ohne Alter werden im Protokoll gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="92" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="94" />
       <source>Counts summed over {years} year(s) per quartier ({rows} rows).</source>
       <translation>Zählungen über {years} Jahr(e) je Quartier summiert ({rows} Zeilen).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="329" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="331" />
       <source>Counts table</source>
       <translation>Fallzahlentabelle</translation>
     </message>
@@ -609,7 +689,7 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
       <translation>Fallzahlentabelle, Vorjahr</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="305" />
+      <location filename="indicators/table_export.py" line="196" />
       <source>County</source>
       <translation>Kreis</translation>
     </message>
@@ -624,7 +704,7 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
       <translation>Datenstand</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="95" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="96" />
       <source>Data date (empty: the year recorded on the layer)</source>
       <translation>Datenstand (leer: das am Layer vermerkte Jahr)</translation>
     </message>
@@ -639,14 +719,29 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
       <translation>Datum oder Jahr der Daten, auf den Kartenblättern angegeben (vorbelegt aus dem Indikatorlayer)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="357" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="359" />
       <source>Decimals of published rates</source>
       <translation>Nachkommastellen der veröffentlichten Quoten</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="103" />
+      <location filename="indicators/table_export.py" line="366" />
+      <source>Decimals published</source>
+      <translation>Veröffentlichte Nachkommastellen</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="353" />
+      <source>Denominator (column of the counts table)</source>
+      <translation>Nenner (Spalte der Fallzahlentabelle)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="105" />
       <source>Denominator 0, no value: {items}.</source>
       <translation>Nenner 0, kein Wert: {items}.</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="351" />
+      <source>Description</source>
+      <translation>Beschreibung</translation>
     </message>
     <message>
       <location filename="processing_provider/base.py" line="209" />
@@ -689,29 +784,59 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
       <translation>Doppelte Adressen (gleiche Koordinaten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="73" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="75" />
       <source>Duplicate quartier id and year in the counts table: {ex}.</source>
       <translation>Doppelte Quartiers-ID und Jahr in der Zähltabelle: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="74" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="76" />
       <source>Duplicate quartier id(s) in column '{column}': {ex}.</source>
       <translation>Doppelte Quartiers-ID(s) in Spalte „{column}“: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="71" />
+      <location filename="indicators/table_export.py" line="193" />
+      <source>Dynamics class</source>
+      <translation>Dynamikklasse</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="193" />
+      <source>Dynamics index</source>
+      <translation>Dynamikindex</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="73" />
       <source>Empty (NULL) quartier id in column '{column}', row(s) {rows}.</source>
       <translation>Leere (NULL) Quartiers-ID in Spalte „{column}“, Zeile(n) {rows}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="76" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="78" />
       <source>Empty municipality in column '{column}' for quartier(s) {ex}.</source>
       <translation>Leere Gemeinde in Spalte „{column}“ für Quartier(e) {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_table.py" line="165" />
+      <source>Empty: the field named like municipality_id; municipality rows need it.</source>
+      <translation>Leer: das Feld mit einem Namen wie municipality_id; die Gemeindezeilen brauchen es.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_table.py" line="163" />
+      <source>Empty: the field named like name.</source>
+      <translation>Leer: das Feld mit einem Namen wie name.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_table.py" line="162" />
+      <source>Empty: the field named like quartier_id.</source>
+      <translation>Leer: das Feld mit einem Namen wie quartier_id.</translation>
     </message>
     <message>
       <location filename="processing_provider/bundled_model.py" line="93" />
       <source>Equal intervals</source>
       <translation>Gleiche Intervalle</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_table.py" line="149" />
+      <source>Excel workbook (XLSX)</source>
+      <translation>Excel-Arbeitsmappe (XLSX)</translation>
     </message>
     <message>
       <location filename="ui/dock_export.py" line="220" />
@@ -724,9 +849,14 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
       <translation>Export fehlgeschlagen: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="42" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="43" />
       <source>Export map sheets</source>
       <translation>Kartenblätter exportieren</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_table.py" line="116" />
+      <source>Export table</source>
+      <translation>Tabelle exportieren</translation>
     </message>
     <message>
       <location filename="ui/dock_export.py" line="212" />
@@ -734,7 +864,7 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
       <translation>Kartenblätter werden exportiert …</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="45" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="46" />
       <source>Exports one map sheet per quartier from an atlas layout over the styled indicator layer (the indicator it shows now): the map zoomed to the quartier, its neighbours in their legend colours under a light veil (explained in the legend) and the quartier outlined; legend in the language of QGIS; scale bar and north arrow inside the map; a locator map of the whole county with the quartier marked; the title "id name" with the quartier's own value and rank beside it (a suppressed value reads as suppressed); the quartier's profile as a table (every indicator with quartier, municipality and county value, rank and significance) and a footer with source and data date.
 
 Title: shown under the quartier's name with the indicator and the data date. Source and Data date (e.g. "Statistik Landkreis, Kommunalstatistik" and "31.12.2024"): in the footer, the subtitle and the PDF's document properties (title, subject, author, keywords); left empty, the source and year that calculateindicators recorded on the layer are used, else "not stated".
@@ -775,6 +905,11 @@ Eine eigene Vorlage (.qpt) kann das mitgelieferte A4-Blatt ersetzen: Ihr erstes 
 Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
     </message>
     <message>
+      <location filename="indicators/table_export.py" line="354" />
+      <source>Factor</source>
+      <translation>Faktor</translation>
+    </message>
+    <message>
       <location filename="spatial/assignment_report.py" line="147" />
       <source>Feature id</source>
       <translation>Objekt-ID</translation>
@@ -785,7 +920,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Objekt-IDs: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="335" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="337" />
       <source>Field of the counts table with the quartier id.</source>
       <translation>Feld der Fallzahlentabelle mit der Quartiers-ID.</translation>
     </message>
@@ -800,7 +935,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld der Quartiere mit ihrer Gemeinde oder ihrem Bezirk (z. B. BEZ): Der Bericht (REPORT) zählt die Adressen je Wert. Leer: ein Feld namens municipality, gemeinde oder ags, falls vorhanden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="327" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="329" />
       <source>Field of the quartiers with the quartier id (compared as text after trimming).</source>
       <translation>Feld der Quartiere mit der Quartiers-ID (als Text ohne umgebende Leerzeichen verglichen).</translation>
     </message>
@@ -840,27 +975,27 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Je Quartier zu summierende Felder</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="108" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="109" />
       <source>Files written</source>
       <translation>Geschriebene Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="389" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="391" />
       <source>For tables whose columns have other names, e.g. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</source>
       <translation>Für Tabellen, deren Spalten anders heißen, z. B. „pop_total=EW_gesamt; sgb2_u65=SGB2_unter65“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="401" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="403" />
       <source>For tables with one row per quartier and year: the counts of the selected years are summed (pooled) per quartier.</source>
       <translation>Für Tabellen mit einer Zeile je Quartier und Jahr: Die Fallzahlen der gewählten Jahre werden je Quartier summiert (gepoolt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="97" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="98" />
       <source>Format</source>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="422" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="424" />
       <source>Further indicator ids of the catalog file (e.g. X.1,X.2)</source>
       <translation>Weitere Indikator-IDs aus der Katalogdatei (z. B. X.1,X.2)</translation>
     </message>
@@ -868,6 +1003,11 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="140" />
       <source>Fuzzy threshold: minimum similarity of street names (percent)</source>
       <translation>Unschärfe-Schwelle: Mindestähnlichkeit der Straßennamen (Prozent)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_table.py" line="71" />
+      <source>GDAL has no {driver} driver.</source>
+      <translation>GDAL hat keinen {driver}-Treiber.</translation>
     </message>
     <message>
       <location filename="spatial/assignment_report.py" line="118" />
@@ -1029,7 +1169,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="430" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="432" />
       <source>Hidden counts audited</source>
       <translation>Geprüfte gesperrte Fallzahlen</translation>
     </message>
@@ -1044,17 +1184,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Feld Hausnummer</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="113" />
+      <location filename="indicators/table_export.py" line="349" />
       <source>Id</source>
       <translation>Nr.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="425" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="427" />
       <source>Ids of indicators added by the catalog file, calculated after the selected ones.</source>
       <translation>IDs von Indikatoren aus der Katalogdatei, berechnet nach den ausgewählten.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="305" />
+      <location filename="mapsheets/layout.py" line="290" />
       <source>Indicator</source>
       <translation>Indikator</translation>
     </message>
@@ -1064,19 +1204,24 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikator „{id}“ ist nicht im Katalog (vorhanden: {known}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="226" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="228" />
       <source>Indicator catalog '{path}' cannot be read: {message}</source>
       <translation>Indikatorenkatalog „{path}“ kann nicht gelesen werden: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="222" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="224" />
       <source>Indicator catalog '{path}': {message}</source>
       <translation>Indikatorenkatalog „{path}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="414" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="416" />
       <source>Indicator catalog (JSON, extends the built-in one)</source>
       <translation>Indikatorenkatalog (JSON, ergänzt den eingebauten)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_table.py" line="168" />
+      <source>Indicator definitions</source>
+      <translation>Indikatordefinitionen</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="114" />
@@ -1104,7 +1249,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikatorenlayer</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="78" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="79" />
       <source>Indicator layer (styled)</source>
       <translation>Indikatorlayer (gestaltet)</translation>
     </message>
@@ -1114,32 +1259,37 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikator des Katalogs</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/export_table.py" line="143" />
+      <source>Indicator or attention layer</source>
+      <translation>Indikator- oder Aufmerksamkeitslayer</translation>
+    </message>
+    <message>
       <location filename="ui/dock.py" line="400" />
       <source>Indicator {field} is not in the catalog of the layer.</source>
       <translation>Der Indikator {field} steht nicht im Katalog des Layers.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="84" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="86" />
       <source>Indicator {indicator} is confidential, but its numerator '{column}' is published exactly by the public indicator(s) {public}: give them the same "confidential" value in the catalog.</source>
       <translation>Indikator {indicator} ist vertraulich, aber sein Zähler „{column}“ wird vom öffentlichen Indikator {public} genau veröffentlicht: Geben Sie ihnen im Katalog denselben Wert für "confidential".</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="87" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="89" />
       <source>Indicator {indicator} is confidential, but its numerator '{column}' is the population, which is published for every quartier: set "confidential": false for it in the catalog.</source>
       <translation>Indikator {indicator} ist vertraulich, aber sein Zähler „{column}“ ist die Einwohnerzahl, die für jedes Quartier veröffentlicht wird: Setzen Sie im Katalog "confidential": false für ihn.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="99" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="101" />
       <source>Indicator {indicator}: numerator '{numerator}' greater than denominator '{denominator}' for quartier(s) {ex}: flagged invalid.</source>
       <translation>Indikator {indicator}: Zähler „{numerator}“ größer als Nenner „{denominator}“ für Quartier(e) {ex}: als ungültig markiert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="82" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="84" />
       <source>Indicator {indicator}: the denominator column '{column}' is not in the counts table (map one of your columns to it); columns are: {columns}.</source>
       <translation>Indikator {indicator}: Die Nennerspalte „{column}“ ist nicht in der Zähltabelle (ordnen Sie ihr eine Ihrer Spalten zu); vorhandene Spalten: {columns}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="80" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="82" />
       <source>Indicator {indicator}: the numerator column '{column}' is not in the counts table (map one of your columns to it); columns are: {columns}.</source>
       <translation>Indikator {indicator}: Die Zählerspalte „{column}“ ist nicht in der Zähltabelle (ordnen Sie ihr eine Ihrer Spalten zu); vorhandene Spalten: {columns}.</translation>
     </message>
@@ -1149,7 +1299,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikatoren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="339" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="341" />
       <source>Indicators to calculate; the first one is shown on the map.</source>
       <translation>Zu berechnende Indikatoren; der erste wird in der Karte dargestellt.</translation>
     </message>
@@ -1164,7 +1314,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Ungültige Quartiersgeometrien für die Berechnung repariert: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="522" />
+      <location filename="indicators/table_export.py" line="399" />
+      <source>Item</source>
+      <translation>Merkmal</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="357" />
+      <source>Kind</source>
+      <translation>Art</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="537" />
       <source>Layer '{layer}' has no features: there are no quartiers to calculate indicators for.</source>
       <translation>Layer „{layer}“ hat keine Objekte: Es gibt keine Quartiere, für die Indikatoren berechnet werden könnten.</translation>
     </message>
@@ -1186,9 +1346,19 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{layer}“ hat kein Einwohnerfeld (Vorgabe pop_total, von „Indikatoren berechnen“ geschrieben): Die Mindesteinwohnerzahl von {n} wird nicht angewandt. Wählen Sie das Feld mit den Einwohnern, um sie anzuwenden.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/export_table.py" line="219" />
+      <source>Layer '{layer}' has no quartier id field named like quartier_id: choose it (parameter QUARTIER_ID).</source>
+      <translation>Layer „{layer}“ hat kein Quartiers-ID-Feld mit einem Namen wie quartier_id: Wählen Sie es aus (Parameter QUARTIER_ID).</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="239" />
       <source>Layer '{layer}' has none of the preselected indicator fields ({fields}): choose the indicator fields.</source>
       <translation>Layer „{layer}“ hat keines der vorausgewählten Indikatorfelder ({fields}): Wählen Sie die Indikatorfelder.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_table.py" line="213" />
+      <source>Layer '{layer}' is neither an indicator layer ('Calculate indicators') nor an attention layer ('Quartiers needing attention'): it has no indicator fields (such as A1 with A1_flag) and no fields {attention}.</source>
+      <translation>Layer „{layer}“ ist weder ein Indikatorlayer („Indikatoren berechnen“) noch ein Aufmerksamkeitslayer („Quartiere mit Aufmerksamkeitsbedarf“): Er hat keine Indikatorfelder (wie A1 mit A1_flag) und nicht die Felder {attention}.</translation>
     </message>
     <message>
       <source>Layer '{layer}', field '{field}': quartier ids occur more than once: {ex}.</source>
@@ -1278,7 +1448,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Der Layer {layer} hat kein Feld {field}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="160" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="164" />
       <source>Layer {layer} shows no indicator of the catalog: the sheets show its current style.</source>
       <translation>Der Layer {layer} zeigt keinen Indikator des Katalogs: Die Blätter zeigen seinen aktuellen Stil.</translation>
     </message>
@@ -1366,14 +1536,19 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“, Parameter {}: Der Ausdruck „{}“ ist ungültig: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="86" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="87" />
       <source>Layout template (.qpt; empty: bundled A4 sheet)</source>
       <translation>Layoutvorlage (.qpt; leer: mitgeliefertes A4-Blatt)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="88" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="89" />
       <source>Layout templates (*.qpt)</source>
       <translation>Layoutvorlagen (*.qpt)</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="184" />
+      <source>Level</source>
+      <translation>Ebene</translation>
     </message>
     <message>
       <location filename="ui/dock_export.py" line="66" />
@@ -1396,6 +1571,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{} Adressen werden mit {} Verzeichnisadressen abgeglichen…</translation>
     </message>
     <message>
+      <location filename="indicators/table_export.py" line="361" />
+      <source>Minimum count (MIN_COUNT)</source>
+      <translation>Mindestfallzahl (MIN_COUNT)</translation>
+    </message>
+    <message>
       <location filename="processing_provider/bundled_model.py" line="69" />
       <source>Minimum count (smaller numerators are suppressed)</source>
       <translation>Mindestfallzahl (kleinere Zähler werden gesperrt)</translation>
@@ -1404,6 +1584,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="processing_provider/algorithms/attention_index.py" line="143" />
       <source>Minimum population</source>
       <translation>Mindesteinwohnerzahl</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="362" />
+      <source>Minimum population (MIN_POPULATION)</source>
+      <translation>Mindesteinwohnerzahl (MIN_POPULATION)</translation>
     </message>
     <message>
       <location filename="processing_provider/bundled_model.py" line="70" />
@@ -1416,14 +1601,19 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gem.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="305" />
+      <location filename="indicators/table_export.py" line="184" />
       <source>Municipality</source>
       <translation>Gemeinde</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="104" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="106" />
       <source>Municipality and county totals leave out the quartiers without valid data: {items}.</source>
       <translation>Gemeinde- und Kreiswerte lassen die Quartiere ohne gültige Daten aus: {items}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_table.py" line="164" />
+      <source>Municipality field</source>
+      <translation>Feld der Gemeinde</translation>
     </message>
     <message>
       <location filename="processing_provider/bundled_model.py" line="61" />
@@ -1436,17 +1626,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gemeinde- oder Bezirksfeld der Quartiere (Bericht)</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="113" />
+      <location filename="indicators/table_export.py" line="184" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="179" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="181" />
       <source>Narrowest interval a reader can reach for a hidden small count: {values} possible values (at least {required} required).</source>
       <translation>Engstes Intervall, auf das ein Leser eine gesperrte kleine Fallzahl eingrenzen kann: {values} mögliche Werte (mindestens {required} verlangt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="432" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="434" />
       <source>Narrowest interval of a hidden small count (possible values)</source>
       <translation>Engstes Intervall einer gesperrten kleinen Fallzahl (mögliche Werte)</translation>
     </message>
@@ -1456,7 +1646,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Natürliche Brüche (Jenks)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="144" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="148" />
       <source>No output folder given.</source>
       <translation>Kein Ausgabeordner angegeben.</translation>
     </message>
@@ -1476,12 +1666,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Kein Einwohnerfeld: jede Adresse zählt als ein Einwohner.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="178" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="180" />
       <source>No small count is hidden.</source>
       <translation>Keine kleine Fallzahl ist gesperrt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="101" />
+      <location filename="indicators/table_export.py" line="315" />
+      <source>Not confidential (counts of public things): published exactly, small counts and small quartiers included; never suppressed.</source>
+      <translation>Nicht vertraulich (Zählungen öffentlicher Dinge): genau veröffentlicht, auch kleine Fallzahlen und kleine Quartiere; wird nie gesperrt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="103" />
       <source>Not confidential, published without suppression: {ids}.</source>
       <translation>Nicht vertraulich, ohne Unterdrückung veröffentlicht: {ids}.</translation>
     </message>
@@ -1501,12 +1696,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Anzahl der Klassen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="106" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="107" />
       <source>Number of files written</source>
       <translation>Anzahl geschriebener Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="382" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="384" />
       <source>Number of map classes (pretty breaks and few distinct values may give fewer).</source>
       <translation>Anzahl der Kartenklassen (runde Klassengrenzen und wenige verschiedene Werte können weniger ergeben).</translation>
     </message>
@@ -1521,14 +1716,24 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Anzahl nicht gefundener Zeilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="107" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="108" />
       <source>Number of sheets (pages)</source>
       <translation>Anzahl der Blätter (Seiten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="346" />
+      <location filename="indicators/table_export.py" line="352" />
+      <source>Numerator (column of the counts table)</source>
+      <translation>Zähler (Spalte der Fallzahlentabelle)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="348" />
       <source>Numerators from 1 to this value minus one are not shown (statistical confidentiality).</source>
       <translation>Zähler von 1 bis zu diesem Wert minus eins werden nicht ausgewiesen (statistische Geheimhaltung).</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="317" />
+      <source>Numerators from 1 to {upper} are not published (minimum count {min_count}).</source>
+      <translation>Zähler von 1 bis {upper} werden nicht veröffentlicht (Mindestfallzahl {min_count}).</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="106" />
@@ -1555,17 +1760,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Angebote je Quartier und Erreichbarkeit</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="98" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="99" />
       <source>One PDF per quartier</source>
       <translation>Ein PDF je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="98" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="99" />
       <source>One PNG per quartier</source>
       <translation>Ein PNG je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="98" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="99" />
       <source>One multi-page PDF</source>
       <translation>Ein mehrseitiges PDF</translation>
     </message>
@@ -1575,12 +1780,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Eine Zeile je Quartier, eine Spalte je Gruppe, mit Nullen aufgefüllt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="84" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="85" />
       <source>Only quartiers matching (expression)</source>
       <translation>Nur Quartiere, die zutreffen (Ausdruck)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="409" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="411" />
       <source>Only rows of these years are used (needs the year field).</source>
       <translation>Nur Zeilen dieser Jahre werden verwendet (erfordert das Jahresfeld).</translation>
     </message>
@@ -1595,12 +1800,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Den Ordner der eben geschriebenen Kartenblätter öffnen</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/export_table.py" line="149" />
+      <source>OpenDocument spreadsheet (ODS)</source>
+      <translation>OpenDocument-Tabelle (ODS)</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="129" />
       <source>Optional weights: numbers in the order of the indicator fields ('1,1,2') or 'A1=2; A2=1' (others 1).</source>
       <translation>Optionale Gewichte: Zahlen in der Reihenfolge der Indikatorfelder („1,1,2“) oder „A1=2; A2=1“ (übrige 1).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="100" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="101" />
       <source>Output folder</source>
       <translation>Ausgabeordner</translation>
     </message>
@@ -1640,7 +1850,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Punkte, die Quartieren zugeordnet werden, oder eine Tabelle mit einer Quartierskennung je Datensatz.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="326" />
+      <location filename="indicators/table_export.py" line="358" />
+      <source>Polarity</source>
+      <translation>Polarität</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="328" />
       <source>Polygon layer of the quartiers.</source>
       <translation>Polygonlayer der Quartiere.</translation>
     </message>
@@ -1650,7 +1865,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Polygonlayer mit Indikatorfeldern des Quartiersmonitors</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="93" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="95" />
       <source>Population '{column}' missing or invalid for quartier(s) {ex}: all their confidential values are suppressed.</source>
       <translation>Einwohnerzahl „{column}“ fehlt oder ist ungültig für Quartier(e) {ex}: Alle ihre vertraulichen Werte werden unterdrückt.</translation>
     </message>
@@ -1705,7 +1920,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>QGIS konnte den zwischengespeicherten Layer nicht in den Speicher kopieren.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="103" />
+      <location filename="mapsheets/layout.py" line="102" />
       <source>QGIS could not load the layout template {path}.</source>
       <translation>QGIS konnte die Layoutvorlage {path} nicht laden.</translation>
     </message>
@@ -1720,9 +1935,14 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quantile</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="305" />
+      <location filename="indicators/table_export.py" line="196" />
       <source>Quartier</source>
       <translation>Quartier</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="184" />
+      <source>Quartier id</source>
+      <translation>Quartiers-ID</translation>
     </message>
     <message>
       <location filename="processing_provider/bundled_model.py" line="60" />
@@ -1745,7 +1965,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiers-ID; der Vorjahreslayer wird über ein gleichnamiges Feld verknüpft.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="82" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="83" />
       <source>Quartier name field</source>
       <translation>Feld des Quartiersnamens</translation>
     </message>
@@ -1800,19 +2020,29 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere mit Aufmerksamkeitsbedarf</translation>
     </message>
     <message>
+      <location filename="indicators/table_export.py" line="396" />
+      <source>Quartiers under the minimum population or without a value in a chosen indicator are not classed (shown as .).</source>
+      <translation>Quartiere unter der Mindesteinwohnerzahl oder ohne Wert in einem gewählten Indikator werden nicht eingestuft (dargestellt als .).</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="118" />
       <source>Quartiers with address counts</source>
       <translation>Quartiere mit Adressanzahlen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="90" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="92" />
       <source>Quartiers with different municipalities in different rows (first one used): {ex}.</source>
       <translation>Quartiere mit verschiedenen Gemeinden in verschiedenen Zeilen (die erste wird verwendet): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="353" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="355" />
       <source>Quartiers with fewer residents (column pop_total) are not shown; 0 switches the rule off.</source>
       <translation>Quartiere mit weniger Einwohnern (Spalte pop_total) werden nicht ausgewiesen; 0 schaltet die Regel ab.</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="320" />
+      <source>Quartiers with fewer than {n} residents publish no value.</source>
+      <translation>Quartiere mit weniger als {n} Einwohnern veröffentlichen keinen Wert.</translation>
     </message>
     <message>
       <location filename="spatial/assignment_report.py" line="92" />
@@ -1845,7 +2075,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiersmonitor: Sozial- und Gesundheitsplanung für Quartiere</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="305" />
+      <location filename="mapsheets/layout.py" line="290" />
       <source>Rank</source>
       <translation>Rang</translation>
     </message>
@@ -1860,7 +2090,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Rang {rank} von {n}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="360" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="362" />
       <source>Rates, confidence intervals and municipality and county values are published rounded to this number of decimals.</source>
       <translation>Quoten, Konfidenzintervalle sowie Gemeinde- und Kreiswerte werden auf diese Zahl von Nachkommastellen gerundet veröffentlicht.</translation>
     </message>
@@ -1925,6 +2155,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Bericht (HTML)</translation>
     </message>
     <message>
+      <location filename="indicators/table_export.py" line="187" />
+      <source>Residents</source>
+      <translation>Einwohner</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/offering_coverage.py" line="135" />
       <source>Residents field (empty: one resident per address)</source>
       <translation>Feld Einwohner (leer: ein Einwohner je Adresse)</translation>
@@ -1959,6 +2194,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere nach Nummer, Name oder Gemeinde suchen</translation>
     </message>
     <message>
+      <location filename="indicators/table_export.py" line="323" />
+      <source>Secondary suppression hides further cells and municipality or county values until an audit proves that no hidden small count can be narrowed to fewer than {k} possible values from everything the run publishes. Every hidden cell is shown as •.</source>
+      <translation>Die sekundäre Sperrung sperrt weitere Zellen sowie Gemeinde- oder Kreiswerte, bis eine Prüfung belegt, dass keine gesperrte kleine Fallzahl aus allem, was der Lauf veröffentlicht, auf weniger als {k} mögliche Werte eingegrenzt werden kann. Jede gesperrte Zelle wird als • dargestellt.</translation>
+    </message>
+    <message>
       <location filename="ui/dock.py" line="123" />
       <source>Select a quartier to see its profile.</source>
       <translation>Wählen Sie ein Quartier, um sein Profil zu sehen.</translation>
@@ -1979,7 +2219,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Wählen Sie die Quartiere, deren Kartenblätter Sie möchten, in der Liste oder in der Karte.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="106" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="108" />
       <source>Several years are pooled: the same counts published for single years (or for other pooled years) can be subtracted from this publication; publish only one of them.</source>
       <translation>Mehrere Jahre sind zusammengefasst: Dieselben Fallzahlen, für Einzeljahre (oder andere zusammengefasste Jahre) veröffentlicht, lassen sich von dieser Veröffentlichung abziehen; veröffentlichen Sie nur eine davon.</translation>
     </message>
@@ -1998,7 +2238,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Zeigt diesen Indikator in der Karte: mit dem gespeicherten Stil des Layers oder mit einem Stil, der so gebildet wird, wie der Indikatorlayer berechnet wurde</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="305" />
+      <location filename="mapsheets/layout.py" line="290" />
       <source>Sig.</source>
       <translation>Sig.</translation>
     </message>
@@ -2008,7 +2248,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Einige IDs unterscheiden sich nur durch führende Nullen ({ex}): Die ID-Spalte wurde wahrscheinlich als Zahl gelesen. IDs werden als Text verglichen; speichern Sie die IDs in beiden Layern als Text (z. B. beim Hinzufügen einer CSV-Datei „Feldtypen erkennen“ ausschalten oder eine .csvt-Datei anlegen).</translation>
     </message>
     <message>
-      <location filename="ui/dock_export.py" line="76" />
+      <location filename="indicators/table_export.py" line="367" />
       <source>Source</source>
       <translation>Quelle</translation>
     </message>
@@ -2018,7 +2258,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quellenangabe der Kartenblätter (vorbelegt aus dem Indikatorlayer)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="92" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="93" />
       <source>Source of the data (empty: the source recorded on the layer)</source>
       <translation>Quelle der Daten (leer: die am Layer vermerkte Quelle)</translation>
     </message>
@@ -2037,6 +2277,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Räumlicher Index von GDAL erstellt ({}).</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/export_table.py" line="157" />
+      <source>Spreadsheets (*.xlsx *.ods *.csv);;Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods);;CSV (*.csv)</source>
+      <translation>Tabellen (*.xlsx *.ods *.csv);;Excel-Arbeitsmappe (*.xlsx);;OpenDocument-Tabelle (*.ods);;CSV (*.csv)</translation>
+    </message>
+    <message>
       <location filename="processing_provider/bundled_model.py" line="93" />
       <source>Standard deviation</source>
       <translation>Standardabweichung</translation>
@@ -2047,9 +2292,19 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Status</translation>
     </message>
     <message>
+      <location filename="indicators/table_export.py" line="193" />
+      <source>Status class</source>
+      <translation>Statusklasse</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="202" />
       <source>Status classes: {counts}; attention: {n} quartiers.</source>
       <translation>Statusklassen: {counts}; Aufmerksamkeitsbedarf: {n} Quartiere.</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="193" />
+      <source>Status index</source>
+      <translation>Statusindex</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="148" />
@@ -2067,9 +2322,14 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Wird summiert, statt je Datensatz 1 zu zählen (z. B. Einwohner je Adresse).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="102" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="104" />
       <source>Suppressed for confidentiality: {items}.</source>
       <translation>Aus Gründen der Geheimhaltung unterdrückt: {items}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_table.py" line="156" />
+      <source>Table</source>
+      <translation>Tabelle</translation>
     </message>
     <message>
       <location filename="processing_provider/indicator_inputs.py" line="58" />
@@ -2106,12 +2366,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Tabelle „{layer}“, Feld „{field}“: {n} Zeilen ohne ID werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="555" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="570" />
       <source>Table '{layer}': {message}</source>
       <translation>Tabelle „{layer}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="330" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="332" />
       <source>Table of counts per quartier (CSV, XLSX, GeoPackage table, any layer); columns named as in the indicator catalog or mapped in 'Column mapping'.</source>
       <translation>Tabelle der Fallzahlen je Quartier (CSV, XLSX, GeoPackage-Tabelle, beliebiger Layer); Spalten benannt wie im Indikatorenkatalog oder unter „Spaltenzuordnung“ zugeordnet.</translation>
     </message>
@@ -2141,7 +2401,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Atlas konnte nicht zu Blatt {n} wechseln.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="587" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="602" />
       <source>The confidentiality audit could not protect every hidden count; nothing was written.</source>
       <translation>Die Geheimhaltungsprüfung konnte nicht jede gesperrte Fallzahl schützen; es wurde nichts geschrieben.</translation>
     </message>
@@ -2156,7 +2416,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Das Verzeichnis hat kein Postleitzahlfeld: die Postleitzahlen der Eingabe werden nicht verwendet.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="170" />
+      <location filename="processing_provider/algorithms/export_table.py" line="159" />
+      <source>The file to write; its extension follows the format.</source>
+      <translation>Die zu schreibende Datei; ihre Endung folgt dem Format.</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="169" />
       <source>The filter expression is not valid: {error}</source>
       <translation>Der Filterausdruck ist ungültig: {error}</translation>
     </message>
@@ -2185,12 +2450,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Layoutexport meldete Erfolg, hat aber keine Datei {path} geschrieben.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="105" />
+      <location filename="mapsheets/layout.py" line="104" />
       <source>The layout template {path} has no map item.</source>
       <translation>Die Layoutvorlage {path} enthält kein Kartenelement.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="98" />
+      <location filename="mapsheets/layout.py" line="97" />
       <source>The layout template {path} is not a valid .qpt (XML) file.</source>
       <translation>Die Layoutvorlage {path} ist keine gültige .qpt-Datei (XML).</translation>
     </message>
@@ -2200,7 +2465,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Kartenblatt-Export schreibt ein Blatt für jedes ausgewählte Quartier, auch für die von der Suche ausgeblendeten.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="75" />
+      <location filename="indicators/table_export.py" line="322" />
+      <source>The minimum population rule is switched off (0).</source>
+      <translation>Die Regel der Mindesteinwohnerzahl ist ausgeschaltet (0).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="77" />
       <source>The municipality column '{column}' is not in the counts table.</source>
       <translation>Die Gemeindespalte „{column}“ ist nicht in der Zähltabelle.</translation>
     </message>
@@ -2210,17 +2480,22 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Ausgabeordner {folder} ist kein Ordner.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="77" />
+      <location filename="processing_provider/algorithms/export_table.py" line="145" />
+      <source>The output of 'Calculate indicators' or 'Quartiers needing attention'.</source>
+      <translation>Das Ergebnis von „Indikatoren berechnen“ oder „Quartiere mit Aufmerksamkeitsbedarf“.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="79" />
       <source>The population column '{column}' is not in the counts table: it is needed to suppress quartiers under {min_population} residents (map it, or set the minimum population to 0).</source>
       <translation>Die Einwohnerspalte „{column}“ ist nicht in der Zähltabelle: Sie wird gebraucht, um Quartiere unter {min_population} Einwohnern zu unterdrücken (ordnen Sie sie zu oder setzen Sie die Mindesteinwohnerzahl auf 0).</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="409" />
+      <location filename="mapsheets/layout.py" line="394" />
       <source>The profile table of a sheet could not be filled: {error}</source>
       <translation>Die Profiltabelle eines Kartenblatts konnte nicht gefüllt werden: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="69" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="71" />
       <source>The quartier id column '{column}' is not in the counts table; its columns are: {columns}.</source>
       <translation>Die Quartiers-ID-Spalte „{column}“ ist nicht in der Zähltabelle; ihre Spalten sind: {columns}.</translation>
     </message>
@@ -2258,9 +2533,14 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Die Quartiere mit n_addresses und sum_&lt;Feld&gt;. Leer lassen, um sie nicht zu erzeugen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="428" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="430" />
       <source>The quartiers with the indicator fields; loaded styled.</source>
       <translation>Die Quartiere mit den Indikatorfeldern; wird mit Darstellung geladen.</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="392" />
+      <source>The same index over the changes against a previous layer (empty without one).</source>
+      <translation>Derselbe Index über die Veränderungen gegenüber einem früheren Layer (leer ohne ihn).</translation>
     </message>
     <message>
       <location filename="processing_provider/indicator_inputs.py" line="312" />
@@ -2292,9 +2572,14 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Die ganze Kette vom Adressverzeichnis und den Fallzahlentabellen bis zu den Quartieren mit Aufmerksamkeitsbedarf.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="72" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="74" />
       <source>The year column '{column}' is not in the counts table.</source>
       <translation>Die Jahresspalte „{column}“ ist nicht in der Zähltabelle.</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="388" />
+      <source>The z-standardised (weighted) sum of the z-standardised indicator values, higher = more need; two decimals.</source>
+      <translation>Die z-standardisierte (gewichtete) Summe der z-standardisierten Indikatorwerte, höher = mehr Bedarf; zwei Nachkommastellen.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="150" />
@@ -2307,9 +2592,19 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Schwellenwerte „{text}“: drei aufsteigende Zahlen sind nötig, z. B. „-1,1,1.5“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="90" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="91" />
       <source>Title</source>
       <translation>Titel</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="396" />
+      <source>Unclassed</source>
+      <translation>Nicht eingestuft</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="355" />
+      <source>Unit</source>
+      <translation>Einheit</translation>
     </message>
     <message>
       <location filename="mapsheets/export.py" line="135" />
@@ -2317,7 +2612,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Unbekanntes Format {fmt}: Verwenden Sie eines von {formats}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="66" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="68" />
       <source>Unknown indicator id(s): {ids} (catalog: {catalog}).</source>
       <translation>Unbekannte Indikator-Kennung(en): {ids} (Katalog: {catalog}).</translation>
     </message>
@@ -2356,6 +2651,16 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Wert der Gemeinde des Quartiers</translation>
     </message>
     <message>
+      <location filename="indicators/table_export.py" line="221" />
+      <source>Values</source>
+      <translation>Werte</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="283" />
+      <source>Values rounded to {decimals} decimal(s) as published; municipality and county values are computed from the summed counts, never averaged.</source>
+      <translation>Werte wie veröffentlicht auf {decimals} Nachkommastelle(n) gerundet; Gemeinde- und Kreiswerte sind aus den summierten Fallzahlen berechnet, nie gemittelt.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/aggregate_counts.py" line="132" />
       <source>Weight field</source>
       <translation>Gewichtsfeld</translation>
@@ -2386,7 +2691,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Gewichte: „{part}“ hat nicht die Form Feld=Zahl.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="395" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="397" />
       <source>When given, the municipality values (_mun fields) are computed from the summed counts.</source>
       <translation>Wenn angegeben, werden die Gemeindewerte (_mun-Felder) aus den summierten Fallzahlen berechnet.</translation>
     </message>
@@ -2394,6 +2699,31 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <location filename="processing_provider/algorithms/offering_coverage.py" line="147" />
       <source>White spot: share of residents within the distance below (percent)</source>
       <translation>Weißer Fleck: Anteil der Einwohner innerhalb der Entfernung unter (Prozent)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_table.py" line="119" />
+      <source>Writes the county's tables of an indicator layer (the output of 'Calculate indicators') or an attention layer (the output of 'Quartiers needing attention') as a spreadsheet (XLSX or ODS) or as CSV.
+
+Values sheet: one row per quartier (level, quartier id, name, municipality, residents, then the published value of every indicator, rounded to the decimals the layer recorded), then one row per municipality and one for the county (the _mun and _county values). A value that is not published is never a number: • hidden for statistical confidentiality, x denominator 0, . no valid data; footnotes under the table explain the symbols used. A column holding a symbol is a text column (numbers written with the published decimals), any other a number column. For an attention layer: status index and class, dynamics index and class and attention as further columns.
+
+One sheet per indicator with its definition, as the layer recorded it (custom indicators of a catalog file included): id, name, description, numerator and denominator columns, factor, unit, kind, polarity, confidence interval method, the confidentiality rule (minimum count, minimum population, secondary suppression and audit; public indicators are not suppressed), decimals, source and year.
+
+CSV: the values in the output file (UTF-8 with BOM, comma-separated), the definitions in a second file &lt;name&gt;_indicators.csv beside it, one row per indicator.
+
+Format decides the file type: the output gets its extension. Quartier id, name and municipality fields are found by their usual names (quartier_id, name, municipality_id) unless given. The file is written whole or not at all: a failure or cancel leaves nothing behind.
+
+Outputs: the file written and the file with the definitions (the same file for XLSX and ODS).</source>
+      <translation>Schreibt die Tabellen des Kreises aus einem Indikatorlayer (dem Ergebnis von „Indikatoren berechnen“) oder einem Aufmerksamkeitslayer (dem Ergebnis von „Quartiere mit Aufmerksamkeitsbedarf“) als Tabellendokument (XLSX oder ODS) oder als CSV.
+
+Werteblatt: eine Zeile je Quartier (Ebene, Quartiers-ID, Name, Gemeinde, Einwohner, dann der veröffentlichte Wert jedes Indikators, gerundet auf die Nachkommastellen, die der Layer festgehalten hat), dann eine Zeile je Gemeinde und eine für den Kreis (die Werte _mun und _county). Ein nicht veröffentlichter Wert ist nie eine Zahl: • aus Gründen der statistischen Geheimhaltung gesperrt, x Nenner 0, . keine gültigen Daten; Fußnoten unter der Tabelle erklären die verwendeten Zeichen. Eine Spalte mit einem Zeichen ist eine Textspalte (Zahlen mit den veröffentlichten Nachkommastellen geschrieben), jede andere eine Zahlenspalte. Bei einem Aufmerksamkeitslayer: Statusindex und -klasse, Dynamikindex und -klasse und Aufmerksamkeitsbedarf als weitere Spalten.
+
+Ein Blatt je Indikator mit seiner Definition, wie der Layer sie festgehalten hat (eigene Indikatoren einer Katalogdatei eingeschlossen): Nr., Name, Beschreibung, Zähler- und Nennerspalte, Faktor, Einheit, Art, Polarität, Methode des Konfidenzintervalls, die Geheimhaltungsregel (Mindestfallzahl, Mindesteinwohnerzahl, sekundäre Sperrung und Prüfung; öffentliche Indikatoren werden nicht gesperrt), Nachkommastellen, Quelle und Jahr.
+
+CSV: die Werte in der Ausgabedatei (UTF-8 mit BOM, durch Kommas getrennt), die Definitionen in einer zweiten Datei &lt;name&gt;_indicators.csv daneben, eine Zeile je Indikator.
+
+Das Format bestimmt den Dateityp: Die Ausgabe erhält seine Endung. Die Felder für Quartiers-ID, Name und Gemeinde werden an ihren üblichen Namen erkannt (quartier_id, name, municipality_id), wenn sie nicht angegeben sind. Die Datei wird ganz oder gar nicht geschrieben: Ein Fehler oder Abbruch hinterlässt nichts.
+
+Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX und ODS dieselbe Datei).</translation>
     </message>
     <message>
       <location filename="processing_provider/vector_output.py" line="235" />
@@ -2406,12 +2736,22 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Stattdessen von GDAL geschrieben ({}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="399" />
+      <location filename="processing_provider/algorithms/export_table.py" line="151" />
+      <source>XLSX and ODS: one file with the values sheet and one sheet per indicator; CSV: the values and a second file &lt;name&gt;_indicators.csv with the definitions.</source>
+      <translation>XLSX und ODS: eine Datei mit dem Werteblatt und einem Blatt je Indikator; CSV: die Werte und eine zweite Datei &lt;name&gt;_indicators.csv mit den Definitionen.</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="368" />
+      <source>Year</source>
+      <translation>Jahr</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="401" />
       <source>Year field of the counts table (several years are summed)</source>
       <translation>Jahresfeld der Fallzahlentabelle (mehrere Jahre werden summiert)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="407" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="409" />
       <source>Years to use (e.g. 2024 or 2022,2023,2024; empty = all)</source>
       <translation>Zu verwendende Jahre (z. B. 2024 oder 2022,2023,2024; leer = alle)</translation>
     </message>
@@ -2421,7 +2761,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Auf Auswahl zoomen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="152" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="154" />
       <source>a yes/no value, not a count</source>
       <translation>ein Ja/Nein-Wert, keine Anzahl</translation>
     </message>
@@ -2431,17 +2771,17 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>auf der Grenze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="110" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="112" />
       <source>cannot be read ({reason})</source>
       <translation>kann nicht gelesen werden ({reason})</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="133" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="135" />
       <source>confidential must be true or false, got {value}</source>
       <translation>confidential muss true oder false sein, gefunden: {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="153" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="155" />
       <source>decimal comma: a count must be a whole number</source>
       <translation>Dezimalkomma: eine Anzahl muss eine ganze Zahl sein</translation>
     </message>
@@ -2451,37 +2791,37 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Entfernungen in Metern</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="126" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="128" />
       <source>domain {value} is not one of {domains}</source>
       <translation>Bereich (domain) {value} ist keiner von {domains}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="210" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="212" />
       <source>entry {entry}</source>
       <translation>Eintrag {entry}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="212" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="214" />
       <source>entry {entry} ("{id}")</source>
       <translation>Eintrag {entry} ("{id}")</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="114" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="116" />
       <source>expected a list of indicators or an object with key "indicators"</source>
       <translation>erwartet wird eine Liste von Indikatoren oder ein Objekt mit dem Schlüssel "indicators"</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="115" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="117" />
       <source>expected a list of indicators, got {type}</source>
       <translation>erwartet wird eine Liste von Indikatoren, gefunden: {type}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="119" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="121" />
       <source>expected an object with keys such as "id", "numerator", "denominator", got {type}</source>
       <translation>erwartet wird ein Objekt mit Schlüsseln wie "id", "numerator", "denominator", gefunden: {type}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="128" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="130" />
       <source>factor must be a positive number such as 100, 1000 or 100000, got {value}</source>
       <translation>factor muss eine positive Zahl wie 100, 1000 oder 100000 sein, gefunden: {value}</translation>
     </message>
@@ -2491,22 +2831,22 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Objekt {}: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="136" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="138" />
       <source>field name {field} clashes with indicator {other}</source>
       <translation>Feldname {field} kollidiert mit Indikator {other}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="117" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="119" />
       <source>id given twice in the file</source>
       <translation>Kennung zweimal in der Datei angegeben</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="116" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="118" />
       <source>id {value} is not valid (letters, digits, one dot, e.g. "X.1")</source>
       <translation>Kennung {value} ist ungültig (Buchstaben, Ziffern, ein Punkt, z. B. "X.1")</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="152" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="154" />
       <source>infinite</source>
       <translation>unendlich</translation>
     </message>
@@ -2521,34 +2861,39 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>ungültige Geometrie</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="132" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="134" />
       <source>kind must be "share" or "rate", got {value}</source>
       <translation>kind muss "share" oder "rate" sein, gefunden: {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="127" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="129" />
       <source>missing "domain" (one of {domains})</source>
       <translation>"domain" fehlt (einer von {domains})</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="118" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="120" />
       <source>missing "id"</source>
       <translation>"id" fehlt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="134" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="136" />
       <source>missing "name_de" or "name_en"</source>
       <translation>"name_de" oder "name_en" fehlt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="125" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="127" />
       <source>missing "{name}" (the column name of the counts table)</source>
       <translation>"{name}" fehlt (der Spaltenname der Zähltabelle)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="152" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="154" />
       <source>negative</source>
       <translation>negativ</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="197" />
+      <source>no</source>
+      <translation>nein</translation>
     </message>
     <message>
       <location filename="processing_provider/inputs.py" line="44" />
@@ -2566,37 +2911,42 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>keine</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="111" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="113" />
       <source>not UTF-8 encoded text</source>
       <translation>kein UTF-8-kodierter Text</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="152" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="154" />
       <source>not a number</source>
       <translation>keine Zahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="153" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="155" />
       <source>not a whole number</source>
       <translation>keine ganze Zahl</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="321" />
+      <location filename="indicators/table_export.py" line="346" />
       <source>not stated</source>
       <translation>nicht angegeben</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="113" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="115" />
       <source>not valid JSON ({reason})</source>
       <translation>kein gültiges JSON ({reason})</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="112" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="114" />
       <source>not valid JSON at line {line}, column {column}: {reason}</source>
       <translation>kein gültiges JSON in Zeile {line}, Spalte {column}: {reason}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="135" />
+      <location filename="indicators/table_export.py" line="356" />
+      <source>numerator / denominator × {factor}</source>
+      <translation>Zähler / Nenner × {factor}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="137" />
       <source>numerator and denominator are the same column {value}</source>
       <translation>Zähler und Nenner sind dieselbe Spalte {value}</translation>
     </message>
@@ -2606,17 +2956,27 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>außerhalb</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="130" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="132" />
       <source>polarity must be 1 (higher = more need), -1 (higher = less need) or 0 (context), got {value}</source>
       <translation>polarity muss 1 (höher = mehr Bedarf), -1 (höher = weniger Bedarf) oder 0 (Kontext) sein, gefunden: {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="153" />
+      <location filename="indicators/table_export.py" line="357" />
+      <source>rate</source>
+      <translation>Rate</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="357" />
+      <source>share</source>
+      <translation>Anteil</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="155" />
       <source>text, not a number</source>
       <translation>Text, keine Zahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="149" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="153" />
       <source>the bundled A4 template</source>
       <translation>der mitgelieferten A4-Vorlage</translation>
     </message>
@@ -2626,7 +2986,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>gesamt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="129" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="131" />
       <source>unit must be non-empty text, got {value}</source>
       <translation>unit muss nicht leerer Text sein, gefunden: {value}</translation>
     </message>
@@ -2636,22 +2996,37 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>unbekanntes KBS</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="121" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="123" />
       <source>unknown key(s) {keys} (allowed: {allowed})</source>
       <translation>unbekannte(r) Schlüssel {keys} (erlaubt: {allowed})</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="145" />
+      <location filename="indicators/table_export.py" line="277" />
+      <source>x No value: the denominator (reference population) is 0.</source>
+      <translation>x Kein Wert: Der Nenner (die Bezugsbevölkerung) ist 0.</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="197" />
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="395" />
+      <source>yes for status class 3 or 4, or class 2 with negative dynamics.</source>
+      <translation>ja bei Statusklasse 3 oder 4 oder bei Klasse 2 mit negativer Dynamik.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="147" />
       <source>{indicator} in {ex}</source>
       <translation>{indicator} in {ex}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="144" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="146" />
       <source>{indicator} in {n} quartiers</source>
       <translation>{indicator} in {n} Quartieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="146" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="148" />
       <source>{indicator}: {n} quartiers</source>
       <translation>{indicator}: {n} Quartiere</translation>
     </message>
@@ -2661,12 +3036,12 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>{indicator}: {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="123" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="125" />
       <source>{name} must be a column name (non-empty text without surrounding spaces), got {value}</source>
       <translation>{name} muss ein Spaltenname sein (nicht leerer Text ohne umgebende Leerzeichen), gefunden: {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="122" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="124" />
       <source>{name} must be text, got {value}</source>
       <translation>{name} muss Text sein, gefunden: {value}</translation>
     </message>
@@ -2699,12 +3074,17 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>{n} Quartiere ausgewählt, davon {hidden} von der Suche ausgeblendet</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="474" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="476" />
       <source>{n} quartiers, indicators {ids}.</source>
       <translation>{n} Quartiere, Indikatoren {ids}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="169" />
+      <location filename="processing_provider/algorithms/export_table.py" line="190" />
+      <source>{n} quartiers, {k} indicators written to {path}.</source>
+      <translation>{n} Quartiere, {k} Indikatoren geschrieben nach {path}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="173" />
       <source>{pages} sheet(s) in {n} file(s) written to {folder}</source>
       <translation>{pages} Blatt/Blätter in {n} Datei(en) in {folder} geschrieben</translation>
     </message>
@@ -2827,6 +3207,11 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <location filename="processing_provider/vector_output.py" line="279" />
       <source>“{}” was copied into a temporary GeoPackage first.</source>
       <translation>„{}“ wurde zuerst in ein temporäres GeoPackage kopiert.</translation>
+    </message>
+    <message>
+      <location filename="indicators/table_export.py" line="274" />
+      <source>• Not published: hidden for statistical confidentiality (small counts, quartiers with few residents, and further cells and totals that would reveal them); in municipality and county rows also a total without valid data.</source>
+      <translation>• Nicht veröffentlicht: aus Gründen der statistischen Geheimhaltung gesperrt (kleine Fallzahlen, Quartiere mit wenigen Einwohnern und weitere Zellen und Summen, die sie offenlegen würden); in den Zeilen der Gemeinden und des Kreises auch eine Summe ohne gültige Daten.</translation>
     </message>
     <message>
       <location filename="mapsheets/sheet_text.py" line="50" />

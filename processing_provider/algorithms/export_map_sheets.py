@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProject,
 )
 
+from ...cartography import layer_record
 from ...compat import GEOMETRY_POLYGON, NO_THREADING
 from ...mapsheets.layout import FORMATS, SheetError, SheetLayout, export_sheets
 from ..base import GROUP_MAPS, QuartiersAlgorithm
@@ -131,6 +132,9 @@ class ExportMapSheetsAlgorithm(QuartiersAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         if layer is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        # given by path (qgis_process, a script): Processing opens it without its default style, where the file
+        # keeps the layer's record and the map's style
+        layer = layer_record.with_record(layer)
         id_field = self.parameterAsString(parameters, self.QUARTIER_ID, context)
         name_field = self.parameterAsString(parameters, self.QUARTIER_NAME, context) or None
         filter_expression = self._checked_layer(parameters, context, layer, id_field, name_field)

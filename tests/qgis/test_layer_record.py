@@ -129,3 +129,17 @@ def test_engine_legend_labels_follow_the_language_user_labels_stay(custom_output
     for got, item in zip(labels[1:-1], layer.renderer().ranges()[1:-1]):
         lower, upper = item.lowerValue(), item.upperValue()
         assert got == "{:.1f} \u2013 {:.1f}".format(lower, upper).replace(".", ","), got
+
+
+def test_sheets_of_a_layer_given_by_path_use_its_record(custom_output, run_alg, tmp_path):
+    """qgis_process and scripts give the layer as a path: Processing opens it without its default style, where the
+    GeoPackage keeps the record and the map's style. The sheets still know the custom indicator and the classes."""
+    import subprocess
+
+    result = run_alg("exportmapsheets", {"INPUT": custom_output, "QUARTIER_ID": "quartier_id", "FORMAT": 0,
+                                         "FILTER": "\"quartier_id\" = 'Q01'", "OUTPUT_FOLDER": str(tmp_path / "s")})
+    assert result["PAGES"] == 1
+    text = subprocess.run(["pdftotext", "-layout", result["FILES"][0], "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "X.1 Own share" in text  # from the layer's recorded catalog, not the built-in one
+    assert "Suppressed / no data" in text or "Gesperrt / keine Daten" in text  # the graduated style's legend
