@@ -80,6 +80,21 @@ def with_record(layer):
     return copy if copy.isValid() and copy.customProperty(INDICATORS) else layer
 
 
+def record_of(layer):
+    """The record of ``layer`` as ``{key: value}`` (without what only concerns its map: the indicator shown, the
+    name we gave), to hand on to a layer made from it (the attention index of an indicator layer)."""
+    if layer is None:
+        return {}
+    keys = [k for k in layer.customPropertyKeys() if k.startswith(PROPERTY_PREFIX) and k not in (SHOWN, AUTO_NAME)]
+    return {key: layer.customProperty(key) for key in keys}
+
+
+def hand_on(layer, record):
+    """Give ``layer`` the ``record`` of the layer it was made from (see :func:`record_of`)."""
+    for key, value in (record or {}).items():
+        layer.setCustomProperty(key, value)
+
+
 def layer_catalog(layer):
     """The catalog of ``layer``: the built-in one extended by the entries the layer recorded (a custom catalog
     travels with the layer); the built-in catalog for a layer without a record or with an unreadable one."""

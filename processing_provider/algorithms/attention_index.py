@@ -17,6 +17,7 @@ from qgis.core import (
 )
 
 from ... import cartography
+from ...cartography import layer_record
 from ...compat import NUMBER_INTEGER, SOURCE_ANY, parameter_as_strings
 from ...indicators.attention import attention_index
 from ...indicators.catalog import default_fields_present, load_catalog, need_fields
@@ -197,8 +198,11 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
         steps.setCurrentStep(3)
         dest_id = write_quartier_layer(self, parameters, context, source, ATTENTION_FIELDS, attention_rows(result),
                                        rows, steps)
+        # the input's record (its catalog, custom indicators included, source, year, suppression limits) goes on
+        record = layer_record.record_of(layer_record.with_record(
+            self.parameterAsVectorLayer(parameters, self.INPUT, context)))
         self.style_output(context, {"dest_id": dest_id, "language": run.language, "fields": run.fields,
-                                    "source": source.sourceName()})
+                                    "source": source.sourceName(), "record": record})
         feedback.pushInfo(tr("Status classes: {counts}; attention: {n} quartiers.").format(
             counts=status_counts(result), n=attention_count(result)))
         return {self.OUTPUT: dest_id}
@@ -291,6 +295,7 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
     @staticmethod
     def style_layer(layer, settings, loaded=False):
         """Four status colours, attention outlined; the loaded layer gets the title as its name."""
+        layer_record.hand_on(layer, settings.get("record"))
         cartography.style_attention_layer(layer, settings["language"], settings["fields"], settings["source"])
         if loaded:
             layer.setName(cartography.legend_text("attention_title", settings["language"]))

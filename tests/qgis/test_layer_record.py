@@ -143,3 +143,18 @@ def test_sheets_of_a_layer_given_by_path_use_its_record(custom_output, run_alg, 
                           check=True).stdout
     assert "X.1 Own share" in text  # from the layer's recorded catalog, not the built-in one
     assert "Suppressed / no data" in text or "Gesperrt / keine Daten" in text  # the graduated style's legend
+
+
+def test_the_attention_layer_keeps_the_record_of_its_indicator_layer(custom_output, run_alg, tmp_path):
+    """attentionindex hands the indicator layer's record on (its catalog with the custom indicators, suppression
+    limits, source), so that the tables and sheets of an attention layer know X.1 too."""
+    from quartiersmonitor.cartography.layer_record import MIN_COUNT, SHOWN, layer_catalog
+
+    out = str(tmp_path / "attention.gpkg")
+    result = run_alg("attentionindex", {"INPUT": custom_output, "QUARTIER_ID": "quartier_id",
+                                        "INDICATORS": ["A1", "X1"], "MIN_POPULATION": 0, "OUTPUT": out})
+    layer = _reopened(result["OUTPUT"])
+    assert layer_catalog(layer)["X.1"].name("en") == "Own share"
+    assert str(layer.customProperty(MIN_COUNT)) == "1"
+    assert layer.customProperty(SHOWN) in (None, "")  # what only concerns the indicator map is not handed on
+    assert layer.renderer().type() == "categorizedSymbol"  # still the attention map
