@@ -94,7 +94,7 @@
       <translation>Eine JSON-Datei, die Indikatoren ändert oder ergänzt (siehe Dokumentation des Katalogs).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="137" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="151" />
       <source>A table: one row per quartier, one column per group.</source>
       <translation>Eine Tabelle: eine Zeile je Quartier, eine Spalte je Gruppe.</translation>
     </message>
@@ -194,17 +194,17 @@
       <translation>Adressen: „{}“ ({} Objekte). Quartiere: „{}“ ({} Objekte).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="129" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="143" />
       <source>Age bands</source>
       <translation>Altersgruppen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="126" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="140" />
       <source>Age field</source>
       <translation>Altersfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="127" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="141" />
       <source>Age in years, split by AGE_BANDS.</source>
       <translation>Alter in Jahren, aufgeteilt nach AGE_BANDS.</translation>
     </message>
@@ -224,7 +224,7 @@
       <translation>Altersstandardisierte Werte (direkte Standardisierung auf die Europäische Standardbevölkerung 2013): Intervall nach Dobson.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="125" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="126" />
       <source>Among the indicator fields, those where a higher value means less need.</source>
       <translation>Unter den Indikatorfeldern diejenigen, bei denen ein höherer Wert weniger Bedarf bedeutet.</translation>
     </message>
@@ -467,7 +467,7 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Spaltenzuordnung (Standardname=Ihre_Spalte; …)</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="54" />
+      <location filename="processing_provider/indicator_inputs.py" line="68" />
       <source>Column mapping: '{part}' is not of the form standard_name=your_column.</source>
       <translation>Spaltenzuordnung: „{part}“ hat nicht die Form Standardname=Ihre_Spalte.</translation>
     </message>
@@ -477,12 +477,12 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Spaltenzuordnung: Die Spalte „{column}“ (angegeben für „{standard}“) ist nicht in der Zähltabelle; ihre Spalten sind: {columns}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="130" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="144" />
       <source>Comma-separated bands in whole years, e.g. '0-14,15-64,65-' (the last may be open).</source>
       <translation>Kommagetrennte Gruppen in ganzen Jahren, z. B. '0-14,15-64,65-' (die letzte darf offen sein).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="87" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="88" />
       <source>Composite index of social status after Berlin's and Hamburg's social monitoring.
 
 Each chosen indicator field is z-standardised over the quartiers (higher = more need; fields listed under 'Reversed' count the other way), the (weighted) sum is z-standardised again: the status index. Status classes: 1 high (index below the first threshold), 2 middle, 3 low, 4 very low (above the third threshold). With a previous layer (same fields and quartier ids, an earlier year) the changes give the dynamics index and class (1 positive, 2 stable, 3 negative).
@@ -595,7 +595,7 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation>„{}“ konnte nicht geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="82" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="89" />
       <source>Count records per quartier</source>
       <translation>Datensätze je Quartier zählen</translation>
     </message>
@@ -641,22 +641,38 @@ Diese Gesamtwerte beziehen sich auf das nächste Angebot beliebiger Art. Mit ein
 Adressen und Angebote in einem anderen KBS werden umprojiziert. Der Quartierslayer braucht ein bekanntes projiziertes KBS; ein Layer mit unbekanntem KBS (z. B. „Undefined geographic SRS“ eines GeoPackages) ist ein Fehler. Einwohner sollten ein Zahlenfeld sein; ein Textfeld wird mit Dezimalpunkt oder -komma gelesen („3,5“ ist 3,5, und das Protokoll nennt, wie viele Werte so gelesen wurden). Einwohnerangaben, die keine Zahl sind („k.A.“), mehrdeutig sind („1.234“: Dezimal- oder Tausendertrennzeichen?), negativ oder leer, zählen als 0 und werden im Protokoll gemeldet. Die optionale Adressausgabe enthält jede Adresse mit quartier_id, nearest_distance_m und within_distance (und je Kategorie nearest_distance_m_&lt;Kategorie&gt; und within_distance_&lt;Kategorie&gt;). Ein Adressfeld mit einem dieser Namen (in beliebiger Schreibweise oder in seiner auf 10 Zeichen gekürzten Shapefile-Form, wenn diese nur für einen von ihnen steht), z. B. aus einem früheren Lauf, wird an seiner Stelle ersetzt, und das Protokoll nennt es.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="136" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="150" />
       <source>Counts per quartier</source>
       <translation>Anzahlen je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="88" />
       <source>Counts records (e.g. residents from the population register, benefit recipients, births) per quartier, optionally split into groups and age bands and weighted.
 
 INPUT is either a point layer together with QUARTIERS (each point is placed in its quartier exactly as in 'Assign addresses to quartiers': border points go to the smallest id), or a table with a quartier id: the field named QUARTIER_ID (or, failing that, the field quartier_id written by 'Assign addresses to quartiers'). Ids are compared as trimmed text, so 101 and '0101' differ: such mismatches are reported with examples.
 
 OUTPUT is a table with one row per quartier (all quartiers of QUARTIERS, zero-filled; without QUARTIERS, the ids found in INPUT), the id field, total, and one column per group: n_&lt;value&gt; for GROUP_FIELD, age_&lt;from&gt;_&lt;to&gt; for AGE_BANDS (whole years, e.g. '0-14,15-64,65-'; the last band may be open), both combined when both are given. With WEIGHT_FIELD the weights are summed instead of counting records. Records without a quartier (outside, no geometry, NULL or unknown id) and without an age are counted in the log.</source>
-      <translation>Zählt Datensätze (z. B. Einwohner aus dem Melderegister, Leistungsbeziehende, Geburten) je Quartier, wahlweise aufgeteilt nach Gruppen und Altersgruppen und gewichtet.
+      <translation type="obsolete">Zählt Datensätze (z. B. Einwohner aus dem Melderegister, Leistungsbeziehende, Geburten) je Quartier, wahlweise aufgeteilt nach Gruppen und Altersgruppen und gewichtet.
 
 INPUT ist entweder ein Punktlayer zusammen mit QUARTIERS (jeder Punkt wird genau wie in „Adressen Quartieren zuordnen“ seinem Quartier zugeordnet: Grenzpunkte gehen an die kleinste Kennung) oder eine Tabelle mit einer Quartierskennung: dem Feld namens QUARTIER_ID (oder, falls es fehlt, dem von „Adressen Quartieren zuordnen“ geschriebenen Feld quartier_id). Kennungen werden als getrimmter Text verglichen, 101 und „0101“ sind also verschieden: solche Abweichungen werden mit Beispielen gemeldet.
 
 OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIERS, mit Nullen aufgefüllt; ohne QUARTIERS die in INPUT gefundenen Kennungen), dem Kennungsfeld, total und einer Spalte je Gruppe: n_&lt;Wert&gt; für GROUP_FIELD, age_&lt;von&gt;_&lt;bis&gt; für AGE_BANDS (ganze Jahre, z. B. „0-14,15-64,65-“; die letzte Gruppe darf offen sein), beides kombiniert, wenn beides angegeben ist. Mit WEIGHT_FIELD werden die Gewichte summiert statt Datensätze gezählt. Datensätze ohne Quartier (außerhalb, ohne Geometrie, Kennung NULL oder unbekannt) und ohne Alter werden im Protokoll gezählt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="95" />
+      <source>Counts records (e.g. residents from the population register, benefit recipients, births) per quartier, optionally split into groups and age bands and weighted.
+
+INPUT is either a point layer together with QUARTIERS (each point is placed in its quartier exactly as in 'Assign addresses to quartiers': border points go to the smallest id), or a table with a quartier id: the field named QUARTIER_ID (or, failing that, the field quartier_id written by 'Assign addresses to quartiers'). Ids are compared as trimmed text, so 101 and '0101' differ: such mismatches are reported with examples.
+
+OUTPUT is a table with one row per quartier (all quartiers of QUARTIERS, zero-filled; without QUARTIERS, the ids found in INPUT), the id field, total, and one column per group: n_&lt;value&gt; for GROUP_FIELD, age_&lt;from&gt;_&lt;to&gt; for AGE_BANDS (whole years, e.g. '0-14,15-64,65-'; the last band may be open), both combined when both are given. With WEIGHT_FIELD the weights are summed instead of counting records. Records without a quartier (outside, no geometry, NULL or unknown id) and without an age are counted in the log.
+
+A spreadsheet (XLSX or ODS; pick the sheet as its layer, e.g. 'file.xlsx|layername=Sheet2') may have title rows above its column names: the first row holding the quartier id field's name is taken as the header and the rows above it are skipped (logged). Numbers stored as text are read the German way ('1.234' = 1234, '3,5' = 3.5); suppressed or empty weights ('k.A.', '*', '-', '.', 'x') are no data: the quartiers of such records get NULL, never 0. Ids whose leading zeros the spreadsheet dropped (101 for '0101') are padded with zeros when that is unambiguous (all quartier ids are digits of one length), and the log lists them; otherwise the log explains how to fix the id column.</source>
+      <translation>Zählt Datensätze (z. B. Einwohner aus dem Melderegister, Leistungsbeziehende, Geburten) je Quartier, wahlweise aufgeteilt nach Gruppen und Altersgruppen und gewichtet.
+
+INPUT ist entweder ein Punktlayer zusammen mit QUARTIERS (jeder Punkt wird genau wie in „Adressen Quartieren zuordnen“ seinem Quartier zugeordnet: Grenzpunkte gehen an die kleinste Kennung) oder eine Tabelle mit einer Quartierskennung: dem Feld namens QUARTIER_ID (oder, falls es fehlt, dem von „Adressen Quartieren zuordnen“ geschriebenen Feld quartier_id). Kennungen werden als getrimmter Text verglichen, 101 und „0101“ sind also verschieden: solche Abweichungen werden mit Beispielen gemeldet.
+
+OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIERS, mit Nullen aufgefüllt; ohne QUARTIERS die in INPUT gefundenen Kennungen), dem Kennungsfeld, total und einer Spalte je Gruppe: n_&lt;Wert&gt; für GROUP_FIELD, age_&lt;von&gt;_&lt;bis&gt; für AGE_BANDS (ganze Jahre, z. B. „0-14,15-64,65-“; die letzte Gruppe darf offen sein), beides kombiniert, wenn beides angegeben ist. Mit WEIGHT_FIELD werden die Gewichte summiert statt Datensätze gezählt. Datensätze ohne Quartier (außerhalb, ohne Geometrie, Kennung NULL oder unbekannt) und ohne Alter werden im Protokoll gezählt.
+
+Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B. „datei.xlsx|layername=Tabelle2“) darf Titelzeilen über den Spaltennamen haben: Die erste Zeile, die den Namen des Quartierskennungsfelds enthält, gilt als Kopfzeile, die Zeilen darüber werden übersprungen (im Protokoll vermerkt). Als Text gespeicherte Zahlen werden deutsch gelesen („1.234“ = 1234, „3,5“ = 3,5); gesperrte oder leere Gewichte („k.A.“, „*“, „-“, „.“, „x“) sind keine Angabe: Die Quartiere solcher Datensätze erhalten NULL, nie 0. Kennungen, deren führende Nullen die Tabellenkalkulation entfernt hat (101 statt „0101“), werden mit Nullen aufgefüllt, wenn das eindeutig ist (alle Quartierskennungen bestehen aus Ziffern gleicher Länge), und das Protokoll nennt sie; sonst erklärt das Protokoll, wie die Kennungsspalte zu korrigieren ist.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="94" />
@@ -950,7 +966,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld „{}“ des Layers „{}“ ist nicht numerisch und kann nicht summiert werden (Parameter SUM_FIELDS).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="227" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="257" />
       <source>Field “{}” of layer “{}” must be numeric (parameter {}).</source>
       <translation>Feld „{}“ des Layers „{}“ muss numerisch sein (Parameter {}).</translation>
     </message>
@@ -1159,7 +1175,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gibt jeder Adresse die Kennung ihres Quartiers oder einen Status, der sagt, warum nicht.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="122" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="136" />
       <source>Group field</source>
       <translation>Gruppenfeld</translation>
     </message>
@@ -1199,7 +1215,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikator</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="55" />
+      <location filename="processing_provider/indicator_inputs.py" line="69" />
       <source>Indicator '{id}' is not in the catalog (known: {known}).</source>
       <translation>Indikator „{id}“ ist nicht im Katalog (vorhanden: {known}).</translation>
     </message>
@@ -1224,12 +1240,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikatordefinitionen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="114" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="115" />
       <source>Indicator fields</source>
       <translation>Indikatorfelder</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="243" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="247" />
       <source>Indicator fields (the catalog's need indicators in layer '{layer}'): {fields}.</source>
       <translation>Indikatorfelder (die Bedarfsindikatoren des Katalogs im Layer „{layer}“): {fields}.</translation>
     </message>
@@ -1244,7 +1260,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikatorfelder des Aufmerksamkeitsindex, getrennt durch ';'.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="111" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="112" />
       <source>Indicator layer</source>
       <translation>Indikatorenlayer</translation>
     </message>
@@ -1341,7 +1357,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer „{layer}“ hat kein Feld „{field}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="255" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="259" />
       <source>Layer '{layer}' has no population field (default pop_total, written by 'Calculate indicators'): the minimum population of {n} is not applied. Choose the field with the residents to apply it.</source>
       <translation>Layer „{layer}“ hat kein Einwohnerfeld (Vorgabe pop_total, von „Indikatoren berechnen“ geschrieben): Die Mindesteinwohnerzahl von {n} wird nicht angewandt. Wählen Sie das Feld mit den Einwohnern, um sie anzuwenden.</translation>
     </message>
@@ -1351,7 +1367,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{layer}“ hat kein Quartiers-ID-Feld mit einem Namen wie quartier_id: Wählen Sie es aus (Parameter QUARTIER_ID).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="239" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="243" />
       <source>Layer '{layer}' has none of the preselected indicator fields ({fields}): choose the indicator fields.</source>
       <translation>Layer „{layer}“ hat keines der vorausgewählten Indikatorfelder ({fields}): Wählen Sie die Indikatorfelder.</translation>
     </message>
@@ -1365,7 +1381,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer „{layer}“, Feld „{field}“: Quartiers-IDs kommen mehrfach vor: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="57" />
+      <location filename="processing_provider/indicator_inputs.py" line="71" />
       <source>Layer '{layer}', field '{field}': quartiers without a municipality: {ex}.</source>
       <translation>Layer „{layer}“, Feld „{field}“: Quartiere ohne Gemeinde: {ex}.</translation>
     </message>
@@ -1374,17 +1390,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer „{layer}“, Feld „{field}“: {n} Objekte haben keine Quartiers-ID (NULL oder leer), z. B. Objekte {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="270" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="274" />
       <source>Layer '{layer}': field '{field}' is not numeric (type {type}); the index needs numeric fields.</source>
       <translation>Layer „{layer}“: Das Feld „{field}“ ist nicht numerisch (Typ {type}); der Index braucht numerische Felder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="82" />
+      <location filename="processing_provider/indicator_inputs.py" line="103" />
       <source>Layer '{layer}': reversed field(s) {fields} are not among the indicator fields.</source>
       <translation>Layer „{layer}“: umgekehrte(s) Feld(er) {fields} sind keine Indikatorfelder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="189" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="190" />
       <source>Layer '{layer}': {message}</source>
       <translation>Layer „{layer}“: {message}</translation>
     </message>
@@ -1439,7 +1455,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer '{}': {} Angebot(e) ohne Geometrie werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="157" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="158" />
       <source>Layer or table of an earlier year with the same indicator fields and quartier id field: gives the dynamics.</source>
       <translation>Layer oder Tabelle eines früheren Jahres mit denselben Indikatorfeldern und demselben ID-Feld: ergibt die Dynamik.</translation>
     </message>
@@ -1507,7 +1523,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“ hat kein Feld „{}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="49" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="56" />
       <source>Layer “{}” has no field “{}”; its field “{}” is used as quartier id.</source>
       <translation>Layer „{}“ hat kein Feld „{}“; sein Feld „{}“ wird als Quartierskennung verwendet.</translation>
     </message>
@@ -1516,7 +1532,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer „{}“ hat kein gültiges KBS, seine Koordinaten lassen sich daher nicht auf Layer „{}“ ({}) beziehen. Bitte das KBS des Layers setzen (Layereigenschaften &gt; Quelle) und erneut ausführen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="45" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="52" />
       <source>Layer “{}” holds points but no QUARTIERS layer was given, and it has no quartier id field “{}”.</source>
       <translation>Layer „{}“ enthält Punkte, aber es wurde kein QUARTIERS-Layer angegeben, und er hat kein Kennungsfeld „{}“.</translation>
     </message>
@@ -1581,7 +1597,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Mindestfallzahl (kleinere Zähler werden gesperrt)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="143" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="144" />
       <source>Minimum population</source>
       <translation>Mindesteinwohnerzahl</translation>
     </message>
@@ -1745,7 +1761,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Numerische Felder, aus denen der Index gebildet wird (höherer Wert = mehr Bedarf, sofern nicht umgekehrt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="119" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="120" />
       <source>Numeric fields that make up the index (higher value = more need unless reversed); preselected: the indicator values of the catalog's need indicators the layer has.</source>
       <translation>Numerische Felder, aus denen der Index gebildet wird (höherer Wert = mehr Bedarf, außer umgekehrt); vorausgewählt: die Indikatorwerte der Bedarfsindikatoren des Katalogs, die der Layer hat.</translation>
     </message>
@@ -1775,7 +1791,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Ein mehrseitiges PDF</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="85" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="92" />
       <source>One row per quartier, one column per group, zero-filled.</source>
       <translation>Eine Zeile je Quartier, eine Spalte je Gruppe, mit Nullen aufgefüllt.</translation>
     </message>
@@ -1805,7 +1821,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>OpenDocument-Tabelle (ODS)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="129" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="130" />
       <source>Optional weights: numbers in the order of the indicator fields ('1,1,2') or 'A1=2; A2=1' (others 1).</source>
       <translation>Optionale Gewichte: Zahlen in der Reihenfolge der Indikatorfelder („1,1,2“) oder „A1=2; A2=1“ (übrige 1).</translation>
     </message>
@@ -1825,17 +1841,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Überlappende Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="44" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="51" />
       <source>Parameter AGE_BANDS “{}” cannot be read: {}.</source>
       <translation>Der Parameter AGE_BANDS „{}“ kann nicht gelesen werden: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="41" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="48" />
       <source>Parameter QUARTIER_ID (the quartier id field) is missing.</source>
       <translation>Der Parameter QUARTIER_ID (das Feld der Quartierskennung) fehlt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="42" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="49" />
       <source>Parameter QUARTIER_ID or INPUT_ID_FIELD (the quartier id field of the table INPUT) is missing.</source>
       <translation>Der Parameter QUARTIER_ID oder INPUT_ID_FIELD (das Feld der Quartierskennung der Tabelle in INPUT) fehlt.</translation>
     </message>
@@ -1845,7 +1861,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Adressen mit unbekannter Hausnummer auf den Schwerpunkt ihrer Straße setzen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="106" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="120" />
       <source>Points to place in quartiers, or a table holding a quartier id per record.</source>
       <translation>Punkte, die Quartieren zugeordnet werden, oder eine Tabelle mit einer Quartierskennung je Datensatz.</translation>
     </message>
@@ -1870,7 +1886,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Einwohnerzahl „{column}“ fehlt oder ist ungültig für Quartier(e) {ex}: Alle ihre vertraulichen Werte werden unterdrückt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="133" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="134" />
       <source>Population field</source>
       <translation>Einwohnerfeld</translation>
     </message>
@@ -1885,22 +1901,22 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Runde Klassengrenzen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="281" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="285" />
       <source>Previous layer '{layer}' has no field(s) '{fields}' (it needs the same fields as '{input}').</source>
       <translation>Vorjahreslayer „{layer}“ hat kein(e) Feld(er) „{fields}“ (er braucht dieselben Felder wie „{input}“).</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="84" />
+      <location filename="processing_provider/indicator_inputs.py" line="105" />
       <source>Previous layer '{layer}', field '{field}': no quartier id matches the input ids (previous: {prev}; input: {current}).</source>
       <translation>Vorjahreslayer „{layer}“, Feld „{field}“: keine Quartiers-ID passt zu den IDs der Eingabe (Vorjahr: {prev}; Eingabe: {current}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="87" />
+      <location filename="processing_provider/indicator_inputs.py" line="108" />
       <source>Previous layer '{layer}': {n} quartiers have no previous values (no dynamics): {ex}.</source>
       <translation>Vorjahreslayer „{layer}“: {n} Quartiere haben keine Vorjahreswerte (keine Dynamik): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="155" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="156" />
       <source>Previous year (same fields)</source>
       <translation>Vorjahr (dieselben Felder)</translation>
     </message>
@@ -1950,7 +1966,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Feld Quartiers-ID</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="117" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="131" />
       <source>Quartier id field of a table input</source>
       <translation>Feld der Quartierskennung einer Tabelleneingabe</translation>
     </message>
@@ -1960,7 +1976,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Feld Quartiers-ID der Fallzahlentabelle</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="113" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="114" />
       <source>Quartier id; the previous layer is joined on a field of the same name.</source>
       <translation>Quartiers-ID; der Vorjahreslayer wird über ein gleichnamiges Feld verknüpft.</translation>
     </message>
@@ -1975,12 +1991,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartierspolygone mit einer Quartiers-ID als Text.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="112" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="113" />
       <source>Quartier polygons with indicator fields, e.g. the output of 'Calculate indicators'.</source>
       <translation>Quartierspolygone mit Indikatorfeldern, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="109" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="123" />
       <source>Quartier polygons: needed for point input; for table input they list every quartier so that quartiers without records get a row of zeros.</source>
       <translation>Quartierspolygone: nötig für Punkte; bei einer Tabelle liefern sie alle Quartiere, damit Quartiere ohne Datensätze eine Zeile mit Nullen erhalten.</translation>
     </message>
@@ -1990,7 +2006,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); für die Zuordnung repariert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="242" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="337" />
       <source>Quartier “{}” has an invalid geometry ({}); repaired.</source>
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); repariert.</translation>
     </message>
@@ -2130,22 +2146,22 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Zu geokodierende Adressen werden aus '{}' gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="105" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="119" />
       <source>Records (points or table)</source>
       <translation>Datensätze (Punkte oder Tabelle)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="124" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="138" />
       <source>Records are counted per value of this field (e.g. sex, nationality, age band).</source>
       <translation>Datensätze werden je Wert dieses Feldes gezählt (z. B. Geschlecht, Staatsangehörigkeit, Altersgruppe).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="138" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="152" />
       <source>Records counted</source>
       <translation>Gezählte Datensätze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="139" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="153" />
       <source>Records without a quartier</source>
       <translation>Datensätze ohne Quartier</translation>
     </message>
@@ -2170,7 +2186,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Einwohnerfeld des Adressverzeichnisses</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="138" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="139" />
       <source>Residents per quartier (default pop_total, published by 'Calculate indicators'); quartiers under the minimum population are not classed. Empty: the minimum population is not applied.</source>
       <translation>Einwohner je Quartier (Vorgabe pop_total, von „Indikatoren berechnen“ veröffentlicht); Quartiere unter der Mindesteinwohnerzahl werden nicht klassifiziert. Leer: Die Mindesteinwohnerzahl wird nicht angewandt.</translation>
     </message>
@@ -2179,12 +2195,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Einwohner je Quartier; Quartiere unter der Mindesteinwohnerzahl werden nicht klassifiziert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="123" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="124" />
       <source>Reversed fields (higher value = less need)</source>
       <translation>Umgekehrte Felder (höherer Wert = weniger Bedarf)</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="162" />
+      <location filename="processing_provider/indicator_inputs.py" line="244" />
       <source>Row {row} of table '{layer}' holds the expected column names {names}: the table probably has a title row above its header. Delete the rows above the header so that the first row holds the column names.</source>
       <translation>Zeile {row} der Tabelle „{layer}“ enthält die erwarteten Spaltennamen {names}: Die Tabelle hat wahrscheinlich eine Titelzeile über der Kopfzeile. Löschen Sie die Zeilen über der Kopfzeile, sodass die erste Zeile die Spaltennamen enthält.</translation>
     </message>
@@ -2204,12 +2220,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Wählen Sie ein Quartier, um sein Profil zu sehen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="234" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="238" />
       <source>Select at least one indicator field.</source>
       <translation>Wählen Sie mindestens ein Indikatorfeld.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="56" />
+      <location filename="processing_provider/indicator_inputs.py" line="70" />
       <source>Select at least one indicator.</source>
       <translation>Wählen Sie mindestens einen Indikator.</translation>
     </message>
@@ -2243,9 +2259,14 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Sig.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="73" />
+      <location filename="processing_provider/indicator_inputs.py" line="87" />
       <source>Some ids differ only by leading zeros ({ex}): the id column was probably read as a number. Ids are compared as text; store the ids as text in both layers (e.g. switch off 'Detect field types' when adding a CSV, or add a .csvt file).</source>
       <translation>Einige IDs unterscheiden sich nur durch führende Nullen ({ex}): Die ID-Spalte wurde wahrscheinlich als Zahl gelesen. IDs werden als Text verglichen; speichern Sie die IDs in beiden Layern als Text (z. B. beim Hinzufügen einer CSV-Datei „Feldtypen erkennen“ ausschalten oder eine .csvt-Datei anlegen).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/indicator_inputs.py" line="91" />
+      <source>Some ids differ only by leading zeros ({ex}): the spreadsheet stored the ids as numbers, which drops leading zeros, and they could not be padded unambiguously. In the spreadsheet, format the id column as Text and enter the ids with their leading zeros (e.g. '0101'), save it and run again.</source>
+      <translation>Einige Kennungen unterscheiden sich nur durch führende Nullen ({ex}): Die Tabellenkalkulation hat die Kennungen als Zahlen gespeichert, wodurch führende Nullen verloren gehen, und sie ließen sich nicht eindeutig auffüllen. Formatieren Sie in der Tabellenkalkulation die Kennungsspalte als Text, geben Sie die Kennungen mit ihren führenden Nullen ein (z. B. „0101“), speichern Sie und starten Sie erneut.</translation>
     </message>
     <message>
       <location filename="indicators/table_export.py" line="367" />
@@ -2277,6 +2298,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Räumlicher Index von GDAL erstellt ({}).</translation>
     </message>
     <message>
+      <location filename="processing_provider/indicator_inputs.py" line="189" />
+      <source>Spreadsheet '{file}' has no sheet '{sheet}'; its sheets: {sheets}.</source>
+      <translation>Die Tabellenkalkulationsdatei „{file}“ hat kein Blatt „{sheet}“; ihre Blätter: {sheets}.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/export_table.py" line="157" />
       <source>Spreadsheets (*.xlsx *.ods *.csv);;Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods);;CSV (*.csv)</source>
       <translation>Tabellen (*.xlsx *.ods *.csv);;Excel-Arbeitsmappe (*.xlsx);;OpenDocument-Tabelle (*.ods);;CSV (*.csv)</translation>
@@ -2297,7 +2323,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Statusklasse</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="202" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="206" />
       <source>Status classes: {counts}; attention: {n} quartiers.</source>
       <translation>Statusklassen: {counts}; Aufmerksamkeitsbedarf: {n} Quartiere.</translation>
     </message>
@@ -2307,7 +2333,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Statusindex</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="148" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="149" />
       <source>Status thresholds</source>
       <translation>Statusschwellenwerte</translation>
     </message>
@@ -2317,7 +2343,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Feld Straße</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="134" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="148" />
       <source>Summed instead of counting 1 per record (e.g. residents per address).</source>
       <translation>Wird summiert, statt je Datensatz 1 zu zählen (z. B. Einwohner je Adresse).</translation>
     </message>
@@ -2332,38 +2358,48 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Tabelle</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="58" />
+      <location filename="processing_provider/indicator_inputs.py" line="72" />
       <source>Table '{layer}' has no rows.</source>
       <translation>Tabelle „{layer}“ hat keine Zeilen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="61" />
+      <location filename="processing_provider/indicator_inputs.py" line="75" />
       <source>Table '{layer}', column '{field}': '{value}' holds characters that could not be decoded: the text encoding of the table is probably wrong (e.g. a Windows-1252 / Latin-1 file read as UTF-8). Set the encoding when adding the layer (Data Source Manager → Delimited Text → Encoding) or in Layer Properties → Source.</source>
       <translation>Tabelle „{layer}“, Spalte „{field}“: „{value}“ enthält Zeichen, die nicht dekodiert werden konnten: Die Textkodierung der Tabelle ist wahrscheinlich falsch (z. B. eine Windows-1252-/Latin-1-Datei als UTF-8 gelesen). Stellen Sie die Kodierung beim Hinzufügen des Layers ein (Datenquellenverwaltung → Getrennte Texte → Kodierung) oder unter Layereigenschaften → Quelle.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="66" />
+      <location filename="processing_provider/indicator_inputs.py" line="80" />
       <source>Table '{layer}', field '{field}': no rows for the year(s) {years}; the table has {found}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: keine Zeilen für das Jahr / die Jahre {years}; die Tabelle enthält {found}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="68" />
+      <location filename="processing_provider/indicator_inputs.py" line="82" />
       <source>Table '{layer}', field '{field}': none of its ids matches a quartier id of layer '{quartiers}' (field '{qid}'). Table ids: {table_ids}; quartier ids: {quartier_ids}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: keine ihrer IDs passt zu einer Quartiers-ID des Layers „{quartiers}“ (Feld „{qid}“). IDs der Tabelle: {table_ids}; Quartiers-IDs: {quartier_ids}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="71" />
+      <location filename="processing_provider/indicator_inputs.py" line="95" />
+      <source>Table '{layer}', field '{field}': {n} ids had lost their leading zeros in the spreadsheet (stored as numbers) and were padded with zeros to the quartier ids: {ex}.</source>
+      <translation>Tabelle „{layer}“, Feld „{field}“: {n} Kennungen hatten in der Tabellenkalkulation ihre führenden Nullen verloren (als Zahlen gespeichert) und wurden mit Nullen zu den Quartierskennungen aufgefüllt: {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/indicator_inputs.py" line="85" />
       <source>Table '{layer}', field '{field}': {n} ids match no quartier and are left out: {ex}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: {n} IDs passen zu keinem Quartier und werden ausgelassen: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="59" />
+      <location filename="processing_provider/indicator_inputs.py" line="73" />
       <source>Table '{layer}', field '{field}': {n} rows have no quartier id (NULL or empty), e.g. rows {ex}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: {n} Zeilen haben keine Quartiers-ID (NULL oder leer), z. B. Zeilen {ex}.</translation>
     </message>
     <message>
       <source>Table '{layer}', field '{field}': {n} rows without an id are left out.</source>
       <translation type="obsolete">Tabelle „{layer}“, Feld „{field}“: {n} Zeilen ohne ID werden ausgelassen.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/indicator_inputs.py" line="317" />
+      <source>Table '{layer}': the column names are in row {row} of the sheet; the {n} row(s) above them (a title) were skipped.</source>
+      <translation>Tabelle „{layer}“: Die Spaltennamen stehen in Zeile {row} des Blatts; die {n} Zeile(n) darüber (ein Titel) wurden übersprungen.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="570" />
@@ -2376,9 +2412,29 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Tabelle der Fallzahlen je Quartier (CSV, XLSX, GeoPackage-Tabelle, beliebiger Layer); Spalten benannt wie im Indikatorenkatalog oder unter „Spaltenzuordnung“ zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="47" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="276" />
+      <source>Table “{}” has no column “{}”; its columns: {}.</source>
+      <translation>Tabelle „{}“ hat keine Spalte „{}“; ihre Spalten: {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="54" />
       <source>Table “{}” has no quartier id field “{}” (parameter QUARTIER_ID). Available fields: {}.</source>
       <translation>Tabelle „{}“ hat kein Feld der Quartierskennung „{}“ (Parameter QUARTIER_ID). Vorhandene Felder: {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="283" />
+      <source>Table “{}”, column “{}”: {} cell(s) are not numbers, e.g. {}.</source>
+      <translation>Tabelle „{}“, Spalte „{}“: {} Zelle(n) sind keine Zahlen, z. B. {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="288" />
+      <source>Table “{}”, column “{}”: {} cell(s) read with the German thousands separator (“1.234” = 1234), e.g. {}.</source>
+      <translation>Tabelle „{}“, Spalte „{}“: {} Zelle(n) mit deutschem Tausendertrennzeichen gelesen („1.234“ = 1234), z. B. {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="320" />
+      <source>Table “{}”, column “{}”: {} record(s) have no weight (empty or suppressed, e.g. “k.A.”): the values of their quartiers are unknown and written as NULL: {}.</source>
+      <translation>Tabelle „{}“, Spalte „{}“: {} Datensätze haben kein Gewicht (leer oder gesperrt, z. B. „k.A.“): Die Werte ihrer Quartiere sind unbekannt und werden als NULL geschrieben: {}.</translation>
     </message>
     <message>
       <location filename="ui/dock_export.py" line="169" />
@@ -2431,7 +2487,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Die ersten {} von {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="161" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="162" />
       <source>The input with status_index, status_class, dynamics_index, dynamics_class and attention.</source>
       <translation>Die Eingabe mit status_index, status_class, dynamics_index, dynamics_class und attention.</translation>
     </message>
@@ -2500,12 +2556,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Die Quartiers-ID-Spalte „{column}“ ist nicht in der Zähltabelle; ihre Spalten sind: {columns}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="114" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="128" />
       <source>The quartier id field of QUARTIERS; a table INPUT must have a field of the same name (or quartier_id).</source>
       <translation>Das Kennungsfeld von QUARTIERS; eine Tabelle in INPUT muss ein gleichnamiges Feld (oder quartier_id) haben.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="119" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="133" />
       <source>The quartier id field of a table INPUT; default: the field named like QUARTIER_ID (or quartier_id). Not used for points placed in QUARTIERS.</source>
       <translation>Das Feld der Quartierskennung einer Tabelle in INPUT; Vorgabe: das Feld, das wie QUARTIER_ID heißt (oder quartier_id). Wird für Punkte, die in QUARTIERS verortet werden, nicht verwendet.</translation>
     </message>
@@ -2543,7 +2599,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Derselbe Index über die Veränderungen gegenüber einem früheren Layer (leer ohne ihn).</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="312" />
+      <location filename="processing_provider/indicator_inputs.py" line="431" />
       <source>The style could not be saved beside '{path}': {message}</source>
       <translation>Der Stil konnte nicht neben „{path}“ gespeichert werden: {message}</translation>
     </message>
@@ -2582,12 +2638,12 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Die z-standardisierte (gewichtete) Summe der z-standardisierten Indikatorwerte, höher = mehr Bedarf; zwei Nachkommastellen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="150" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="151" />
       <source>Three increasing thresholds on the status index between classes 1|2, 2|3 and 3|4.</source>
       <translation>Drei aufsteigende Schwellenwerte des Statusindex zwischen den Klassen 1|2, 2|3 und 3|4.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="77" />
+      <location filename="processing_provider/indicator_inputs.py" line="98" />
       <source>Thresholds '{text}': three increasing numbers are needed, e.g. '-1,1,1.5'.</source>
       <translation>Schwellenwerte „{text}“: drei aufsteigende Zahlen sind nötig, z. B. „-1,1,1.5“.</translation>
     </message>
@@ -2631,7 +2687,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation type="obsolete">Wird mit dem Einwohnerfeld verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="145" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="146" />
       <source>Used with the population field; 0 switches the rule off.</source>
       <translation>Gilt mit dem Einwohnerfeld; 0 schaltet die Regel ab.</translation>
     </message>
@@ -2661,32 +2717,32 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Werte wie veröffentlicht auf {decimals} Nachkommastelle(n) gerundet; Gemeinde- und Kreiswerte sind aus den summierten Fallzahlen berechnet, nie gemittelt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="132" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="146" />
       <source>Weight field</source>
       <translation>Gewichtsfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="128" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="129" />
       <source>Weights</source>
       <translation>Gewichte</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="80" />
+      <location filename="processing_provider/indicator_inputs.py" line="101" />
       <source>Weights '{text}': numbers are needed.</source>
       <translation>Gewichte „{text}“: Zahlen sind nötig.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="81" />
+      <location filename="processing_provider/indicator_inputs.py" line="102" />
       <source>Weights '{text}': {n} numbers given for {m} indicator fields ({fields}).</source>
       <translation>Gewichte „{text}“: {n} Zahlen für {m} Indikatorfelder ({fields}) angegeben.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="78" />
+      <location filename="processing_provider/indicator_inputs.py" line="99" />
       <source>Weights: '{name}' is not one of the indicator fields ({fields}).</source>
       <translation>Gewichte: „{name}“ ist keines der Indikatorfelder ({fields}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="79" />
+      <location filename="processing_provider/indicator_inputs.py" line="100" />
       <source>Weights: '{part}' is not of the form field=number.</source>
       <translation>Gewichte: „{part}“ hat nicht die Form Feld=Zahl.</translation>
     </message>
@@ -3054,12 +3110,12 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation type="obsolete">{n} Kartenblatt-Datei(en) in {folder} geschrieben</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="193" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="194" />
       <source>{n} quartiers are not classed (too few residents or a missing value): {ex}.</source>
       <translation>{n} Quartiere sind nicht klassifiziert (zu wenige Einwohner oder fehlender Wert): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="72" />
+      <location filename="processing_provider/indicator_inputs.py" line="86" />
       <source>{n} quartiers have no row in table '{layer}' (flag no_data): {ex}.</source>
       <translation>{n} Quartiere haben keine Zeile in Tabelle „{layer}“ (Kennzeichen no_data): {ex}.</translation>
     </message>
@@ -3159,42 +3215,42 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>{} Angebot(e) liegen außerhalb aller Quartiere: nicht gezählt, aber für die Entfernungen verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="204" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="231" />
       <source>{} records counted in {} quartiers.</source>
       <translation>{} Datensätze in {} Quartieren gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="53" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="60" />
       <source>{} records have a quartier id that is not in layer “{}” and are not counted, e.g. {} (quartier ids look like {}).</source>
       <translation>{} Datensätze haben eine Quartierskennung, die es in Layer „{}“ nicht gibt, und werden nicht gezählt, z. B. {} (Quartierskennungen sehen so aus: {}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="56" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="63" />
       <source>{} records have no age in a band of “{}”: counted in total only.</source>
       <translation>{} Datensätze haben kein Alter in einer Gruppe von „{}“: nur in total gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="51" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="58" />
       <source>{} records have no geometry and are not counted.</source>
       <translation>{} Datensätze haben keine Geometrie und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="52" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="59" />
       <source>{} records have no quartier id and are not counted.</source>
       <translation>{} Datensätze haben keine Quartierskennung und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="55" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="62" />
       <source>{} records have no value in “{}”: counted in total only.</source>
       <translation>{} Datensätze haben keinen Wert in „{}“: nur in total gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="57" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="64" />
       <source>{} records have no weight in “{}” and count as 0.</source>
       <translation>{} Datensätze haben kein Gewicht in „{}“ und zählen als 0.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="50" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="57" />
       <source>{} records lie outside every quartier and are not counted.</source>
       <translation>{} Datensätze liegen außerhalb aller Quartiere und werden nicht gezählt.</translation>
     </message>

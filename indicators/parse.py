@@ -4,6 +4,10 @@ A count is a whole, non-negative number. Empty cells and the usual "no data" mar
 ...) give status ``no_data``; anything else that is not a whole non-negative number ("3,5", "3.5", "-2", "abc") gives
 ``invalid``. Integer text with German thousands grouping ("1.234", "1 234", also "2.000") is read as 1234
 (2000), with the reason :data:`GROUPED` so that the caller can report it. Nothing becomes 0 silently.
+
+Other numbers (weights, ages: :func:`parse_number`) may have decimals and a sign; text is read the German way as
+spreadsheets of German agencies hold it: "3,5" is 3.5, "1.234,5" 1234.5, "1.234" 1234, " 12 " 12; "3.5" (one
+point, not three digits after it) is 3.5.
 """
 
 import math
@@ -86,4 +90,50 @@ def parse_counts(values):
         return out, status, reasons
     for i, cell in enumerate(series.tolist()):
         out[i], status[i], reasons[i] = parse_count(cell)
+    return out, status, reasons
+
+
+_DECIMAL_RE = re.compile(r"^[+-]?\d+([.,]\d+)?$")
+_GROUPED_DECIMAL_RE = re.compile(r"^[+-]?\d{1,3}([.\u202f\u00a0' ]\d{3})+(,\d+)?$")
+
+
+def parse_number(value):
+    """One cell of a numeric column (weight, age) -> (float value or NaN, status, reason or None): numbers as
+    they are, text read the German way (module doc), the no-data markers NaN with ``no_data``."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return math.nan, NO_DATA, None
+    if isinstance(value, bool) or isinstance(value, np.bool_):
+        return math.nan, INVALID, "a yes/no value, not a count"
+    if isinstance(value, numbers.Number):
+        number = float(value)
+        if math.isnan(number):
+            return math.nan, NO_DATA, None
+        if math.isinf(number):
+            return math.nan, INVALID, "infinite"
+        return number, OK, None
+    text = str(value).strip()
+    if text.lower() in NO_DATA_MARKERS:
+        return math.nan, NO_DATA, None
+    if _GROUPED_DECIMAL_RE.match(text):
+        whole, _sep, decimals = text.partition(",")
+        return float(re.sub(r"[^\d+-]", "", whole) + ("." + decimals if decimals else "")), OK, GROUPED
+    if _DECIMAL_RE.match(text):
+        return float(text.replace(",", ".")), OK, None
+    return math.nan, INVALID, "text, not a number"
+
+
+def parse_numbers(values):
+    """A column -> (float ndarray, NaN where a cell is no data or invalid; status ndarray; reasons ndarray). Each
+    distinct cell is read once (weights and ages repeat a lot)."""
+    values = list(values)
+    try:
+        if any(isinstance(v, (bool, np.bool_)) for v in values):
+            raise TypeError("True and 1 are one key")  # a yes/no cell must stay invalid, a 1 stay 1
+        codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    except TypeError:  # unhashable cells, yes/no cells: one by one
+        codes, uniques = np.arange(len(values)), values
+    parsed = [parse_number(cell) for cell in list(uniques)] + [(math.nan, NO_DATA, None)]  # code -1: None/NaN
+    out = np.array([p[0] for p in parsed], dtype=float)[codes]
+    status = np.array([p[1] for p in parsed], dtype=object)[codes]
+    reasons = np.array([p[2] for p in parsed], dtype=object)[codes]
     return out, status, reasons

@@ -3,16 +3,27 @@
 - the text parameters: column mapping, extra indicator ids, years, thresholds and weights of the attention index;
 - the counts table: empty rows dropped, ids as text, the chosen years, ids matched to the quartiers;
 - diagnostics for the messages: examples, ids that differ only by leading zeros, undecodable text, a header row
-  pushed into the data by a title row.
+  pushed into the data by a title row;
+- spreadsheets as agencies deliver them: the header found below title rows (:func:`apply_header_row`), ids whose
+  leading zeros the spreadsheet dropped padded when that is unambiguous (:func:`zero_padding`).
 
 A problem is an :class:`InputError` (a stable key and its parameters), a warning a :class:`Note`; the Processing
 glue (``processing_provider.indicator_inputs.messages``) turns both into the translated text, adding what this
 module does not know (layer names). Every key used here has its text there.
 """
 
-from .counts_table import id_text
+import re
+from collections import namedtuple
+
+from .counts_table import find_column, id_text
 
 DEFAULT_THRESHOLDS = (-1.0, 1.0, 1.5)
+#: how many rows of a spreadsheet are searched for its header row (title rows, notes, an empty row above it)
+HEADER_SEARCH_ROWS = 20
+#: the key of ``DataFrame.attrs`` marking a table read from a spreadsheet (set by the glue's ``read_table``):
+#: :func:`match_ids` then pads ids whose leading zeros the spreadsheet dropped, when that is unambiguous
+SPREADSHEET = "quartiersmonitor_spreadsheet"
+_GDAL_FIELD = re.compile(r"^Field\d+$")
 
 
 class InputError(ValueError):
@@ -79,6 +90,104 @@ def header_row(rows, names):
         if found:
             return number, found
     return None
+
+
+# -- spreadsheets ------------------------------------------------------------------------------------------------
+#: ``frame``: the table below its header, columns named by it; ``row``: the header's row in the sheet (1-based);
+#: ``skipped``: the rows of the sheet above the header (title rows), left out
+SheetHeader = namedtuple("SheetHeader", "frame row skipped")
+
+
+def _cell_name(value):
+    """A header cell as a column name: trimmed text (a number cell 2024.0 → "2024"), None for an empty cell."""
+    return id_text(value)
+
+
+def header_position(frame, required, max_rows=HEADER_SEARCH_ROWS):
+    """The 0-based position of the first of the first ``max_rows`` rows of ``frame`` holding a cell equal to the
+    column name ``required`` (trimmed, case-insensitive), None when there is none."""
+    wanted = str(required).strip().lower()
+    for position, cells in enumerate(frame.head(max_rows).itertuples(index=False, name=None)):
+        if any(str(v).strip().lower() == wanted for v in cells if v is not None):
+            return position
+    return None
+
+
+def sheet_row_offset(columns):
+    """1 when GDAL took the sheet's first row as the header (some column not named Field1, Field2, …), else 0:
+    the number of sheet rows above the first row of data."""
+    return 0 if all(_GDAL_FIELD.match(str(c)) for c in columns) else 1
+
+
+def apply_header_row(frame, names, max_rows=HEADER_SEARCH_ROWS):
+    """A spreadsheet's table whose header is not its first row (title rows above it): when ``frame`` has no column
+    ``names[0]`` (the id column; trimmed, case-insensitive) but one of its first ``max_rows`` rows holds it, that
+    row becomes the header and the rows below it the data (their index kept). Handles both ways GDAL reads such a
+    sheet: columns Field1, Field2, … with the title and header rows as data, or the title row taken as header.
+    Empty header cells keep the column's name; a repeated name gets "_2", "_3" … Returns a :class:`SheetHeader`
+    (``skipped`` 0 and ``frame`` unchanged when there is nothing to do)."""
+    names = [n for n in names if n]
+    if not names or find_column(frame.columns, names[0]) is not None:
+        return SheetHeader(frame, None, 0)
+    position = header_position(frame, names[0], max_rows)
+    if position is None:
+        return SheetHeader(frame, None, 0)
+    columns, seen = [], set()
+    for column, value in zip(frame.columns, frame.iloc[position].tolist()):
+        name = _cell_name(value) or str(column)
+        unique, k = name, 1
+        while unique.lower() in seen:
+            k += 1
+            unique = "{}_{}".format(name, k)
+        seen.add(unique.lower())
+        columns.append(unique)
+    body = frame.iloc[position + 1:].copy()
+    body.columns = columns
+    body.attrs = dict(frame.attrs)
+    row = position + 1 + sheet_row_offset(frame.columns)
+    return SheetHeader(body, row, row - 1)
+
+
+def header_spelling(frame, required, name, max_rows=HEADER_SEARCH_ROWS):
+    """The column name ``name`` as the header row (the first holding ``required``, see :func:`apply_header_row`)
+    spells it; None when there is no such row or it does not hold ``name``."""
+    position = header_position(frame, required, max_rows)
+    if position is None:
+        return None
+    wanted = str(name).strip().lower()
+    for value in frame.iloc[position].tolist():
+        cell = _cell_name(value)
+        if cell is not None and cell.lower() == wanted:
+            return cell
+    return None
+
+
+def zero_padding(table_ids, quartier_ids, records=False):
+    """{table id: quartier id} for the ids of a table whose leading zeros a spreadsheet dropped (101 for "0101"),
+    when padding is unambiguous: every quartier id is digits of one length, the table id is shorter digits and
+    padded with zeros is a quartier id, and (for a table of one row per quartier, not ``records``) the table does
+    not also hold that id as it is. {} otherwise (the caller then names the pairs in a hint)."""
+    qids = [q for q in quartier_ids if q is not None]
+    if not qids or not all(q.isdigit() for q in qids) or len({len(q) for q in qids}) != 1:
+        return {}
+    width, known = len(qids[0]), set(qids)
+    present = {t for t in table_ids if t is not None}
+    padding = {}
+    for tid in sorted(present):
+        if tid in known or not tid.isdigit() or len(tid) >= width:
+            continue
+        padded = tid.zfill(width)
+        if padded in known:
+            if padded in present and not records:  # "101" and "0101" both: which row is the quartier's?
+                return {}
+            padding[tid] = padded
+    return padding
+
+
+def padding_examples(padding, n=3):
+    """"'101' → '0101', '102' → '0102', …": the first ``n`` pairs of :func:`zero_padding`."""
+    pairs = ["'{}' → '{}'".format(t, q) for t, q in sorted(padding.items())]
+    return ", ".join(pairs[:n]) + (", …" if len(pairs) > n else "")
 
 
 # -- text parameters ----------------------------------------------------------------------------------------------
@@ -242,10 +351,22 @@ def select_years(counts, year_column, years_text):
     return selected
 
 
-def match_ids(counts, id_column, quartier_ids):
+def match_ids(counts, id_column, quartier_ids, pad=None):
     """The rows of ``counts`` whose id is a quartier id, and the :class:`Note` s on ids left out and quartiers
     without a row. No id matching is an error; ids that differ only by leading zeros are named
-    (``leading_zeros``)."""
+    (``leading_zeros``). ``pad`` (default: the table comes from a spreadsheet, ``counts.attrs[SPREADSHEET]``):
+    ids whose leading zeros were dropped are padded first when :func:`zero_padding` finds that unambiguous (note
+    ``ids_padded``); otherwise a spreadsheet's messages carry ``spreadsheet=True`` (the hint on its id column)."""
+    sheet = bool(counts.attrs.get(SPREADSHEET))
+    pad = sheet if pad is None else pad
+    notes = []
+    if pad:
+        padding = zero_padding(counts[id_column].tolist(), quartier_ids)
+        if padding:
+            counts = counts.copy()
+            counts[id_column] = [padding.get(v, v) for v in counts[id_column]]
+            notes.append(Note("ids_padded", field=id_column, n=len(padding), ex=padding_examples(padding)))
+    extra = {"spreadsheet": True} if sheet else {}
     known = set(quartier_ids)
     matched = counts[id_column].isin(known)
     unmatched = sorted({v for v in counts.loc[~matched, id_column] if v is not None})
@@ -253,11 +374,10 @@ def match_ids(counts, id_column, quartier_ids):
     zeros = ", ".join(pairs[:3]) + (", …" if len(pairs) > 3 else "")  # the pairs are quoted already
     if not matched.any():
         raise InputError("no_id_matches", field=id_column, table_ids=examples(unmatched),
-                         quartier_ids=examples(quartier_ids), leading_zeros=zeros)
-    notes = []
+                         quartier_ids=examples(quartier_ids), leading_zeros=zeros, **extra)
     if unmatched:
         notes.append(Note("ids_left_out", field=id_column, n=len(unmatched), ex=examples(unmatched),
-                          leading_zeros=zeros))
+                          leading_zeros=zeros, **extra))
     counts = counts[matched].copy()
     missing = sorted(known - set(counts[id_column]))
     if missing:

@@ -2,8 +2,11 @@
 
 - :func:`messages`, :func:`reported`, :func:`push_notes`: the translated text of the pure modules'
   :class:`InputError` and :class:`Note` keys (``indicators.table_input``), one table for both algorithms;
-- reading: sources named with their GeoPackage layer, quartier ids (the shared id check), whole attribute tables,
-  fields as the layer spells them, the hint on a title row above a table's header;
+- reading: sources named with their GeoPackage layer or spreadsheet sheet, quartier ids (the shared id check),
+  whole attribute tables, fields as the layer spells them, the hint on a title row above a table's header;
+- spreadsheets (XLSX, XLS, ODS through QGIS's OGR provider, one layer per sheet: ``file.xlsx|layername=Sheet2``):
+  a missing sheet named with the file's sheets, the header found below title rows (:func:`field_name`,
+  :func:`read_table`), the table marked for :func:`table_input.match_ids` (ids padded when unambiguous);
 - writing: the quartier layer with its attributes plus new fields, styled when loaded and, for a file output,
   with its style saved beside it (:class:`StyledOutputAlgorithm`).
 """
@@ -21,6 +24,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProviderRegistry,
     QgsVectorLayer,
 )
 
@@ -37,12 +41,22 @@ from ..compat import (
     T_STRING,
     plain_value,
 )
-from ..indicators.table_input import InputError, examples, header_row
+from ..indicators.table_input import (
+    HEADER_SEARCH_ROWS,
+    SPREADSHEET,
+    InputError,
+    apply_header_row,
+    examples,
+    header_row,
+    header_spelling,
+)
 from ..translation import tr
 from .base import LayerPostProcessor, QuartiersAlgorithm, default_field
 from .errors import check_canceled, could_not_write
 from .inputs import check_ids, id_as_text, require_field
 
+#: the files GDAL reads as spreadsheets, one layer per sheet
+SPREADSHEET_EXTENSIONS = (".xlsx", ".xls", ".ods")
 # the polygon type of a feature sink (QgsProcessingParameterFeatureSink took the old enum before QGIS 3.36)
 FIELD_TYPES = {"double": T_DOUBLE, "int": T_INT, "string": T_STRING}
 
@@ -74,6 +88,13 @@ def messages():
             "Some ids differ only by leading zeros ({ex}): the id column was probably read as a number. Ids are "
             "compared as text; store the ids as text in both layers (e.g. switch off 'Detect field types' when "
             "adding a CSV, or add a .csvt file)."),
+        "leading_zeros_sheet": tr(
+            "Some ids differ only by leading zeros ({ex}): the spreadsheet stored the ids as numbers, which drops "
+            "leading zeros, and they could not be padded unambiguously. In the spreadsheet, format the id column "
+            "as Text and enter the ids with their leading zeros (e.g. '0101'), save it and run again."),
+        "ids_padded": tr(
+            "Table '{layer}', field '{field}': {n} ids had lost their leading zeros in the spreadsheet (stored as "
+            "numbers) and were padded with zeros to the quartier ids: {ex}."),
         "thresholds": tr("Thresholds '{text}': three increasing numbers are needed, e.g. '-1,1,1.5'."),
         "weights_unknown_field": tr("Weights: '{name}' is not one of the indicator fields ({fields})."),
         "weights_form": tr("Weights: '{part}' is not of the form field=number."),
@@ -96,7 +117,8 @@ def message_text(item, **context):
     table = messages()
     text = table[item.key].format(**params)
     if params.get("leading_zeros"):
-        text += " " + table["leading_zeros"].format(ex=params["leading_zeros"])
+        hint = "leading_zeros_sheet" if params.get("spreadsheet") else "leading_zeros"
+        text += " " + table[hint].format(ex=params["leading_zeros"])
     return text
 
 
@@ -117,15 +139,74 @@ def push_notes(feedback, notes, **context):
 
 
 # -- reading --------------------------------------------------------------------------------------------------------
+def sheet_names(path):
+    """The sheets (GDAL's layers) of the spreadsheet ``path``; [] when GDAL cannot open it."""
+    from osgeo import gdal
+
+    try:
+        ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+    except RuntimeError:
+        return []
+    if ds is None:
+        return []
+    return [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
+
+
+def _is_spreadsheet(path):
+    return bool(path) and str(path).lower().endswith(SPREADSHEET_EXTENSIONS)
+
+
+def spreadsheet_of(layer):
+    """(file path, sheet name) of a layer QGIS's OGR provider reads from an XLSX, XLS or ODS file (one layer per
+    sheet: "file.xlsx|layername=Sheet2"; without a layer name the first sheet); None for anything else."""
+    if layer is None or not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path") or ""
+    if not _is_spreadsheet(path):
+        return None
+    sheet = parts.get("layerName") or ""
+    if not sheet:
+        sheets = sheet_names(path)
+        index = parts.get("layerId")
+        index = int(index) if index not in (None, "") else 0
+        sheet = sheets[index] if 0 <= index < len(sheets) else ""
+    return path, sheet
+
+
+def missing_sheet_error(value):
+    """The error for a parameter value "file.xlsx|layername=Sheet9" whose file exists but has no such sheet
+    (naming file, sheet and the sheets it has); None for any other value."""
+    if not isinstance(value, str) or "layername=" not in value:
+        return None
+    path = value.split("|", 1)[0]
+    if not _is_spreadsheet(path) or not os.path.isfile(path):
+        return None
+    sheet = value.split("layername=", 1)[1].split("|")[0]
+    sheets = sheet_names(path)
+    if sheet in sheets:
+        return None
+    return QgsProcessingException(tr("Spreadsheet '{file}' has no sheet '{sheet}'; its sheets: {sheets}.").format(
+        file=os.path.basename(path), sheet=sheet, sheets=examples(sheets, 20)))
+
+
 class NamedSource:
     """A feature source whose ``sourceName()`` also names the GeoPackage layer ("data.gpkg" → "data: counts_2024")
-    when the parameter was given as "file|layername=…" (as in processing.run and qgis_process)."""
+    when the parameter was given as "file|layername=…" (as in processing.run and qgis_process), and a
+    spreadsheet's file and sheet ("zahlen.xlsx: SGB2"). ``spreadsheet``: (path, sheet) of a spreadsheet layer
+    (:func:`spreadsheet_of`), else None; ``header_names``: the column names its header row is looked for by
+    (set by :func:`field_name` when it found the header below title rows; used by :func:`read_table`)."""
 
-    def __init__(self, source, parameter_value):
+    def __init__(self, source, parameter_value, spreadsheet=None):
         self._source = source
+        self.spreadsheet = spreadsheet
+        self.header_names = None
         name = source.sourceName()
         text = parameter_value if isinstance(parameter_value, str) else ""
-        if "layername=" in text:
+        if spreadsheet is not None:
+            file_name = os.path.basename(spreadsheet[0])
+            name = "{}: {}".format(file_name, spreadsheet[1]) if spreadsheet[1] else file_name
+        elif "layername=" in text:
             layer_name = text.split("layername=", 1)[1].split("|")[0]
             if layer_name and layer_name != name:
                 name = "{}: {}".format(name, layer_name)
@@ -145,11 +226,12 @@ def named_source(algorithm, parameters, name, context, optional=False):
     if source is None:
         if optional and not parameters.get(name):
             return None
-        raise QgsProcessingException(algorithm.invalidSourceError(parameters, name))
+        raise missing_sheet_error(parameters.get(name)) or QgsProcessingException(
+            algorithm.invalidSourceError(parameters, name))
     value = parameters.get(name)
     if hasattr(value, "source"):  # QgsProcessingFeatureSourceDefinition
         value = value.source.staticValue() if hasattr(value.source, "staticValue") else ""
-    return NamedSource(source, value)
+    return NamedSource(source, value, spreadsheet_of(algorithm.parameterAsVectorLayer(parameters, name, context)))
 
 
 def with_header_hint(message, source, names):
@@ -173,8 +255,32 @@ def field_name(source, name, param, hint_names=None):
     except QgsProcessingException as error:
         if hint_names is None:
             raise
+        spelled = sheet_header_field(source, name, hint_names)
+        if spelled is not None:
+            return spelled
         raise QgsProcessingException(with_header_hint(str(error), source, hint_names)) from error
     return source.fields().at(index).name()
+
+
+def first_rows(source, n=HEADER_SEARCH_ROWS):
+    """The first ``n`` rows of ``source`` as a DataFrame like :func:`read_table`'s."""
+    names = source.fields().names()
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setLimit(n)
+    rows = [[plain_value(v) for v in f.attributes()] for f in source.getFeatures(request)]
+    return pd.DataFrame(rows, columns=names, dtype=object)
+
+
+def sheet_header_field(source, name, hint_names):
+    """For a spreadsheet (a :class:`NamedSource` with ``spreadsheet``) whose header is below title rows: the
+    column ``name`` as the header row (the first holding ``hint_names[0]``, the id column) spells it, and the
+    source marked so that :func:`read_table` reads the table below that row; None otherwise."""
+    names = [n for n in (hint_names or ()) if n]
+    if not names or getattr(source, "spreadsheet", None) is None:
+        return None
+    spelled = header_spelling(first_rows(source), names[0], name)
+    if spelled is not None:
+        source.header_names = names
+    return spelled
 
 
 def read_quartier_ids(source, id_field, param, feedback=None, extra_fields=()):
@@ -190,15 +296,28 @@ def read_quartier_ids(source, id_field, param, feedback=None, extra_fields=()):
     return rows
 
 
-def read_table(source, feedback=None):
-    """All attributes of ``source`` as a DataFrame of Python objects (None for NULL), column per field."""
+def read_table(source, feedback=None, header_names=None):
+    """All attributes of ``source`` as a DataFrame of Python objects (None for NULL), column per field.
+
+    A spreadsheet (a :class:`NamedSource` with ``spreadsheet``) is marked (``attrs[SPREADSHEET]``); when its
+    header is below title rows (``header_names``, else those :func:`field_name` found it by: the first is the id
+    column) the rows below the header are the table, named by it, and the rows skipped are logged."""
     names = source.fields().names()
     data = {name: [] for name in names}
     for feature in source.getFeatures(QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)):
         check_canceled(feedback)
         for name, value in zip(names, feature.attributes()):
             data[name].append(plain_value(value))
-    return pd.DataFrame(data, columns=names, dtype=object)
+    frame = pd.DataFrame(data, columns=names, dtype=object)
+    if getattr(source, "spreadsheet", None) is None:
+        return frame
+    frame.attrs[SPREADSHEET] = True
+    header = apply_header_row(frame, header_names or getattr(source, "header_names", None) or ())
+    if header.skipped and feedback is not None:
+        feedback.pushInfo(tr(
+            "Table '{layer}': the column names are in row {row} of the sheet; the {n} row(s) above them (a title) "
+            "were skipped.").format(layer=source.sourceName(), row=header.row, n=header.skipped))
+    return header.frame
 
 
 def read_quartier_table(source, id_field, param, feedback=None):

@@ -1,5 +1,8 @@
 """``quartiersmonitor:aggregatecounts`` -- count records per quartier (and per group, age band, with weights)."""
 
+import math
+
+import pandas as pd
 from qgis.core import (
     QgsFeature,
     QgsField,
@@ -27,10 +30,14 @@ from ...compat import (
     T_STRING,
     WKB_NO_GEOMETRY,
 )
+from ...indicators import parse
+from ...indicators.counts_table import find_column, id_text
+from ...indicators.table_input import examples, leading_zero_pairs, padding_examples, zero_padding
 from ...spatial import counting
 from ...translation import tr
 from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
 from ..errors import could_not_write, empty_layer
+from ..indicator_inputs import NamedSource, messages, missing_sheet_error, read_table, spreadsheet_of
 from ..inputs import border_tolerance, check_crs_pair, require_field, require_geometry, whole_layer
 from ..readers import read_attribute_table, read_point_coordinates, read_quartiers
 
@@ -98,7 +105,14 @@ class AggregateCountsAlgorithm(QuartiersAlgorithm):
             "GROUP_FIELD, age_<from>_<to> for AGE_BANDS (whole years, e.g. '0-14,15-64,65-'; the last band may be "
             "open), both combined when both are given. With WEIGHT_FIELD the weights are summed instead of "
             "counting records. Records without a quartier (outside, no geometry, NULL or unknown id) and without an "
-            "age are counted in the log."
+            "age are counted in the log.\n\n"
+            "A spreadsheet (XLSX or ODS; pick the sheet as its layer, e.g. 'file.xlsx|layername=Sheet2') may have "
+            "title rows above its column names: the first row holding the quartier id field's name is taken as the "
+            "header and the rows above it are skipped (logged). Numbers stored as text are read the German way "
+            "('1.234' = 1234, '3,5' = 3.5); suppressed or empty weights ('k.A.', '*', '-', '.', 'x') are no data: "
+            "the quartiers of such records get NULL, never 0. Ids whose leading zeros the spreadsheet dropped (101 "
+            "for '0101') are padded with zeros when that is unambiguous (all quartier ids are digits of one "
+            "length), and the log lists them; otherwise the log explains how to fix the id column."
         )
 
     def initAlgorithm(self, config=None):
@@ -139,6 +153,9 @@ class AggregateCountsAlgorithm(QuartiersAlgorithm):
         self._add(QgsProcessingOutputNumber("N_WITHOUT_QUARTIER", tr("Records without a quartier")))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
+        missing = missing_sheet_error(parameters.get(self.INPUT))  # before QGIS's "could not load source layer"
+        if missing is not None:
+            return False, str(missing)
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
@@ -157,10 +174,15 @@ class AggregateCountsAlgorithm(QuartiersAlgorithm):
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+            raise missing_sheet_error(parameters.get(self.INPUT)) or QgsProcessingException(
+                self.invalidSourceError(parameters, self.INPUT))
+        sheet = spreadsheet_of(self.parameterAsVectorLayer(parameters, self.INPUT, context))
+        if sheet is not None:  # named by file and sheet, read below its title rows
+            source = NamedSource(source, parameters.get(self.INPUT), sheet)
         quartier_source = self.parameterAsSource(parameters, self.QUARTIERS, context) \
             if parameters.get(self.QUARTIERS) not in (None, "") else None
-        fields = self._count_fields(parameters, context, source)
+        fields = self._count_fields(parameters, context, source, check_fields=sheet is None)
+        unknown_weights = set()
         is_points = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POINT
         try:
             bands = counting.age_bands(fields.bands_text) if fields.age else None
@@ -172,12 +194,15 @@ class AggregateCountsAlgorithm(QuartiersAlgorithm):
             whole = whole_layer(parameters, self.INPUT, in_layer, source)
             use_points = is_points and quartiers is not None
             table_id = None
-            if not use_points:
+            if sheet is not None and not use_points:
+                table, table_id = self._sheet_table(source, fields, quartiers, feedback)
+            elif not use_points:
                 table_id, notes = counting.table_id_field(fields, lambda name: source.fields().lookupField(name) >= 0,
                                                           source.fields().names(), is_points, source.sourceName())
                 _report(feedback, notes)
-            names = counting.attribute_names(fields, table_id)
-            table = read_attribute_table(source, names, steps, layer=in_layer, whole=whole) if names else None
+            if sheet is None or use_points:
+                names = counting.attribute_names(fields, table_id)
+                table = read_attribute_table(source, names, steps, layer=in_layer, whole=whole) if names else None
             if use_points:
                 check_crs_pair(source, quartier_source)
                 fids, px, py, _n = read_point_coordinates(source, quartiers["crs"], context, steps, layer=in_layer,
@@ -199,14 +224,17 @@ class AggregateCountsAlgorithm(QuartiersAlgorithm):
                                             placed=use_points, layer_name=id_layer.sourceName())
         except counting.CountingError as error:
             raise QgsProcessingException(_message(error)) from error
+        if sheet is not None and not use_points:
+            unknown_weights = self._sheet_notes(source, fields, record_ids, table, counts, feedback)
         _report(feedback, counts.notes)
-        dest_id = self._write(parameters, context, counts, fields.id)  # 4. write
+        dest_id = self._write(parameters, context, counts, fields.id, unknown_weights)  # 4. write
         feedback.pushInfo(tr("{} records counted in {} quartiers.").format(counts.n_counted,
                                                                            len(counts.quartier_ids)))
         return {self.OUTPUT: dest_id, "N_COUNTED": counts.n_counted, "N_WITHOUT_QUARTIER": counts.n_without}
 
-    def _count_fields(self, parameters, context, source):
-        """The fields chosen (:class:`counting.CountFields`), checked against INPUT."""
+    def _count_fields(self, parameters, context, source, check_fields=True):
+        """The fields chosen (:class:`counting.CountFields`), checked against INPUT (not ``check_fields``: a
+        spreadsheet, whose columns are checked once its header row is found)."""
         problem = self._id_problem(parameters, context)
         if problem:
             raise QgsProcessingException(problem)
@@ -218,6 +246,8 @@ class AggregateCountsAlgorithm(QuartiersAlgorithm):
             weight=self.parameterAsString(parameters, self.WEIGHT_FIELD, context) or None,
             bands_text=self.parameterAsString(parameters, self.AGE_BANDS, context))
         in_name = source.sourceName()
+        if not check_fields:
+            return fields
         for name, param in ((fields.group, self.GROUP_FIELD), (fields.age, self.AGE_FIELD),
                             (fields.weight, self.WEIGHT_FIELD), (fields.input_id, self.INPUT_ID_FIELD)):
             if name:
@@ -227,6 +257,71 @@ class AggregateCountsAlgorithm(QuartiersAlgorithm):
                 raise QgsProcessingException(tr("Field “{}” of layer “{}” must be numeric (parameter {}).")
                                              .format(name, in_name, param))
         return fields
+
+    def _sheet_table(self, source, fields, quartiers, feedback):
+        """A spreadsheet INPUT as ``count_records`` takes it: (table of the fields used, named as the parameters
+        name them, ages and weights read as numbers with NaN for no data; its id field). The header is the first
+        row holding the id field's name; ids that lost their leading zeros are padded when unambiguous."""
+        wanted = [n for n in (fields.input_id or fields.id, fields.group, fields.age, fields.weight) if n]
+        frame = read_table(source, feedback, header_names=wanted)
+        frame = frame[~frame.isna().all(axis=1)]  # wholly empty rows (between or below the data) are no records
+        layer = source.sourceName()
+        table_id, notes = counting.table_id_field(fields, lambda name: find_column(frame.columns, name) is not None,
+                                                  [str(c) for c in frame.columns], False, layer)
+        _report(feedback, notes)
+        table = pd.DataFrame(index=range(len(frame)))
+        for name in counting.attribute_names(fields, table_id):
+            column = find_column(frame.columns, name)
+            if column is None:
+                raise QgsProcessingException(tr("Table “{}” has no column “{}”; its columns: {}.").format(
+                    layer, name, examples(frame.columns, 10)))
+            values = frame[column].tolist()
+            if name in (fields.age, fields.weight):
+                numbers, status, reasons = parse.parse_numbers(values)
+                bad = [v for v, s in zip(values, status) if s == parse.INVALID]
+                if bad:
+                    raise QgsProcessingException(tr(
+                        "Table “{}”, column “{}”: {} cell(s) are not numbers, e.g. {}.").format(
+                        layer, name, len(bad), examples(bad)))
+                grouped = [v for v, r in zip(values, reasons) if r == parse.GROUPED]
+                if grouped:
+                    feedback.pushInfo(tr(
+                        "Table “{}”, column “{}”: {} cell(s) read with the German thousands separator (“1.234” = "
+                        "1234), e.g. {}.").format(layer, name, len(grouped), examples(grouped)))
+                table[name] = numbers
+            else:
+                table[name] = pd.Series(values, dtype=object).to_numpy()
+        ids = [id_text(v) for v in table[table_id].tolist()]
+        padding = zero_padding(ids, quartiers["ids"], records=True) if quartiers is not None else {}
+        if padding:
+            ids = [padding.get(v, v) for v in ids]
+            feedback.pushInfo(messages()["ids_padded"].format(layer=layer, field=table_id, n=len(padding),
+                                                              ex=padding_examples(padding)))
+        table[table_id] = pd.Series(ids, dtype=object).to_numpy()
+        return table, table_id
+
+    def _sheet_notes(self, source, fields, record_ids, table, counts, feedback):
+        """A spreadsheet's own notes: the hint on ids that lost their leading zeros, records without a weight (no
+        data, never 0: their quartiers' values are unknown) instead of counting's "count as 0". Returns the ids of
+        the quartiers whose values are unknown."""
+        layer = source.sourceName()
+        known = set(counts.quartier_ids)
+        pairs = leading_zero_pairs(sorted({r for r in record_ids if r is not None and r not in known}),
+                                   counts.quartier_ids)
+        if pairs:
+            feedback.pushWarning(messages()["leading_zeros_sheet"].format(
+                ex=", ".join(pairs[:3]) + (", …" if len(pairs) > 3 else "")))
+        if not fields.weight:
+            return set()
+        counts.notes = [n for n in counts.notes if n.key != "no_weight"]
+        no_weight = [r for r, w in zip(record_ids, table[fields.weight].tolist()) if math.isnan(w)]
+        unknown = {r for r in no_weight if r in known}
+        if no_weight:
+            feedback.pushWarning(tr(
+                "Table “{}”, column “{}”: {} record(s) have no weight (empty or suppressed, e.g. “k.A.”): the "
+                "values of their quartiers are unknown and written as NULL: {}.").format(
+                layer, fields.weight, len(no_weight), examples(sorted(unknown))))
+        return unknown
 
     def _read_quartiers(self, quartier_source, id_field, steps, feedback):
         """The quartiers as :func:`readers.read_quartiers` gives them (None without QUARTIERS)."""
@@ -249,8 +344,9 @@ class AggregateCountsAlgorithm(QuartiersAlgorithm):
 
         return progress
 
-    def _write(self, parameters, context, counts, id_field):
-        """Write the OUTPUT table: the id field, then one column per count; returns its destination id."""
+    def _write(self, parameters, context, counts, id_field, unknown=frozenset()):
+        """Write the OUTPUT table: the id field, then one column per count (NULL for the quartiers of ``unknown``);
+        returns its destination id."""
         fields = QgsFields()
         fields.append(QgsField(id_field, T_STRING))
         for name in counts.columns:
@@ -260,6 +356,8 @@ class AggregateCountsAlgorithm(QuartiersAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         features = []
         for values in counts.rows():
+            if values[0] in unknown:
+                values = values[:1] + [None] * (len(values) - 1)
             feature = QgsFeature(fields)
             feature.setAttributes(values)
             features.append(feature)

@@ -234,7 +234,7 @@ def write_xlsx_with_title_row(path):
     return path + "|layername=Fallzahlen"
 
 
-def test_xlsx_with_a_title_row_names_the_expected_columns(run_alg, tmp_path):
+def test_xlsx_with_a_title_row_is_read_below_it_or_names_the_expected_columns(run_alg, tmp_path):
     q = quartiers(str(tmp_path / "q.gpkg"))
     c = write_xlsx_with_title_row(str(tmp_path / "zahlen.xlsx"))
     sheet = QgsVectorLayer(c, "xlsx", "ogr")
@@ -242,10 +242,12 @@ def test_xlsx_with_a_title_row_names_the_expected_columns(run_alg, tmp_path):
     before = snapshot(c)
     del sheet
     out = str(tmp_path / "out.gpkg")
-    # the id field as saved in a model / the last run: the error names it and the title row
-    with pytest.raises(QgsProcessingException, match=r"no field “quartier_id”.*'pop_total'.*'sgb2_u65'.*title row"):
-        run_alg("calculateindicators", params(q, c, out))
-    assert not os.path.exists(out)
+    # the id field as saved in a model / the last run: the header is found below the title row (issue 14)
+    feedback = RecordingFeedback()
+    feats = features_by_id(run_alg("calculateindicators", params(q, c, str(tmp_path / "ok.gpkg")),
+                                   feedback=feedback)["OUTPUT"])
+    assert feats["Q01"]["A1"] == pytest.approx(a1(build.ROWS[0]))
+    assert any("row 2 of the sheet" in i and "1 row(s)" in i for i in feedback.infos)
     # the first column as offered by the dialog: ids match, the count columns are missing
     with pytest.raises(QgsProcessingException,
                        match=r"'pop_total' is not in the counts table.*Row 2 .*'pop_u65', 'sgb2_u65'.*title row"):
