@@ -89,7 +89,7 @@
       <translation>Exaktes 95-%-Poisson-Intervall (Garwood) des Zählers bei festem Nenner, geteilt durch den Nenner, mal Faktor.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="419" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="451" />
       <source>A JSON file that overrides or adds indicators (see the documentation of the catalog).</source>
       <translation>Eine JSON-Datei, die Indikatoren ändert oder ergänzt (siehe Dokumentation des Katalogs).</translation>
     </message>
@@ -194,6 +194,11 @@
       <translation>Adressen: „{}“ ({} Objekte). Quartiere: „{}“ ({} Objekte).</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="390" />
+      <source>Adjust the funnel limits for overdispersion</source>
+      <translation>Trichtergrenzen an Überdispersion anpassen</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/aggregate_counts.py" line="143" />
       <source>Age bands</source>
       <translation>Altersgruppen</translation>
@@ -209,12 +214,12 @@
       <translation>Alter in Jahren, aufgeteilt nach AGE_BANDS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="110" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="112" />
       <source>Age-standardised G.2 not computed: band column(s) missing: {ex}.</source>
       <translation>Altersstandardisierte G.2 nicht berechnet: Altersgruppen-Spalte(n) fehlen: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="111" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="113" />
       <source>Age-standardised G.2: invalid or empty band counts for quartier(s) {ex}.</source>
       <translation>Altersstandardisierte G.2: ungültige oder leere Altersgruppen-Zählungen für Quartier(e) {ex}.</translation>
     </message>
@@ -274,9 +279,46 @@
       <translation>CSV (zwei Dateien)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="287" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="297" />
       <source>Calculate indicators</source>
       <translation>Indikatoren berechnen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="300" />
+      <source>Calculates the indicators of the catalog for every quartier from a table of counts (CSV, XLSX, GeoPackage table or any QGIS table) with one row per quartier, or one row per quartier and year.
+
+For each selected indicator the output holds the value, numerator, denominator, 95 % confidence interval (_lo, _hi), z-score, class, flag, significance against the county (_sig) and the values of the municipality (_mun) and the county (_county), and the funnel class (_funnel). Fields are named by the indicator id without the dot: A.1 → A1, A1_num, A1_den, … When the counts table has the column pop_total, the output also holds the field pop_total, the residents of every quartier (the mean over pooled years): population is public, so it is published for every quartier, also for one under the minimum population.
+
+Confidentiality applies to the confidential indicators of the catalog (all social counts; an entry of the catalog file may say "confidential": false). Their counts below the minimum count and every value of a quartier with fewer residents (pop_total) than the minimum population are hidden, and further cells (or municipality and county values) are hidden until an audit of everything this run publishes shows that no hidden small count can be narrowed to fewer than minimum count + 1 possible values and no count of a small quartier can be worked out. A hidden cell is empty (NULL) in every field, flagged 'suppressed' and hatched grey on the map; rates, intervals and comparison values are rounded to the chosen decimals.
+
+Public indicators (W.1 and W.2, coverage of public offerings, and catalog entries with "confidential": false) are never suppressed: small counts and small quartiers are shown with the flag 'ok'. The audit counts what they publish: a column they share with a confidential indicator (e.g. the denominator pop_total) is known to a reader, and the population pop_total is known for every quartier. A confidential indicator whose numerator a public indicator publishes is refused.
+
+What is not protected: two runs on the same counts — e.g. several years pooled (YEAR) and the single years, or two different selections of quartiers — can be subtracted from each other; publish only one of them. The audit's result (cells audited, narrowest interval) is written to the log and returned as the outputs AUDIT, AUDIT_CELLS and AUDIT_NARROWEST.
+
+The output is loaded with a graduated map of the first indicator; every other indicator is available as a saved style (Layer Properties → Style). A file output gets the style as a QML beside it.
+
+Columns with other names than the standard ones can be mapped in the advanced parameters, e.g. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.
+
+A spreadsheet (XLSX/ODS, the sheet picked as its layer 'file.xlsx|layername=Sheet2') may have title rows above its column names: the first row holding the id field is the header (logged); ids whose leading zeros the spreadsheet dropped are padded when unambiguous.
+
+The funnel class (_funnel) compares the quartier with the county value, taking its size into account (funnel plot, Spiegelhalter 2005): exact binomial (shares) or Poisson (rates) control limits for a quartier of the same denominator that were like the county. Its values are 'below 99.8 %', 'below 95 %', 'within', 'above 95 %' and 'above 99.8 %' (the count lies strictly beyond the 95 % or 99.8 % limit; these English values are kept in every language, for filters). A hidden cell, a zero denominator or a hidden county value has no class (NULL): the class is worked out from published numbers only. With 'Adjust the funnel limits for overdispersion' the limits are widened by the square root of Spiegelhalter's overdispersion factor (the mean of the squared z-scores of the published quartiers, winsorised at their 10th and 90th percentiles), when it is above 1.</source>
+      <translation>Berechnet die Indikatoren des Katalogs für jedes Quartier aus einer Zähltabelle (CSV, XLSX, GeoPackage-Tabelle oder jede QGIS-Tabelle) mit einer Zeile je Quartier oder einer Zeile je Quartier und Jahr.
+
+Für jeden gewählten Indikator enthält die Ausgabe Wert, Zähler, Nenner, 95-%-Konfidenzintervall (_lo, _hi), z-Wert, Klasse, Kennzeichen (flag), Signifikanz gegenüber dem Kreis (_sig) und die Werte der Gemeinde (_mun) und des Kreises (_county) sowie die Trichterklasse (_funnel). Die Felder heißen wie die Indikator-Kennung ohne Punkt: A.1 → A1, A1_num, A1_den, … Hat die Zähltabelle die Spalte pop_total, enthält die Ausgabe auch das Feld pop_total, die Einwohner jedes Quartiers (der Mittelwert über gepoolte Jahre): Die Einwohnerzahl ist öffentlich und wird für jedes Quartier veröffentlicht, auch für eines unter der Mindesteinwohnerzahl.
+
+Die Geheimhaltung gilt für die vertraulichen Indikatoren des Katalogs (alle Sozialdaten; ein Eintrag der Katalogdatei kann "confidential": false angeben). Ihre Zählungen unter der Mindestfallzahl und alle Werte eines Quartiers mit weniger Einwohnern (pop_total) als der Mindesteinwohnerzahl werden ausgeblendet, und weitere Zellen (oder Gemeinde- und Kreiswerte) werden ausgeblendet, bis eine Prüfung von allem, was dieser Lauf veröffentlicht, zeigt, dass keine verborgene kleine Zahl auf weniger als Mindestfallzahl + 1 mögliche Werte eingegrenzt und keine Zahl eines kleinen Quartiers erschlossen werden kann. Eine ausgeblendete Zelle ist in jedem Feld leer (NULL), als 'suppressed' gekennzeichnet und in der Karte grau schraffiert; Quoten, Intervalle und Vergleichswerte werden auf die gewählten Nachkommastellen gerundet.
+
+Öffentliche Indikatoren (W.1 und W.2, Erreichbarkeit öffentlicher Angebote, und Katalogeinträge mit "confidential": false) werden nie unterdrückt: Kleine Zahlen und kleine Quartiere werden mit dem Kennzeichen 'ok' gezeigt. Die Prüfung berücksichtigt, was sie veröffentlichen: Eine Spalte, die sie mit einem vertraulichen Indikator teilen (z. B. den Nenner pop_total), ist einem Leser bekannt, und die Einwohnerzahl pop_total ist für jedes Quartier bekannt. Ein vertraulicher Indikator, dessen Zähler ein öffentlicher Indikator veröffentlicht, wird abgelehnt.
+
+Nicht geschützt: Zwei Läufe auf denselben Zählungen – z. B. mehrere gepoolte Jahre (YEAR) und die Einzeljahre oder zwei verschiedene Auswahlen von Quartieren – lassen sich voneinander abziehen; veröffentlichen Sie nur einen davon. Das Ergebnis der Prüfung (geprüfte Zellen, engstes Intervall) steht im Protokoll und wird als Ausgaben AUDIT, AUDIT_CELLS und AUDIT_NARROWEST zurückgegeben.
+
+Die Ausgabe wird mit einer abgestuften Karte des ersten Indikators geladen; jeder andere Indikator ist als gespeicherter Stil verfügbar (Layereigenschaften → Stil). Eine Dateiausgabe erhält den Stil als QML daneben.
+
+Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten Parametern zuordnen, z. B. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.
+
+Eine Tabellenkalkulation (XLSX/ODS, das Blatt als Layer gewählt: „datei.xlsx|layername=Blatt2“) darf Titelzeilen über den Spaltennamen haben: die erste Zeile mit dem Id-Feld ist die Kopfzeile (im Protokoll vermerkt); Ids, deren führende Nullen die Tabellenkalkulation entfernt hat, werden aufgefüllt, wenn das eindeutig ist.
+
+Die Trichterklasse (_funnel) vergleicht das Quartier mit dem Kreiswert unter Berücksichtigung seiner Größe (Trichterdiagramm, Spiegelhalter 2005): exakte Binomial- (Anteile) oder Poisson-Kontrollgrenzen (Raten) für ein Quartier mit demselben Nenner, das sich wie der Kreis verhielte. Ihre Werte sind 'below 99.8 %', 'below 95 %', 'within', 'above 95 %' und 'above 99.8 %' (die Zahl liegt echt jenseits der 95-%- bzw. 99,8-%-Grenze; diese englischen Werte bleiben in jeder Sprache gleich, für Filter). Eine ausgeblendete Zelle, ein Nenner 0 oder ein ausgeblendeter Kreiswert erhält keine Klasse (NULL): Die Klasse wird nur aus veröffentlichten Zahlen bestimmt. Mit 'Trichtergrenzen an Überdispersion anpassen' werden die Grenzen um die Wurzel aus Spiegelhalters Überdispersionsfaktor erweitert (der Mittelwert der quadrierten z-Werte der veröffentlichten Quartiere, winsorisiert am 10. und 90. Perzentil), wenn er über 1 liegt.</translation>
     </message>
     <message>
       <source>Calculates the indicators of the catalog for every quartier from a table of counts (CSV, XLSX, GeoPackage table or any QGIS table) with one row per quartier, or one row per quartier and year.
@@ -323,7 +365,6 @@ Die Ausgabe wird mit einer klassifizierten Karte des ersten Indikators geladen; 
 Spalten mit anderen Namen als den Standardnamen können in den erweiterten Parametern zugeordnet werden, z. B. „pop_total=EW_gesamt; sgb2_u65=SGB2_unter65“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="290" />
       <source>Calculates the indicators of the catalog for every quartier from a table of counts (CSV, XLSX, GeoPackage table or any QGIS table) with one row per quartier, or one row per quartier and year.
 
 For each selected indicator the output holds the value, numerator, denominator, 95 % confidence interval (_lo, _hi), z-score, class, flag, significance against the county (_sig) and the values of the municipality (_mun) and the county (_county). Fields are named by the indicator id without the dot: A.1 → A1, A1_num, A1_den, … When the counts table has the column pop_total, the output also holds the field pop_total, the residents of every quartier (the mean over pooled years): population is public, so it is published for every quartier, also for one under the minimum population.
@@ -337,7 +378,7 @@ What is not protected: two runs on the same counts — e.g. several years pooled
 The output is loaded with a graduated map of the first indicator; every other indicator is available as a saved style (Layer Properties → Style). A file output gets the style as a QML beside it.
 
 Columns with other names than the standard ones can be mapped in the advanced parameters, e.g. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</source>
-      <translation>Berechnet die Indikatoren des Katalogs für jedes Quartier aus einer Zähltabelle (CSV, XLSX, GeoPackage-Tabelle oder jede QGIS-Tabelle) mit einer Zeile je Quartier oder einer Zeile je Quartier und Jahr.
+      <translation type="obsolete">Berechnet die Indikatoren des Katalogs für jedes Quartier aus einer Zähltabelle (CSV, XLSX, GeoPackage-Tabelle oder jede QGIS-Tabelle) mit einer Zeile je Quartier oder einer Zeile je Quartier und Jahr.
 
 Für jeden gewählten Indikator enthält die Ausgabe Wert, Zähler, Nenner, 95-%-Konfidenzintervall (_lo, _hi), z-Wert, Klasse, Kennzeichen (flag), Signifikanz gegenüber dem Kreis (_sig) und die Werte der Gemeinde (_mun) und des Kreises (_county). Die Felder heißen wie die Indikator-Kennung ohne Punkt: A.1 → A1, A1_num, A1_den, … Hat die Zähltabelle die Spalte pop_total, enthält die Ausgabe auch das Feld pop_total, die Einwohner jedes Quartiers (der Mittelwert über gepoolte Jahre): Die Einwohnerzahl ist öffentlich und wird für jedes Quartier veröffentlicht, auch für eines unter der Mindesteinwohnerzahl.
 
@@ -437,7 +478,7 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Feld Ort</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="378" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="410" />
       <source>Class breaks of the map and of the _class fields.</source>
       <translation>Klassengrenzen der Karte und der _class-Felder.</translation>
     </message>
@@ -447,22 +488,22 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Klassifizierung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="99" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="101" />
       <source>Column '{column}' is empty for quartier(s) {ex}: flagged no_data ({indicators}).</source>
       <translation>Spalte „{column}“ ist leer für Quartier(e) {ex}: als no_data markiert ({indicators}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="97" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="99" />
       <source>Column '{column}' is not a whole non-negative count for quartier(s) {ex}: flagged invalid ({indicators}).</source>
       <translation>Spalte „{column}“ ist keine ganze, nicht negative Zahl für Quartier(e) {ex}: als ungültig markiert ({indicators}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="100" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="102" />
       <source>Column '{column}' read with German thousands separators for quartier(s) {ex}.</source>
       <translation>Spalte „{column}“ mit deutschen Tausendertrennzeichen gelesen für Quartier(e) {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="388" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="420" />
       <source>Column mapping (standard_name=your_column; …)</source>
       <translation>Spaltenzuordnung (Standardname=Ihre_Spalte; …)</translation>
     </message>
@@ -472,7 +513,7 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Spaltenzuordnung: „{part}“ hat nicht die Form Standardname=Ihre_Spalte.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="69" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="71" />
       <source>Column mapping: column '{column}' (given for '{standard}') is not in the counts table; its columns are: {columns}.</source>
       <translation>Spaltenzuordnung: Die Spalte „{column}“ (angegeben für „{standard}“) ist nicht in der Zähltabelle; ihre Spalten sind: {columns}.</translation>
     </message>
@@ -533,12 +574,12 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation>Vertraulich</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="431" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="463" />
       <source>Confidentiality audit</source>
       <translation>Geheimhaltungsprüfung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="172" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="174" />
       <source>Confidentiality audit: {cells} hidden counts audited ({small} small counts, {population} in quartiers or totals under the minimum population); {secondary} cells hidden beyond primary suppression ({primary} by primary suppression), {totals} municipality or county values hidden; {seconds:.2f} s.</source>
       <translation>Geheimhaltungsprüfung: {cells} gesperrte Fallzahlen geprüft ({small} kleine Fallzahlen, {population} in Quartieren oder Summen unter der Mindesteinwohnerzahl); {secondary} Zellen über die primäre Sperrung hinaus gesperrt ({primary} durch primäre Sperrung), {totals} Gemeinde- oder Kreiswerte gesperrt; {seconds:.2f} s.</translation>
     </message>
@@ -675,12 +716,12 @@ OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIER
 Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B. „datei.xlsx|layername=Tabelle2“) darf Titelzeilen über den Spaltennamen haben: Die erste Zeile, die den Namen des Quartierskennungsfelds enthält, gilt als Kopfzeile, die Zeilen darüber werden übersprungen (im Protokoll vermerkt). Als Text gespeicherte Zahlen werden deutsch gelesen („1.234“ = 1234, „3,5“ = 3,5); gesperrte oder leere Gewichte („k.A.“, „*“, „-“, „.“, „x“) sind keine Angabe: Die Quartiere solcher Datensätze erhalten NULL, nie 0. Kennungen, deren führende Nullen die Tabellenkalkulation entfernt hat (101 statt „0101“), werden mit Nullen aufgefüllt, wenn das eindeutig ist (alle Quartierskennungen bestehen aus Ziffern gleicher Länge), und das Protokoll nennt sie; sonst erklärt das Protokoll, wie die Kennungsspalte zu korrigieren ist.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="94" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="96" />
       <source>Counts summed over {years} year(s) per quartier ({rows} rows).</source>
       <translation>Zählungen über {years} Jahr(e) je Quartier summiert ({rows} Zeilen).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="331" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="354" />
       <source>Counts table</source>
       <translation>Fallzahlentabelle</translation>
     </message>
@@ -735,7 +776,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Datum oder Jahr der Daten, auf den Kartenblättern angegeben (vorbelegt aus dem Indikatorlayer)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="359" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="382" />
       <source>Decimals of published rates</source>
       <translation>Nachkommastellen der veröffentlichten Quoten</translation>
     </message>
@@ -750,7 +791,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Nenner (Spalte der Fallzahlentabelle)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="105" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="107" />
       <source>Denominator 0, no value: {items}.</source>
       <translation>Nenner 0, kein Wert: {items}.</translation>
     </message>
@@ -800,12 +841,12 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Doppelte Adressen (gleiche Koordinaten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="75" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="77" />
       <source>Duplicate quartier id and year in the counts table: {ex}.</source>
       <translation>Doppelte Quartiers-ID und Jahr in der Zähltabelle: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="76" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="78" />
       <source>Duplicate quartier id(s) in column '{column}': {ex}.</source>
       <translation>Doppelte Quartiers-ID(s) in Spalte „{column}“: {ex}.</translation>
     </message>
@@ -820,12 +861,12 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Dynamikindex</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="73" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="75" />
       <source>Empty (NULL) quartier id in column '{column}', row(s) {rows}.</source>
       <translation>Leere (NULL) Quartiers-ID in Spalte „{column}“, Zeile(n) {rows}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="78" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="80" />
       <source>Empty municipality in column '{column}' for quartier(s) {ex}.</source>
       <translation>Leere Gemeinde in Spalte „{column}“ für Quartier(e) {ex}.</translation>
     </message>
@@ -936,7 +977,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Objekt-IDs: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="337" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="360" />
       <source>Field of the counts table with the quartier id.</source>
       <translation>Feld der Fallzahlentabelle mit der Quartiers-ID.</translation>
     </message>
@@ -951,9 +992,14 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld der Quartiere mit ihrer Gemeinde oder ihrem Bezirk (z. B. BEZ): Der Bericht (REPORT) zählt die Adressen je Wert. Leer: ein Feld namens municipality, gemeinde oder ags, falls vorhanden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="329" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="352" />
       <source>Field of the quartiers with the quartier id (compared as text after trimming).</source>
       <translation>Feld der Quartiere mit der Quartiers-ID (als Text ohne umgebende Leerzeichen verglichen).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="138" />
+      <source>Field with the year of each row; the table needs at least 3 years.</source>
+      <translation>Feld mit dem Jahr jeder Zeile; die Tabelle braucht mindestens 3 Jahre.</translation>
     </message>
     <message>
       <location filename="processing_provider/readers.py" line="269" />
@@ -996,12 +1042,12 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Geschriebene Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="391" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="423" />
       <source>For tables whose columns have other names, e.g. 'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.</source>
       <translation>Für Tabellen, deren Spalten anders heißen, z. B. „pop_total=EW_gesamt; sgb2_u65=SGB2_unter65“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="403" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="435" />
       <source>For tables with one row per quartier and year: the counts of the selected years are summed (pooled) per quartier.</source>
       <translation>Für Tabellen mit einer Zeile je Quartier und Jahr: Die Fallzahlen der gewählten Jahre werden je Quartier summiert (gepoolt).</translation>
     </message>
@@ -1011,7 +1057,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Format</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="424" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="456" />
       <source>Further indicator ids of the catalog file (e.g. X.1,X.2)</source>
       <translation>Weitere Indikator-IDs aus der Katalogdatei (z. B. X.1,X.2)</translation>
     </message>
@@ -1185,7 +1231,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="432" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="464" />
       <source>Hidden counts audited</source>
       <translation>Geprüfte gesperrte Fallzahlen</translation>
     </message>
@@ -1205,7 +1251,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Nr.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="427" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="459" />
       <source>Ids of indicators added by the catalog file, calculated after the selected ones.</source>
       <translation>IDs von Indikatoren aus der Katalogdatei, berechnet nach den ausgewählten.</translation>
     </message>
@@ -1220,17 +1266,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikator „{id}“ ist nicht im Katalog (vorhanden: {known}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="228" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="230" />
       <source>Indicator catalog '{path}' cannot be read: {message}</source>
       <translation>Indikatorenkatalog „{path}“ kann nicht gelesen werden: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="224" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="226" />
       <source>Indicator catalog '{path}': {message}</source>
       <translation>Indikatorenkatalog „{path}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="416" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="448" />
       <source>Indicator catalog (JSON, extends the built-in one)</source>
       <translation>Indikatorenkatalog (JSON, ergänzt den eingebauten)</translation>
     </message>
@@ -1280,32 +1326,37 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikator- oder Aufmerksamkeitslayer</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="96" />
+      <source>Indicator trends</source>
+      <translation>Indikatortrends</translation>
+    </message>
+    <message>
       <location filename="ui/dock.py" line="400" />
       <source>Indicator {field} is not in the catalog of the layer.</source>
       <translation>Der Indikator {field} steht nicht im Katalog des Layers.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="86" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="88" />
       <source>Indicator {indicator} is confidential, but its numerator '{column}' is published exactly by the public indicator(s) {public}: give them the same "confidential" value in the catalog.</source>
       <translation>Indikator {indicator} ist vertraulich, aber sein Zähler „{column}“ wird vom öffentlichen Indikator {public} genau veröffentlicht: Geben Sie ihnen im Katalog denselben Wert für "confidential".</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="89" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="91" />
       <source>Indicator {indicator} is confidential, but its numerator '{column}' is the population, which is published for every quartier: set "confidential": false for it in the catalog.</source>
       <translation>Indikator {indicator} ist vertraulich, aber sein Zähler „{column}“ ist die Einwohnerzahl, die für jedes Quartier veröffentlicht wird: Setzen Sie im Katalog "confidential": false für ihn.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="101" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="103" />
       <source>Indicator {indicator}: numerator '{numerator}' greater than denominator '{denominator}' for quartier(s) {ex}: flagged invalid.</source>
       <translation>Indikator {indicator}: Zähler „{numerator}“ größer als Nenner „{denominator}“ für Quartier(e) {ex}: als ungültig markiert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="84" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="86" />
       <source>Indicator {indicator}: the denominator column '{column}' is not in the counts table (map one of your columns to it); columns are: {columns}.</source>
       <translation>Indikator {indicator}: Die Nennerspalte „{column}“ ist nicht in der Zähltabelle (ordnen Sie ihr eine Ihrer Spalten zu); vorhandene Spalten: {columns}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="82" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="84" />
       <source>Indicator {indicator}: the numerator column '{column}' is not in the counts table (map one of your columns to it); columns are: {columns}.</source>
       <translation>Indikator {indicator}: Die Zählerspalte „{column}“ ist nicht in der Zähltabelle (ordnen Sie ihr eine Ihrer Spalten zu); vorhandene Spalten: {columns}.</translation>
     </message>
@@ -1315,9 +1366,14 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Indikatoren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="341" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="364" />
       <source>Indicators to calculate; the first one is shown on the map.</source>
       <translation>Zu berechnende Indikatoren; der erste wird in der Karte dargestellt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="140" />
+      <source>Indicators whose trends are calculated; the first one is shown on the map.</source>
+      <translation>Indikatoren, deren Trends berechnet werden; der erste wird in der Karte gezeigt.</translation>
     </message>
     <message>
       <location filename="spatial/assignment_report.py" line="103" />
@@ -1340,7 +1396,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="537" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="570" />
       <source>Layer '{layer}' has no features: there are no quartiers to calculate indicators for.</source>
       <translation>Layer „{layer}“ hat keine Objekte: Es gibt keine Quartiere, für die Indikatoren berechnet werden könnten.</translation>
     </message>
@@ -1622,7 +1678,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Gemeinde</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="106" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="108" />
       <source>Municipality and county totals leave out the quartiers without valid data: {items}.</source>
       <translation>Gemeinde- und Kreiswerte lassen die Quartiere ohne gültige Daten aus: {items}.</translation>
     </message>
@@ -1647,12 +1703,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="181" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="183" />
       <source>Narrowest interval a reader can reach for a hidden small count: {values} possible values (at least {required} required).</source>
       <translation>Engstes Intervall, auf das ein Leser eine gesperrte kleine Fallzahl eingrenzen kann: {values} mögliche Werte (mindestens {required} verlangt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="434" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="466" />
       <source>Narrowest interval of a hidden small count (possible values)</source>
       <translation>Engstes Intervall einer gesperrten kleinen Fallzahl (mögliche Werte)</translation>
     </message>
@@ -1682,7 +1738,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Kein Einwohnerfeld: jede Adresse zählt als ein Einwohner.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="180" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="182" />
       <source>No small count is hidden.</source>
       <translation>Keine kleine Fallzahl ist gesperrt.</translation>
     </message>
@@ -1692,7 +1748,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Nicht vertraulich (Zählungen öffentlicher Dinge): genau veröffentlicht, auch kleine Fallzahlen und kleine Quartiere; wird nie gesperrt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="103" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="105" />
       <source>Not confidential, published without suppression: {ids}.</source>
       <translation>Nicht vertraulich, ohne Unterdrückung veröffentlicht: {ids}.</translation>
     </message>
@@ -1717,7 +1773,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Anzahl geschriebener Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="384" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="416" />
       <source>Number of map classes (pretty breaks and few distinct values may give fewer).</source>
       <translation>Anzahl der Kartenklassen (runde Klassengrenzen und wenige verschiedene Werte können weniger ergeben).</translation>
     </message>
@@ -1742,7 +1798,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Zähler (Spalte der Fallzahlentabelle)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="348" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="371" />
       <source>Numerators from 1 to this value minus one are not shown (statistical confidentiality).</source>
       <translation>Zähler von 1 bis zu diesem Wert minus eins werden nicht ausgewiesen (statistische Geheimhaltung).</translation>
     </message>
@@ -1801,7 +1857,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Nur Quartiere, die zutreffen (Ausdruck)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="411" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="443" />
       <source>Only rows of these years are used (needs the year field).</source>
       <translation>Nur Zeilen dieser Jahre werden verwendet (erfordert das Jahresfeld).</translation>
     </message>
@@ -1856,6 +1912,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Parameter QUARTIER_ID oder INPUT_ID_FIELD (das Feld der Quartierskennung der Tabelle in INPUT) fehlt.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="148" />
+      <source>Periods (the last years tested)</source>
+      <translation>Perioden (die zuletzt geprüften Jahre)</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="145" />
       <source>Place addresses with unknown house number at their street's centroid</source>
       <translation>Adressen mit unbekannter Hausnummer auf den Schwerpunkt ihrer Straße setzen</translation>
@@ -1871,7 +1932,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Polarität</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="328" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="351" />
       <source>Polygon layer of the quartiers.</source>
       <translation>Polygonlayer der Quartiere.</translation>
     </message>
@@ -1881,7 +1942,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Polygonlayer mit Indikatorfeldern des Quartiersmonitors</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="95" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="97" />
       <source>Population '{column}' missing or invalid for quartier(s) {ex}: all their confidential values are suppressed.</source>
       <translation>Einwohnerzahl „{column}“ fehlt oder ist ungültig für Quartier(e) {ex}: Alle ihre vertraulichen Werte werden unterdrückt.</translation>
     </message>
@@ -2046,12 +2107,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere mit Adressanzahlen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="92" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="94" />
       <source>Quartiers with different municipalities in different rows (first one used): {ex}.</source>
       <translation>Quartiere mit verschiedenen Gemeinden in verschiedenen Zeilen (die erste wird verwendet): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="355" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="378" />
       <source>Quartiers with fewer residents (column pop_total) are not shown; 0 switches the rule off.</source>
       <translation>Quartiere mit weniger Einwohnern (Spalte pop_total) werden nicht ausgewiesen; 0 schaltet die Regel ab.</translation>
     </message>
@@ -2106,7 +2167,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Rang {rank} von {n}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="362" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="385" />
       <source>Rates, confidence intervals and municipality and county values are published rounded to this number of decimals.</source>
       <translation>Quoten, Konfidenzintervalle sowie Gemeinde- und Kreiswerte werden auf diese Zahl von Nachkommastellen gerundet veröffentlicht.</translation>
     </message>
@@ -2235,7 +2296,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Wählen Sie die Quartiere, deren Kartenblätter Sie möchten, in der Liste oder in der Karte.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="108" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="110" />
       <source>Several years are pooled: the same counts published for single years (or for other pooled years) can be subtracted from this publication; publish only one of them.</source>
       <translation>Mehrere Jahre sind zusammengefasst: Dieselben Fallzahlen, für Einzeljahre (oder andere zusammengefasste Jahre) veröffentlicht, lassen sich von dieser Veröffentlichung abziehen; veröffentlichen Sie nur eine davon.</translation>
     </message>
@@ -2348,7 +2409,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Wird summiert, statt je Datensatz 1 zu zählen (z. B. Einwohner je Adresse).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="104" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="106" />
       <source>Suppressed for confidentiality: {items}.</source>
       <translation>Aus Gründen der Geheimhaltung unterdrückt: {items}.</translation>
     </message>
@@ -2402,14 +2463,24 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Tabelle „{layer}“: Die Spaltennamen stehen in Zeile {row} des Blatts; die {n} Zeile(n) darüber (ein Titel) wurden übersprungen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="570" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="227" />
+      <source>Table '{layer}': the year field '{field}' holds {n} year(s) ({years}) for the quartiers; a trend needs at least 3.</source>
+      <translation>Tabelle '{layer}': Das Jahresfeld '{field}' enthält für die Quartiere {n} Jahr(e) ({years}); ein Trend braucht mindestens 3.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="603" />
       <source>Table '{layer}': {message}</source>
       <translation>Tabelle „{layer}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="332" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="355" />
       <source>Table of counts per quartier (CSV, XLSX, GeoPackage table, any layer); columns named as in the indicator catalog or mapped in 'Column mapping'.</source>
       <translation>Tabelle der Fallzahlen je Quartier (CSV, XLSX, GeoPackage-Tabelle, beliebiger Layer); Spalten benannt wie im Indikatorenkatalog oder unter „Spaltenzuordnung“ zugeordnet.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="133" />
+      <source>Table of counts per quartier and year; columns named as in the indicator catalog or mapped in 'Column mapping'.</source>
+      <translation>Zähltabelle je Quartier und Jahr; Spalten benannt wie im Indikatorkatalog oder unter 'Spaltenzuordnung' zugeordnet.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/aggregate_counts.py" line="276" />
@@ -2457,7 +2528,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Der Atlas konnte nicht zu Blatt {n} wechseln.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="602" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="636" />
       <source>The confidentiality audit could not protect every hidden count; nothing was written.</source>
       <translation>Die Geheimhaltungsprüfung konnte nicht jede gesperrte Fallzahl schützen; es wurde nichts geschrieben.</translation>
     </message>
@@ -2526,9 +2597,14 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Die Regel der Mindesteinwohnerzahl ist ausgeschaltet (0).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="77" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="79" />
       <source>The municipality column '{column}' is not in the counts table.</source>
       <translation>Die Gemeindespalte „{column}“ ist nicht in der Zähltabelle.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="162" />
+      <source>The municipality field the per-year indicator layers use: municipality totals change which cells are hidden.</source>
+      <translation>Das Gemeindefeld, das die Indikatorlayer der einzelnen Jahre verwenden: Gemeindesummen ändern, welche Zellen ausgeblendet werden.</translation>
     </message>
     <message>
       <location filename="mapsheets/export.py" line="143" />
@@ -2541,7 +2617,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Das Ergebnis von „Indikatoren berechnen“ oder „Quartiere mit Aufmerksamkeitsbedarf“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="79" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="81" />
       <source>The population column '{column}' is not in the counts table: it is needed to suppress quartiers under {min_population} residents (map it, or set the minimum population to 0).</source>
       <translation>Die Einwohnerspalte „{column}“ ist nicht in der Zähltabelle: Sie wird gebraucht, um Quartiere unter {min_population} Einwohnern zu unterdrücken (ordnen Sie sie zu oder setzen Sie die Mindesteinwohnerzahl auf 0).</translation>
     </message>
@@ -2551,7 +2627,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Die Profiltabelle eines Kartenblatts konnte nicht gefüllt werden: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="71" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="73" />
       <source>The quartier id column '{column}' is not in the counts table; its columns are: {columns}.</source>
       <translation>Die Quartiers-ID-Spalte „{column}“ ist nicht in der Zähltabelle; ihre Spalten sind: {columns}.</translation>
     </message>
@@ -2589,9 +2665,14 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Die Quartiere mit n_addresses und sum_&lt;Feld&gt;. Leer lassen, um sie nicht zu erzeugen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="430" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="462" />
       <source>The quartiers with the indicator fields; loaded styled.</source>
       <translation>Die Quartiere mit den Indikatorfeldern; wird mit Darstellung geladen.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="172" />
+      <source>The quartiers with the trend fields; loaded styled.</source>
+      <translation>Die Quartiere mit den Trendfeldern; gestaltet geladen.</translation>
     </message>
     <message>
       <location filename="indicators/table_export.py" line="392" />
@@ -2602,6 +2683,28 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="processing_provider/indicator_inputs.py" line="431" />
       <source>The style could not be saved beside '{path}': {message}</source>
       <translation>Der Stil konnte nicht neben „{path}“ gespeichert werden: {message}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="150" />
+      <source>The trend is tested over this many of the latest years of the table (all when it has fewer).</source>
+      <translation>Der Trend wird über so viele der jüngsten Jahre der Tabelle geprüft (über alle, wenn sie weniger hat).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="99" />
+      <source>The trend of the selected indicators per quartier over the last years of a counts table with one row per quartier and year (CSV, XLSX, GeoPackage table or any QGIS table; at least 3 years), as in England's Fingertips profiles.
+
+Each year is calculated alone exactly as 'Calculate indicators' does for that year with the same indicators, minimum count, minimum population, municipality field, column mapping and catalog (values, suppression and the confidentiality audit). Over the last 'Periods' years (default 5) the trend is tested: a share by the chi-squared test for linear trend (Cochran–Armitage, no continuity correction), a rate by a Poisson log-linear regression of the counts with the denominator as offset (likelihood-ratio test of the slope). A trend is significant at p &lt; 0.05.
+
+Output: the quartiers with, per indicator F (the id without the dot, A.1 → A1): F_trend ('increasing', 'decreasing', 'no significant change' or 'cannot be calculated'; these English values are kept in every language, for filters), F_trend_p (the p-value of the test), F_change (the last year's value minus the first year's, in the indicator's unit, rounded to the chosen decimals) and F_redred ('yes' when the quartier is significantly worse than the county in the last year and getting worse, by the indicator's polarity; 'no' otherwise; empty for a context indicator). The map shows the first indicator's trend.
+
+Confidentiality: a trend, its p-value and a change are published only for a quartier whose cell is published in every year of the window; otherwise the trend is 'cannot be calculated' and the other fields are empty. A change or a p-value computed over a hidden year would give the hidden count away (the change and the published first value fix the last value). So everything this algorithm publishes can be worked out from the per-year layers of 'Calculate indicators' with the same settings, and their audit (written to the log for each year) covers it. A trend can also not be calculated when a share is 0 % or 100 % in every year or a rate has no event at all. Publish the per-year layers with the same settings as this run: other settings can hide other cells.</source>
+      <translation>Der Trend der gewählten Indikatoren je Quartier über die letzten Jahre einer Zähltabelle mit einer Zeile je Quartier und Jahr (CSV, XLSX, GeoPackage-Tabelle oder jede QGIS-Tabelle; mindestens 3 Jahre), wie in den Fingertips-Profilen Englands.
+
+Jedes Jahr wird für sich genau so berechnet, wie 'Indikatoren berechnen' es für dieses Jahr mit denselben Indikatoren, derselben Mindestfallzahl, Mindesteinwohnerzahl, demselben Gemeindefeld, derselben Spaltenzuordnung und demselben Katalog tut (Werte, Geheimhaltung und die Geheimhaltungsprüfung). Über die letzten 'Perioden' Jahre (Vorgabe 5) wird der Trend geprüft: ein Anteil mit dem Chi-Quadrat-Test auf linearen Trend (Cochran–Armitage, ohne Stetigkeitskorrektur), eine Rate mit einer log-linearen Poisson-Regression der Fallzahlen mit dem Nenner als Offset (Likelihood-Quotienten-Test der Steigung). Ein Trend ist bei p &lt; 0,05 signifikant.
+
+Ausgabe: die Quartiere mit, je Indikator F (die ID ohne Punkt, A.1 → A1): F_trend ('increasing', 'decreasing', 'no significant change' oder 'cannot be calculated'; diese englischen Werte bleiben in jeder Sprache gleich, für Filter), F_trend_p (der p-Wert des Tests), F_change (der Wert des letzten Jahres minus der des ersten, in der Einheit des Indikators, auf die gewählten Nachkommastellen gerundet) und F_redred ('yes', wenn das Quartier im letzten Jahr signifikant schlechter als der Kreis ist und sich verschlechtert, gemäß der Polarität des Indikators; sonst 'no'; leer für einen Kontextindikator). Die Karte zeigt den Trend des ersten Indikators.
+
+Geheimhaltung: Trend, p-Wert und Veränderung werden nur für ein Quartier veröffentlicht, dessen Zelle in jedem Jahr des Zeitfensters veröffentlicht ist; sonst ist der Trend 'cannot be calculated' und die übrigen Felder sind leer. Eine Veränderung oder ein p-Wert über ein ausgeblendetes Jahr würde die verborgene Zahl verraten (die Veränderung und der veröffentlichte erste Wert legen den letzten Wert fest). Alles, was dieser Algorithmus veröffentlicht, lässt sich daher aus den Jahreslayern von 'Indikatoren berechnen' mit denselben Einstellungen ableiten, und deren Prüfung (für jedes Jahr im Protokoll) deckt es ab. Ein Trend ist auch nicht berechenbar, wenn ein Anteil in jedem Jahr 0 % oder 100 % beträgt oder eine Rate gar kein Ereignis hat. Veröffentlichen Sie die Jahreslayer mit denselben Einstellungen wie diesen Lauf: Andere Einstellungen können andere Zellen ausblenden.</translation>
     </message>
     <message>
       <location filename="processing_provider/bundled_model.py" line="39" />
@@ -2628,9 +2731,14 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Die ganze Kette vom Adressverzeichnis und den Fallzahlentabellen bis zu den Quartieren mit Aufmerksamkeitsbedarf.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="74" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="76" />
       <source>The year column '{column}' is not in the counts table.</source>
       <translation>Die Jahresspalte „{column}“ ist nicht in der Zähltabelle.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="155" />
+      <source>The yearly values and the change are rounded to this number of decimals.</source>
+      <translation>Die Jahreswerte und die Veränderung werden auf diese Zahl von Nachkommastellen gerundet.</translation>
     </message>
     <message>
       <location filename="indicators/table_export.py" line="388" />
@@ -2653,6 +2761,16 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Titel</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="90" />
+      <source>Trend {indicator} {years}</source>
+      <translation>Trend {indicator} {years}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="172" />
+      <source>Trends</source>
+      <translation>Trends</translation>
+    </message>
+    <message>
       <location filename="indicators/table_export.py" line="396" />
       <source>Unclassed</source>
       <translation>Nicht eingestuft</translation>
@@ -2668,7 +2786,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Unbekanntes Format {fmt}: Verwenden Sie eines von {formats}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="68" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="70" />
       <source>Unknown indicator id(s): {ids} (catalog: {catalog}).</source>
       <translation>Unbekannte Indikator-Kennung(en): {ids} (Katalog: {catalog}).</translation>
     </message>
@@ -2747,7 +2865,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Gewichte: „{part}“ hat nicht die Form Feld=Zahl.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="397" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="429" />
       <source>When given, the municipality values (_mun fields) are computed from the summed counts.</source>
       <translation>Wenn angegeben, werden die Gemeindewerte (_mun-Felder) aus den summierten Fallzahlen berechnet.</translation>
     </message>
@@ -2755,6 +2873,11 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <location filename="processing_provider/algorithms/offering_coverage.py" line="147" />
       <source>White spot: share of residents within the distance below (percent)</source>
       <translation>Weißer Fleck: Anteil der Einwohner innerhalb der Entfernung unter (Prozent)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="393" />
+      <source>Widens the funnel control limits (_funnel) by Spiegelhalter's multiplicative overdispersion factor when the quartiers vary more than chance explains.</source>
+      <translation>Erweitert die Kontrollgrenzen des Trichters (_funnel) um Spiegelhalters multiplikativen Überdispersionsfaktor, wenn die Quartiere stärker streuen, als der Zufall erklärt.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/export_table.py" line="119" />
@@ -2802,12 +2925,27 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Jahr</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="401" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="137" />
+      <source>Year field of the counts table</source>
+      <translation>Jahresfeld der Zähltabelle</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="433" />
       <source>Year field of the counts table (several years are summed)</source>
       <translation>Jahresfeld der Fallzahlentabelle (mehrere Jahre werden summiert)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="409" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="196" />
+      <source>Year {year}:</source>
+      <translation>Jahr {year}:</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="173" />
+      <source>Years tested</source>
+      <translation>Geprüfte Jahre</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="441" />
       <source>Years to use (e.g. 2024 or 2022,2023,2024; empty = all)</source>
       <translation>Zu verwendende Jahre (z. B. 2024 oder 2022,2023,2024; leer = alle)</translation>
     </message>
@@ -2817,7 +2955,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Auf Auswahl zoomen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="154" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="156" />
       <source>a yes/no value, not a count</source>
       <translation>ein Ja/Nein-Wert, keine Anzahl</translation>
     </message>
@@ -2827,19 +2965,29 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>auf der Grenze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="112" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="56" />
+      <source>cannot be calculated</source>
+      <translation>nicht berechenbar</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="114" />
       <source>cannot be read ({reason})</source>
       <translation>kann nicht gelesen werden ({reason})</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="135" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="137" />
       <source>confidential must be true or false, got {value}</source>
       <translation>confidential muss true oder false sein, gefunden: {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="155" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="157" />
       <source>decimal comma: a count must be a whole number</source>
       <translation>Dezimalkomma: eine Anzahl muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="55" />
+      <source>decreasing</source>
+      <translation>fallend</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/offering_coverage.py" line="301" />
@@ -2847,37 +2995,37 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Entfernungen in Metern</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="128" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="130" />
       <source>domain {value} is not one of {domains}</source>
       <translation>Bereich (domain) {value} ist keiner von {domains}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="212" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="214" />
       <source>entry {entry}</source>
       <translation>Eintrag {entry}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="214" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="216" />
       <source>entry {entry} ("{id}")</source>
       <translation>Eintrag {entry} ("{id}")</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="116" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="118" />
       <source>expected a list of indicators or an object with key "indicators"</source>
       <translation>erwartet wird eine Liste von Indikatoren oder ein Objekt mit dem Schlüssel "indicators"</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="117" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="119" />
       <source>expected a list of indicators, got {type}</source>
       <translation>erwartet wird eine Liste von Indikatoren, gefunden: {type}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="121" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="123" />
       <source>expected an object with keys such as "id", "numerator", "denominator", got {type}</source>
       <translation>erwartet wird ein Objekt mit Schlüsseln wie "id", "numerator", "denominator", gefunden: {type}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="130" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="132" />
       <source>factor must be a positive number such as 100, 1000 or 100000, got {value}</source>
       <translation>factor muss eine positive Zahl wie 100, 1000 oder 100000 sein, gefunden: {value}</translation>
     </message>
@@ -2887,22 +3035,27 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Objekt {}: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="138" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="140" />
       <source>field name {field} clashes with indicator {other}</source>
       <translation>Feldname {field} kollidiert mit Indikator {other}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="119" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="121" />
       <source>id given twice in the file</source>
       <translation>Kennung zweimal in der Datei angegeben</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="118" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="120" />
       <source>id {value} is not valid (letters, digits, one dot, e.g. "X.1")</source>
       <translation>Kennung {value} ist ungültig (Buchstaben, Ziffern, ein Punkt, z. B. "X.1")</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="154" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="55" />
+      <source>increasing</source>
+      <translation>steigend</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="156" />
       <source>infinite</source>
       <translation>unendlich</translation>
     </message>
@@ -2917,32 +3070,32 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>ungültige Geometrie</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="134" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="136" />
       <source>kind must be "share" or "rate", got {value}</source>
       <translation>kind muss "share" oder "rate" sein, gefunden: {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="129" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="131" />
       <source>missing "domain" (one of {domains})</source>
       <translation>"domain" fehlt (einer von {domains})</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="120" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="122" />
       <source>missing "id"</source>
       <translation>"id" fehlt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="136" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="138" />
       <source>missing "name_de" or "name_en"</source>
       <translation>"name_de" oder "name_en" fehlt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="127" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="129" />
       <source>missing "{name}" (the column name of the counts table)</source>
       <translation>"{name}" fehlt (der Spaltenname der Zähltabelle)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="154" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="156" />
       <source>negative</source>
       <translation>negativ</translation>
     </message>
@@ -2962,22 +3115,27 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>ohne Geometrie</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="56" />
+      <source>no significant change</source>
+      <translation>keine signifikante Änderung</translation>
+    </message>
+    <message>
       <location filename="spatial/assignment_report.py" line="98" />
       <source>none</source>
       <translation>keine</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="113" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="115" />
       <source>not UTF-8 encoded text</source>
       <translation>kein UTF-8-kodierter Text</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="154" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="156" />
       <source>not a number</source>
       <translation>keine Zahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="155" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="157" />
       <source>not a whole number</source>
       <translation>keine ganze Zahl</translation>
     </message>
@@ -2987,12 +3145,12 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>nicht angegeben</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="115" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="117" />
       <source>not valid JSON ({reason})</source>
       <translation>kein gültiges JSON ({reason})</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="114" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="116" />
       <source>not valid JSON at line {line}, column {column}: {reason}</source>
       <translation>kein gültiges JSON in Zeile {line}, Spalte {column}: {reason}</translation>
     </message>
@@ -3002,7 +3160,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Zähler / Nenner × {factor}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="137" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="139" />
       <source>numerator and denominator are the same column {value}</source>
       <translation>Zähler und Nenner sind dieselbe Spalte {value}</translation>
     </message>
@@ -3012,7 +3170,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>außerhalb</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="132" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="134" />
       <source>polarity must be 1 (higher = more need), -1 (higher = less need) or 0 (context), got {value}</source>
       <translation>polarity muss 1 (höher = mehr Bedarf), -1 (höher = weniger Bedarf) oder 0 (Kontext) sein, gefunden: {value}</translation>
     </message>
@@ -3027,7 +3185,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Anteil</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="155" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="157" />
       <source>text, not a number</source>
       <translation>Text, keine Zahl</translation>
     </message>
@@ -3042,7 +3200,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>gesamt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="131" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="133" />
       <source>unit must be non-empty text, got {value}</source>
       <translation>unit muss nicht leerer Text sein, gefunden: {value}</translation>
     </message>
@@ -3052,7 +3210,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>unbekanntes KBS</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="123" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="125" />
       <source>unknown key(s) {keys} (allowed: {allowed})</source>
       <translation>unbekannte(r) Schlüssel {keys} (erlaubt: {allowed})</translation>
     </message>
@@ -3072,17 +3230,17 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>ja bei Statusklasse 3 oder 4 oder bei Klasse 2 mit negativer Dynamik.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="147" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="149" />
       <source>{indicator} in {ex}</source>
       <translation>{indicator} in {ex}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="146" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="148" />
       <source>{indicator} in {n} quartiers</source>
       <translation>{indicator} in {n} Quartieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="148" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="150" />
       <source>{indicator}: {n} quartiers</source>
       <translation>{indicator}: {n} Quartiere</translation>
     </message>
@@ -3092,12 +3250,12 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>{indicator}: {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="125" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="127" />
       <source>{name} must be a column name (non-empty text without surrounding spaces), got {value}</source>
       <translation>{name} muss ein Spaltenname sein (nicht leerer Text ohne umgebende Leerzeichen), gefunden: {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="124" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="126" />
       <source>{name} must be text, got {value}</source>
       <translation>{name} muss Text sein, gefunden: {value}</translation>
     </message>
@@ -3130,7 +3288,12 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>{n} Quartiere ausgewählt, davon {hidden} von der Suche ausgeblendet</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="476" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="211" />
+      <source>{n} quartiers, indicators {ids}, years {years}.</source>
+      <translation>{n} Quartiere, Indikatoren {ids}, Jahre {years}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="508" />
       <source>{n} quartiers, indicators {ids}.</source>
       <translation>{n} Quartiere, Indikatoren {ids}.</translation>
     </message>

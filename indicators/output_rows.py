@@ -29,6 +29,8 @@ INDICATOR_FIELDS = (
 POPULATION_FIELD = "pop_total"
 # engine columns written where the engine gives them (G.2 age-standardised)
 STANDARDISED_SUFFIXES = ("_std", "_std_lo", "_std_hi")
+# the funnel class of an indicator (text, ``indicators.funnel.CLASSES``), written last where the engine gives it
+FUNNEL_SUFFIX = "_funnel"
 
 ATTENTION_FIELDS = (
     ("status_index", "double"),
@@ -56,6 +58,11 @@ def int_or_none(value):
     return None if number is None else int(round(number))
 
 
+def _text_or_none(value):
+    """Text for the output layer, None (NULL) for anything else (a hidden cell's missing class)."""
+    return value if isinstance(value, str) and value else None
+
+
 def output_field_names(field):
     """The fields written for the indicator with output field ``field`` ("A1" → A1, A1_num, …, A1_county)."""
     return [field + suffix for suffix, _kind in INDICATOR_FIELDS]
@@ -74,6 +81,8 @@ def indicator_fields(frame, catalog, ids):
         field = catalog[ident].field
         fields += [(field + suffix, kind) for suffix, kind in INDICATOR_FIELDS]
         fields += [(name, "double") for name in standardised_columns(frame, field)]
+        if field + FUNNEL_SUFFIX in frame.columns:
+            fields.append((field + FUNNEL_SUFFIX, "string"))
     return fields
 
 
@@ -140,6 +149,8 @@ def indicator_rows(result, catalog, ids, quartier_ids, municipality_of, classifi
             attributes += [municipal, classification.county[ident]]
             attributes += [None if row is None else number_or_none(row.get(name))
                            for name in standardised_columns(frame, field)]
+            if field + FUNNEL_SUFFIX in frame.columns:
+                attributes.append(_text_or_none(None if row is None else row.get(field + FUNNEL_SUFFIX)))
         rows[qid] = attributes
     return rows
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import ci, parse, suppression
+from . import ci, funnel, parse, suppression
 from .counts_table import IndicatorError, Table, apply_mapping, examples, find_column, id_text
 from .disclosure import COUNT, POPULATION, IndicatorCells, Item, Layout, Pattern
 from .engine_messages import INFO, WARNING, Message
@@ -39,6 +39,7 @@ from .suppression import (
 PRIMARY = (SMALL_COUNT, SMALL_POPULATION)
 COUNTY = "county"
 POPULATION_OUTPUT = "pop_total"  # the published population column of the quartier frame
+FUNNEL_SUFFIX = "_funnel"  # the funnel class column of an indicator (``indicators.funnel.CLASSES`` or None)
 
 
 @dataclass
@@ -125,8 +126,12 @@ class RunAudit:
 
 
 def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_column=None, mapping=None, min_count=3,
-            min_population=300, population_column="pop_total", year_column=None, decimals=1):
-    """Compute the indicators ``ids`` of ``catalog`` from ``counts``; see ``docs/ENGINE_API.md``."""
+            min_population=300, population_column="pop_total", year_column=None, decimals=1,
+            funnel_overdispersion=False):
+    """Compute the indicators ``ids`` of ``catalog`` from ``counts``; see ``docs/ENGINE_API.md``. The column
+    ``<F>_funnel`` holds the funnel class (:mod:`indicators.funnel`) of every published cell against the county
+    value, with Spiegelhalter's overdispersion factor estimated from the published cells when
+    ``funnel_overdispersion``."""
     ids = list(ids)
     unknown = [i for i in ids if i not in catalog]
     if unknown:
@@ -286,6 +291,7 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
         qframe[f + "_z"] = z
         qframe[f + "_sig"] = sig
         qframe[f + "_flag"] = flags.astype(str)
+        qframe[f + FUNNEL_SUFFIX] = _funnel_classes(ind, num, den, ok, c_num[0], c_den[0], funnel_overdispersion)
         # municipalities
         if muni is not None:
             m_flags = []
@@ -324,6 +330,24 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
     cframe = pd.DataFrame(cframe, index=pd.Index([COUNTY], name="county"))
     return IndicatorResult(quartiers=qframe, municipalities=mframe, county=cframe, messages=messages, ids=ids,
                            min_count=min_count, min_population=min_population, decimals=decimals, audit=run_audit)
+
+
+def _funnel_classes(ind, num, den, ok, county_num, county_den, overdispersion):
+    """The funnel class of every published cell (``ok``) against the published county value; None for a hidden
+    cell, a zero denominator or a hidden county. Everything it uses is published (the cell's numerator and
+    denominator, the county's totals), and the overdispersion factor is estimated from the published cells only:
+    a class says nothing about a hidden count."""
+    out = np.full(len(num), None, dtype=object)
+    if not (np.isfinite(county_num) and np.isfinite(county_den) and county_den > 0):
+        return out
+    kind = "share" if ind.kind == "share" else "rate"
+    theta = county_num / county_den
+    if kind == "share" and theta > 1:
+        return out
+    cells = ok & np.isfinite(num) & np.isfinite(den) & (den > 0)
+    phi = funnel.overdispersion(kind, num[cells], den[cells], theta) if overdispersion else 1.0
+    out[cells] = funnel.classify(kind, num[cells], den[cells], theta, phi)
+    return out
 
 
 def _rounded(decimals, *arrays):

@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -49,6 +50,7 @@ from ..indicator_inputs import (
     field_name,
     field_parameter,
     message_text,
+    missing_sheet_error,
     named_source,
     push_notes,
     read_quartier_ids,
@@ -248,6 +250,7 @@ class CalculationSettings:
     ids: list
     expected_columns: list
     language: str
+    funnel_overdispersion: bool = False
 
 
 class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
@@ -268,6 +271,7 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
     CATALOG = "CATALOG"
     EXTRA_INDICATORS = "EXTRA_INDICATORS"
     DECIMALS = "DECIMALS"
+    FUNNEL_OVERDISPERSION = "FUNNEL_OVERDISPERSION"
     AUDIT = "AUDIT"
     AUDIT_CELLS = "AUDIT_CELLS"
     AUDIT_NARROWEST = "AUDIT_NARROWEST"
@@ -283,6 +287,12 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
             layer.setCustomProperty(layer_record.AUTO_NAME, title)
         return layer.styleManager().currentStyle()
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        missing = missing_sheet_error(parameters.get(self.DATA))  # before QGIS's "could not load source layer"
+        if missing is not None:
+            return False, str(missing)
+        return super().checkParameterValues(parameters, context)
+
     def displayName(self):
         return tr("Calculate indicators")
 
@@ -292,10 +302,11 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
             "GeoPackage table or any QGIS table) with one row per quartier, or one row per quartier and year.\n\n"
             "For each selected indicator the output holds the value, numerator, denominator, 95 % confidence "
             "interval (_lo, _hi), z-score, class, flag, significance against the county (_sig) and the values of "
-            "the municipality (_mun) and the county (_county). Fields are named by the indicator id without the "
-            "dot: A.1 → A1, A1_num, A1_den, … When the counts table has the column pop_total, the output also "
-            "holds the field pop_total, the residents of every quartier (the mean over pooled years): population is "
-            "public, so it is published for every quartier, also for one under the minimum population.\n\n"
+            "the municipality (_mun) and the county (_county), and the funnel class (_funnel). Fields are named "
+            "by the indicator id without the dot: A.1 → A1, A1_num, A1_den, … When the counts table has the "
+            "column pop_total, the output also holds the field pop_total, the residents of every quartier (the "
+            "mean over pooled years): population is public, so it is published for every quartier, also for one "
+            "under the minimum population.\n\n"
             "Confidentiality applies to the confidential indicators of the catalog (all social counts; an entry of "
             "the catalog file may say \"confidential\": false). Their counts below the minimum count and every value "
             "of a quartier with fewer residents (pop_total) than the minimum population are hidden, and further "
@@ -317,7 +328,19 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
             "available as a saved style (Layer Properties → Style). A file output gets the style as a QML "
             "beside it.\n\n"
             "Columns with other names than the standard ones can be mapped in the advanced parameters, e.g. "
-            "'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'."
+            "'pop_total=EW_gesamt; sgb2_u65=SGB2_unter65'.\n\n"
+            "A spreadsheet (XLSX/ODS, the sheet picked as its layer 'file.xlsx|layername=Sheet2') may have title rows "
+            "above its column names: the first row holding the id field is the header (logged); ids whose leading "
+            "zeros the spreadsheet dropped are padded when unambiguous.\n\n"
+            "The funnel class (_funnel) compares the quartier with the county value, taking its size into account "
+            "(funnel plot, Spiegelhalter 2005): exact binomial (shares) or Poisson (rates) control limits for a "
+            "quartier of the same denominator that were like the county. Its values are 'below 99.8 %', "
+            "'below 95 %', 'within', 'above 95 %' and 'above 99.8 %' (the count lies strictly beyond the 95 % or "
+            "99.8 % limit; these English values are kept in every language, for filters). A hidden cell, a zero "
+            "denominator or a hidden county value has no class (NULL): the class is worked out from published "
+            "numbers only. With 'Adjust the funnel limits for overdispersion' the limits are widened by the square "
+            "root of Spiegelhalter's overdispersion factor (the mean of the squared z-scores of the published "
+            "quartiers, winsorised at their 10th and 90th percentiles), when it is above 1."
         )
 
     def initAlgorithm(self, config=None):
@@ -361,6 +384,15 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
             ),
             tr("Rates, confidence intervals and municipality and county values are published rounded to this "
                "number of decimals."),
+        )
+        self._add(
+            QgsProcessingParameterBoolean(
+                self.FUNNEL_OVERDISPERSION, tr("Adjust the funnel limits for overdispersion"), defaultValue=False,
+                optional=True,
+            ),
+            tr("Widens the funnel control limits (_funnel) by Spiegelhalter's multiplicative overdispersion factor "
+               "when the quartiers vary more than chance explains."),
+            advanced=True,
         )
         self._add(
             QgsProcessingParameterEnum(
@@ -526,6 +558,7 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
             ids=ids,
             expected_columns=expected,
             language=current_language(),
+            funnel_overdispersion=self.parameterAsBoolean(parameters, self.FUNNEL_OVERDISPERSION, context),
         )
 
     def _read_quartiers(self, quartiers, run, feedback):
@@ -588,6 +621,7 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
                 min_population=run.min_population,
                 year_column=run.year_field,
                 decimals=run.decimals,
+                funnel_overdispersion=run.funnel_overdispersion,
             )
         except rates.IndicatorError as error:
             text = engine_text(error, run.catalog, run.language)

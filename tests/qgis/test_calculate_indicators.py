@@ -63,6 +63,11 @@ def test_layer_equals_engine(run_alg, gpkg, tmp_path):
                 else:
                     assert got == pytest.approx(want, rel=1e-12, abs=1e-12), (qid, f + suffix)
             assert feature[f + "_flag"] == row[f + "_flag"]
+            want_funnel = row[f + "_funnel"]
+            if want_funnel is None:
+                assert is_null(feature[f + "_funnel"]), (qid, f)
+            else:
+                assert feature[f + "_funnel"] == want_funnel, (qid, f)
             if klass[qid] == 0:
                 assert is_null(feature[f + "_class"])
             else:

@@ -128,7 +128,7 @@ def test_imported_through_symlink_whatever_the_clone_is_called():
 DESIGN_ALGORITHMS = {
     "assignaddresses": "addresses", "geocodeaddresses": "addresses", "aggregatecounts": "addresses",
     "offeringcoverage": "addresses", "calculateindicators": "indicators", "attentionindex": "indicators",
-    "exportmapsheets": "maps", "exporttable": "indicators",
+    "exportmapsheets": "maps", "exporttable": "indicators", "indicatortrends": "indicators",
 }
 
 
