@@ -10,7 +10,8 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BENCHMARKS = ("bench_assign.py", "bench_geocode_coverage.py", "bench_mapsheets.py", "bench_gpkg_writer.py")
+BENCHMARKS = ("bench_assign.py", "bench_geocode_coverage.py", "bench_mapsheets.py", "bench_gpkg_writer.py",
+              "bench_hotspots.py")
 
 
 def main(argv):

@@ -94,6 +94,11 @@
       <translation>Eine JSON-Datei, die Indikatoren ändert oder ergänzt (siehe Dokumentation des Katalogs).</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="136" />
+      <source>A quartier is significant where hs_p is at most alpha (0.01 to 0.5).</source>
+      <translation>Ein Quartier ist signifikant, wenn hs_p höchstens Alpha ist (0,01 bis 0,5).</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/aggregate_counts.py" line="151" />
       <source>A table: one row per quartier, one column per group.</source>
       <translation>Eine Tabelle: eine Zeile je Quartier, eine Spalte je Gruppe.</translation>
@@ -254,6 +259,11 @@
       <translation>Zuordnung der Adressen zu Quartieren</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="50" />
+      <source>At least 1 permutation is needed (given: {permutations}).</source>
+      <translation>Mindestens 1 Permutation ist nötig (angegeben: {permutations}).</translation>
+    </message>
+    <message>
       <location filename="indicators/table_export.py" line="194" />
       <source>Attention</source>
       <translation>Aufmerksamkeitsbedarf</translation>
@@ -267,6 +277,11 @@
       <location filename="processing_provider/errors.py" line="28" />
       <source>Available fields: {}.</source>
       <translation>Vorhandene Felder: {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="138" />
+      <source>Benjamini–Hochberg: controls the share of false discoveries among the significant quartiers; fewer quartiers are significant.</source>
+      <translation>Benjamini–Hochberg: begrenzt den Anteil falscher Funde unter den signifikanten Quartieren; weniger Quartiere sind signifikant.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/export_map_sheets.py" line="152" />
@@ -433,6 +448,11 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>{path} kann nicht geschrieben werden (in einem anderen Programm geöffnet?): {error}</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="110" />
+      <source>Cases (e.g. A1_num): with the denominator, empirical-Bayes standardised rates are analysed.</source>
+      <translation>Fälle (z. B. A1_num): Mit dem Nenner werden empirisch-bayes-standardisierte Raten untersucht.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/offering_coverage.py" line="113" />
       <source>Category field (counts per category)</source>
       <translation>Feld Kategorie (Anzahlen je Kategorie)</translation>
@@ -453,9 +473,19 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Mitte y</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="126" />
+      <source>Centroids within this distance are neighbours (with the distance band; in the layer's units, e.g. metres).</source>
+      <translation>Schwerpunkte innerhalb dieser Distanz sind Nachbarn (beim Distanzband; in den Einheiten des Layers, z. B. Meter).</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="184" />
       <source>Checking quartiers for overlaps and gaps…</source>
       <translation>Quartiere werden auf Überlappungen und Lücken geprüft…</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="205" />
+      <source>Choose a value field, or a numerator and a denominator field.</source>
+      <translation>Wählen Sie ein Wertefeld oder ein Zähler- und ein Nennerfeld.</translation>
     </message>
     <message>
       <location filename="ui/dock_export.py" line="158" />
@@ -483,9 +513,19 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Klassengrenzen der Karte und der _class-Felder.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="186" />
+      <source>Classes: {}.</source>
+      <translation>Klassen: {}.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/bundled_model.py" line="71" />
       <source>Classification</source>
       <translation>Klassifizierung</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="115" />
+      <source>Clusters and outliers (local Moran's I)</source>
+      <translation>Cluster und Ausreißer (lokales Moran's I)</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="101" />
@@ -592,6 +632,11 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <location filename="indicators/table_export.py" line="399" />
       <source>Content</source>
       <translation>Inhalt</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="137" />
+      <source>Correct for multiple testing (FDR)</source>
+      <translation>Für multiples Testen korrigieren (FDR)</translation>
     </message>
     <message>
       <source>Could not copy “{}” into a memory layer.</source>
@@ -796,6 +841,11 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Nenner 0, kein Wert: {items}.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="111" />
+      <source>Denominator field (EB rates)</source>
+      <translation>Nennerfeld (EB-Raten)</translation>
+    </message>
+    <message>
       <location filename="indicators/table_export.py" line="351" />
       <source>Description</source>
       <translation>Beschreibung</translation>
@@ -829,6 +879,16 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <location filename="processing_provider/algorithms/offering_coverage.py" line="142" />
       <source>Distance (metres)</source>
       <translation>Entfernung (Meter)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="118" />
+      <source>Distance band</source>
+      <translation>Distanzband</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="125" />
+      <source>Distance band (layer units)</source>
+      <translation>Distanzband (Layer-Einheiten)</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/offering_coverage.py" line="373" />
@@ -1032,6 +1092,11 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld „{}“: {} NULL-Werte wurden nicht summiert.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="174" />
+      <source>Fields replaced by the new results: {}.</source>
+      <translation>Durch die neuen Ergebnisse ersetzte Felder: {}.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="104" />
       <source>Fields to sum per quartier</source>
       <translation>Je Quartier zu summierende Felder</translation>
@@ -1040,6 +1105,27 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <location filename="processing_provider/algorithms/export_map_sheets.py" line="109" />
       <source>Files written</source>
       <translation>Geschriebene Dateien</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="76" />
+      <source>Finds where high or low values cluster among neighbouring quartiers: hot and cold spots (Getis–Ord Gi*) or clusters and outliers (local Moran's I), with pseudo p-values from conditional permutations. The results equal PySAL's (esda) but PySAL is not needed.
+
+Values: a numeric FIELD, or a NUMERATOR and DENOMINATOR (e.g. A1_num and A1_den): then the empirical-Bayes standardised rates of Assunção and Reis (1999) are analysed, which keep quartiers with few residents from standing out by chance. A NULL value, or one the layer flags as suppressed (&lt;F&gt;_flag other than 'ok'), is left out and never imputed; quartiers with a denominator of 0 too; the log names them. The weights are built among the quartiers analysed only.
+
+Method: Gi* (binary weights, the quartier itself included, as esda.G_Local with star=True) or local Moran's I (row-standardised weights, as esda.Moran_Local).
+Weights: queen contiguity (a common border point), rook contiguity (a common border segment; both by identical vertices, as PySAL), K nearest neighbours or a distance band (centroids within DISTANCE, in the layer's units). A quartier without neighbours (an island) gets no result, and the log names it.
+Permutations: 999 by default; the seed makes a run repeatable. Alpha: the significance level. FDR: Benjamini–Hochberg correction of the p-values for the many quartiers tested at once.
+
+Output: the input's quartiers and fields plus hs_z (Gi*: its z-score; local Moran: the local I standardised under conditional randomisation), hs_p (the pseudo p-value, Benjamini–Hochberg adjusted with FDR) and hs_class: 'hot spot', 'cold spot' or 'not significant' for Gi*; 'HH', 'LL' (clusters), 'HL', 'LH' (outliers: high among low, low among high) or 'not significant' for local Moran. All three are NULL where no result could be computed. Existing fields of these names are replaced. The output is loaded with one colour per class.</source>
+      <translation>Findet, wo sich hohe oder niedrige Werte in benachbarten Quartieren häufen: Hot und Cold Spots (Getis–Ord Gi*) oder Cluster und Ausreißer (lokales Moran's I), mit Pseudo-p-Werten aus bedingten Permutationen. Die Ergebnisse gleichen denen von PySAL (esda), PySAL wird aber nicht gebraucht.
+
+Werte: ein numerisches Feld FIELD oder ein Zähler NUMERATOR und ein Nenner DENOMINATOR (z. B. A1_num und A1_den): Dann werden die empirisch-bayes-standardisierten Raten nach Assunção und Reis (1999) untersucht, damit Quartiere mit wenigen Einwohnern nicht zufällig herausstechen. Ein NULL-Wert oder ein Wert, den der Layer als gesperrt kennzeichnet (&lt;F&gt;_flag ungleich 'ok'), wird ausgelassen und nie ersetzt; ebenso Quartiere mit einem Nenner von 0; das Protokoll nennt sie. Die Gewichte werden nur unter den untersuchten Quartieren gebildet.
+
+Methode: Gi* (binäre Gewichte, das Quartier selbst eingeschlossen, wie esda.G_Local mit star=True) oder lokales Moran's I (zeilenstandardisierte Gewichte, wie esda.Moran_Local).
+Nachbarn: Queen-Nachbarschaft (ein gemeinsamer Grenzpunkt), Rook-Nachbarschaft (ein gemeinsamer Grenzabschnitt; beide über identische Stützpunkte, wie PySAL), K nächste Nachbarn oder ein Distanzband (Schwerpunkte innerhalb von DISTANCE, in den Einheiten des Layers). Ein Quartier ohne Nachbarn (eine Insel) erhält kein Ergebnis, und das Protokoll nennt es.
+Permutationen: standardmäßig 999; der Startwert macht einen Lauf wiederholbar. Alpha: das Signifikanzniveau. FDR: Benjamini–Hochberg-Korrektur der p-Werte für die vielen gleichzeitig getesteten Quartiere.
+
+Ausgabe: die Quartiere und Felder der Eingabe plus hs_z (Gi*: sein z-Wert; lokales Moran: das lokale I, standardisiert unter bedingter Randomisierung), hs_p (der Pseudo-p-Wert, mit FDR nach Benjamini–Hochberg angepasst) und hs_class: 'hot spot', 'cold spot' oder 'not significant' bei Gi*; 'HH', 'LL' (Cluster), 'HL', 'LH' (Ausreißer: hoch unter niedrigen, niedrig unter hohen) oder 'not significant' beim lokalen Moran. Alle drei sind NULL, wo kein Ergebnis berechnet werden konnte. Vorhandene Felder dieser Namen werden ersetzt. Die Ausgabe wird mit einer Farbe je Klasse geladen.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="423" />
@@ -1090,6 +1176,21 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="152" />
       <source>Geocoded addresses</source>
       <translation>Geokodierte Adressen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="116" />
+      <source>Gi*: hot and cold spots; local Moran's I: clusters (HH, LL) and outliers (HL, LH).</source>
+      <translation>Gi*: Hot und Cold Spots; lokales Moran's I: Cluster (HH, LL) und Ausreißer (HL, LH).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="200" />
+      <source>Give both the numerator and the denominator field (EB rates), or a value field.</source>
+      <translation>Geben Sie Zähler- und Nennerfeld (EB-Raten) oder ein Wertefeld an.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="203" />
+      <source>Give either a value field or numerator and denominator, not both.</source>
+      <translation>Geben Sie entweder ein Wertefeld oder Zähler und Nenner an, nicht beides.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="59" />
@@ -1239,6 +1340,21 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="spatial/assignment_report.py" line="116" />
       <source>Holes enclosed by quartiers, and strips up to {} m wide between two quartiers.</source>
       <translation>Von Quartieren umschlossene Löcher sowie Streifen bis {} m Breite zwischen zwei Quartieren.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="140" />
+      <source>Hot spots</source>
+      <translation>Hot Spots</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="115" />
+      <source>Hot spots (Getis–Ord Gi*)</source>
+      <translation>Hot Spots (Getis–Ord Gi*)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="73" />
+      <source>Hot spots and clusters</source>
+      <translation>Hot Spots und Cluster</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="94" />
@@ -1391,6 +1507,21 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Merkmal</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="122" />
+      <source>K (nearest neighbours)</source>
+      <translation>K (nächste Nachbarn)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="46" />
+      <source>K = {k} nearest neighbours needs more quartiers with a value than that ({n}).</source>
+      <translation>K = {k} nächste Nachbarn braucht mehr Quartiere mit Wert als das ({n}).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="118" />
+      <source>K nearest neighbours</source>
+      <translation>K nächste Nachbarn</translation>
+    </message>
+    <message>
       <location filename="indicators/table_export.py" line="357" />
       <source>Kind</source>
       <translation>Art</translation>
@@ -1428,6 +1559,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{layer}“ hat keines der vorausgewählten Indikatorfelder ({fields}): Wählen Sie die Indikatorfelder.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="220" />
+      <source>Layer '{layer}' is in a geographic CRS ({crs}): a distance band needs a projected CRS. Reproject the layer first (e.g. to EPSG:25832) or choose other neighbours.</source>
+      <translation>Layer „{layer}“ liegt in einem geographischen KBS ({crs}): Ein Distanzband braucht ein projiziertes KBS. Projizieren Sie den Layer zuerst um (z. B. nach EPSG:25832) oder wählen Sie andere Nachbarn.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/export_table.py" line="213" />
       <source>Layer '{layer}' is neither an indicator layer ('Calculate indicators') nor an attention layer ('Quartiers needing attention'): it has no indicator fields (such as A1 with A1_flag) and no fields {attention}.</source>
       <translation>Layer „{layer}“ ist weder ein Indikatorlayer („Indikatoren berechnen“) noch ein Aufmerksamkeitslayer („Quartiere mit Aufmerksamkeitsbedarf“): Er hat keine Indikatorfelder (wie A1 mit A1_flag) und nicht die Felder {attention}.</translation>
@@ -1446,14 +1582,39 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer „{layer}“, Feld „{field}“: {n} Objekte haben keine Quartiers-ID (NULL oder leer), z. B. Objekte {ex}.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="48" />
+      <source>Layer '{layer}': a quartier has no centroid.</source>
+      <translation>Layer „{layer}“: Ein Quartier hat keinen Schwerpunkt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="45" />
+      <source>Layer '{layer}': all {n} values analysed are equal; there is nothing to find.</source>
+      <translation>Layer „{layer}“: Alle {n} untersuchten Werte sind gleich; es gibt nichts zu finden.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="274" />
       <source>Layer '{layer}': field '{field}' is not numeric (type {type}); the index needs numeric fields.</source>
       <translation>Layer „{layer}“: Das Feld „{field}“ ist nicht numerisch (Typ {type}); der Index braucht numerische Felder.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="208" />
+      <source>Layer '{layer}': field '{field}' is not numeric.</source>
+      <translation>Layer „{layer}“: Das Feld „{field}“ ist nicht numerisch.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="44" />
+      <source>Layer '{layer}': only {n} quartiers have a value; hot spots need at least 3.</source>
+      <translation>Layer „{layer}“: Nur {n} Quartiere haben einen Wert; Hot Spots brauchen mindestens 3.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/indicator_inputs.py" line="103" />
       <source>Layer '{layer}': reversed field(s) {fields} are not among the indicator fields.</source>
       <translation>Layer „{layer}“: umgekehrte(s) Feld(er) {fields} sind keine Indikatorfelder.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="49" />
+      <source>Layer '{layer}': the denominator must be greater than 0.</source>
+      <translation>Layer „{layer}“: Der Nenner muss größer als 0 sein.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="190" />
@@ -1643,6 +1804,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>{} Adressen werden mit {} Verzeichnisadressen abgeglichen…</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="114" />
+      <source>Method</source>
+      <translation>Methode</translation>
+    </message>
+    <message>
       <location filename="indicators/table_export.py" line="361" />
       <source>Minimum count (MIN_COUNT)</source>
       <translation>Mindestfallzahl (MIN_COUNT)</translation>
@@ -1718,6 +1884,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Natürliche Brüche (Jenks)</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="117" />
+      <source>Neighbours</source>
+      <translation>Nachbarn</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/export_map_sheets.py" line="148" />
       <source>No output folder given.</source>
       <translation>Kein Ausgabeordner angegeben.</translation>
@@ -1778,6 +1949,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Anzahl der Kartenklassen (runde Klassengrenzen und wenige verschiedene Werte können weniger ergeben).</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="123" />
+      <source>Number of nearest neighbours (with K nearest neighbours).</source>
+      <translation>Anzahl der nächsten Nachbarn (bei K nächsten Nachbarn).</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="161" />
       <source>Number of rows matched</source>
       <translation>Anzahl gefundener Zeilen</translation>
@@ -1796,6 +1972,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="indicators/table_export.py" line="352" />
       <source>Numerator (column of the counts table)</source>
       <translation>Zähler (Spalte der Fallzahlentabelle)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="108" />
+      <source>Numerator field (EB rates)</source>
+      <translation>Zählerfeld (EB-Raten)</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="371" />
@@ -1917,6 +2098,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Perioden (die zuletzt geprüften Jahre)</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="128" />
+      <source>Permutations</source>
+      <translation>Permutationen</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="145" />
       <source>Place addresses with unknown house number at their street's centroid</source>
       <translation>Adressen mit unbekannter Hausnummer auf den Schwerpunkt ihrer Straße setzen</translation>
@@ -1945,6 +2131,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="97" />
       <source>Population '{column}' missing or invalid for quartier(s) {ex}: all their confidential values are suppressed.</source>
       <translation>Einwohnerzahl „{column}“ fehlt oder ist ungültig für Quartier(e) {ex}: Alle ihre vertraulichen Werte werden unterdrückt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="113" />
+      <source>Population at risk (e.g. A1_den).</source>
+      <translation>Bezugsbevölkerung (z. B. A1_den).</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="134" />
@@ -2037,6 +2228,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Feld Quartiers-ID der Fallzahlentabelle</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="104" />
+      <source>Quartier id; names the quartiers left out in the log.</source>
+      <translation>Quartiers-ID; nennt im Protokoll die ausgelassenen Quartiere.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="114" />
       <source>Quartier id; the previous layer is joined on a field of the same name.</source>
       <translation>Quartiers-ID; der Vorjahreslayer wird über ein gleichnamiges Feld verknüpft.</translation>
@@ -2055,6 +2251,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="processing_provider/algorithms/attention_index.py" line="113" />
       <source>Quartier polygons with indicator fields, e.g. the output of 'Calculate indicators'.</source>
       <translation>Quartierspolygone mit Indikatorfeldern, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="102" />
+      <source>Quartier polygons with the values to analyse, e.g. the output of 'Calculate indicators'.</source>
+      <translation>Quartierspolygone mit den zu untersuchenden Werten, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/aggregate_counts.py" line="123" />
@@ -2150,6 +2351,26 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="processing_provider/provider.py" line="61" />
       <source>Quartiersmonitor: social and health planning for quartiers</source>
       <translation>Quartiersmonitor: Sozial- und Gesundheitsplanung für Quartiere</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="118" />
+      <source>Queen contiguity</source>
+      <translation>Queen-Nachbarschaft</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="120" />
+      <source>Queen: quartiers with a common border point; rook: a common border segment; K nearest or within the distance: by the quartiers' centroids.</source>
+      <translation>Queen: Quartiere mit einem gemeinsamen Grenzpunkt; Rook: mit einem gemeinsamen Grenzabschnitt; K nächste oder innerhalb der Distanz: nach den Schwerpunkten der Quartiere.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="130" />
+      <source>Random permutations for the pseudo p-values (the smallest possible p is 1 / (permutations + 1)).</source>
+      <translation>Zufällige Permutationen für die Pseudo-p-Werte (der kleinstmögliche p-Wert ist 1 / (Permutationen + 1)).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="132" />
+      <source>Random seed</source>
+      <translation>Zufallsstartwert</translation>
     </message>
     <message>
       <location filename="mapsheets/layout.py" line="290" />
@@ -2261,6 +2482,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Umgekehrte Felder (höherer Wert = weniger Bedarf)</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="118" />
+      <source>Rook contiguity</source>
+      <translation>Rook-Nachbarschaft</translation>
+    </message>
+    <message>
       <location filename="processing_provider/indicator_inputs.py" line="244" />
       <source>Row {row} of table '{layer}' holds the expected column names {names}: the table probably has a title row above its header. Delete the rows above the header so that the first row holds the column names.</source>
       <translation>Zeile {row} der Tabelle „{layer}“ enthält die erwarteten Spaltennamen {names}: Die Tabelle hat wahrscheinlich eine Titelzeile über der Kopfzeile. Löschen Sie die Zeilen über der Kopfzeile, sodass die erste Zeile die Spaltennamen enthält.</translation>
@@ -2318,6 +2544,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="mapsheets/layout.py" line="290" />
       <source>Sig.</source>
       <translation>Sig.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="135" />
+      <source>Significance level (alpha)</source>
+      <translation>Signifikanzniveau (Alpha)</translation>
     </message>
     <message>
       <location filename="processing_provider/indicator_inputs.py" line="87" />
@@ -2543,6 +2774,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Das Verzeichnis hat kein Postleitzahlfeld: die Postleitzahlen der Eingabe werden nicht verwendet.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="47" />
+      <source>The distance band needs a distance greater than 0 (given: {distance}).</source>
+      <translation>Das Distanzband braucht eine Distanz größer als 0 (angegeben: {distance}).</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/export_table.py" line="159" />
       <source>The file to write; its extension follows the format.</source>
       <translation>Die zu schreibende Datei; ihre Endung folgt dem Format.</translation>
@@ -2660,6 +2896,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Die Quartierspolygone; ihr KBS wird für die Zuordnung verwendet.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="140" />
+      <source>The quartiers with hs_z, hs_p and hs_class.</source>
+      <translation>Die Quartiere mit hs_z, hs_p und hs_class.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="120" />
       <source>The quartiers with n_addresses and sum_&lt;field&gt;. Leave empty to skip.</source>
       <translation>Die Quartiere mit n_addresses und sum_&lt;Feld&gt;. Leer lassen, um sie nicht zu erzeugen.</translation>
@@ -2678,6 +2919,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="indicators/table_export.py" line="392" />
       <source>The same index over the changes against a previous layer (empty without one).</source>
       <translation>Derselbe Index über die Veränderungen gegenüber einem früheren Layer (leer ohne ihn).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="133" />
+      <source>The same seed gives the same p-values.</source>
+      <translation>Derselbe Startwert ergibt dieselben p-Werte.</translation>
     </message>
     <message>
       <location filename="processing_provider/indicator_inputs.py" line="431" />
@@ -2705,6 +2951,11 @@ Jedes Jahr wird für sich genau so berechnet, wie 'Indikatoren berechnen' es fü
 Ausgabe: die Quartiere mit, je Indikator F (die ID ohne Punkt, A.1 → A1): F_trend ('increasing', 'decreasing', 'no significant change' oder 'cannot be calculated'; diese englischen Werte bleiben in jeder Sprache gleich, für Filter), F_trend_p (der p-Wert des Tests), F_change (der Wert des letzten Jahres minus der des ersten, in der Einheit des Indikators, auf die gewählten Nachkommastellen gerundet) und F_redred ('yes', wenn das Quartier im letzten Jahr signifikant schlechter als der Kreis ist und sich verschlechtert, gemäß der Polarität des Indikators; sonst 'no'; leer für einen Kontextindikator). Die Karte zeigt den Trend des ersten Indikators.
 
 Geheimhaltung: Trend, p-Wert und Veränderung werden nur für ein Quartier veröffentlicht, dessen Zelle in jedem Jahr des Zeitfensters veröffentlicht ist; sonst ist der Trend 'cannot be calculated' und die übrigen Felder sind leer. Eine Veränderung oder ein p-Wert über ein ausgeblendetes Jahr würde die verborgene Zahl verraten (die Veränderung und der veröffentlichte erste Wert legen den letzten Wert fest). Alles, was dieser Algorithmus veröffentlicht, lässt sich daher aus den Jahreslayern von 'Indikatoren berechnen' mit denselben Einstellungen ableiten, und deren Prüfung (für jedes Jahr im Protokoll) deckt es ab. Ein Trend ist auch nicht berechenbar, wenn ein Anteil in jedem Jahr 0 % oder 100 % beträgt oder eine Rate gar kein Ereignis hat. Veröffentlichen Sie die Jahreslayer mit denselben Einstellungen wie diesen Lauf: Andere Einstellungen können andere Zellen ausblenden.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="106" />
+      <source>The values to analyse (e.g. an indicator A1). Leave empty to use numerator and denominator.</source>
+      <translation>Die zu untersuchenden Werte (z. B. ein Indikator A1). Leer lassen, um Zähler und Nenner zu verwenden.</translation>
     </message>
     <message>
       <location filename="processing_provider/bundled_model.py" line="39" />
@@ -2791,6 +3042,11 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Unbekannte Indikator-Kennung(en): {ids} (Katalog: {catalog}).</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="51" />
+      <source>Unknown method '{method}'.</source>
+      <translation>Unbekannte Methode „{method}“.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="157" />
       <source>Unmatched addresses</source>
       <translation>Nicht gefundene Adressen</translation>
@@ -2808,6 +3064,11 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <location filename="processing_provider/algorithms/attention_index.py" line="146" />
       <source>Used with the population field; 0 switches the rule off.</source>
       <translation>Gilt mit dem Einwohnerfeld; 0 schaltet die Regel ab.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="105" />
+      <source>Value field</source>
+      <translation>Wertefeld</translation>
     </message>
     <message>
       <location filename="ui/profile_view.py" line="26" />
@@ -3273,6 +3534,11 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>{n} Quartiere sind nicht klassifiziert (zu wenige Einwohner oder fehlender Wert): {ex}.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="164" />
+      <source>{n} quartiers have no neighbour among the quartiers analysed and get no result: {ex}.</source>
+      <translation>{n} Quartiere haben unter den untersuchten Quartieren keinen Nachbarn und erhalten kein Ergebnis: {ex}.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/indicator_inputs.py" line="86" />
       <source>{n} quartiers have no row in table '{layer}' (flag no_data): {ex}.</source>
       <translation>{n} Quartiere haben keine Zeile in Tabelle „{layer}“ (Kennzeichen no_data): {ex}.</translation>
@@ -3286,6 +3552,16 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <location filename="ui/dock_text.py" line="42" />
       <source>{n} quartiers selected, {hidden} of them hidden by the search</source>
       <translation>{n} Quartiere ausgewählt, davon {hidden} von der Suche ausgeblendet</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="248" />
+      <source>{n} quartiers with a denominator of 0 or less (or a negative numerator) are left out: {ex}.</source>
+      <translation>{n} Quartiere mit einem Nenner von 0 oder weniger (oder einem negativen Zähler) werden ausgelassen: {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="244" />
+      <source>{n} quartiers without a value (NULL, suppressed or no geometry) are left out: {ex}.</source>
+      <translation>{n} Quartiere ohne Wert (NULL, gesperrt oder ohne Geometrie) werden ausgelassen: {ex}.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/indicator_trends.py" line="211" />

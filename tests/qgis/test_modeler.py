@@ -36,7 +36,8 @@ from quartiersmonitor.compat import classic_model_output_names
 
 NAMINGS = ["modeler", "classic"]
 ALG_IDS = ["assignaddresses", "geocodeaddresses", "aggregatecounts", "offeringcoverage", "calculateindicators",
-           "attentionindex", "exportmapsheets", "exporttable", "indicatortrends"]
+           "attentionindex", "exportmapsheets", "exporttable", "indicatortrends",
+           "hotspots"]
 CHILD_ID = "alg"
 
 HERE = os.path.dirname(os.path.abspath(__file__))
