@@ -14,7 +14,7 @@ export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-numpy python3-pandas python3-gdal python3-venv python3-pip \
-	qttools5-dev-tools poppler-utils
+	qttools5-dev-tools poppler-utils postgresql postgresql-postgis
 
 .PHONY: all setup apt venv test test-unit demo lint package translations clean bench
 
@@ -25,7 +25,9 @@ setup: apt venv translations
 apt:
 	@if ! $(SYSPY) -c "import qgis.core, numpy, pandas" >/dev/null 2>&1 \
 	   || ! command -v pdfinfo >/dev/null 2>&1 || ! $(SYSPY) -c "import venv, ensurepip" >/dev/null 2>&1 \
-	   || ! command -v qgis_process >/dev/null 2>&1; then \
+	   || ! command -v qgis_process >/dev/null 2>&1 \
+	   || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+	   || ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then \
 	  echo "Installing QGIS and tools with apt-get"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(APT_PACKAGES); \

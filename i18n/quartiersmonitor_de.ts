@@ -634,9 +634,19 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation>Inhalt</translation>
     </message>
     <message>
+      <location filename="processing_provider/vector_output.py" line="233" />
+      <source>Copying into the PostGIS table {} with GDAL…</source>
+      <translation>Kopiere mit GDAL in die PostGIS-Tabelle {}…</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/hotspots.py" line="137" />
       <source>Correct for multiple testing (FDR)</source>
       <translation>Für multiples Testen korrigieren (FDR)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/postgis_io.py" line="98" />
+      <source>Could not connect to the PostGIS database ({}).</source>
+      <translation>Keine Verbindung zur PostGIS-Datenbank ({}).</translation>
     </message>
     <message>
       <source>Could not copy “{}” into a memory layer.</source>
@@ -661,6 +671,11 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
     <message>
       <source>Could not write the OUTPUT table: {}</source>
       <translation type="obsolete">Die OUTPUT-Tabelle konnte nicht geschrieben werden: {}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/postgis_io.py" line="241" />
+      <source>Could not write the PostGIS table {} ({}): {}</source>
+      <translation>Die PostGIS-Tabelle {} ({}) konnte nicht geschrieben werden: {}</translation>
     </message>
     <message>
       <source>Could not write the SUMMARY layer: {}</source>
@@ -1062,7 +1077,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld mit dem Jahr jeder Zeile; die Tabelle braucht mindestens 3 Jahre.</translation>
     </message>
     <message>
-      <location filename="processing_provider/readers.py" line="269" />
+      <location filename="processing_provider/readers.py" line="296" />
       <source>Field “{}” not found in layer “{}”.</source>
       <translation>Feld „{}“ nicht in Layer „{}“ gefunden.</translation>
     </message>
@@ -1151,6 +1166,11 @@ Ausgabe: die Quartiere und Felder der Eingabe plus hs_z (Gi*: sein z-Wert; lokal
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="140" />
       <source>Fuzzy threshold: minimum similarity of street names (percent)</source>
       <translation>Unschärfe-Schwelle: Mindestähnlichkeit der Straßennamen (Prozent)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/postgis_io.py" line="236" />
+      <source>GDAL did not write the table.</source>
+      <translation>GDAL hat die Tabelle nicht geschrieben.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/export_table.py" line="71" />
@@ -1700,6 +1720,16 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“ (Parameter {}) ist leer: Er hat keine Objekte, mit denen gerechnet werden kann.</translation>
     </message>
     <message>
+      <location filename="processing_provider/errors.py" line="76" />
+      <source>Layer “{}” (parameter {}) is not valid: QGIS could not open it ({}). Is the database server running and does it accept the connection?</source>
+      <translation>Layer „{}“ (Parameter {}) ist ungültig: QGIS konnte ihn nicht öffnen ({}). Läuft der Datenbankserver, und nimmt er die Verbindung an?</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/errors.py" line="79" />
+      <source>Layer “{}” (parameter {}) is not valid: QGIS could not open its data source (a file that is gone, or a database server that refuses the connection).</source>
+      <translation>Layer „{}“ (Parameter {}) ist ungültig: QGIS konnte seine Datenquelle nicht öffnen (eine Datei, die es nicht mehr gibt, oder ein Datenbankserver, der die Verbindung ablehnt).</translation>
+    </message>
+    <message>
       <source>Layer “{}” (quartiers) has no features.</source>
       <translation type="obsolete">Layer „{}“ (Quartiere) enthält keine Objekte.</translation>
     </message>
@@ -1754,12 +1784,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Layer „{}“ enthält Punkte, aber es wurde kein QUARTIERS-Layer angegeben, und er hat kein Kennungsfeld „{}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/inputs.py" line="206" />
+      <location filename="processing_provider/inputs.py" line="230" />
       <source>Layer “{}”, field “{}”: quartier ids must be unique; duplicated: {}.</source>
       <translation>Layer „{}“, Feld „{}“: Quartierskennungen müssen eindeutig sein; doppelt: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/inputs.py" line="196" />
+      <location filename="processing_provider/inputs.py" line="220" />
       <source>Layer “{}”, field “{}”: {} feature(s) have no quartier id (NULL or empty), e.g. feature id(s) {}.</source>
       <translation>Layer „{}“, Feld „{}“: {} Objekt(e) ohne Quartierskennung (NULL oder leer), z. B. Objekt-ID(s) {}.</translation>
     </message>
@@ -2183,7 +2213,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Profil von {quartier}</translation>
     </message>
     <message>
-      <location filename="processing_provider/vector_output.py" line="193" />
+      <location filename="processing_provider/vector_output.py" line="214" />
       <source>QGIS could not copy the staged layer into memory.</source>
       <translation>QGIS konnte den zwischengespeicherten Layer nicht in den Speicher kopieren.</translation>
     </message>
@@ -2191,6 +2221,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="mapsheets/layout.py" line="102" />
       <source>QGIS could not load the layout template {path}.</source>
       <translation>QGIS konnte die Layoutvorlage {path} nicht laden.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/vector_output.py" line="263" />
+      <source>QGIS could not open the table written.</source>
+      <translation>QGIS konnte die geschriebene Tabelle nicht öffnen.</translation>
     </message>
     <message>
       <location filename="mapsheets/export.py" line="120" />
@@ -3166,7 +3201,12 @@ Das Format bestimmt den Dateityp: Die Ausgabe erhält seine Endung. Die Felder f
 Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX und ODS dieselbe Datei).</translation>
     </message>
     <message>
-      <location filename="processing_provider/vector_output.py" line="235" />
+      <location filename="processing_provider/vector_output.py" line="249" />
+      <source>Writing the PostGIS table {} inside the database…</source>
+      <translation>Schreibe die PostGIS-Tabelle {} innerhalb der Datenbank…</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/vector_output.py" line="324" />
       <source>Writing “{}” with GDAL…</source>
       <translation>„{}“ wird mit GDAL geschrieben…</translation>
     </message>
@@ -3291,7 +3331,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>factor muss eine positive Zahl wie 100, 1000 oder 100000 sein, gefunden: {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/inputs.py" line="153" />
+      <location filename="processing_provider/inputs.py" line="177" />
       <source>feature {}: {}</source>
       <translation>Objekt {}: {}</translation>
     </message>
@@ -3326,7 +3366,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>innerhalb</translation>
     </message>
     <message>
-      <location filename="processing_provider/readers.py" line="289" />
+      <location filename="processing_provider/readers.py" line="316" />
       <source>invalid geometry</source>
       <translation>ungültige Geometrie</translation>
     </message>
@@ -3699,7 +3739,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>{}: {} Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/vector_output.py" line="279" />
+      <location filename="processing_provider/vector_output.py" line="368" />
       <source>“{}” was copied into a temporary GeoPackage first.</source>
       <translation>„{}“ wurde zuerst in ein temporäres GeoPackage kopiert.</translation>
     </message>

@@ -66,3 +66,15 @@ def bad_expression(layer_label, param_label, expression, detail):
     return QgsProcessingException(
         tr("Layer “{}”, parameter {}: the expression “{}” is not valid: {}").format(
             layer_label, param_label, expression, detail))
+
+
+def invalid_layer(layer_label, param_label, connection=None):
+    """Layer ``layer_label`` (parameter ``param_label``) is not valid: QGIS could not open its data source
+    (``connection``: the database connection it names, without a password, when known)."""
+    if connection:
+        return QgsProcessingException(
+            tr("Layer “{}” (parameter {}) is not valid: QGIS could not open it ({}). Is the database server "
+               "running and does it accept the connection?").format(layer_label, param_label, connection))
+    return QgsProcessingException(
+        tr("Layer “{}” (parameter {}) is not valid: QGIS could not open its data source (a file that is gone, or "
+           "a database server that refuses the connection).").format(layer_label, param_label))

@@ -21,7 +21,7 @@ from ..compat import (
 )
 from ..indicators.counts_table import id_text as engine_id_text
 from ..translation import tr
-from .errors import bad_expression, no_field, unknown_crs, wrong_geometry
+from .errors import bad_expression, invalid_layer, no_field, unknown_crs, wrong_geometry
 
 
 def crs_is_unknown(crs):
@@ -109,8 +109,30 @@ def source_name(parameters, name, source):
     return str(value)
 
 
+def source_is_invalid(source):
+    """True when ``source`` comes from a layer QGIS could not open (an invalid layer handed to ``processing.run``:
+    no fields and an unknown geometry type, e.g. a PostGIS layer whose server refused the connection)."""
+    wkb_type = source.wkbType()
+    return source.fields().count() == 0 and int(getattr(wkb_type, "value", wkb_type)) == 0  # WkbType Unknown
+
+
+def require_valid_layer(layer, param_label):
+    """A clear error when ``layer`` (the parameter's vector layer, or None) is not valid; a PostGIS layer's
+    connection (host, port, database, user; never the password) and table are named."""
+    if layer is None or layer.isValid():
+        return
+    from .postgis_io import connection_label, layer_uri, table_label
+
+    uri = layer_uri(layer)
+    detail = "{} {}".format(connection_label(uri), table_label(uri)) if uri is not None and uri.table() else None
+    raise invalid_layer(layer.name(), param_label, detail)
+
+
 def require_field(source, field_name, layer_label, param_label):
-    """Index of ``field_name`` in ``source``; a clear error naming layer and field when it is missing."""
+    """Index of ``field_name`` in ``source``; a clear error naming layer and field when it is missing (or that the
+    layer is not valid at all, :func:`source_is_invalid`)."""
+    if source_is_invalid(source):
+        raise invalid_layer(layer_label, param_label)
     index = source.fields().lookupField(field_name) if field_name else -1
     if index < 0:
         raise no_field(layer_label, field_name, param_label, source.fields().names())
@@ -119,7 +141,9 @@ def require_field(source, field_name, layer_label, param_label):
 
 def require_geometry(source, geometry_type, layer_label, param_label):
     """A clear error when ``source`` does not hold ``geometry_type`` (Processing's type filter is not applied to
-    layers handed to ``processing.run``)."""
+    layers handed to ``processing.run``); a layer QGIS could not open is named as such first."""
+    if source_is_invalid(source):
+        raise invalid_layer(layer_label, param_label)
     actual = QgsWkbTypes.geometryType(source.wkbType())
     if actual != geometry_type:
         raise wrong_geometry(layer_label, param_label, QgsWkbTypes.geometryDisplayString(actual),

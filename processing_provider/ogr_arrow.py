@@ -1,5 +1,6 @@
-"""GDAL's reading path: a whole file-based OGR layer found behind a QGIS layer (:func:`ogr_file_source`) and read
-as Arrow record batches of numpy arrays (GDAL >= 3.6), no QgsFeature per row."""
+"""GDAL's reading path: a whole file-based OGR layer (or a whole PostGIS table, :mod:`.postgis_io`) found behind a
+QGIS layer (:func:`ogr_file_source`) and read as Arrow record batches of numpy arrays (GDAL >= 3.6), no QgsFeature
+per row."""
 
 import os
 
@@ -17,7 +18,15 @@ def ogr_file_source(layer, tables=False, text=False):
     """``{path, layer_name, driver, fid_column, geometry_column}`` when ``layer`` is a whole file-based OGR layer
     (no subset string) that GDAL can read directly; else None. ``tables``: a layer without geometry (e.g. a CSV
     file) is accepted too; ``text``: text is to be read, so QGIS must decode the layer as UTF-8 like GDAL does (not
-    with an encoding the user set)."""
+    with an encoding the user set).
+
+    A QGIS ``postgres`` layer gives the same keys for GDAL's PostgreSQL driver (``path`` is then GDAL's ``PG:``
+    connection string with the credentials: never show it) when GDAL reads the whole table with QGIS's feature
+    ids (:func:`postgis_io.postgres_source`)."""
+    if layer is not None and isinstance(layer, QgsVectorLayer) and layer.providerType() == "postgres":
+        from .postgis_io import postgres_source
+
+        return postgres_source(layer, tables=tables)
     if layer is None or not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
         return None
     if layer.subsetString():

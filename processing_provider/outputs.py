@@ -52,10 +52,29 @@ def remove_dataset_files(path):
             pass
 
 
+# The PostGIS tables written in this session, by the id of their layer (the value an algorithm returns for them):
+# :func:`discard_output` drops such a table again when a later step of the run fails.
+_POSTGRES_OUTPUTS = {}
+
+
+def remember_postgres_output(layer_id, uri):
+    """Note that the output returned as ``layer_id`` is the PostGIS table of ``uri`` (QgsDataSourceUri)."""
+    _POSTGRES_OUTPUTS[layer_id] = uri
+
+
 def discard_output(path):
-    """Remove a file output written only partly (a cancelled run): the dataset's files; nothing for memory: layers,
-    database URIs or a layer inside a file (``path|layername=...``)."""
-    if not path or not isinstance(path, str) or path.startswith("memory:") or "|" in path:
+    """Remove a file output written only partly (a cancelled run): the dataset's files; a PostGIS table written by
+    this run (:func:`remember_postgres_output`) is dropped; nothing for memory: layers, other database URIs or a
+    layer inside a file (``path|layername=...``)."""
+    if not path or not isinstance(path, str):
+        return
+    postgres = _POSTGRES_OUTPUTS.pop(path, None)
+    if postgres is not None:
+        from .postgis_io import drop_table
+
+        drop_table(postgres)
+        return
+    if path.startswith("memory:") or "|" in path:
         return
     remove_dataset_files(path)
 

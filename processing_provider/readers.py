@@ -2,7 +2,9 @@
 
 * :func:`read_point_coordinates` -- fids and x, y of a point source in a target CRS as numpy arrays (NaN for NULL or
   empty geometries). Fast path for a whole file-based OGR layer (GeoPackage, shapefile, ...) in the target CRS: GDAL's
-  Arrow stream and numpy (:mod:`.ogr_arrow`), no QgsFeature per point. Otherwise QGIS iteration with
+  Arrow stream and numpy (:mod:`.ogr_arrow`), no QgsFeature per point; a whole PostGIS table of single points (and
+  numeric fields) is packed into bytes by the server in one query (:func:`postgis_io.read_numbers`), other PostGIS
+  tables come through GDAL's Arrow stream too. Otherwise QGIS iteration with
   ``setDestinationCrs`` (the project's transform context, so reprojection is exactly QGIS's own).
 * :func:`read_points_with_attributes` -- the same plus chosen fields as a DataFrame, in one pass over the source.
 * :func:`read_attribute_table` -- chosen fields of a source (also a table without geometry) as a pandas DataFrame
@@ -47,6 +49,8 @@ from .ogr_arrow import (
     type_code,
     unmask,
 )
+from .postgis_io import DRIVER as POSTGRES_DRIVER
+from .postgis_io import read_numbers
 
 CHUNK = 50_000
 
@@ -73,6 +77,10 @@ def read_points_with_attributes(source, crs, context, field_names, feedback=None
                if source.fields().lookupField(n) >= 0)
     info = ogr_file_source(layer, text=text) if whole else None
     if info is not None and layer.crs() == crs:
+        numbers = _postgres_numbers(info, source, field_names, True, feedback)
+        if numbers is not None:
+            fid, x, y, n_points, values = numbers
+            return fid, x, y, n_points, gdal_table(fid, {n: [values[n]] for n in field_names}) if field_names else None
         ds, lyr = open_ogr_layer(info)
         if has_ogr_fields(lyr, field_names):
             parts, columns = [], {n: [] for n in field_names}
@@ -122,6 +130,22 @@ def read_points_with_attributes(source, crs, context, field_names, feedback=None
     table = _qgis_table(source, fid, field_names, values) if field_names else None
     return (fid, np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64), np.asarray(ns, dtype=np.int32),
             table)
+
+
+def _postgres_numbers(info, source, field_names, points, feedback):
+    """:func:`postgis_io.read_numbers` for a whole PostGIS table (``info``) when every field of ``field_names`` is
+    numeric and (``points``) the layer holds single points; else None (GDAL's Arrow stream reads it)."""
+    if info["driver"] != POSTGRES_DRIVER:
+        return None
+    if points and QgsWkbTypes.flatType(source.wkbType()) != WKB_POINT:
+        return None
+    fields = []
+    for name in field_names:
+        index = source.fields().lookupField(name)
+        if index < 0 or not source.fields().at(index).isNumeric():
+            return None
+        fields.append((name, type_code(source.fields().at(index).type()) in _INTEGER_TYPES))
+    return read_numbers(info, points, fields, feedback)
 
 
 def _field_indices(source, field_names):
@@ -176,6 +200,9 @@ def read_attribute_table(source, field_names, feedback=None, layer=None, whole=F
                if source.fields().lookupField(n) >= 0)
     info = ogr_file_source(layer, tables=True, text=text) if whole else None
     if info is not None:
+        numbers = _postgres_numbers(info, source, field_names, False, feedback)
+        if numbers is not None:
+            return gdal_table(numbers[0], {n: [numbers[4][n]] for n in field_names})
         ds, lyr = open_ogr_layer(info)
         if has_ogr_fields(lyr, field_names):
             fids, columns = [], {n: [] for n in field_names}

@@ -8,16 +8,22 @@ a geometry); this module decides *how* it is written, in one place:
    (:mod:`.gpkg_join`, :mod:`.gpkg_table`); when the input is a whole OGR file its attributes (and geometry) are
    copied inside SQLite, else its values are read once and sent;
 2. another OGR file format is written by GDAL from a whole OGR input (:func:`gpkg_join.write_gpkg_join`);
-3. everything else (any QGIS source, database URIs, any format QGIS writes) goes through a QGIS feature sink,
-   feature by feature.
+3. a PostGIS destination (``postgres://…`` as "Save to Database Table" gives, or ``postgis:…``) is written into a
+   temporary GeoPackage by tier 1 (else by a QGIS sink) and copied into the database by GDAL with ``COPY``
+   (:mod:`.postgis_io`); a PostGIS input table is read by GDAL too (:func:`ogr_arrow.ogr_file_source`) and, where
+   its attributes are copied, staged into a temporary GeoPackage with its fids;
+4. everything else (any QGIS source, other database URIs, any format QGIS writes) goes through a QGIS feature
+   sink, feature by feature.
 
 File outputs appear whole or not at all (written beside and moved into place, removed after an error or cancel);
 :class:`OutputSet` removes the outputs an algorithm already wrote when a later step fails, so that a run writes
 all its outputs or none.
 """
 
+import contextlib
 import os
 import shutil
+import tempfile
 
 import numpy as np
 import pandas as pd
@@ -36,8 +42,20 @@ from .outputs import (
     materialize_staged,
     memory_staging_path,
     ogr_driver_for_path,
+    remember_postgres_output,
     remove_dataset_files,
     temporary_sibling,
+)
+from .postgis_io import DRIVER as POSTGRES_DRIVER
+from .postgis_io import (
+    check_connection,
+    copy_to_postgres,
+    join_in_database,
+    postgres_destination,
+    postgres_layer,
+    same_database,
+    stage_source,
+    table_label,
 )
 from .readers import python_values, read_attribute_table
 
@@ -182,6 +200,9 @@ def write_vector_output(algorithm, parameters, name, context, feedback, content,
     feedback = _Feedback(feedback, steps)
     check_canceled(feedback)
     dest = algorithm.parameterAsOutputLayer(parameters, name, context)
+    postgres = postgres_destination(dest)
+    if postgres is not None:
+        return _write_postgres(postgres, dest, name, content, context, feedback, default_name)
     staging = memory_staging_path(dest, "qm_{}".format(name.lower()))
     target = staging or dest
     written = _write_with_gdal(target, content, feedback, spatial_index=staging is None and not _temporary(dest))
@@ -195,6 +216,74 @@ def write_vector_output(algorithm, parameters, name, context, feedback, content,
     if written:
         return dest
     return _write_with_qgis(dest, content, context, feedback)
+
+
+def _write_postgres(uri, dest, name, content, context, feedback, default_name):
+    """Tier 3: a PostGIS table, written into a temporary GeoPackage first (GDAL/SQLite, else a QGIS sink), then
+    copied into the database by GDAL (:func:`postgis_io.copy_to_postgres`). Returns the new layer's id (the layer is
+    in the context's temporary store, loaded on completion when ``dest`` is)."""
+    if _join_in_database(uri, content, feedback):
+        return _register_postgres(uri, dest, context, default_name, True)
+    folder = tempfile.mkdtemp(prefix="qm-pgout-")
+    staging = os.path.join(folder, "qm_{}.gpkg".format(name.lower()))
+    try:
+        if not _write_with_gdal(staging, content, feedback, spatial_index=False):
+            _write_with_qgis(staging, content, context, feedback)
+        check_canceled(feedback)
+        feedback.pushInfo(tr("Copying into the PostGIS table {} with GDAL…").format(table_label(uri)))
+        has_geometry = copy_to_postgres(staging, uri, feedback.steps)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return _register_postgres(uri, dest, context, default_name, has_geometry)
+
+
+def _join_in_database(uri, content, feedback):
+    """The input's own PostGIS table copied with the new (categorical text) columns inside the same database
+    (:func:`postgis_io.join_in_database`); False when that does not apply (nothing written)."""
+    if content.geometry != "source" or content.subset or any(not isinstance(c, tuple) for c in content.columns):
+        return False
+    info = input_file(content.source, content.layer, content.whole, content.geometry)
+    if info is None or info["driver"] != POSTGRES_DRIVER or not same_database(info["uri"], uri):
+        return False
+    check_connection(uri)
+    feedback.pushInfo(tr("Writing the PostGIS table {} inside the database…").format(table_label(uri)))
+    new_names = [content.fields.at(p).name() for p in content.positions]
+    return join_in_database(info, uri, content.fids, dict(zip(new_names, content.columns)), content.replaced,
+                            feedback)
+
+
+def _register_postgres(uri, dest, context, default_name, has_geometry):
+    """The table written for ``dest`` as a layer in the context's temporary store (loaded on completion when
+    ``dest`` is); returns its id."""
+    layer_name = default_name
+    if context.willLoadLayerOnCompletion(dest):
+        layer_name = context.layerToLoadOnCompletionDetails(dest).name or default_name
+    layer = postgres_layer(uri, layer_name, has_geometry)
+    if layer is None:
+        raise could_not_write(table_label(uri), tr("QGIS could not open the table written."))
+    context.temporaryLayerStore().addMapLayer(layer)
+    remember_postgres_output(layer.id(), uri)
+    if context.willLoadLayerOnCompletion(dest):
+        context.addLayerToLoadOnCompletion(layer.id(), context.layerToLoadOnCompletionDetails(dest))
+    return layer.id()
+
+
+@contextlib.contextmanager
+def _copy_source(info, fids, feedback):
+    """:func:`gpkg_table.gpkg_copy_source`; a PostGIS input is staged with its own fids (GDAL reads a database table
+    in no fixed order)."""
+    if info["driver"] != POSTGRES_DRIVER:
+        with gpkg_copy_source(info, fids, feedback) as copy_source:
+            yield copy_source
+        return
+    staged = stage_source(info, feedback)
+    if staged is None:
+        yield None
+        return
+    try:
+        yield staged[0], np.asarray(fids, dtype=np.int64)
+    finally:
+        shutil.rmtree(staged[1], ignore_errors=True)
 
 
 def _temporary(dest):
@@ -235,7 +324,7 @@ def _write_with_gdal(target, content, feedback, spatial_index):
     feedback.pushInfo(tr("Writing “{}” with GDAL…").format(target))
     check_canceled(feedback)
     if info is not None:
-        with gpkg_copy_source(info, content.fids, feedback) as copy_source:
+        with _copy_source(info, content.fids, feedback) as copy_source:
             if copy_source is not None and write_gpkg_table(
                     target, content.fields, content.columns, feedback, points=points, srs_wkt=srs_wkt,
                     copy_from=copy_source, spatial_index=spatial_index, new_positions=content.positions):
@@ -270,7 +359,7 @@ def _write_join(info, target, driver, content, feedback, spatial_index):
     new_names = [content.fields.at(p).name() for p in content.positions]
     columns = dict(zip(new_names, content.columns))
     feedback.pushInfo(tr("Writing “{}” with GDAL…").format(target))
-    with gpkg_copy_source(info, content.fids, feedback) as copy_source:
+    with _copy_source(info, content.fids, feedback) as copy_source:
         if copy_source is None:
             return False
         copy_info, copy_fids = copy_source

@@ -3,6 +3,7 @@
 import gc
 
 import pytest
+from postgis_server import postgis  # noqa: F401  (the session's throwaway PostGIS server: tests/postgis_server.py)
 from qgis.core import QgsApplication, QgsMapLayer, QgsMapLayerStore, QgsProcessingContext, QgsProject
 from qgis.PyQt import sip
 
