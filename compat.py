@@ -42,11 +42,11 @@ def _scoped_members(new_enum, old_enum, names, old_name=str):
 # -- enum values, by the names of the scoped enums in ``Qgis`` ---------------------------------------------------------
 WKB_POINT, WKB_NO_GEOMETRY, WKB_MULTIPOINT = _scoped_members(
     "WkbType", lambda: QgsWkbTypes.Type, ("Point", "NoGeometry", "MultiPoint"))
-GEOMETRY_POINT, GEOMETRY_POLYGON = _scoped_members(
-    "GeometryType", lambda: QgsWkbTypes.GeometryType, ("Point", "Polygon"), "{}Geometry".format)
-SOURCE_ANY, SOURCE_POINT, SOURCE_POLYGON = _scoped_members(
-    "ProcessingSourceType", lambda: QgsProcessing.SourceType, ("Vector", "VectorPoint", "VectorPolygon"),
-    "Type{}".format)
+GEOMETRY_POINT, GEOMETRY_LINE, GEOMETRY_POLYGON = _scoped_members(
+    "GeometryType", lambda: QgsWkbTypes.GeometryType, ("Point", "Line", "Polygon"), "{}Geometry".format)
+SOURCE_ANY, SOURCE_POINT, SOURCE_LINE, SOURCE_POLYGON = _scoped_members(
+    "ProcessingSourceType", lambda: QgsProcessing.SourceType,
+    ("Vector", "VectorPoint", "VectorLine", "VectorPolygon"), "Type{}".format)
 # a feature sink's geometry type: the unscoped value before QGIS 3.36
 SINK_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon if Qgis.QGIS_VERSION_INT < 33600 else SOURCE_POLYGON
 FIELD_ANY, FIELD_NUMERIC = _scoped_members(

@@ -104,6 +104,16 @@
       <translation>Eine Tabelle: eine Zeile je Quartier, eine Spalte je Gruppe.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="149" />
+      <source>Accessibility per quartier</source>
+      <translation>Erreichbarkeit je Quartier</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="90" />
+      <source>Accessibility with competition (places per 1,000)</source>
+      <translation>Erreichbarkeit mit Konkurrenz (Plätze je 1.000)</translation>
+    </message>
+    <message>
       <location filename="processing_provider/bundled_model.py" line="73" />
       <source>Address assignment report (HTML)</source>
       <translation>Bericht zur Adresszuordnung (HTML)</translation>
@@ -129,7 +139,7 @@
       <translation>Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="95" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="133" />
       <source>Addresses (points)</source>
       <translation>Adressen (Punkte)</translation>
     </message>
@@ -169,12 +179,17 @@
       <translation>Zu geokodierende Adressen (Tabelle oder Layer)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="158" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="151" />
+      <source>Addresses with accessibility</source>
+      <translation>Adressen mit Erreichbarkeit</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="174" />
       <source>Addresses with distance to the nearest offering</source>
       <translation>Adressen mit Entfernung zum nächsten Angebot</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="224" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="240" />
       <source>Addresses with distances</source>
       <translation>Adressen mit Entfernungen</translation>
     </message>
@@ -448,17 +463,32 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>{path} kann nicht geschrieben werden (in einem anderen Programm geöffnet?): {error}</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="128" />
+      <source>Capacity field (empty: 1 per offering)</source>
+      <translation>Kapazitätsfeld (leer: 1 je Angebot)</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/hotspots.py" line="110" />
       <source>Cases (e.g. A1_num): with the denominator, empirical-Bayes standardised rates are analysed.</source>
       <translation>Fälle (z. B. A1_num): Mit dem Nenner werden empirisch-bayes-standardisierte Raten untersucht.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="113" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="145" />
+      <source>Catchment distance (metres)</source>
+      <translation>Einzugsgebiet (Meter)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="128" />
       <source>Category field (counts per category)</source>
       <translation>Feld Kategorie (Anzahlen je Kategorie)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="254" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="131" />
+      <source>Category field (figures per category)</source>
+      <translation>Kategorienfeld (Werte je Kategorie)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="270" />
       <source>Category “{}”: {:.1f} % of the residents live within {} m.</source>
       <translation>Kategorie „{}“: {:.1f} % der Einwohner wohnen innerhalb von {} m.</translation>
     </message>
@@ -725,7 +755,7 @@ Für jede Adresse wird die Luftlinienentfernung zum nächsten Angebot im KBS des
 Adressen und Angebote in einem anderen KBS werden umprojiziert. Der Quartierslayer braucht ein projiziertes KBS. Einwohnerzahlen als Text, negativ oder leer zählen als 0 und werden im Protokoll gemeldet. Die optionale Adressausgabe enthält jede Adresse mit quartier_id, nearest_distance_m und within_distance.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="75" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="79" />
       <source>Counts offerings (e.g. grocery stores, bus stops, counselling services) per quartier, overall and per category, and measures how far the residents live from the nearest one.
 
 For each address the straight-line distance to the nearest offering is computed in the quartier layer's CRS (metres; offerings outside the quartiers count too). Per quartier the output adds: n_offerings and n_&lt;category&gt;; pop_total (residents of its addresses); pop_far (residents farther than DISTANCE: the numerator of the catalog's W.1 with grocery stores at 500 m and W.2 with stops at 300 m); offerings_per_1000 residents; share_within_distance (percent of residents within DISTANCE); median_distance_m (population-weighted median: the distance within which half of the residents live); white_spot (1 when the share is below the white spot threshold, else 0). Without addresses only the counts are filled.
@@ -811,7 +841,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Kreis</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="153" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="169" />
       <source>Coverage per quartier</source>
       <translation>Erreichbarkeit je Quartier</translation>
     </message>
@@ -844,6 +874,11 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <location filename="indicators/table_export.py" line="366" />
       <source>Decimals published</source>
       <translation>Veröffentlichte Nachkommastellen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="135" />
+      <source>Demand field (e.g. children under 6; empty: 1 per address)</source>
+      <translation>Nachfragefeld (z. B. Kinder unter 6; leer: 1 je Adresse)</translation>
     </message>
     <message>
       <location filename="indicators/table_export.py" line="353" />
@@ -891,7 +926,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Verzeichnis: Feld Straße</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="142" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="157" />
       <source>Distance (metres)</source>
       <translation>Entfernung (Meter)</translation>
     </message>
@@ -906,7 +941,17 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Distanzband (Layer-Einheiten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="373" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="147" />
+      <source>Distance decay</source>
+      <translation>Distanzabfall</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="419" />
+      <source>Distances along the network ({} segments)…</source>
+      <translation>Entfernungen entlang des Netzes ({} Abschnitte)…</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="391" />
       <source>Distances from {} addresses to {} offerings…</source>
       <translation>Entfernungen von {} Adressen zu {} Angeboten…</translation>
     </message>
@@ -1092,7 +1137,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld „{}“ des Layers „{}“ muss numerisch sein (Parameter {}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="221" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="237" />
       <source>Field “{}” of “{}” replaced by the new assignment and distances.</source>
       <translation>Feld „{}“ von „{}“ durch die neue Zuordnung und die neuen Entfernungen ersetzt.</translation>
     </message>
@@ -1357,6 +1402,16 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Geprüfte gesperrte Fallzahlen</translation>
     </message>
     <message>
+      <location filename="cartography/access_style.py" line="30" />
+      <source>High need, high supply</source>
+      <translation>Hoher Bedarf, hohe Versorgung</translation>
+    </message>
+    <message>
+      <location filename="cartography/access_style.py" line="29" />
+      <source>High need, low supply</source>
+      <translation>Hoher Bedarf, geringe Versorgung</translation>
+    </message>
+    <message>
       <location filename="spatial/assignment_report.py" line="116" />
       <source>Holes enclosed by quartiers, and strips up to {} m wide between two quartiers.</source>
       <translation>Von Quartieren umschlossene Löcher sowie Streifen bis {} m Breite zwischen zwei Quartieren.</translation>
@@ -1380,6 +1435,23 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="94" />
       <source>House number field</source>
       <translation>Feld Hausnummer</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="93" />
+      <source>How many places of the offerings (e.g. Kita places) the demand of each quartier (e.g. children under 6) can reach, counting the competition of everyone else who reaches the same offerings: the enhanced two-step floating catchment area method (E2SFCA, Luo &amp; Qi 2009).
+
+Step 1: each offering's capacity (CAPACITY_FIELD; empty: 1 per offering) is divided by the demand (DEMAND_FIELD of the addresses; empty: 1 per address) within its catchment DISTANCE, each weighted by the distance decay. Step 2: each address sums these ratios over the offerings it reaches, weighted the same way. Decay: none (weight 1 within DISTANCE), linear (1 − d/DISTANCE) or gaussian ((exp(−½(d/DISTANCE)²) − exp(−½)) / (1 − exp(−½)), Dai 2010); 0 beyond DISTANCE. Distances are straight lines in the quartier layer's CRS, or along the NETWORK when given (paths and roads; points are joined to the nearest segment and the straight connection counts, as in 'Offerings per quartier and coverage').
+
+Output per quartier: access_index (places per 1,000 of demand: the demand-weighted mean of its addresses' accessibility; an address that reaches nothing counts with 0; NULL without demand), demand (of its addresses) and supply_reached (the places allotted to its demand; the quartiers' sum is the capacity of the offerings that reach any demand). With NEED_FIELD (a number field of the quartiers, e.g. A2 of the indicator layer) need_supply classes every quartier with both values: need is high above the median need, supply is high above the median access_index (both medians over these quartiers; a value equal to the median counts as low): 'high need–low supply', 'high need–high supply', 'low need–low supply', 'low need–high supply'. The loaded output is styled by need_supply, else by access_index.
+
+With a category field the offerings of each category compete among themselves as well: access_index_&lt;category&gt; and supply_reached_&lt;category&gt; (category names as n_&lt;category&gt; of the coverage algorithm) are computed from that category's offerings alone, while the overall figures take all offerings as one supply. The optional address output holds each address with quartier_id, access (places per 1,000 of demand), access_&lt;category&gt;, nearest_distance_m (to the nearest offering, without limit; NULL when none is reached) and, with a network, access_m (the connection to the network). Capacities and demands that are no number, negative or empty count as 0 and are reported in the log. Addresses outside every quartier compete for the places as well but are left out of the quartier figures.</source>
+      <translation>Wie viele Plätze der Angebote (z. B. Kita-Plätze) die Nachfrage jedes Quartiers (z. B. Kinder unter 6) erreichen kann, unter Berücksichtigung der Konkurrenz aller anderen, die dieselben Angebote erreichen: die erweiterte Zwei-Schritt-Methode des gleitenden Einzugsgebiets (E2SFCA, Luo &amp; Qi 2009).
+
+Schritt 1: Die Kapazität jedes Angebots (CAPACITY_FIELD; leer: 1 je Angebot) wird durch die Nachfrage (DEMAND_FIELD der Adressen; leer: 1 je Adresse) in seinem Einzugsgebiet DISTANCE geteilt, jeweils gewichtet mit dem Distanzabfall. Schritt 2: Jede Adresse summiert diese Verhältnisse über die Angebote, die sie erreicht, gleich gewichtet. Distanzabfall: keiner (Gewicht 1 innerhalb von DISTANCE), linear (1 − d/DISTANCE) oder gaußförmig ((exp(−½(d/DISTANCE)²) − exp(−½)) / (1 − exp(−½)), Dai 2010); 0 jenseits von DISTANCE. Entfernungen sind Luftlinien im KBS der Quartiersebene oder Wege entlang des NETWORK, wenn angegeben (Wege und Straßen; Punkte werden an den nächsten Abschnitt angebunden und die gerade Verbindung zählt mit, wie in „Angebote je Quartier und Versorgung“).
+
+Ausgabe je Quartier: access_index (Plätze je 1.000 der Nachfrage: der nach Nachfrage gewichtete Mittelwert der Erreichbarkeit seiner Adressen; eine Adresse, die nichts erreicht, zählt mit 0; NULL ohne Nachfrage), demand (seiner Adressen) und supply_reached (die seiner Nachfrage zugeteilten Plätze; die Summe über die Quartiere ist die Kapazität der Angebote, die irgendeine Nachfrage erreichen). Mit NEED_FIELD (ein Zahlenfeld der Quartiere, z. B. A2 der Indikatorebene) ordnet need_supply jedes Quartier mit beiden Werten ein: Bedarf ist hoch über dem Median des Bedarfs, Versorgung ist hoch über dem Median von access_index (beide Mediane über diese Quartiere; ein Wert gleich dem Median zählt als niedrig): 'high need–low supply', 'high need–high supply', 'low need–low supply', 'low need–high supply'. Die geladene Ausgabe wird nach need_supply dargestellt, sonst nach access_index.
+
+Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie untereinander: access_index_&lt;Kategorie&gt; und supply_reached_&lt;Kategorie&gt; (Kategorienamen wie n_&lt;Kategorie&gt; des Versorgungsalgorithmus) werden nur aus den Angeboten dieser Kategorie berechnet, die Gesamtwerte nehmen alle Angebote als ein Angebot. Die optionale Adressausgabe enthält jede Adresse mit quartier_id, access (Plätze je 1.000 der Nachfrage), access_&lt;Kategorie&gt;, nearest_distance_m (zum nächsten Angebot, ohne Grenze; NULL, wenn keines erreicht wird) und mit Netz access_m (die Anbindung an das Netz). Kapazitäten und Nachfragen, die keine Zahl, negativ oder leer sind, zählen als 0 und werden im Protokoll gemeldet. Adressen außerhalb aller Quartiere konkurrieren ebenfalls um die Plätze, fehlen aber in den Quartierswerten.</translation>
     </message>
     <message>
       <location filename="indicators/table_export.py" line="349" />
@@ -1517,7 +1589,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Ungültige Quartiersgeometrien (für die Zuordnung repariert)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="172" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="188" />
       <source>Invalid quartier geometries repaired for the computation: {}.</source>
       <translation>Ungültige Quartiersgeometrien für die Berechnung repariert: {}.</translation>
     </message>
@@ -1654,12 +1726,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer '{}' hat kein gültiges KBS.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="324" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="342" />
       <source>Layer '{}' holds no offering with a location.</source>
       <translation>Layer '{}' enthält kein Angebot mit Lage.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="350" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="368" />
       <source>Layer '{}', field '{}' is text: {} value(s) were read with a decimal comma (e.g. row {}: '{}' as {}).</source>
       <translation>Layer „{}“, Feld „{}“ ist Text: {} Wert(e) wurden mit Dezimalkomma gelesen (z. B. Zeile {}: „{}“ als {}).</translation>
     </message>
@@ -1677,17 +1749,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer '{}', Feld '{}': doppelte Quartiers-IDs: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="355" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="373" />
       <source>Layer '{}', field '{}': {} address(es) with no usable number of residents (e.g. row {}: '{}'), counted as 0 residents.</source>
       <translation>Layer '{}', Feld '{}': {} Adresse(n) ohne verwendbare Einwohnerzahl (z. B. Zeile {}: '{}'), gezählt mit 0 Einwohnern.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="363" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="381" />
       <source>Layer '{}': {} address(es) without geometry are left out.</source>
       <translation>Layer '{}': {} Adresse(n) ohne Geometrie werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="326" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="344" />
       <source>Layer '{}': {} offering(s) without geometry are left out.</source>
       <translation>Layer '{}': {} Angebot(e) ohne Geometrie werden ausgelassen.</translation>
     </message>
@@ -1779,6 +1851,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Layer „{}“ hat kein gültiges KBS, seine Koordinaten lassen sich daher nicht auf Layer „{}“ ({}) beziehen. Bitte das KBS des Layers setzen (Layereigenschaften &gt; Quelle) und erneut ausführen.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="175" />
+      <source>Layer “{}” holds no offering with a location: every accessibility is 0.</source>
+      <translation>Layer „{}“ enthält kein Angebot mit Lage: jede Erreichbarkeit ist 0.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/aggregate_counts.py" line="52" />
       <source>Layer “{}” holds points but no QUARTIERS layer was given, and it has no quartier id field “{}”.</source>
       <translation>Layer „{}“ enthält Punkte, aber es wurde kein QUARTIERS-Layer angegeben, und er hat kein Kennungsfeld „{}“.</translation>
@@ -1792,6 +1869,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="processing_provider/inputs.py" line="220" />
       <source>Layer “{}”, field “{}”: {} feature(s) have no quartier id (NULL or empty), e.g. feature id(s) {}.</source>
       <translation>Layer „{}“, Feld „{}“: {} Objekt(e) ohne Quartierskennung (NULL oder leer), z. B. Objekt-ID(s) {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="286" />
+      <source>Layer “{}”, field “{}”: {} value(s) are no usable number (e.g. row {}: “{}”) and count as 0.</source>
+      <translation>Layer „{}“, Feld „{}“: {} Wert(e) sind keine brauchbare Zahl (z. B. Zeile {}: „{}“) und zählen als 0.</translation>
     </message>
     <message>
       <location filename="processing_provider/errors.py" line="67" />
@@ -1814,6 +1896,16 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Ebene</translation>
     </message>
     <message>
+      <location filename="cartography/access_style.py" line="32" />
+      <source>Low need, high supply</source>
+      <translation>Geringer Bedarf, hohe Versorgung</translation>
+    </message>
+    <message>
+      <location filename="cartography/access_style.py" line="31" />
+      <source>Low need, low supply</source>
+      <translation>Geringer Bedarf, geringe Versorgung</translation>
+    </message>
+    <message>
       <location filename="ui/dock_export.py" line="66" />
       <source>Map sheets of the selected quartiers</source>
       <translation>Kartenblätter der ausgewählten Quartiere</translation>
@@ -1832,6 +1924,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="267" />
       <source>Matching {} addresses against {} directory addresses…</source>
       <translation>{} Adressen werden mit {} Verzeichnisadressen abgeglichen…</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="199" />
+      <source>Medians: need {:.2f}, access index {:.2f} places per 1,000.</source>
+      <translation>Mediane: Bedarf {:.2f}, Erreichbarkeitsindex {:.2f} Plätze je 1.000.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/hotspots.py" line="114" />
@@ -1914,9 +2011,24 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Natürliche Brüche (Jenks)</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="142" />
+      <source>Need field of the quartiers (optional, e.g. A2)</source>
+      <translation>Bedarfsfeld der Quartiere (optional, z. B. A2)</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/hotspots.py" line="117" />
       <source>Neighbours</source>
       <translation>Nachbarn</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/network_input.py" line="18" />
+      <source>Network of paths and roads (lines; empty: straight-line distances)</source>
+      <translation>Netz aus Wegen und Straßen (Linien; leer: Luftlinie)</translation>
+    </message>
+    <message>
+      <location filename="cartography/access_style.py" line="78" />
+      <source>No demand</source>
+      <translation>Keine Nachfrage</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/export_map_sheets.py" line="148" />
@@ -1934,7 +2046,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Kein Quartier zu exportieren: Der Layer ist leer oder der Filter trifft auf kein Quartier zu.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="360" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="378" />
       <source>No residents field: every address counts as one resident.</source>
       <translation>Kein Einwohnerfeld: jede Adresse zählt als ein Einwohner.</translation>
     </message>
@@ -1942,6 +2054,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="182" />
       <source>No small count is hidden.</source>
       <translation>Keine kleine Fallzahl ist gesperrt.</translation>
+    </message>
+    <message>
+      <location filename="cartography/access_style.py" line="50" />
+      <source>No value (no demand or no need value)</source>
+      <translation>Kein Wert (keine Nachfrage oder kein Bedarfswert)</translation>
     </message>
     <message>
       <location filename="indicators/table_export.py" line="315" />
@@ -2033,12 +2150,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Numerische Felder, aus denen der Index gebildet wird (höherer Wert = mehr Bedarf, außer umgekehrt); vorausgewählt: die Indikatorwerte der Bedarfsindikatoren des Katalogs, die der Layer hat.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="108" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="126" />
       <source>Offerings (points)</source>
       <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="72" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="76" />
       <source>Offerings per quartier and coverage</source>
       <translation>Angebote je Quartier und Erreichbarkeit</translation>
     </message>
@@ -2323,7 +2440,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="97" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="137" />
       <source>Quartiers (polygons)</source>
       <translation>Quartiere (Polygone)</translation>
     </message>
@@ -2433,12 +2550,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Adresspunkte aus „{}“ werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="340" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="358" />
       <source>Reading addresses…</source>
       <translation>Adressen werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="199" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="215" />
       <source>Reading offerings…</source>
       <translation>Angebote werden gelesen…</translation>
     </message>
@@ -2448,7 +2565,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Quartiere aus „{}“ werden gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="194" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="210" />
       <source>Reading quartiers…</source>
       <translation>Quartiere werden gelesen…</translation>
     </message>
@@ -2461,6 +2578,11 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="196" />
       <source>Reading the addresses to geocode from '{}'…</source>
       <translation>Zu geokodierende Adressen werden aus '{}' gelesen…</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="416" />
+      <source>Reading the network…</source>
+      <translation>Netz wird gelesen…</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/aggregate_counts.py" line="119" />
@@ -2493,7 +2615,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Einwohner</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="135" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="150" />
       <source>Residents field (empty: one resident per address)</source>
       <translation>Feld Einwohner (leer: ein Einwohner je Adresse)</translation>
     </message>
@@ -2921,7 +3043,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation type="obsolete">Der Quartierslayer '{}' ist leer.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="304" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="244" />
       <source>The quartier layer '{}' is in a geographic CRS ({}): distances in metres need a projected CRS. Reproject the quartiers first (e.g. to EPSG:25832).</source>
       <translation>Der Quartierslayer '{}' liegt in einem geographischen KBS ({}): Entfernungen in Metern brauchen ein projiziertes KBS. Projizieren Sie die Quartiere zuerst um (z. B. nach EPSG:25832).</translation>
     </message>
@@ -3166,7 +3288,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Wenn angegeben, werden die Gemeindewerte (_mun-Felder) aus den summierten Fallzahlen berechnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="147" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="163" />
       <source>White spot: share of residents within the distance below (percent)</source>
       <translation>Weißer Fleck: Anteil der Einwohner innerhalb der Entfernung unter (Prozent)</translation>
     </message>
@@ -3174,6 +3296,11 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="393" />
       <source>Widens the funnel control limits (_funnel) by Spiegelhalter's multiplicative overdispersion factor when the quartiers vary more than chance explains.</source>
       <translation>Erweitert die Kontrollgrenzen des Trichters (_funnel) um Spiegelhalters multiplikativen Überdispersionsfaktor, wenn die Quartiere stärker streuen, als der Zufall erklärt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="107" />
+      <source>With a network (optional: a line layer of paths and roads, e.g. an OpenStreetMap extract, reprojected like the other inputs) every distance is measured along it instead of in a straight line: each address and each offering is joined to its nearest network segment by a straight connection, which counts as part of the distance; the log reports points more than {:.0f} m from the network. Lines are joined where they share a vertex (vertices within 1 cm are one); lines that cross without a shared vertex (bridges, tunnels) are not. nearest_distance_m is then the shortest distance along the network to the nearest offering (one shortest-path search from all offerings at once, per category), and the address output gets access_m, the length of the address's connection to the network. An address that reaches no offering over the network (a separate part of it) gets no distance (NULL), counts as farther than DISTANCE and is counted in the log.</source>
+      <translation>Mit einem Netz (optional: eine Linienebene aus Wegen und Straßen, z. B. ein OpenStreetMap-Auszug, wie die anderen Eingaben umprojiziert) wird jede Entfernung entlang des Netzes statt in Luftlinie gemessen: Jede Adresse und jedes Angebot wird durch eine gerade Verbindung an den nächsten Netzabschnitt angebunden, die als Teil der Entfernung zählt; das Protokoll meldet Punkte, die mehr als {:.0f} m vom Netz entfernt liegen. Linien sind verbunden, wo sie einen Stützpunkt teilen (Stützpunkte innerhalb von 1 cm gelten als einer); Linien, die sich ohne gemeinsamen Stützpunkt kreuzen (Brücken, Tunnel), sind es nicht. nearest_distance_m ist dann die kürzeste Entfernung entlang des Netzes zum nächsten Angebot (eine Kürzeste-Wege-Suche von allen Angeboten zugleich, je Kategorie), und die Adressausgabe erhält access_m, die Länge der Anbindung der Adresse an das Netz. Eine Adresse, die über das Netz kein Angebot erreicht (ein getrennter Teil davon), erhält keine Entfernung (NULL), zählt als weiter entfernt als DISTANCE und wird im Protokoll gezählt.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/export_table.py" line="119" />
@@ -3261,6 +3388,11 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>ein Ja/Nein-Wert, keine Anzahl</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="301" />
+      <source>address(es)</source>
+      <translation>Adresse(n)</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="238" />
       <source>boundary</source>
       <translation>auf der Grenze</translation>
@@ -3291,7 +3423,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>fallend</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="301" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="240" />
       <source>distances in metres</source>
       <translation>Entfernungen in Metern</translation>
     </message>
@@ -3341,6 +3473,11 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Feldname {field} kollidiert mit Indikator {other}</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="147" />
+      <source>gaussian</source>
+      <translation>gaußförmig</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="121" />
       <source>id given twice in the file</source>
       <translation>Kennung zweimal in der Datei angegeben</translation>
@@ -3374,6 +3511,11 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="136" />
       <source>kind must be "share" or "rate", got {value}</source>
       <translation>kind muss "share" oder "rate" sein, gefunden: {value}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="147" />
+      <source>linear</source>
+      <translation>linear</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="131" />
@@ -3421,7 +3563,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>keine signifikante Änderung</translation>
     </message>
     <message>
-      <location filename="spatial/assignment_report.py" line="98" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="147" />
       <source>none</source>
       <translation>keine</translation>
     </message>
@@ -3464,6 +3606,11 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="139" />
       <source>numerator and denominator are the same column {value}</source>
       <translation>Zähler und Nenner sind dieselbe Spalte {value}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="302" />
+      <source>offering(s)</source>
+      <translation>Angebot(e)</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="239" />
@@ -3529,6 +3676,11 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <location filename="indicators/table_export.py" line="395" />
       <source>yes for status class 3 or 4, or class 2 with negative dynamics.</source>
       <translation>ja bei Statusklasse 3 oder 4 oder bei Klasse 2 mit negativer Dynamik.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="216" />
+      <source>{:.0f} of the demand in the quartiers reaches {:.1f} places ({:.1f} per 1,000).</source>
+      <translation>Die Nachfrage von {:.0f} in den Quartieren erreicht {:.1f} Plätze ({:.1f} je 1.000).</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="149" />
@@ -3644,9 +3796,19 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>{sheets} Kartenblätter in 1 PDF-Datei nach {folder} geschrieben</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="369" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="387" />
       <source>{} address(es) lie outside every quartier and are left out of the figures.</source>
       <translation>{} Adresse(n) liegen außerhalb aller Quartiere und fließen nicht in die Werte ein.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="326" />
+      <source>{} address(es) reach no offering over the network “{}” (a separate part of it): accessibility 0, no distance (NULL).</source>
+      <translation>{} Adresse(n) erreichen über das Netz „{}“ kein Angebot (ein getrennter Teil davon): Erreichbarkeit 0, keine Entfernung (NULL).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="431" />
+      <source>{} address(es) reach no offering over the network “{}” (a separate part of it): no distance (NULL), counted as farther than the distance.</source>
+      <translation>{} Adresse(n) erreichen über das Netz „{}“ kein Angebot (ein getrennter Teil davon): keine Entfernung (NULL), zählen als weiter entfernt als die Distanz.</translation>
     </message>
     <message>
       <location filename="spatial/assignment_report.py" line="101" />
@@ -3684,12 +3846,12 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>{} Multipunkt-Adressen mit mehreren Punkten wurden nach ihrem ersten Punkt zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="250" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="266" />
       <source>{} of {} residents ({:.1f} %) live within {} m of an offering.</source>
       <translation>{} von {} Einwohnern ({:.1f} %) wohnen im Umkreis von {} m um ein Angebot.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="332" />
+      <location filename="processing_provider/algorithms/offering_coverage.py" line="350" />
       <source>{} offering(s) lie outside every quartier: not counted, but used for the distances.</source>
       <translation>{} Angebot(e) liegen außerhalb aller Quartiere: nicht gezählt, aber für die Entfernungen verwendet.</translation>
     </message>
@@ -3732,6 +3894,11 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <location filename="processing_provider/algorithms/aggregate_counts.py" line="57" />
       <source>{} records lie outside every quartier and are not counted.</source>
       <translation>{} Datensätze liegen außerhalb aller Quartiere und werden nicht gezählt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/network_input.py" line="75" />
+      <source>{} {} lie farther than {:.0f} m from the network “{}” (up to {:.0f} m): the straight connection to the nearest path is counted in their distances. Is the network complete?</source>
+      <translation>{} {} liegen weiter als {:.0f} m vom Netz „{}“ entfernt (bis zu {:.0f} m): die gerade Verbindung zum nächsten Weg zählt in ihren Entfernungen mit. Ist das Netz vollständig?</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="240" />

@@ -235,3 +235,54 @@ def coverage_by_group(group, distance, weights, n_groups, max_distance):
         "share_within": share,
         "median_distance": median,
     }
+
+
+def pairs_within(ox, oy, px, py, max_distance):
+    """Every pair (offering k, point i) with straight-line distance ≤ ``max_distance``, found with a grid of cells of
+    side ``max_distance`` over the points (each offering looks at the 3 x 3 cells around its own; no all-pairs
+    search). Returns ``(offering index, point index, distance)`` arrays sorted by offering, then point. NaN
+    coordinates take part in no pair."""
+    ox = np.asarray(ox, dtype=np.float64)
+    oy = np.asarray(oy, dtype=np.float64)
+    px = np.asarray(px, dtype=np.float64)
+    py = np.asarray(py, dtype=np.float64)
+    none = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+    pvalid = np.flatnonzero(np.isfinite(px) & np.isfinite(py))
+    ovalid = np.flatnonzero(np.isfinite(ox) & np.isfinite(oy))
+    if not len(pvalid) or not len(ovalid) or not max_distance >= 0:
+        return none
+    x0, y0 = float(px[pvalid].min()), float(py[pvalid].min())
+    width = float(px[pvalid].max()) - x0
+    height = float(py[pvalid].max()) - y0
+    h = max(float(max_distance), width / _MAX_CELLS_PER_AXIS, height / _MAX_CELLS_PER_AXIS, 1e-9)
+    nx, ny = int(width // h) + 1, int(height // h) + 1
+    ix = np.minimum(((px[pvalid] - x0) // h).astype(np.int64), nx - 1)
+    iy = np.minimum(((py[pvalid] - y0) // h).astype(np.int64), ny - 1)
+    order = np.argsort(iy * nx + ix, kind="stable")
+    sorted_points = pvalid[order]
+    start = np.concatenate([[0], np.cumsum(np.bincount(iy * nx + ix, minlength=nx * ny))])
+    cx = np.floor((ox[ovalid] - x0) / h).astype(np.int64)
+    cy = np.floor((oy[ovalid] - y0) / h).astype(np.int64)
+    parts = []
+    for dy in (-1, 0, 1):
+        row = cy + dy
+        lo_x, hi_x = np.maximum(cx - 1, 0), np.minimum(cx + 1, nx - 1)
+        ok = (row >= 0) & (row < ny) & (lo_x <= hi_x)
+        off = ovalid[ok]
+        lo = start[row[ok] * nx + lo_x[ok]]
+        hi = start[row[ok] * nx + hi_x[ok] + 1]
+        lengths = hi - lo
+        total = int(lengths.sum())
+        if not total:
+            continue
+        pos = np.arange(total, dtype=np.int64) + np.repeat(lo - (np.cumsum(lengths) - lengths), lengths)
+        k = np.repeat(off, lengths)
+        i = sorted_points[pos]
+        d = np.hypot(px[i] - ox[k], py[i] - oy[k])
+        keep = d <= max_distance
+        parts.append((k[keep], i[keep], d[keep]))
+    if not parts:
+        return none
+    k, i, d = (np.concatenate([p[j] for p in parts]) for j in range(3))
+    order = np.lexsort((i, k))
+    return k[order], i[order], d[order]

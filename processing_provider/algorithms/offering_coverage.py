@@ -38,6 +38,7 @@ from ...spatial.coverage import (
     read_residents,
 )
 from ...spatial.nearest import coverage_by_group, nearest
+from ...spatial.network import ACCESS_LIMIT_M, network_distances
 from ...translation import tr
 from ..base import GROUP_ADDRESSES, QuartiersAlgorithm, default_field, set_decimals
 from ..errors import empty_layer
@@ -50,10 +51,12 @@ from ..inputs import (
     source_name,
     whole_layer,
 )
+from ..network_input import log_network_join, network_parameter, network_source, read_network
 from ..readers import python_values, read_points_with_attributes, read_quartiers
 from ..vector_output import LayerContent, OutputSet, input_file, output_fields, write_vector_output
 
 _CHUNK = 10000
+ACCESS_FIELD = "access_m"  # with a network: the address's straight connection to it, metres
 
 
 class OfferingCoverageAlgorithm(QuartiersAlgorithm):
@@ -66,6 +69,7 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
     POPULATION_FIELD = "POPULATION_FIELD"
     DISTANCE = "DISTANCE"
     WHITE_SPOT_SHARE = "WHITE_SPOT_SHARE"
+    NETWORK = "NETWORK"
     ADDRESS_OUTPUT = "ADDRESS_OUTPUT"
 
     def displayName(self):
@@ -100,7 +104,18 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
             "nearest_distance_m_<category> and within_distance_<category> for each category). An address field "
             "of one of these names (any case, or its 10-character shapefile cut when that stands for one of them "
             "only), e.g. from an earlier run, is replaced in its place, and the log says so."
-        )
+        ) + "\n\n" + tr(
+            "With a network (optional: a line layer of paths and roads, e.g. an OpenStreetMap extract, reprojected "
+            "like the other inputs) every distance is measured along it instead of in a straight line: each "
+            "address and each offering is joined to its nearest network segment by a straight connection, which "
+            "counts as part of the distance; the log reports points more than {:.0f} m from the network. Lines "
+            "are joined where they share a vertex (vertices within 1 cm are one); lines that cross without a "
+            "shared vertex (bridges, tunnels) are not. nearest_distance_m is then the shortest distance along the "
+            "network to the nearest offering (one shortest-path search from all offerings at once, per category), "
+            "and the address output gets access_m, the length of the address's connection to the network. An "
+            "address that reaches no offering over the network (a separate part of it) gets no distance (NULL), "
+            "counts as farther than DISTANCE and is counted in the log."
+        ).format(ACCESS_LIMIT_M)
 
     def initAlgorithm(self, config=None):
         self._add(
@@ -143,6 +158,7 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
                 defaultValue=1000.0, minValue=0.0,
             ), 0)  # whole metres shown ("1000", not "1000.000000"); decimals may still be typed in processing.run
         )
+        self._add(network_parameter(self.NETWORK))
         share = set_decimals(QgsProcessingParameterNumber(
             self.WHITE_SPOT_SHARE, tr("White spot: share of residents within the distance below (percent)"),
             NUMBER_DOUBLE, defaultValue=50.0, minValue=0.0, maxValue=100.0,
@@ -307,7 +323,9 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
         check_crs_pair(offerings, quartiers, off_label, q_label)
         if addresses is not None:
             check_crs_pair(addresses, quartiers, addr_label, q_label)
+        network, net_label = network_source(self, parameters, self.NETWORK, context, quartiers, q_label)
         return {
+            "network": network, "net_label": net_label,
             "offerings": offerings, "quartiers": quartiers, "addresses": addresses, "off_label": off_label,
             "q_label": q_label, "addr_label": addr_label, "id_field": field(self.QUARTIER_ID),
             "cat_name": offerings.fields().at(cat_index).name() if cat_index >= 0 else "",
@@ -376,7 +394,9 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
         named = [category for category in categories if category["value"] is not None]
         searches = [np.ones(len(off["x"]), dtype=bool)] + [category["mask"] for category in named]
         dists = []
-        for k, mask in enumerate(searches):
+        if inputs["network"] is not None:
+            dists = self._network_distances(context, inputs, crs, addr, off, searches, feedback)
+        for k, mask in enumerate(searches if not dists else []):
             def nearest_progress(fraction, k=k):
                 self.check_canceled(feedback)
                 feedback.setProgress(55 + 25 * (k + fraction) / len(searches))
@@ -389,6 +409,28 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
             category["dist"] = dist
             category["coverage"] = coverage_by_group(addr["group"], dist, weights, nq, inputs["distance"])
         return addr, coverage_by_group(addr["group"], addr["dist"], weights, nq, inputs["distance"])
+
+    def _network_distances(self, context, inputs, crs, addr, off, searches, feedback):
+        """The distances along the network (metres) of the addresses to the nearest offering of each search
+        (``inf`` where none is reached); ``addr["access"]``: the addresses' connection lengths."""
+        feedback.pushInfo(tr("Reading the network…"))
+        net = read_network(inputs["network"], inputs["net_label"], self.NETWORK, crs, inputs["to_metres"], context)
+        self.check_canceled(feedback)
+        feedback.pushInfo(tr("Distances along the network ({} segments)…").format(net.n_segments))
+        dists, p_access, o_access = network_distances(
+            net, (addr["x"], addr["y"]), (off["x"], off["y"]), searches,
+            snap_progress=lambda _f: self.check_canceled(feedback))
+        to_m = inputs["to_metres"]
+        addr["access"] = p_access * to_m
+        log_network_join(feedback, inputs["net_label"], tr("address(es)"), addr["access"])
+        log_network_join(feedback, inputs["net_label"], tr("offering(s)"), o_access * to_m)
+        located = np.isfinite(addr["x"]) & np.isfinite(addr["y"]) & (addr["group"] >= 0)
+        unreached = int((located & np.isinf(dists[0])).sum())
+        if unreached and np.isfinite(o_access).any():
+            feedback.pushWarning(
+                tr("{} address(es) reach no offering over the network “{}” (a separate part of it): no distance "
+                   "(NULL), counted as farther than the distance.").format(unreached, inputs["net_label"]))
+        return [dist * to_m for dist in dists]
 
     @staticmethod
     def _address_content(inputs, addr, quartier_ids, crs, categories):
@@ -403,9 +445,12 @@ class OfferingCoverageAlgorithm(QuartiersAlgorithm):
         for category in named:
             for name, kind in zip(category["fields"][1], (T_DOUBLE, T_INT)):
                 extra.append(QgsField(name, kind))
+        columns = address_columns(quartier_ids, addr["group"], addr["dist"], inputs["distance"],
+                                  [category["dist"] for category in named])
+        if "access" in addr:
+            extra.append(QgsField(ACCESS_FIELD, T_DOUBLE))
+            columns.append([float(v) if np.isfinite(v) else None for v in addr["access"].tolist()])
         fields, positions, _replaced = output_fields(addresses.fields(), extra)
         return LayerContent(
-            addresses, addr["layer"], addr["whole"], addr["fids"], fields,
-            address_columns(quartier_ids, addr["group"], addr["dist"], inputs["distance"],
-                            [category["dist"] for category in named]),
+            addresses, addr["layer"], addr["whole"], addr["fids"], fields, columns,
             ("points", addr["x"], addr["y"]), WKB_POINT, crs, table=addr["table"], positions=positions)

@@ -129,7 +129,7 @@ DESIGN_ALGORITHMS = {
     "assignaddresses": "addresses", "geocodeaddresses": "addresses", "aggregatecounts": "addresses",
     "offeringcoverage": "addresses", "calculateindicators": "indicators", "attentionindex": "indicators",
     "exportmapsheets": "maps", "exporttable": "indicators", "indicatortrends": "indicators",
-    "hotspots": "indicators",
+    "hotspots": "indicators", "accessibility": "addresses",
 }
 
 
