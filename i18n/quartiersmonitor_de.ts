@@ -249,7 +249,7 @@
       <translation>Altersstandardisierte Werte (direkte Standardisierung auf die Europäische Standardbevölkerung 2013): Intervall nach Dobson.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="126" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="156" />
       <source>Among the indicator fields, those where a higher value means less need.</source>
       <translation>Unter den Indikatorfeldern diejenigen, bei denen ein höherer Wert weniger Bedarf bedeutet.</translation>
     </message>
@@ -292,6 +292,36 @@
       <location filename="processing_provider/errors.py" line="28" />
       <source>Available fields: {}.</source>
       <translation>Vorhandene Felder: {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="193" />
+      <source>Base-year statistics</source>
+      <translation>Statistik des Basisjahres</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="363" />
+      <source>Base-year table '{layer}' has more than one row for field '{field}'.</source>
+      <translation>Basisjahr-Tabelle „{layer}“ hat mehr als eine Zeile für das Feld „{field}“.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="365" />
+      <source>Base-year table '{layer}' has no row for the indicator field(s) {fields}.</source>
+      <translation>Basisjahr-Tabelle „{layer}“ hat keine Zeile für das Indikatorfeld / die Indikatorfelder {fields}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="354" />
+      <source>Base-year table '{layer}' needs the columns field, mean and sd; missing: {columns}.</source>
+      <translation>Basisjahr-Tabelle „{layer}“ braucht die Spalten field, mean und sd; es fehlt: {columns}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="360" />
+      <source>Base-year table '{layer}': the sd of field '{field}' is {value}; it must be greater than 0.</source>
+      <translation>Basisjahr-Tabelle „{layer}“: sd des Feldes „{field}“ ist {value}; sie muss größer als 0 sein.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="357" />
+      <source>Base-year table '{layer}': the {column} of field '{field}' is not a number: {value}.</source>
+      <translation>Basisjahr-Tabelle „{layer}“: {column} des Feldes „{field}“ ist keine Zahl: {value}.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/hotspots.py" line="138" />
@@ -593,7 +623,7 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Kommagetrennte Gruppen in ganzen Jahren, z. B. '0-14,15-64,65-' (die letzte darf offen sein).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="88" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="101" />
       <source>Composite index of social status after Berlin's and Hamburg's social monitoring.
 
 Each chosen indicator field is z-standardised over the quartiers (higher = more need; fields listed under 'Reversed' count the other way), the (weighted) sum is z-standardised again: the status index. Status classes: 1 high (index below the first threshold), 2 middle, 3 low, 4 very low (above the third threshold). With a previous layer (same fields and quartier ids, an earlier year) the changes give the dynamics index and class (1 positive, 2 stable, 3 negative).
@@ -1494,12 +1524,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Indikatordefinitionen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="115" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="145" />
       <source>Indicator fields</source>
       <translation>Indikatorfelder</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="247" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="381" />
       <source>Indicator fields (the catalog's need indicators in layer '{layer}'): {fields}.</source>
       <translation>Indikatorfelder (die Bedarfsindikatoren des Katalogs im Layer „{layer}“): {fields}.</translation>
     </message>
@@ -1514,7 +1544,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Indikatorfelder des Aufmerksamkeitsindex, getrennt durch ';'.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="112" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="142" />
       <source>Indicator layer</source>
       <translation>Indikatorenlayer</translation>
     </message>
@@ -1636,7 +1666,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation type="obsolete">Layer „{layer}“ hat kein Feld „{field}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="259" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="393" />
       <source>Layer '{layer}' has no population field (default pop_total, written by 'Calculate indicators'): the minimum population of {n} is not applied. Choose the field with the residents to apply it.</source>
       <translation>Layer „{layer}“ hat kein Einwohnerfeld (Vorgabe pop_total, von „Indikatoren berechnen“ geschrieben): Die Mindesteinwohnerzahl von {n} wird nicht angewandt. Wählen Sie das Feld mit den Einwohnern, um sie anzuwenden.</translation>
     </message>
@@ -1646,7 +1676,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{layer}“ hat kein Quartiers-ID-Feld mit einem Namen wie quartier_id: Wählen Sie es aus (Parameter QUARTIER_ID).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="243" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="377" />
       <source>Layer '{layer}' has none of the preselected indicator fields ({fields}): choose the indicator fields.</source>
       <translation>Layer „{layer}“ hat keines der vorausgewählten Indikatorfelder ({fields}): Wählen Sie die Indikatorfelder.</translation>
     </message>
@@ -1684,7 +1714,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{layer}“: Alle {n} untersuchten Werte sind gleich; es gibt nichts zu finden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="274" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="408" />
       <source>Layer '{layer}': field '{field}' is not numeric (type {type}); the index needs numeric fields.</source>
       <translation>Layer „{layer}“: Das Feld „{field}“ ist nicht numerisch (Typ {type}); der Index braucht numerische Felder.</translation>
     </message>
@@ -1709,7 +1739,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{layer}“: Der Nenner muss größer als 0 sein.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="190" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="235" />
       <source>Layer '{layer}': {message}</source>
       <translation>Layer „{layer}“: {message}</translation>
     </message>
@@ -1764,7 +1794,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer '{}': {} Angebot(e) ohne Geometrie werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="158" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="188" />
       <source>Layer or table of an earlier year with the same indicator fields and quartier id field: gives the dynamics.</source>
       <translation>Layer oder Tabelle eines früheren Jahres mit denselben Indikatorfeldern und demselben ID-Feld: ergibt die Dynamik.</translation>
     </message>
@@ -1946,7 +1976,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Mindestfallzahl (kleinere Zähler werden gesperrt)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="144" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="174" />
       <source>Minimum population</source>
       <translation>Mindesteinwohnerzahl</translation>
     </message>
@@ -2029,6 +2059,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="cartography/access_style.py" line="78" />
       <source>No demand</source>
       <translation>Keine Nachfrage</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="281" />
+      <source>No indicator field has _num and _den fields: the values are taken as fixed and status_certainty is 1 wherever a quartier is classed.</source>
+      <translation>Kein Indikatorfeld hat Felder _num und _den: die Werte gelten als fest, und status_certainty ist 1, wo immer ein Quartier eingestuft ist.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/export_map_sheets.py" line="148" />
@@ -2145,7 +2180,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation type="obsolete">Numerische Felder, aus denen der Index gebildet wird (höherer Wert = mehr Bedarf, sofern nicht umgekehrt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="120" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="150" />
       <source>Numeric fields that make up the index (higher value = more need unless reversed); preselected: the indicator values of the catalog's need indicators the layer has.</source>
       <translation>Numerische Felder, aus denen der Index gebildet wird (höherer Wert = mehr Bedarf, außer umgekehrt); vorausgewählt: die Indikatorwerte der Bedarfsindikatoren des Katalogs, die der Layer hat.</translation>
     </message>
@@ -2205,7 +2240,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>OpenDocument-Tabelle (ODS)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="130" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="195" />
+      <source>Optional table with the columns field, mean and sd: per indicator field the mean and standard deviation of a base year; the z-scores use them instead of this year's (optional row status_index: mean and sd of the weighted sum).</source>
+      <translation>Optionale Tabelle mit den Spalten field, mean und sd: je Indikatorfeld Mittelwert und Standardabweichung eines Basisjahres; die z-Werte verwenden diese statt der des aktuellen Jahres (optionale Zeile status_index: Mittelwert und Standardabweichung der gewichteten Summe).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="160" />
       <source>Optional weights: numbers in the order of the indicator fields ('1,1,2') or 'A1=2; A2=1' (others 1).</source>
       <translation>Optionale Gewichte: Zahlen in der Reihenfolge der Indikatorfelder („1,1,2“) oder „A1=2; A2=1“ (übrige 1).</translation>
     </message>
@@ -2285,7 +2325,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Bezugsbevölkerung (z. B. A1_den).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="134" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="164" />
       <source>Population field</source>
       <translation>Einwohnerfeld</translation>
     </message>
@@ -2300,7 +2340,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Runde Klassengrenzen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="285" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="419" />
       <source>Previous layer '{layer}' has no field(s) '{fields}' (it needs the same fields as '{input}').</source>
       <translation>Vorjahreslayer „{layer}“ hat kein(e) Feld(er) „{fields}“ (er braucht dieselben Felder wie „{input}“).</translation>
     </message>
@@ -2315,7 +2355,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Vorjahreslayer „{layer}“: {n} Quartiere haben keine Vorjahreswerte (keine Dynamik): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="156" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="186" />
       <source>Previous year (same fields)</source>
       <translation>Vorjahr (dieselben Felder)</translation>
     </message>
@@ -2385,7 +2425,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quartiers-ID; nennt im Protokoll die ausgelassenen Quartiere.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="114" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="144" />
       <source>Quartier id; the previous layer is joined on a field of the same name.</source>
       <translation>Quartiers-ID; der Vorjahreslayer wird über ein gleichnamiges Feld verknüpft.</translation>
     </message>
@@ -2400,7 +2440,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quartierspolygone mit einer Quartiers-ID als Text.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="113" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="143" />
       <source>Quartier polygons with indicator fields, e.g. the output of 'Calculate indicators'.</source>
       <translation>Quartierspolygone mit Indikatorfeldern, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
     </message>
@@ -2625,7 +2665,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Einwohnerfeld des Adressverzeichnisses</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="139" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="169" />
       <source>Residents per quartier (default pop_total, published by 'Calculate indicators'); quartiers under the minimum population are not classed. Empty: the minimum population is not applied.</source>
       <translation>Einwohner je Quartier (Vorgabe pop_total, von „Indikatoren berechnen“ veröffentlicht); Quartiere unter der Mindesteinwohnerzahl werden nicht klassifiziert. Leer: Die Mindesteinwohnerzahl wird nicht angewandt.</translation>
     </message>
@@ -2634,7 +2674,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation type="obsolete">Einwohner je Quartier; Quartiere unter der Mindesteinwohnerzahl werden nicht klassifiziert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="124" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="154" />
       <source>Reversed fields (higher value = less need)</source>
       <translation>Umgekehrte Felder (höherer Wert = weniger Bedarf)</translation>
     </message>
@@ -2659,12 +2699,22 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die sekundäre Sperrung sperrt weitere Zellen sowie Gemeinde- oder Kreiswerte, bis eine Prüfung belegt, dass keine gesperrte kleine Fallzahl aus allem, was der Lauf veröffentlicht, auf weniger als {k} mögliche Werte eingegrenzt werden kann. Jede gesperrte Zelle wird als • dargestellt.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="201" />
+      <source>Seed</source>
+      <translation>Startwert</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="202" />
+      <source>Seed of the 1,000 simulated draws of status_certainty: the same seed gives the same values.</source>
+      <translation>Startwert der 1.000 simulierten Ziehungen für status_certainty: derselbe Startwert ergibt dieselben Werte.</translation>
+    </message>
+    <message>
       <location filename="ui/dock.py" line="123" />
       <source>Select a quartier to see its profile.</source>
       <translation>Wählen Sie ein Quartier, um sein Profil zu sehen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="238" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="372" />
       <source>Select at least one indicator field.</source>
       <translation>Wählen Sie mindestens ein Indikatorfeld.</translation>
     </message>
@@ -2772,7 +2822,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Statusklasse</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="206" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="257" />
       <source>Status classes: {counts}; attention: {n} quartiers.</source>
       <translation>Statusklassen: {counts}; Aufmerksamkeitsbedarf: {n} Quartiere.</translation>
     </message>
@@ -2782,7 +2832,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Statusindex</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="149" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="179" />
       <source>Status thresholds</source>
       <translation>Statusschwellenwerte</translation>
     </message>
@@ -2951,9 +3001,13 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die ersten {} von {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="162" />
       <source>The input with status_index, status_class, dynamics_index, dynamics_class and attention.</source>
-      <translation>Die Eingabe mit status_index, status_class, dynamics_index, dynamics_class und attention.</translation>
+      <translation type="obsolete">Die Eingabe mit status_index, status_class, dynamics_index, dynamics_class und attention.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="206" />
+      <source>The input with status_index, status_class, dynamics_index, dynamics_class, attention, status_certainty, status_certainty_class and drivers.</source>
+      <translation>Die Eingabe mit status_index, status_class, dynamics_index, dynamics_class, attention, status_certainty, status_certainty_class und drivers.</translation>
     </message>
     <message>
       <source>The layer has no saved style for indicator {field}.</source>
@@ -3154,7 +3208,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Die z-standardisierte (gewichtete) Summe der z-standardisierten Indikatorwerte, höher = mehr Bedarf; zwei Nachkommastellen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="151" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="181" />
       <source>Three increasing thresholds on the status index between classes 1|2, 2|3 and 3|4.</source>
       <translation>Drei aufsteigende Schwellenwerte des Statusindex zwischen den Klassen 1|2, 2|3 und 3|4.</translation>
     </message>
@@ -3218,7 +3272,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation type="obsolete">Wird mit dem Einwohnerfeld verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="146" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="176" />
       <source>Used with the population field; 0 switches the rule off.</source>
       <translation>Gilt mit dem Einwohnerfeld; 0 schaltet die Regel ab.</translation>
     </message>
@@ -3258,7 +3312,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Gewichtsfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="129" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="159" />
       <source>Weights</source>
       <translation>Gewichte</translation>
     </message>
@@ -3633,6 +3687,19 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Anteil</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/attention_index.py" line="119" />
+      <source>status_certainty: the share of 1,000 simulated draws in which the quartier lands in the same status class. Each draw redraws every indicator's numerator from the layer's &lt;field&gt;_num and &lt;field&gt;_den (binomial for a share, Poisson for a rate, as the catalog says; Poisson for a field not in it), recomputes the z-scores over all quartiers, the index and the class as above. Fields without _num and _den (not from 'Calculate indicators') are taken as fixed: no sampling noise. Hidden (suppressed) values are never drawn nor estimated: such a quartier is not classed and has no certainty. status_certainty_class: sure (0.9 or more), likely (0.6 or more), uncertain (below 0.6). The draws are seeded (Seed, default 20260101): the same seed gives the same values.
+
+drivers: the one or two indicators that push the quartier's index most in its direction (largest weight × z-score; towards need for an index of 0 or more, towards high status below 0), as catalog ids (A.1, E.2) or field names.
+
+Base year: an optional table with one row per indicator field and the columns field, mean and sd (the base year's mean and standard deviation of that field over the quartiers); the z-scores then use them instead of this year's, so that they stay comparable across years. A row 'status_index' may give the base year's mean and sd of the weighted sum of z-scores; without it the sum is standardised over this year's quartiers. The dynamics always use this year's changes.</source>
+      <translation>status_certainty: der Anteil von 1.000 simulierten Ziehungen, in denen das Quartier in derselben Statusklasse landet. Jede Ziehung zieht den Zähler jedes Indikators neu aus &lt;Feld&gt;_num und &lt;Feld&gt;_den der Ebene (binomial für einen Anteil, Poisson für eine Rate, wie der Katalog es angibt; Poisson für ein Feld, das nicht im Katalog steht) und berechnet die z-Werte über alle Quartiere, den Index und die Klasse wie oben neu. Felder ohne _num und _den (nicht aus „Indikatoren berechnen“) gelten als fest: ohne Zufallsschwankung. Verborgene (gesperrte) Werte werden weder gezogen noch geschätzt: ein solches Quartier wird nicht eingestuft und hat keine Sicherheit. status_certainty_class: sure (0,9 oder mehr), likely (0,6 oder mehr), uncertain (unter 0,6). Die Ziehungen haben einen Startwert (Startwert, Vorgabe 20260101): derselbe Startwert ergibt dieselben Werte.
+
+drivers: die ein oder zwei Indikatoren, die den Index des Quartiers am stärksten in seine Richtung treiben (größtes Gewicht × z-Wert; in Richtung Bedarf bei einem Index von 0 oder mehr, in Richtung hoher Status unter 0), als Katalog-IDs (A.1, E.2) oder Feldnamen.
+
+Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalten field, mean und sd (Mittelwert und Standardabweichung des Feldes über die Quartiere im Basisjahr); die z-Werte verwenden dann diese statt der des aktuellen Jahres, damit sie über die Jahre vergleichbar bleiben. Eine Zeile „status_index“ kann Mittelwert und Standardabweichung der gewichteten Summe der z-Werte im Basisjahr angeben; ohne sie wird die Summe über die Quartiere des aktuellen Jahres standardisiert. Die Dynamik verwendet immer die Veränderungen des aktuellen Jahres.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="157" />
       <source>text, not a number</source>
       <translation>Text, keine Zahl</translation>
@@ -3721,7 +3788,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation type="obsolete">{n} Kartenblatt-Datei(en) in {folder} geschrieben</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/attention_index.py" line="194" />
+      <location filename="processing_provider/algorithms/attention_index.py" line="239" />
       <source>{n} quartiers are not classed (too few residents or a missing value): {ex}.</source>
       <translation>{n} Quartiere sind nicht klassifiziert (zu wenige Einwohner oder fehlender Wert): {ex}.</translation>
     </message>

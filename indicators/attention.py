@@ -9,6 +9,10 @@
    3 negative (> +1);
 5. attention "yes" for status class 3 or 4, or class 2 with negative dynamics (class 3); "no" otherwise.
 
+Base year (``base``): the z-scores of step 1 use a base year's mean and sd instead of this year's, so that they
+stay comparable across years; the weighted sum is standardised by the base year's (mean, sd) of it where given
+(key ``status_index``), else by this year's. The dynamics always use this year's changes.
+
 Eligible: population >= min_population (when a population is given) and every field has a value. Other quartiers
 are left out of every standardisation and get NaN (not classed).
 """
@@ -21,14 +25,26 @@ def _numeric(series):
     return pd.to_numeric(pd.Series(series), errors="coerce").astype(float)
 
 
-def _zscore(values, mask):
-    out = np.full(len(values), np.nan)
+def zscores(values, mask, base=None):
+    """z-scores of ``values`` (draws x quartiers, or one row of quartiers) over the quartiers in ``mask``: the mean
+    and population sd (ddof=0) of each row's masked values, or the fixed ``(mean, sd)`` of ``base``; a row whose sd
+    is 0 gives 0. Quartiers outside ``mask`` get NaN. Vectorised over the rows (simulated draws)."""
+    values = np.asarray(values, dtype=float)
+    single = values.ndim == 1
+    values = np.atleast_2d(values)
+    out = np.full(values.shape, np.nan)
     if mask.sum() == 0:
-        return out
-    v = values[mask]
-    sd = v.std(ddof=0)
-    out[mask] = (v - v.mean()) / sd if sd > 0 else 0.0
-    return out
+        return out[0] if single else out
+    v = values[:, mask]
+    if base is None:
+        mean = v.mean(axis=1, keepdims=True)
+        sd = v.std(axis=1, ddof=0, keepdims=True)
+    else:
+        mean = np.full((len(v), 1), float(base[0]))
+        sd = np.full((len(v), 1), float(base[1]))
+    safe = np.where(sd > 0, sd, 1.0)
+    out[:, mask] = np.where(sd > 0, (v - mean) / safe, 0.0)
+    return out[0] if single else out
 
 
 def _weights(fields, weights):
@@ -45,10 +61,19 @@ def _weights(fields, weights):
     return w
 
 
-def _composite(matrix, mask, signs, w):
-    z = np.column_stack([_zscore(matrix[:, j], mask) * signs[j] for j in range(matrix.shape[1])])
-    total = np.where(mask, (z * w).sum(axis=1), np.nan)
-    return _zscore(np.nan_to_num(total), mask), z
+def composite(matrix, mask, signs, w, base=None, index_base=None):
+    """The status index of ``matrix`` (quartiers x fields, or draws x quartiers x fields) and the oriented
+    z-scores: every field z-standardised over ``mask`` (by this year's values, or by ``base[j]`` = (mean, sd) of a
+    base year where given), times its sign, the weighted sum standardised again (by ``index_base`` = (mean, sd)
+    where given). Returns (index, z) shaped like the input without / with the field axis."""
+    matrix = np.asarray(matrix, dtype=float)
+    single = matrix.ndim == 2
+    cube = matrix[None] if single else matrix
+    z = np.stack([zscores(cube[:, :, j], mask, None if base is None else base[j]) * signs[j]
+                  for j in range(cube.shape[2])], axis=2)
+    total = np.where(mask[None, :], (z * w).sum(axis=2), np.nan)
+    index = zscores(np.nan_to_num(total), mask, index_base)
+    return (index[0], z[0]) if single else (index, z)
 
 
 def status_class(index, thresholds=(-1.0, 1.0, 1.5)):
@@ -65,14 +90,10 @@ def dynamics_class(index, thresholds=(-1.0, 1.0)):
     return np.where(np.isnan(index), np.nan, cls)
 
 
-def attention_index(frame, fields, *, reversed_fields=(), weights=None, population=None, min_population=300,
-                    thresholds=(-1.0, 1.0, 1.5), previous=None, dynamics_thresholds=(-1.0, 1.0)):
-    """Status and dynamics index, classes and attention flag per row of ``frame`` (see module doc).
-
-    ``population``: a column name of ``frame`` or values aligned with it; ``previous``: a DataFrame with the same
-    ``fields`` for an earlier year, indexed like ``frame`` (rows are matched by index). ``weights``: dict field ->
-    weight or a sequence aligned with ``fields``. Raises ValueError for missing fields or bad parameters.
-    """
+def prepare(frame, fields, *, reversed_fields=(), weights=None, population=None, min_population=300,
+            thresholds=(-1.0, 1.0, 1.5)):
+    """The checked inputs of :func:`attention_index`: (fields, values matrix quartiers x fields, eligible mask,
+    signs, weights, thresholds). Raises ValueError for missing fields or bad parameters."""
     fields = list(fields)
     if not fields:
         raise ValueError("no indicator fields given")
@@ -96,7 +117,46 @@ def attention_index(frame, fields, *, reversed_fields=(), weights=None, populati
         if len(pop) != n:
             raise ValueError("population has {} values for {} rows".format(len(pop), n))
         mask &= pop >= min_population
-    status, _ = _composite(matrix, mask, signs, w) if n else (np.zeros(0), None)
+    return fields, matrix, mask, signs, w, thresholds
+
+
+def base_arrays(fields, base):
+    """``base`` ({field: (mean, sd)}, optionally with "status_index": (mean, sd) of the base year's weighted sum)
+    as (per-field list, index pair); (None, None) without a base. ValueError for a field it lacks or sd <= 0."""
+    if not base:
+        return None, None
+    missing = [f for f in fields if f not in base]
+    if missing:
+        raise ValueError("base-year statistics lack field(s): {}".format(", ".join(missing)))
+    pairs = [(float(base[f][0]), float(base[f][1])) for f in fields]
+    index_base = base.get(INDEX_KEY)
+    for name, (mean, sd) in list(zip(fields, pairs)) + ([(INDEX_KEY, index_base)] if index_base else []):
+        if not (np.isfinite(mean) and np.isfinite(sd) and sd > 0):
+            raise ValueError("base-year statistics of {}: mean {} and sd {} (sd must be > 0)".format(name, mean, sd))
+    return pairs, (None if index_base is None else (float(index_base[0]), float(index_base[1])))
+
+
+#: the key of the base-year statistics for the weighted sum of z-scores (the status index before its second
+#: standardisation)
+INDEX_KEY = "status_index"
+
+
+def attention_index(frame, fields, *, reversed_fields=(), weights=None, population=None, min_population=300,
+                    thresholds=(-1.0, 1.0, 1.5), previous=None, dynamics_thresholds=(-1.0, 1.0), base=None):
+    """Status and dynamics index, classes and attention flag per row of ``frame`` (see module doc).
+
+    ``population``: a column name of ``frame`` or values aligned with it; ``previous``: a DataFrame with the same
+    ``fields`` for an earlier year, indexed like ``frame`` (rows are matched by index). ``weights``: dict field ->
+    weight or a sequence aligned with ``fields``. ``base``: {field: (mean, sd)} of a base year: the status z-scores
+    use them instead of this year's mean and sd (and "status_index": (mean, sd), when given, standardises the
+    weighted sum; else this year's). Raises ValueError for missing fields or bad parameters.
+    """
+    fields, matrix, mask, signs, w, thresholds = prepare(
+        frame, fields, reversed_fields=reversed_fields, weights=weights, population=population,
+        min_population=min_population, thresholds=thresholds)
+    field_base, index_base = base_arrays(fields, base)
+    n = len(frame)
+    status, _ = composite(matrix, mask, signs, w, field_base, index_base) if n else (np.zeros(0), None)
     out = pd.DataFrame(index=frame.index)
     out["status_index"] = status
     out["status_class"] = status_class(status, thresholds)
@@ -109,7 +169,7 @@ def attention_index(frame, fields, *, reversed_fields=(), weights=None, populati
         before = np.column_stack([_numeric(prev[f]).to_numpy() for f in fields])
         change = matrix - before
         dmask = mask & np.isfinite(change).all(axis=1)
-        dyn, _ = _composite(change, dmask, signs, w)
+        dyn, _ = composite(change, dmask, signs, w)
     out["dynamics_index"] = dyn
     out["dynamics_class"] = dynamics_class(dyn, dynamics_thresholds)
     sc = out["status_class"].to_numpy()

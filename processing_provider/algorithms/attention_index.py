@@ -2,12 +2,14 @@
 
 The index, classes and flag come from the engine (``indicators.attention.attention_index``), the checks of the
 parameters from ``indicators.table_input`` and the values written from ``indicators.output_rows``; this module
-reads the layer(s), hands the values over, writes the result (``indicator_inputs``) and styles it
-(``cartography.style_attention_layer``).
+reads the layer(s), hands the values over, adds how sure each status class is and what drives it
+(``indicators.attention_uncertainty``: draws from the published ``<field>_num`` / ``<field>_den``), writes the result
+(``indicator_inputs``) and styles it (``cartography.style_attention_layer``).
 """
 
 from dataclasses import dataclass
 
+import numpy as np
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -19,13 +21,16 @@ from qgis.core import (
 from ... import cartography
 from ...cartography import layer_record
 from ...compat import NUMBER_INTEGER, SOURCE_ANY, parameter_as_strings
-from ...indicators.attention import attention_index
+from ...indicators.attention import attention_index, base_arrays, composite, prepare
+from ...indicators.attention_uncertainty import DRAWS, SEED, BaseTableError, certainty_class, drivers, parse_base
+from ...indicators.attention_uncertainty import status_certainty as simulated_certainty
 from ...indicators.catalog import default_fields_present, load_catalog, need_fields
 from ...indicators.output_rows import (
     ATTENTION_FIELDS,
     attention_count,
     attention_rows,
     number_frame,
+    number_or_none,
     published_only,
     status_counts,
     unclassed,
@@ -41,6 +46,7 @@ from ..indicator_inputs import (
     named_source,
     push_notes,
     read_quartier_table,
+    read_table,
     reported,
     write_quartier_layer,
 )
@@ -58,6 +64,8 @@ class AttentionSettings:
     weights: object  # {field: weight} or None
     thresholds: tuple
     language: str
+    base: object  # {field: (mean, sd)} of a base year or None
+    seed: int
 
     def value_columns(self):
         """The indicator fields and the population field."""
@@ -75,6 +83,11 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
     MIN_POPULATION = "MIN_POPULATION"
     THRESHOLDS = "THRESHOLDS"
     PREVIOUS = "PREVIOUS"
+    BASE = "BASE"
+    SEED = "SEED"
+    #: the fields this algorithm adds beyond the engine's (``ATTENTION_FIELDS``)
+    UNCERTAINTY_FIELDS = (("status_certainty", "double"), ("status_certainty_class", "string"),
+                          ("drivers", "string"))
     #: the default of POPULATION_FIELD: the residents column ``calculateindicators`` writes
     DEFAULT_POPULATION = "pop_total"
 
@@ -103,6 +116,23 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
             "without it is classed without the minimum-population rule, with a warning; choose another field "
             "with the residents to apply it.\n\n"
             "The output is loaded with four status colours; quartiers needing attention are outlined."
+        ) + "\n\n" + tr(
+            "status_certainty: the share of 1,000 simulated draws in which the quartier lands in the same status "
+            "class. Each draw redraws every indicator's numerator from the layer's <field>_num and <field>_den "
+            "(binomial for a share, Poisson for a rate, as the catalog says; Poisson for a field not in it), "
+            "recomputes the z-scores over all quartiers, the index and the class as above. Fields without _num "
+            "and _den (not from 'Calculate indicators') are taken as fixed: no sampling noise. Hidden (suppressed) "
+            "values are never drawn nor estimated: such a quartier is not classed and has no certainty. "
+            "status_certainty_class: sure (0.9 or more), likely (0.6 or more), uncertain (below 0.6). The draws "
+            "are seeded (Seed, default 20260101): the same seed gives the same values.\n\n"
+            "drivers: the one or two indicators that push the quartier's index most in its direction (largest "
+            "weight × z-score; towards need for an index of 0 or more, towards high status below 0), as catalog "
+            "ids (A.1, E.2) or field names.\n\n"
+            "Base year: an optional table with one row per indicator field and the columns field, mean and sd (the "
+            "base year's mean and standard deviation of that field over the quartiers); the z-scores then use "
+            "them instead of this year's, so that they stay comparable across years. A row 'status_index' may give "
+            "the base year's mean and sd of the weighted sum of z-scores; without it the sum is standardised "
+            "over this year's quartiers. The dynamics always use this year's changes."
         )
 
     def displayName(self):
@@ -158,11 +188,26 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
             tr("Layer or table of an earlier year with the same indicator fields and quartier id field: gives "
                "the dynamics."),
         )
+        self._add(
+            QgsProcessingParameterFeatureSource(
+                self.BASE, tr("Base-year statistics"), [SOURCE_ANY], optional=True
+            ),
+            tr("Optional table with the columns field, mean and sd: per indicator field the mean and standard "
+               "deviation of a base year; the z-scores use them instead of this year's (optional row "
+               "status_index: mean and sd of the weighted sum)."),
+            advanced=True,
+        )
+        self._add(
+            QgsProcessingParameterNumber(self.SEED, tr("Seed"), NUMBER_INTEGER, SEED, optional=True, minValue=0),
+            tr("Seed of the 1,000 simulated draws of status_certainty: the same seed gives the same values."),
+            advanced=True,
+        )
         self.add_output(tr("Attention index"),
-                        tr("The input with status_index, status_class, dynamics_index, dynamics_class and attention."))
+                        tr("The input with status_index, status_class, dynamics_index, dynamics_class, attention, "
+                           "status_certainty, status_certainty_class and drivers."))
 
     def processAlgorithm(self, parameters, context, feedback):
-        steps = QgsProcessingMultiStepFeedback(4, feedback)
+        steps = QgsProcessingMultiStepFeedback(5, feedback)
         source = named_source(self, parameters, self.INPUT, context)
         previous_source = named_source(self, parameters, self.PREVIOUS, context, optional=True)
         run = self._settings(parameters, context, source, feedback)
@@ -184,7 +229,7 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
         try:
             result = attention_index(frame, run.fields, reversed_fields=run.reversed_fields, weights=run.weights,
                                      population=run.population_field, min_population=run.min_population,
-                                     thresholds=run.thresholds, previous=previous)
+                                     thresholds=run.thresholds, previous=previous, base=run.base)
         except ValueError as error:
             raise QgsProcessingException(
                 tr("Layer '{layer}': {message}").format(layer=source.sourceName(), message=str(error))
@@ -194,10 +239,16 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
             feedback.pushInfo(tr("{n} quartiers are not classed (too few residents or a missing value): {ex}.")
                               .format(n=len(left_out), ex=examples(left_out)))
 
-        # 4. write
+        # 4. certainty and drivers
         steps.setCurrentStep(3)
-        dest_id = write_quartier_layer(self, parameters, context, source, ATTENTION_FIELDS, attention_rows(result),
-                                       rows, steps)
+        extra = self._certainty_and_drivers(run, frame, table, result, parameters, context, steps)
+        values = attention_rows(result)
+        values = {qid: row + extra[qid] for qid, row in values.items()}
+
+        # 5. write
+        steps.setCurrentStep(4)
+        dest_id = write_quartier_layer(self, parameters, context, source,
+                                       tuple(ATTENTION_FIELDS) + self.UNCERTAINTY_FIELDS, values, rows, steps)
         # the input's record (its catalog, custom indicators included, source, year, suppression limits) goes on
         record = layer_record.record_of(layer_record.with_record(
             self.parameterAsVectorLayer(parameters, self.INPUT, context)))
@@ -206,6 +257,58 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
         feedback.pushInfo(tr("Status classes: {counts}; attention: {n} quartiers.").format(
             counts=status_counts(result), n=attention_count(result)))
         return {self.OUTPUT: dest_id}
+
+    def _certainty_and_drivers(self, run, frame, table, result, parameters, context, feedback):
+        """{quartier id: [status_certainty, status_certainty_class, drivers]}: the draws from the published
+        <field>_num / <field>_den (hidden cells are NULL there and their quartier is left out by the engine)."""
+        fields, matrix, mask, signs, w, thresholds = prepare(
+            frame, run.fields, reversed_fields=run.reversed_fields, weights=run.weights,
+            population=run.population_field, min_population=run.min_population, thresholds=run.thresholds)
+        field_base, index_base = base_arrays(fields, run.base)
+        catalog = layer_record.layer_catalog(layer_record.with_record(
+            self.parameterAsVectorLayer(parameters, self.INPUT, context)))
+        num, den = self._counts(table, fields)
+        poisson = []
+        labels = []
+        for field in fields:
+            try:
+                indicator = catalog.by_field(field)
+            except KeyError:
+                indicator = None
+            poisson.append(indicator is None or indicator.kind != "share")
+            labels.append(indicator.id if indicator is not None else field)
+        if not np.isfinite(num).any():
+            feedback.pushInfo(tr("No indicator field has _num and _den fields: the values are taken as fixed and "
+                                 "status_certainty is 1 wherever a quartier is classed."))
+
+        def progress(done, total):
+            check_canceled(feedback)
+            feedback.setProgress(100.0 * done / total)
+
+        observed = result["status_class"].to_numpy(dtype=float)
+        certainty = simulated_certainty(matrix, num, den, poisson, mask, signs, w, thresholds, base=field_base,
+                                        index_base=index_base, draws=DRAWS, seed=run.seed,
+                                        observed_class=observed, progress=progress)
+        _index, z = composite(matrix, mask, signs, w, field_base, index_base)
+        pushed = drivers(z, w, result["status_index"].to_numpy(dtype=float), labels)
+        return {qid: [number_or_none(c), certainty_class(c), d]
+                for qid, c, d in zip(frame.index, certainty, pushed)}
+
+    @staticmethod
+    def _counts(table, fields):
+        """The published numerators and denominators (quartiers x fields; NaN where the layer has none or hides
+        the cell: ``published_only`` by the field's flag)."""
+        columns = {name.lower(): name for name in table.columns}
+        num = np.full((len(table), len(fields)), np.nan)
+        den = np.full((len(table), len(fields)), np.nan)
+        for j, field in enumerate(fields):
+            pair = [columns.get((field + suffix).lower()) for suffix in ("_num", "_den")]
+            if None in pair:
+                continue
+            counts = published_only(number_frame(table, pair), table, pair)
+            num[:, j] = counts[pair[0]].to_numpy(dtype=float)
+            den[:, j] = counts[pair[1]].to_numpy(dtype=float)
+        return num, den
 
     def _settings(self, parameters, context, source, feedback=None):
         """The parameters, checked: numeric fields of the layer (as it spells them), weights and thresholds."""
@@ -229,7 +332,38 @@ class AttentionIndexAlgorithm(StyledOutputAlgorithm):
             weights=weights,
             thresholds=thresholds,
             language=current_language(),
+            base=self._base(parameters, context, source, fields, feedback),
+            seed=(SEED if parameters.get(self.SEED) in (None, "") else
+                  self.parameterAsInt(parameters, self.SEED, context)),
         )
+
+    def _base(self, parameters, context, source, fields, feedback):
+        """BASE as {field: (mean, sd)} (None without it); clear errors for a table that cannot be used."""
+        base_source = named_source(self, parameters, self.BASE, context, optional=True)
+        if base_source is None:
+            return None
+        try:
+            return parse_base(read_table(base_source, feedback), fields)
+        except BaseTableError as error:
+            raise QgsProcessingException(self._base_message(error, base_source.sourceName())) from error
+
+    @staticmethod
+    def _base_message(error, layer):
+        p = error.params
+        if error.key == "missing_columns":
+            return tr("Base-year table '{layer}' needs the columns field, mean and sd; missing: {columns}.").format(
+                layer=layer, columns=p["columns"])
+        if error.key == "not_numeric":
+            return tr("Base-year table '{layer}': the {column} of field '{field}' is not a number: {value}.").format(
+                layer=layer, column=p["column"], field=p["field"], value=p["value"])
+        if error.key == "sd_not_positive":
+            return tr("Base-year table '{layer}': the sd of field '{field}' is {value}; it must be greater than 0."
+                      ).format(layer=layer, field=p["field"], value=p["value"])
+        if error.key == "duplicate":
+            return tr("Base-year table '{layer}' has more than one row for field '{field}'.").format(
+                layer=layer, field=p["field"])
+        return tr("Base-year table '{layer}' has no row for the indicator field(s) {fields}.").format(
+            layer=layer, fields=p["fields"])
 
     def _indicator_fields(self, parameters, context, source, feedback):
         """INDICATORS; left at its default (the catalog's need indicators), those of them the layer has."""

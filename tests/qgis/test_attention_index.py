@@ -294,3 +294,147 @@ def test_parameter_widgets_show_the_defaults_and_whole_numbers(provider, tmp_pat
         assert ("attentionindex", "MIN_POPULATION", ["300"]) in numbers
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+# -- certainty, drivers and base year (issue 16 part 3) ----------------------------------------------------------------
+def _hand_z(values):
+    v = np.asarray(values, dtype=float)
+    return (v - v.mean()) / v.std()
+
+
+def _hand_class(index):
+    return 1 if index < -1 else 2 if index <= 1 else 3 if index <= 1.5 else 4
+
+
+@pytest.fixture()
+def indicator_output(run_alg, tmp_path):
+    """calculateindicators on the fixture tables (A.1 and A.2) written to a GeoPackage."""
+    from indicators_alg_testing import calculate_params
+
+    q, c = build.write_gpkg(str(tmp_path / "input.gpkg"))
+    out = str(tmp_path / "indicators.gpkg")
+    return run_alg("calculateindicators", calculate_params(q, c, out, ["A.1", "A.2"]))["OUTPUT"]
+
+
+def test_certainty_and_drivers_from_calculate_indicators(run_alg, tmp_path, indicator_output):
+    source = by_id(indicator_output)
+    params = {"INPUT": indicator_output, "QUARTIER_ID": "quartier_id", "INDICATORS": ["A1", "A2"],
+              "POPULATION_FIELD": "", "SEED": 42}
+    feats = by_id(run_alg("attentionindex", dict(params, OUTPUT=str(tmp_path / "a.gpkg")))["OUTPUT"])
+    # the quartiers with both values published are classed, the others have neither certainty nor drivers
+    classed = [q for q in sorted(source) if source[q]["A1_flag"] == "ok" and source[q]["A2_flag"] == "ok"]
+    hidden = [q for q in sorted(source) if q not in classed]
+    assert hidden and len(classed) >= 5
+    for q in hidden:
+        assert null(feats[q]["status_certainty"]) and null(feats[q]["status_certainty_class"])
+        assert null(feats[q]["drivers"]) and null(feats[q]["status_class"])
+    # drivers by hand: z-scores over the classed quartiers, the larger contribution in the index's direction
+    a1 = _hand_z([source[q]["A1"] for q in classed])
+    a2 = _hand_z([source[q]["A2"] for q in classed])
+    for q, z1, z2 in zip(classed, a1, a2):
+        index = feats[q]["status_index"]
+        pushes = sorted([(z1 * np.sign(index or 1), "A.1"), (z2 * np.sign(index or 1), "A.2")], reverse=True)
+        expected = ", ".join(name for push, name in pushes if push > 0)
+        assert feats[q]["drivers"] == expected, q
+        certainty = feats[q]["status_certainty"]
+        assert 0.0 <= certainty <= 1.0
+        assert feats[q]["status_certainty_class"] == (
+            "sure" if certainty >= 0.9 else "likely" if certainty >= 0.6 else "uncertain")
+    # a few hundred residents per quartier: some classes are not sure
+    assert min(feats[q]["status_certainty"] for q in classed) < 1.0
+    # the same seed gives the same values, another seed close ones
+    again = by_id(run_alg("attentionindex", dict(params, OUTPUT=str(tmp_path / "b.gpkg")))["OUTPUT"])
+    other = by_id(run_alg("attentionindex", dict(params, SEED=7, OUTPUT=str(tmp_path / "c.gpkg")))["OUTPUT"])
+    assert [again[q]["status_certainty"] for q in classed] == [feats[q]["status_certainty"] for q in classed]
+    assert max(abs(other[q]["status_certainty"] - feats[q]["status_certainty"]) for q in classed) < 0.1
+
+
+def test_a_hidden_cell_is_never_drawn(run_alg, tmp_path, indicator_output):
+    """An edited layer holding counts in a cell flagged hidden gives exactly the same output as the original."""
+    from qgis.core import edit
+
+    params = {"QUARTIER_ID": "quartier_id", "INDICATORS": ["A1", "A2"], "POPULATION_FIELD": "", "SEED": 3}
+    first = by_id(run_alg("attentionindex", dict(params, INPUT=indicator_output,
+                                                 OUTPUT=str(tmp_path / "a.gpkg")))["OUTPUT"])
+    copy = str(tmp_path / "copy.gpkg")
+    layer = QgsVectorLayer(indicator_output, "ind", "ogr")
+    edited = build.write_layer(layer, copy, "ind")
+    target = QgsVectorLayer(edited, "ind", "ogr")
+    hidden = 0
+    with edit(target):
+        for feature in target.getFeatures():
+            if feature["A1_flag"] != "ok":
+                hidden += 1
+                for name, value in (("A1", 99.0), ("A1_num", 990.0), ("A1_den", 1000.0)):
+                    assert target.changeAttributeValue(feature.id(), target.fields().indexOf(name), value)
+    assert hidden
+    second = by_id(run_alg("attentionindex", dict(params, INPUT=edited, OUTPUT=str(tmp_path / "b.gpkg")))["OUTPUT"])
+    for q in first:
+        for name in ("status_index", "status_certainty", "drivers"):
+            assert (null(first[q][name]) and null(second[q][name])) or first[q][name] == second[q][name], (q, name)
+
+
+def test_certainty_equals_the_exact_poisson_probability(run_alg, tmp_path):
+    """Only Q01 has counts (x_num, x_den; x is not in the catalog: Poisson); the others are fixed. Its certainty is
+    the Poisson probability, computed by hand over every count, that its class stays: within 4 sd of 1,000 draws."""
+    others = [10.0, 12.0, 14.0, 16.0, 18.0, 20.0, 22.0, 24.0]
+    k0, d = 9, 30.0
+    values = [100.0 * k0 / d] + others
+    rows = [(q, [x, k0 if q == "Q01" else None, d if q == "Q01" else None]) for q, x in zip(IDS, values)]
+    inp = layer_with(str(tmp_path / "p.gpkg"), "ind", ["x", "x_num", "x_den"], rows)
+    feats = by_id(run_alg("attentionindex", {"INPUT": inp, "QUARTIER_ID": "quartier_id", "INDICATORS": ["x"],
+                                             "OUTPUT": str(tmp_path / "o.gpkg")})["OUTPUT"])
+    observed = _hand_class(_hand_z(values)[0])
+    assert feats["Q01"]["status_class"] == observed
+    exact = sum(math.exp(-k0) * k0 ** k / math.factorial(k) for k in range(80)
+                if _hand_class(_hand_z([100.0 * k / d] + others)[0]) == observed)
+    assert 0.2 < exact < 0.99
+    assert abs(feats["Q01"]["status_certainty"] - exact) < 4 * math.sqrt(exact * (1 - exact) / 1000)
+    assert feats["Q01"]["drivers"] == "x"
+    # fields without counts are fixed: a layer without x_num / x_den is sure everywhere
+    fixed = layer_with(str(tmp_path / "f.gpkg"), "ind", ["x"], [(q, [x]) for q, x in zip(IDS, values)])
+    feats = by_id(run_alg("attentionindex", {"INPUT": fixed, "QUARTIER_ID": "quartier_id", "INDICATORS": ["x"],
+                                             "OUTPUT": str(tmp_path / "f_out.gpkg")})["OUTPUT"])
+    assert [feats[q]["status_certainty"] for q in IDS] == [1.0] * 9
+    assert [feats[q]["status_certainty_class"] for q in IDS] == ["sure"] * 9
+
+
+def _base_table(path, rows, name="base"):
+    layer = QgsVectorLayer("None", name, "memory")
+    fields = QgsFields()
+    fields.append(QgsField("field", STRING))
+    fields.append(QgsField("mean", STRING))
+    fields.append(QgsField("sd", DOUBLE))
+    layer.dataProvider().addAttributes(fields)
+    layer.updateFields()
+    features = []
+    for row in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes(list(row))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return build.write_layer(layer, path, name)
+
+
+def test_base_year_statistics(run_alg, tmp_path):
+    path = str(tmp_path / "base.gpkg")
+    inp = layer_with(path, "ind", ["x", "y"], [(q, [x, 10 - x]) for q, x in zip(IDS, X)])
+    params = {"INPUT": inp, "QUARTIER_ID": "quartier_id", "INDICATORS": ["x", "y"], "REVERSED": ["y"]}
+    # base: x mean 3 sd 2, y mean 5 sd 4 (reversed); weighted sum standardised by mean 1, sd 2
+    base = _base_table(path, [("x", "3", 2.0), ("Y", "5", 4.0), ("status_index", "1", 2.0)])
+    feats = by_id(run_alg("attentionindex", dict(params, BASE=base, OUTPUT=str(tmp_path / "o.gpkg")))["OUTPUT"])
+    for q, x in zip(IDS, X):
+        total = (x - 3) / 2 - ((10 - x) - 5) / 4
+        assert feats[q]["status_index"] == pytest.approx((total - 1) / 2), q
+        assert feats[q]["status_class"] == _hand_class((total - 1) / 2)
+    # Q09: total 3 + 1 = 4 → index 1.5, class 3 (this year's standardisation would give 1.55, class 4)
+    assert feats["Q09"]["status_class"] == 3
+    bad = [
+        ([("x", "3", 2.0)], "no row for the indicator field"),
+        ([("x", "3", 2.0), ("y", "5", 0.0)], "greater than 0"),
+        ([("x", "three", 2.0), ("y", "5", 1.0)], "not a number"),
+    ]
+    for n, (rows, message) in enumerate(bad):
+        table = _base_table(path, rows, "bad{}".format(n))
+        with pytest.raises(QgsProcessingException, match=message):
+            run_alg("attentionindex", dict(params, BASE=table, OUTPUT=str(tmp_path / "bad{}.gpkg".format(n))))
