@@ -11,7 +11,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCHMARKS = ("bench_assign.py", "bench_geocode_coverage.py", "bench_mapsheets.py", "bench_gpkg_writer.py",
-              "bench_hotspots.py", "bench_network.py")
+              "bench_hotspots.py", "bench_network.py",
+              "bench_siting.py")
 
 
 def main(argv):

@@ -94,6 +94,11 @@
       <translation>Eine JSON-Datei, die Indikatoren ändert oder ergänzt (siehe Dokumentation des Katalogs).</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="223" />
+      <source>A need field (NEED_FIELD) needs the quartier layer (QUARTIERS).</source>
+      <translation>Ein Bedarfsfeld (NEED_FIELD) braucht den Quartiers-Layer (QUARTIERS).</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/hotspots.py" line="136" />
       <source>A quartier is significant where hs_p is at most alpha (0.01 to 0.5).</source>
       <translation>Ein Quartier ist signifikant, wenn hs_p höchstens Alpha ist (0,01 bis 0,5).</translation>
@@ -249,6 +254,11 @@
       <translation>Altersstandardisierte Werte (direkte Standardisierung auf die Europäische Standardbevölkerung 2013): Intervall nach Dobson.</translation>
     </message>
     <message>
+      <location filename="spatial/siting.py" line="503" />
+      <source>All demand</source>
+      <translation>Gesamte Nachfrage</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="156" />
       <source>Among the indicator fields, those where a higher value means less need.</source>
       <translation>Unter den Indikatorfeldern diejenigen, bei denen ein höherer Wert weniger Bedarf bedeutet.</translation>
@@ -327,6 +337,16 @@
       <location filename="processing_provider/algorithms/hotspots.py" line="138" />
       <source>Benjamini–Hochberg: controls the share of false discoveries among the significant quartiers; fewer quartiers are significant.</source>
       <translation>Benjamini–Hochberg: begrenzt den Anteil falscher Funde unter den signifikanten Quartieren; weniger Quartiere sind signifikant.</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="530" />
+      <source>Best solution (greedy, interchange, exact solver)</source>
+      <translation>Beste Lösung (Greedy, Austausch, exakter Löser)</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="533" />
+      <source>Bound proven by</source>
+      <translation>Schranke bewiesen durch</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/export_map_sheets.py" line="152" />
@@ -468,6 +488,16 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="114" />
+      <source>Candidate sites (points)</source>
+      <translation>Standortkandidaten (Punkte)</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="493" />
+      <source>Candidates “{}” ({} sites), existing offerings “{}” ({}, kept), addresses “{}” ({}), distance {} m, {} site(s) to add.</source>
+      <translation>Standortkandidaten „{}“ ({} Standorte), bestehende Angebote „{}“ ({}, bleiben), Adressen „{}“ ({}), Entfernung {} m, {} Standort(e) hinzuzufügen.</translation>
+    </message>
+    <message>
       <location filename="mapsheets/export.py" line="139" />
       <source>Cannot create the output folder {folder}: {error}</source>
       <translation>Der Ausgabeordner {folder} kann nicht angelegt werden: {error}</translation>
@@ -561,6 +591,37 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <location filename="processing_provider/base.py" line="211" />
       <source>Choose the field of layer “{}” for “{}” (parameter {}): probably “{}”.</source>
       <translation>Wählen Sie das Feld von Layer „{}“ für „{}“ (Parameter {}): wahrscheinlich „{}“.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="285" />
+      <source>Choose the quartier id field (QUARTIER_ID) of layer “{}”.</source>
+      <translation>Wählen Sie das Feld der Quartiers-ID (QUARTIER_ID) des Layers „{}“.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="81" />
+      <source>Chooses among possible sites (CANDIDATES, points) the COUNT sites for new offerings that bring the most demand within reach: the demand of the addresses (ADDRESSES, points; DEMAND_FIELD, e.g. children under 6; empty: 1 per address) within DISTANCE metres (straight line, or along the NETWORK when given: paths and roads, points joined to the nearest segment with the straight connection counted, as in 'Offerings per quartier and coverage') of an existing offering (OFFERINGS, optional: kept, their coverage is counted before and never as gain) or of a chosen site is covered, and the covered demand is made as large as possible (maximal covering location problem, Church &amp; ReVelle 1974).
+
+With QUARTIERS, QUARTIER_ID and NEED_FIELD (a number field of the quartiers, e.g. A2 of the indicator layer) the demand of every address is multiplied by the need of its quartier, so that sites in quartiers of high need count more; addresses outside every quartier or in a quartier without a need value then count 0 (reported in the log). Without NEED_FIELD the quartiers only give the output's quartier_id.
+
+Method: addresses reached by the same candidates are merged into one demand unit (no loss: the problem stays the same, only smaller); the greedy choice (at least 63 % of the optimum) is improved by swapping sites while coverage grows; a Lagrangian relaxation with subgradient optimisation gives an upper bound that no choice of sites can exceed; where scipy is installed the problem is then solved exactly as a mixed-integer program (HiGHS; the whole search stops after 15 seconds, keeping the best bound proven by then). The log and the report give the solution, the bound and the gap between them (0: proven optimal).
+
+Output: the chosen candidates (all their fields and geometry) with rank (1 = chosen first), gain (the demand it newly covers, in rank order: after the sites of better rank), covered_total (all demand covered after adding the sites up to this rank, existing offerings included) and, with QUARTIERS, quartier_id. When fewer sites than COUNT add any coverage only those are output (every reachable demand is then covered). Loaded as stars, larger for a better rank, labelled with the rank. REPORT (optional HTML): coverage before and after, the sites, greedy alone, solution, bound, gap and how the bound was proven.
+
+Demand values that are NULL or no number count as 0 (reported in the log); negative demand or need is an error. Layers in other CRSs are reprojected to the quartiers' CRS (without quartiers: the addresses' CRS), which must be projected (metres).</source>
+      <translation>Wählt unter möglichen Standorten (CANDIDATES, Punkte) die COUNT Standorte für neue Angebote, die die meiste Nachfrage in Reichweite bringen: Die Nachfrage der Adressen (ADDRESSES, Punkte; DEMAND_FIELD, z. B. Kinder unter 6; leer: 1 je Adresse) innerhalb von DISTANCE Metern (Luftlinie, oder entlang des NETWORK, wenn angegeben: Wege und Straßen, Punkte an das nächste Segment angebunden, die gerade Verbindung mitgezählt, wie in „Angebote je Quartier und Erreichbarkeit“) eines bestehenden Angebots (OFFERINGS, optional: sie bleiben, ihre Abdeckung zählt vorher und nie als Gewinn) oder eines gewählten Standorts gilt als abgedeckt, und die abgedeckte Nachfrage wird so groß wie möglich gemacht (Maximal-Covering-Location-Problem, Church &amp; ReVelle 1974).
+
+Mit QUARTIERS, QUARTIER_ID und NEED_FIELD (ein Zahlenfeld der Quartiere, z. B. A2 des Indikator-Layers) wird die Nachfrage jeder Adresse mit dem Bedarf ihres Quartiers multipliziert, sodass Standorte in Quartieren mit hohem Bedarf mehr zählen; Adressen außerhalb aller Quartiere oder in einem Quartier ohne Bedarfswert zählen dann 0 (im Protokoll gemeldet). Ohne NEED_FIELD liefern die Quartiere nur die quartier_id der Ausgabe.
+
+Methode: Adressen, die von denselben Standortkandidaten erreicht werden, werden zu einer Nachfrage-Einheit zusammengefasst (ohne Verlust: das Problem bleibt dasselbe, nur kleiner); die Greedy-Wahl (mindestens 63 % des Optimums) wird durch Austausch von Standorten verbessert, solange die Abdeckung wächst; eine Lagrange-Relaxation mit Subgradientenverfahren liefert eine obere Schranke, die keine Wahl von Standorten überschreiten kann; wo scipy installiert ist, wird das Problem dann exakt als gemischt-ganzzahliges Programm gelöst (HiGHS; die ganze Suche endet nach 15 Sekunden und behält die bis dahin beste bewiesene Schranke). Protokoll und Bericht nennen die Lösung, die Schranke und die Lücke dazwischen (0: beweisbar optimal).
+
+Ausgabe: die gewählten Standortkandidaten (alle ihre Felder und ihre Geometrie) mit rank (1 = zuerst gewählt), gain (die Nachfrage, die er neu abdeckt, in der Reihenfolge der Ränge: nach den Standorten besseren Rangs), covered_total (die gesamte abgedeckte Nachfrage nach Hinzufügen der Standorte bis zu diesem Rang, bestehende Angebote eingeschlossen) und, mit QUARTIERS, quartier_id. Erhöhen weniger Standorte als COUNT die Abdeckung überhaupt, werden nur diese ausgegeben (dann ist jede erreichbare Nachfrage abgedeckt). Geladen als Sterne, größer für einen besseren Rang, mit dem Rang beschriftet. REPORT (optionales HTML): Abdeckung vorher und nachher, die Standorte, Greedy allein, Lösung, Schranke, Lücke und wie die Schranke bewiesen wurde.
+
+Nachfragewerte, die NULL oder keine Zahl sind, zählen 0 (im Protokoll gemeldet); negative Nachfrage oder negativer Bedarf ist ein Fehler. Layer in anderen KBS werden in das KBS der Quartiere umprojiziert (ohne Quartiere: das KBS der Adressen), das projiziert sein muss (Meter).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="137" />
+      <source>Chosen sites</source>
+      <translation>Gewählte Standorte</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="104" />
@@ -871,9 +932,34 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Kreis</translation>
     </message>
     <message>
+      <location filename="spatial/siting.py" line="500" />
+      <source>Coverage</source>
+      <translation>Abdeckung</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="133" />
+      <source>Coverage distance (metres)</source>
+      <translation>Abdeckungsentfernung (Meter)</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/offering_coverage.py" line="169" />
       <source>Coverage per quartier</source>
       <translation>Erreichbarkeit je Quartier</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="506" />
+      <source>Covered after (with the new sites)</source>
+      <translation>Nachher abgedeckt (mit den neuen Standorten)</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="504" />
+      <source>Covered before (existing offerings)</source>
+      <translation>Vorher abgedeckt (bestehende Angebote)</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="511" />
+      <source>Covered in total</source>
+      <translation>Insgesamt abgedeckt</translation>
     </message>
     <message>
       <location filename="ui/dock_export.py" line="80" />
@@ -906,9 +992,19 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Veröffentlichte Nachkommastellen</translation>
     </message>
     <message>
+      <location filename="spatial/siting.py" line="502" />
+      <source>Demand</source>
+      <translation>Nachfrage</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/accessibility.py" line="135" />
       <source>Demand field (e.g. children under 6; empty: 1 per address)</source>
       <translation>Nachfragefeld (z. B. Kinder unter 6; leer: 1 je Adresse)</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="534" />
+      <source>Demand units (addresses with the same candidates merged)</source>
+      <translation>Nachfrage-Einheiten (Adressen mit denselben Standortkandidaten zusammengefasst)</translation>
     </message>
     <message>
       <location filename="indicators/table_export.py" line="353" />
@@ -1041,9 +1137,19 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Gleiche Intervalle</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="328" />
+      <source>Every demand a candidate can reach is covered: the solution is optimal.</source>
+      <translation>Jede Nachfrage, die ein Standortkandidat erreichen kann, ist abgedeckt: die Lösung ist optimal.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/export_table.py" line="149" />
       <source>Excel workbook (XLSX)</source>
       <translation>Excel-Arbeitsmappe (XLSX)</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="116" />
+      <source>Existing offerings (points, optional)</source>
+      <translation>Bestehende Angebote (Punkte, optional)</translation>
     </message>
     <message>
       <location filename="ui/dock_export.py" line="220" />
@@ -1253,6 +1359,11 @@ Ausgabe: die Quartiere und Felder der Eingabe plus hs_z (Gi*: sein z-Wert; lokal
       <translation>GDAL hat keinen {driver}-Treiber.</translation>
     </message>
     <message>
+      <location filename="spatial/siting.py" line="511" />
+      <source>Gain (newly covered)</source>
+      <translation>Gewinn (neu abgedeckt)</translation>
+    </message>
+    <message>
       <location filename="spatial/assignment_report.py" line="118" />
       <source>Gap</source>
       <translation>Lücke</translation>
@@ -1415,6 +1526,16 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <location filename="processing_provider/algorithms/assign_addresses.py" line="61" />
       <source>Gives every address the id of the quartier it lies in, or a status saying why not.</source>
       <translation>Gibt jeder Adresse die Kennung ihres Quartiers oder einen Status, der sagt, warum nicht.</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="529" />
+      <source>Greedy alone</source>
+      <translation>Greedy allein</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="321" />
+      <source>Greedy alone: {:.1f}. Best solution: {:.1f} newly covered; upper bound {:.1f}; gap {:.1f} ({:.2f} %).</source>
+      <translation>Greedy allein: {:.1f}. Beste Lösung: {:.1f} neu abgedeckt; obere Schranke {:.1f}; Lücke {:.1f} ({:.2f} %).</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/aggregate_counts.py" line="136" />
@@ -1647,6 +1768,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="indicators/table_export.py" line="357" />
       <source>Kind</source>
       <translation>Art</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="523" />
+      <source>Lagrangian relaxation with subgradient optimisation (an upper bound no solution can exceed)</source>
+      <translation>Lagrange-Relaxation mit Subgradientenverfahren (eine obere Schranke, die keine Lösung überschreiten kann)</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="570" />
@@ -1891,6 +2017,21 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{}“ enthält Punkte, aber es wurde kein QUARTIERS-Layer angegeben, und er hat kein Kennungsfeld „{}“.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="207" />
+      <source>Layer “{}” is in a geographic CRS ({}): distances in metres need a projected CRS. Reproject it first (e.g. to EPSG:25832).</source>
+      <translation>Layer „{}“ hat ein geografisches KBS ({}): Entfernungen in Metern brauchen ein projiziertes KBS. Projizieren Sie ihn zuerst um (z. B. nach EPSG:25832).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="272" />
+      <source>Layer “{}”, field “{}” (parameter DEMAND_FIELD): {} negative demand value(s) (e.g. row {}: {}). Demand must be 0 or more.</source>
+      <translation>Layer „{}“, Feld „{}“ (Parameter DEMAND_FIELD): {} negative Nachfragewert(e) (z. B. Zeile {}: {}). Die Nachfrage muss 0 oder mehr sein.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="303" />
+      <source>Layer “{}”, field “{}” (parameter NEED_FIELD): quartier “{}” has the negative need {}. Need must be 0 or more.</source>
+      <translation>Layer „{}“, Feld „{}“ (Parameter NEED_FIELD): Quartier „{}“ hat den negativen Bedarf {}. Der Bedarf muss 0 oder mehr sein.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/inputs.py" line="230" />
       <source>Layer “{}”, field “{}”: quartier ids must be unique; duplicated: {}.</source>
       <translation>Layer „{}“, Feld „{}“: Quartierskennungen müssen eindeutig sein; doppelt: {}.</translation>
@@ -1899,6 +2040,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="processing_provider/inputs.py" line="220" />
       <source>Layer “{}”, field “{}”: {} feature(s) have no quartier id (NULL or empty), e.g. feature id(s) {}.</source>
       <translation>Layer „{}“, Feld „{}“: {} Objekt(e) ohne Quartierskennung (NULL oder leer), z. B. Objekt-ID(s) {}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="276" />
+      <source>Layer “{}”, field “{}”: {} value(s) are NULL or no number (e.g. row {}: “{}”) and count as 0.</source>
+      <translation>Layer „{}“, Feld „{}“: {} Wert(e) sind NULL oder keine Zahl (z. B. Zeile {}: „{}“) und zählen als 0.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/accessibility.py" line="286" />
@@ -1954,6 +2100,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="267" />
       <source>Matching {} addresses against {} directory addresses…</source>
       <translation>{} Adressen werden mit {} Verzeichnisadressen abgeglichen…</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="528" />
+      <source>Measure</source>
+      <translation>Maß</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/accessibility.py" line="199" />
@@ -2046,6 +2197,16 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Bedarfsfeld der Quartiere (optional, z. B. A2)</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="130" />
+      <source>Need field of the quartiers (optional, e.g. A2): weights the demand</source>
+      <translation>Bedarfsfeld der Quartiere (optional, z. B. A2): gewichtet die Nachfrage</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="125" />
+      <source>Needed for the need field; gives the output's quartier_id.</source>
+      <translation>Nötig für das Bedarfsfeld; liefert die quartier_id der Ausgabe.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/hotspots.py" line="117" />
       <source>Neighbours</source>
       <translation>Nachbarn</translation>
@@ -2054,6 +2215,16 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="processing_provider/network_input.py" line="18" />
       <source>Network of paths and roads (lines; empty: straight-line distances)</source>
       <translation>Netz aus Wegen und Straßen (Linien; leer: Luftlinie)</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="507" />
+      <source>Newly covered</source>
+      <translation>Neu abgedeckt</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="538" />
+      <source>No choice of sites covers more than the upper bound; the solution is at most the gap below the optimum.</source>
+      <translation>Keine Wahl von Standorten deckt mehr ab als die obere Schranke; die Lösung liegt höchstens um die Lücke unter dem Optimum.</translation>
     </message>
     <message>
       <location filename="cartography/access_style.py" line="78" />
@@ -2151,6 +2322,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Anzahl der Blätter (Seiten)</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="135" />
+      <source>Number of sites to add</source>
+      <translation>Anzahl hinzuzufügender Standorte</translation>
+    </message>
+    <message>
       <location filename="indicators/table_export.py" line="352" />
       <source>Numerator (column of the counts table)</source>
       <translation>Zähler (Spalte der Fallzahlentabelle)</translation>
@@ -2195,6 +2371,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Angebote je Quartier und Erreichbarkeit</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="118" />
+      <source>Offerings that stay: the demand they cover is covered already.</source>
+      <translation>Angebote, die bleiben: die Nachfrage, die sie abdecken, ist bereits abgedeckt.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/export_map_sheets.py" line="99" />
       <source>One PDF per quartier</source>
       <translation>Ein PDF je Quartier</translation>
@@ -2225,6 +2406,16 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Nur Zeilen dieser Jahre werden verwendet (erfordert das Jahresfeld).</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="331" />
+      <source>Only {} site(s) add coverage: the output holds fewer than {} sites.</source>
+      <translation>Nur {} Standort(e) erhöhen die Abdeckung: die Ausgabe enthält weniger als {} Standorte.</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="515" />
+      <source>Only {} site(s) add coverage: with them every demand that a candidate can reach is covered.</source>
+      <translation>Nur {} Standort(e) erhöhen die Abdeckung: mit ihnen ist jede Nachfrage abgedeckt, die ein Standortkandidat erreichen kann.</translation>
+    </message>
+    <message>
       <location filename="ui/dock_export.py" line="91" />
       <source>Open folder</source>
       <translation>Ordner öffnen</translation>
@@ -2240,6 +2431,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>OpenDocument-Tabelle (ODS)</translation>
     </message>
     <message>
+      <location filename="spatial/siting.py" line="518" />
+      <source>Optimality</source>
+      <translation>Optimalität</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="195" />
       <source>Optional table with the columns field, mean and sd: per indicator field the mean and standard deviation of a base year; the z-scores use them instead of this year's (optional row status_index: mean and sd of the weighted sum).</source>
       <translation>Optionale Tabelle mit den Spalten field, mean und sd: je Indikatorfeld Mittelwert und Standardabweichung eines Basisjahres; die z-Werte verwenden diese statt der des aktuellen Jahres (optionale Zeile status_index: Mittelwert und Standardabweichung der gewichteten Summe).</translation>
@@ -2248,6 +2444,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="processing_provider/algorithms/attention_index.py" line="160" />
       <source>Optional weights: numbers in the order of the indicator fields ('1,1,2') or 'A1=2; A2=1' (others 1).</source>
       <translation>Optionale Gewichte: Zahlen in der Reihenfolge der Indikatorfelder („1,1,2“) oder „A1=2; A2=1“ (übrige 1).</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="508" />
+      <source>Out of reach of every candidate</source>
+      <translation>Von keinem Standortkandidaten erreichbar</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/export_map_sheets.py" line="101" />
@@ -2485,6 +2686,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quartiere (Polygone)</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="123" />
+      <source>Quartiers (polygons, optional)</source>
+      <translation>Quartiere (Polygone, optional)</translation>
+    </message>
+    <message>
       <location filename="processing_provider/bundled_model.py" line="75" />
       <source>Quartiers needing attention</source>
       <translation>Quartiere mit Aufmerksamkeitsbedarf</translation>
@@ -2699,6 +2905,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die sekundäre Sperrung sperrt weitere Zellen sowie Gemeinde- oder Kreiswerte, bis eine Prüfung belegt, dass keine gesperrte kleine Fallzahl aus allem, was der Lauf veröffentlicht, auf weniger als {k} mögliche Werte eingegrenzt werden kann. Jede gesperrte Zelle wird als • dargestellt.</translation>
     </message>
     <message>
+      <location filename="spatial/siting.py" line="535" />
+      <source>Seconds</source>
+      <translation>Sekunden</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="201" />
       <source>Seed</source>
       <translation>Startwert</translation>
@@ -2734,6 +2945,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Mehrere Jahre sind zusammengefasst: Dieselben Fallzahlen, für Einzeljahre (oder andere zusammengefasste Jahre) veröffentlicht, lassen sich von dieser Veröffentlichung abziehen; veröffentlichen Sie nur eine davon.</translation>
     </message>
     <message>
+      <location filename="spatial/siting.py" line="502" />
+      <source>Share of all demand</source>
+      <translation>Anteil an der gesamten Nachfrage</translation>
+    </message>
+    <message>
       <location filename="plugin.py" line="40" />
       <source>Show the Quartiersmonitor panel: quartiers, profiles and map sheets</source>
       <translation>Quartiersmonitor-Bedienfeld anzeigen: Quartiere, Profile und Kartenblätter</translation>
@@ -2756,6 +2972,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="processing_provider/algorithms/hotspots.py" line="135" />
       <source>Significance level (alpha)</source>
       <translation>Signifikanzniveau (Alpha)</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="511" />
+      <source>Site</source>
+      <translation>Standort</translation>
     </message>
     <message>
       <location filename="processing_provider/indicator_inputs.py" line="87" />
@@ -2966,9 +3187,19 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Der Atlas konnte nicht zu Blatt {n} wechseln.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="327" />
+      <source>The bound is the Lagrangian bound (subgradient optimisation).</source>
+      <translation>Die Schranke ist die Lagrange-Schranke (Subgradientenverfahren).</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="636" />
       <source>The confidentiality audit could not protect every hidden count; nothing was written.</source>
       <translation>Die Geheimhaltungsprüfung konnte nicht jede gesperrte Fallzahl schützen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="499" />
+      <source>The demand of every address is weighted by the need of its quartier.</source>
+      <translation>Die Nachfrage jeder Adresse ist mit dem Bedarf ihres Quartiers gewichtet.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/geocode_addresses.py" line="285" />
@@ -3044,6 +3275,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die Regel der Mindesteinwohnerzahl ist ausgeschaltet (0).</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="325" />
+      <source>The mixed-integer program stopped at its time limit: the bound is its dual bound.</source>
+      <translation>Das gemischt-ganzzahlige Programm hielt an seiner Zeitgrenze an: die Schranke ist seine duale Schranke.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="79" />
       <source>The municipality column '{column}' is not in the counts table.</source>
       <translation>Die Gemeindespalte „{column}“ ist nicht in der Zähltabelle.</translation>
@@ -3067,6 +3303,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="81" />
       <source>The population column '{column}' is not in the counts table: it is needed to suppress quartiers under {min_population} residents (map it, or set the minimum population to 0).</source>
       <translation>Die Einwohnerspalte „{column}“ ist nicht in der Zähltabelle: Sie wird gebraucht, um Quartiere unter {min_population} Einwohnern zu unterdrücken (ordnen Sie sie zu oder setzen Sie die Mindesteinwohnerzahl auf 0).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="115" />
+      <source>The possible sites for new offerings.</source>
+      <translation>Die möglichen Standorte für neue Angebote.</translation>
     </message>
     <message>
       <location filename="mapsheets/layout.py" line="394" />
@@ -3135,6 +3376,16 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="processing_provider/algorithms/hotspots.py" line="133" />
       <source>The same seed gives the same p-values.</source>
       <translation>Derselbe Startwert ergibt dieselben p-Werte.</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="537" />
+      <source>The solution is optimal.</source>
+      <translation>Die Lösung ist optimal.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="324" />
+      <source>The solution is proven optimal (mixed-integer program solved exactly).</source>
+      <translation>Die Lösung ist beweisbar optimal (gemischt-ganzzahliges Programm exakt gelöst).</translation>
     </message>
     <message>
       <location filename="processing_provider/indicator_inputs.py" line="431" />
@@ -3268,6 +3519,11 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Nicht gefunden nach Grund: {}</translation>
     </message>
     <message>
+      <location filename="spatial/siting.py" line="531" />
+      <source>Upper bound</source>
+      <translation>Obere Schranke</translation>
+    </message>
+    <message>
       <source>Used with the population field.</source>
       <translation type="obsolete">Wird mit dem Einwohnerfeld verwendet.</translation>
     </message>
@@ -3275,6 +3531,11 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <location filename="processing_provider/algorithms/attention_index.py" line="176" />
       <source>Used with the population field; 0 switches the rule off.</source>
       <translation>Gilt mit dem Einwohnerfeld; 0 schaltet die Regel ab.</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="502" />
+      <source>Value</source>
+      <translation>Wert</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/hotspots.py" line="105" />
@@ -3340,6 +3601,21 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="429" />
       <source>When given, the municipality values (_mun fields) are computed from the summed counts.</source>
       <translation>Wenn angegeben, werden die Gemeindewerte (_mun-Felder) aus den summierten Fallzahlen berechnet.</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="544" />
+      <source>Where to add offerings</source>
+      <translation>Wo neue Angebote helfen</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="78" />
+      <source>Where to add offerings (maximal covering)</source>
+      <translation>Wo neue Angebote helfen (maximale Abdeckung)</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="492" />
+      <source>Where to add offerings: maximal covering location</source>
+      <translation>Wo neue Angebote helfen: maximale Abdeckung (Maximal Covering Location)</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/offering_coverage.py" line="163" />
@@ -3517,6 +3793,11 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>factor muss eine positive Zahl wie 100, 1000 oder 100000 sein, gefunden: {value}</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="180" />
+      <source>feature {}</source>
+      <translation>Objekt {}</translation>
+    </message>
+    <message>
       <location filename="processing_provider/inputs.py" line="177" />
       <source>feature {}: {}</source>
       <translation>Objekt {}: {}</translation>
@@ -3677,6 +3958,16 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>polarity muss 1 (höher = mehr Bedarf), -1 (höher = weniger Bedarf) oder 0 (Kontext) sein, gefunden: {value}</translation>
     </message>
     <message>
+      <location filename="spatial/siting.py" line="525" />
+      <source>proven optimal: every demand a candidate can reach is covered</source>
+      <translation>beweisbar optimal: jede Nachfrage, die ein Standortkandidat erreichen kann, ist abgedeckt</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="520" />
+      <source>proven optimal: the mixed-integer program (scipy's HiGHS) was solved exactly</source>
+      <translation>beweisbar optimal: das gemischt-ganzzahlige Programm (HiGHS aus scipy) wurde exakt gelöst</translation>
+    </message>
+    <message>
       <location filename="indicators/table_export.py" line="357" />
       <source>rate</source>
       <translation>Rate</translation>
@@ -3685,6 +3976,11 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <location filename="indicators/table_export.py" line="357" />
       <source>share</source>
       <translation>Anteil</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="248" />
+      <source>site(s)</source>
+      <translation>Standort(e)</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="119" />
@@ -3708,6 +4004,11 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <location filename="processing_provider/algorithms/export_map_sheets.py" line="153" />
       <source>the bundled A4 template</source>
       <translation>der mitgelieferten A4-Vorlage</translation>
+    </message>
+    <message>
+      <location filename="spatial/siting.py" line="521" />
+      <source>the mixed-integer program (scipy's HiGHS) stopped at its time limit; the bound is its dual bound</source>
+      <translation>das gemischt-ganzzahlige Programm (HiGHS aus scipy) hielt an seiner Zeitgrenze an; die Schranke ist seine duale Schranke</translation>
     </message>
     <message>
       <location filename="spatial/assignment_report.py" line="137" />
@@ -3868,6 +4169,11 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{} Adresse(n) liegen außerhalb aller Quartiere und fließen nicht in die Werte ein.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="311" />
+      <source>{} address(es) lie outside every quartier or in a quartier without a need value: their demand counts 0.</source>
+      <translation>{} Adresse(n) liegen außerhalb aller Quartiere oder in einem Quartier ohne Bedarfswert: ihre Nachfrage zählt 0.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/accessibility.py" line="326" />
       <source>{} address(es) reach no offering over the network “{}” (a separate part of it): accessibility 0, no distance (NULL).</source>
       <translation>{} Adresse(n) erreichen über das Netz „{}“ kein Angebot (ein getrennter Teil davon): Erreichbarkeit 0, keine Entfernung (NULL).</translation>
@@ -3891,6 +4197,11 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <location filename="processing_provider/algorithms/assign_addresses.py" line="243" />
       <source>{} addresses lie where quartiers overlap; each went to the smallest id.</source>
       <translation>{} Adressen liegen in Überlappungen von Quartieren; jede ging an die kleinste Kennung.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="318" />
+      <source>{} addresses merged into {} demand units; {:.1f} of {:.1f} demand covered before, {:.1f} out of reach of every candidate.</source>
+      <translation>{} Adressen zu {} Nachfrage-Einheiten zusammengefasst; {:.1f} von {:.1f} Nachfrage vorher abgedeckt, {:.1f} von keinem Standortkandidaten erreichbar.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="153" />
@@ -3961,6 +4272,11 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <location filename="processing_provider/algorithms/aggregate_counts.py" line="57" />
       <source>{} records lie outside every quartier and are not counted.</source>
       <translation>{} Datensätze liegen außerhalb aller Quartiere und werden nicht gezählt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="150" />
+      <source>{} sites to add, but layer “{}” (parameter CANDIDATES) holds only {} candidate(s).</source>
+      <translation>{} Standorte sollen hinzukommen, aber Layer „{}“ (Parameter CANDIDATES) enthält nur {} Standortkandidat(en).</translation>
     </message>
     <message>
       <location filename="processing_provider/network_input.py" line="75" />

@@ -37,7 +37,7 @@ from quartiersmonitor.compat import classic_model_output_names
 NAMINGS = ["modeler", "classic"]
 ALG_IDS = ["assignaddresses", "geocodeaddresses", "aggregatecounts", "offeringcoverage", "calculateindicators",
            "attentionindex", "exportmapsheets", "exporttable", "indicatortrends",
-           "hotspots", "accessibility"]
+           "hotspots", "accessibility", "siteofferings"]
 CHILD_ID = "alg"
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -130,6 +130,7 @@ DESIGN_ALGORITHMS = {
     "offeringcoverage": "addresses", "calculateindicators": "indicators", "attentionindex": "indicators",
     "exportmapsheets": "maps", "exporttable": "indicators", "indicatortrends": "indicators",
     "hotspots": "indicators", "accessibility": "addresses",
+    "siteofferings": "addresses",
 }
 
 
