@@ -104,7 +104,7 @@
       <translation>Ein Quartier ist signifikant, wenn hs_p höchstens Alpha ist (0,01 bis 0,5).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="151" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="161" />
       <source>A table: one row per quartier, one column per group.</source>
       <translation>Eine Tabelle: eine Zeile je Quartier, eine Spalte je Gruppe.</translation>
     </message>
@@ -224,17 +224,17 @@
       <translation>Trichtergrenzen an Überdispersion anpassen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="143" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="153" />
       <source>Age bands</source>
       <translation>Altersgruppen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="140" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="150" />
       <source>Age field</source>
       <translation>Altersfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="141" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="151" />
       <source>Age in years, split by AGE_BANDS.</source>
       <translation>Alter in Jahren, aufgeteilt nach AGE_BANDS.</translation>
     </message>
@@ -349,12 +349,12 @@
       <translation>Schranke bewiesen durch</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="152" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="160" />
       <source>Building the layout from {template}</source>
       <translation>Layout wird aus {template} erstellt</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="149" />
+      <location filename="processing_provider/algorithms/export_table.py" line="150" />
       <source>CSV (two files)</source>
       <translation>CSV (zwei Dateien)</translation>
     </message>
@@ -503,7 +503,7 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Der Ausgabeordner {folder} kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="160" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="168" />
       <source>Cannot prepare the map sheets of layer {layer}: {error}</source>
       <translation>Die Kartenblätter des Layers {layer} können nicht vorbereitet werden: {error}</translation>
     </message>
@@ -669,7 +669,7 @@ Nachfragewerte, die NULL oder keine Zahl sind, zählen 0 (im Protokoll gemeldet)
       <translation>Spaltenzuordnung (Standardname=Ihre_Spalte; …)</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="68" />
+      <location filename="processing_provider/indicator_inputs.py" line="67" />
       <source>Column mapping: '{part}' is not of the form standard_name=your_column.</source>
       <translation>Spaltenzuordnung: „{part}“ hat nicht die Form Standardname=Ihre_Spalte.</translation>
     </message>
@@ -679,7 +679,7 @@ Nachfragewerte, die NULL oder keine Zahl sind, zählen 0 (im Protokoll gemeldet)
       <translation>Spaltenzuordnung: Die Spalte „{column}“ (angegeben für „{standard}“) ist nicht in der Zähltabelle; ihre Spalten sind: {columns}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="144" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="154" />
       <source>Comma-separated bands in whole years, e.g. '0-14,15-64,65-' (the last may be open).</source>
       <translation>Kommagetrennte Gruppen in ganzen Jahren, z. B. '0-14,15-64,65-' (die letzte darf offen sein).</translation>
     </message>
@@ -817,7 +817,7 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation>„{}“ konnte nicht geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="89" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="99" />
       <source>Count records per quartier</source>
       <translation>Datensätze je Quartier zählen</translation>
     </message>
@@ -863,7 +863,7 @@ Diese Gesamtwerte beziehen sich auf das nächste Angebot beliebiger Art. Mit ein
 Adressen und Angebote in einem anderen KBS werden umprojiziert. Der Quartierslayer braucht ein bekanntes projiziertes KBS; ein Layer mit unbekanntem KBS (z. B. „Undefined geographic SRS“ eines GeoPackages) ist ein Fehler. Einwohner sollten ein Zahlenfeld sein; ein Textfeld wird mit Dezimalpunkt oder -komma gelesen („3,5“ ist 3,5, und das Protokoll nennt, wie viele Werte so gelesen wurden). Einwohnerangaben, die keine Zahl sind („k.A.“), mehrdeutig sind („1.234“: Dezimal- oder Tausendertrennzeichen?), negativ oder leer, zählen als 0 und werden im Protokoll gemeldet. Die optionale Adressausgabe enthält jede Adresse mit quartier_id, nearest_distance_m und within_distance (und je Kategorie nearest_distance_m_&lt;Kategorie&gt; und within_distance_&lt;Kategorie&gt;). Ein Adressfeld mit einem dieser Namen (in beliebiger Schreibweise oder in seiner auf 10 Zeichen gekürzten Shapefile-Form, wenn diese nur für einen von ihnen steht), z. B. aus einem früheren Lauf, wird an seiner Stelle ersetzt, und das Protokoll nennt es.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="150" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="160" />
       <source>Counts per quartier</source>
       <translation>Anzahlen je Quartier</translation>
     </message>
@@ -880,7 +880,7 @@ INPUT ist entweder ein Punktlayer zusammen mit QUARTIERS (jeder Punkt wird genau
 OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIERS, mit Nullen aufgefüllt; ohne QUARTIERS die in INPUT gefundenen Kennungen), dem Kennungsfeld, total und einer Spalte je Gruppe: n_&lt;Wert&gt; für GROUP_FIELD, age_&lt;von&gt;_&lt;bis&gt; für AGE_BANDS (ganze Jahre, z. B. „0-14,15-64,65-“; die letzte Gruppe darf offen sein), beides kombiniert, wenn beides angegeben ist. Mit WEIGHT_FIELD werden die Gewichte summiert statt Datensätze gezählt. Datensätze ohne Quartier (außerhalb, ohne Geometrie, Kennung NULL oder unbekannt) und ohne Alter werden im Protokoll gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="95" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="105" />
       <source>Counts records (e.g. residents from the population register, benefit recipients, births) per quartier, optionally split into groups and age bands and weighted.
 
 INPUT is either a point layer together with QUARTIERS (each point is placed in its quartier exactly as in 'Assign addresses to quartiers': border points go to the smallest id), or a table with a quartier id: the field named QUARTIER_ID (or, failing that, the field quartier_id written by 'Assign addresses to quartiers'). Ids are compared as trimmed text, so 101 and '0101' differ: such mismatches are reported with examples.
@@ -967,7 +967,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Datenstand</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="96" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="103" />
       <source>Data date (empty: the year recorded on the layer)</source>
       <translation>Datenstand (leer: das am Layer vermerkte Jahr)</translation>
     </message>
@@ -1117,17 +1117,17 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Leere Gemeinde in Spalte „{column}“ für Quartier(e) {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="165" />
+      <location filename="processing_provider/algorithms/export_table.py" line="166" />
       <source>Empty: the field named like municipality_id; municipality rows need it.</source>
       <translation>Leer: das Feld mit einem Namen wie municipality_id; die Gemeindezeilen brauchen es.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="163" />
+      <location filename="processing_provider/algorithms/export_table.py" line="164" />
       <source>Empty: the field named like name.</source>
       <translation>Leer: das Feld mit einem Namen wie name.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="162" />
+      <location filename="processing_provider/algorithms/export_table.py" line="163" />
       <source>Empty: the field named like quartier_id.</source>
       <translation>Leer: das Feld mit einem Namen wie quartier_id.</translation>
     </message>
@@ -1142,7 +1142,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Jede Nachfrage, die ein Standortkandidat erreichen kann, ist abgedeckt: die Lösung ist optimal.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="149" />
+      <location filename="processing_provider/algorithms/export_table.py" line="150" />
       <source>Excel workbook (XLSX)</source>
       <translation>Excel-Arbeitsmappe (XLSX)</translation>
     </message>
@@ -1162,12 +1162,12 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Export fehlgeschlagen: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="43" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="50" />
       <source>Export map sheets</source>
       <translation>Kartenblätter exportieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="116" />
+      <location filename="processing_provider/algorithms/export_table.py" line="117" />
       <source>Export table</source>
       <translation>Tabelle exportieren</translation>
     </message>
@@ -1177,7 +1177,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Kartenblätter werden exportiert …</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="46" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="53" />
       <source>Exports one map sheet per quartier from an atlas layout over the styled indicator layer (the indicator it shows now): the map zoomed to the quartier, its neighbours in their legend colours under a light veil (explained in the legend) and the quartier outlined; legend in the language of QGIS; scale bar and north arrow inside the map; a locator map of the whole county with the quartier marked; the title "id name" with the quartier's own value and rank beside it (a suppressed value reads as suppressed); the quartier's profile as a table (every indicator with quartier, municipality and county value, rank and significance) and a footer with source and data date.
 
 Title: shown under the quartier's name with the indicator and the data date. Source and Data date (e.g. "Statistik Landkreis, Kommunalstatistik" and "31.12.2024"): in the footer, the subtitle and the PDF's document properties (title, subject, author, keywords); left empty, the source and year that calculateindicators recorded on the layer are used, else "not stated".
@@ -1268,7 +1268,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld „{}“ des Layers „{}“ ist nicht numerisch und kann nicht summiert werden (Parameter SUM_FIELDS).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="257" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="271" />
       <source>Field “{}” of layer “{}” must be numeric (parameter {}).</source>
       <translation>Feld „{}“ des Layers „{}“ muss numerisch sein (Parameter {}).</translation>
     </message>
@@ -1288,7 +1288,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld „{}“: {} NULL-Werte wurden nicht summiert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="174" />
+      <location filename="processing_provider/indicator_inputs.py" line="346" />
       <source>Fields replaced by the new results: {}.</source>
       <translation>Durch die neuen Ergebnisse ersetzte Felder: {}.</translation>
     </message>
@@ -1298,7 +1298,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Je Quartier zu summierende Felder</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="109" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="116" />
       <source>Files written</source>
       <translation>Geschriebene Dateien</translation>
     </message>
@@ -1334,7 +1334,7 @@ Ausgabe: die Quartiere und Felder der Eingabe plus hs_z (Gi*: sein z-Wert; lokal
       <translation>Für Tabellen mit einer Zeile je Quartier und Jahr: Die Fallzahlen der gewählten Jahre werden je Quartier summiert (gepoolt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="98" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="105" />
       <source>Format</source>
       <translation>Format</translation>
     </message>
@@ -1354,7 +1354,7 @@ Ausgabe: die Quartiere und Felder der Eingabe plus hs_z (Gi*: sein z-Wert; lokal
       <translation>GDAL hat die Tabelle nicht geschrieben.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="71" />
+      <location filename="processing_provider/algorithms/export_table.py" line="72" />
       <source>GDAL has no {driver} driver.</source>
       <translation>GDAL hat keinen {driver}-Treiber.</translation>
     </message>
@@ -1538,7 +1538,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Greedy allein: {:.1f}. Beste Lösung: {:.1f} neu abgedeckt; obere Schranke {:.1f}; Lücke {:.1f} ({:.2f} %).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="136" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="146" />
       <source>Group field</source>
       <translation>Gruppenfeld</translation>
     </message>
@@ -1620,7 +1620,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Indikator</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="69" />
+      <location filename="processing_provider/indicator_inputs.py" line="68" />
       <source>Indicator '{id}' is not in the catalog (known: {known}).</source>
       <translation>Indikator „{id}“ ist nicht im Katalog (vorhanden: {known}).</translation>
     </message>
@@ -1640,7 +1640,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Indikatorenkatalog (JSON, ergänzt den eingebauten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="168" />
+      <location filename="processing_provider/algorithms/export_table.py" line="169" />
       <source>Indicator definitions</source>
       <translation>Indikatordefinitionen</translation>
     </message>
@@ -1670,7 +1670,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Indikatorenlayer</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="79" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="86" />
       <source>Indicator layer (styled)</source>
       <translation>Indikatorlayer (gestaltet)</translation>
     </message>
@@ -1680,7 +1680,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Indikator des Katalogs</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="143" />
+      <location filename="processing_provider/algorithms/export_table.py" line="144" />
       <source>Indicator or attention layer</source>
       <translation>Indikator- oder Aufmerksamkeitslayer</translation>
     </message>
@@ -1797,7 +1797,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{layer}“ hat kein Einwohnerfeld (Vorgabe pop_total, von „Indikatoren berechnen“ geschrieben): Die Mindesteinwohnerzahl von {n} wird nicht angewandt. Wählen Sie das Feld mit den Einwohnern, um sie anzuwenden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="219" />
+      <location filename="processing_provider/algorithms/export_table.py" line="221" />
       <source>Layer '{layer}' has no quartier id field named like quartier_id: choose it (parameter QUARTIER_ID).</source>
       <translation>Layer „{layer}“ hat kein Quartiers-ID-Feld mit einem Namen wie quartier_id: Wählen Sie es aus (Parameter QUARTIER_ID).</translation>
     </message>
@@ -1812,7 +1812,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{layer}“ liegt in einem geographischen KBS ({crs}): Ein Distanzband braucht ein projiziertes KBS. Projizieren Sie den Layer zuerst um (z. B. nach EPSG:25832) oder wählen Sie andere Nachbarn.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="213" />
+      <location filename="processing_provider/algorithms/export_table.py" line="215" />
       <source>Layer '{layer}' is neither an indicator layer ('Calculate indicators') nor an attention layer ('Quartiers needing attention'): it has no indicator fields (such as A1 with A1_flag) and no fields {attention}.</source>
       <translation>Layer „{layer}“ ist weder ein Indikatorlayer („Indikatoren berechnen“) noch ein Aufmerksamkeitslayer („Quartiere mit Aufmerksamkeitsbedarf“): Er hat keine Indikatorfelder (wie A1 mit A1_flag) und nicht die Felder {attention}.</translation>
     </message>
@@ -1821,7 +1821,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation type="obsolete">Layer „{layer}“, Feld „{field}“: Quartiers-IDs kommen mehrfach vor: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="71" />
+      <location filename="processing_provider/indicator_inputs.py" line="70" />
       <source>Layer '{layer}', field '{field}': quartiers without a municipality: {ex}.</source>
       <translation>Layer „{layer}“, Feld „{field}“: Quartiere ohne Gemeinde: {ex}.</translation>
     </message>
@@ -1855,7 +1855,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{layer}“: Nur {n} Quartiere haben einen Wert; Hot Spots brauchen mindestens 3.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="103" />
+      <location filename="processing_provider/indicator_inputs.py" line="102" />
       <source>Layer '{layer}': reversed field(s) {fields} are not among the indicator fields.</source>
       <translation>Layer „{layer}“: umgekehrte(s) Feld(er) {fields} sind keine Indikatorfelder.</translation>
     </message>
@@ -1929,7 +1929,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation type="obsolete">Der Layer {layer} hat kein Feld {field}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="164" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="172" />
       <source>Layer {layer} shows no indicator of the catalog: the sheets show its current style.</source>
       <translation>Der Layer {layer} zeigt keinen Indikator des Katalogs: Die Blätter zeigen seinen aktuellen Stil.</translation>
     </message>
@@ -1998,7 +1998,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{}“ hat kein Feld „{}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="56" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="66" />
       <source>Layer “{}” has no field “{}”; its field “{}” is used as quartier id.</source>
       <translation>Layer „{}“ hat kein Feld „{}“; sein Feld „{}“ wird als Quartierskennung verwendet.</translation>
     </message>
@@ -2012,7 +2012,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{}“ enthält kein Angebot mit Lage: jede Erreichbarkeit ist 0.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="52" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="62" />
       <source>Layer “{}” holds points but no QUARTIERS layer was given, and it has no quartier id field “{}”.</source>
       <translation>Layer „{}“ enthält Punkte, aber es wurde kein QUARTIERS-Layer angegeben, und er hat kein Kennungsfeld „{}“.</translation>
     </message>
@@ -2057,12 +2057,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{}“, Parameter {}: Der Ausdruck „{}“ ist ungültig: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="87" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="94" />
       <source>Layout template (.qpt; empty: bundled A4 sheet)</source>
       <translation>Layoutvorlage (.qpt; leer: mitgeliefertes A4-Blatt)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="89" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="96" />
       <source>Layout templates (*.qpt)</source>
       <translation>Layoutvorlagen (*.qpt)</translation>
     </message>
@@ -2157,7 +2157,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Gemeinde- und Kreiswerte lassen die Quartiere ohne gültige Daten aus: {items}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="164" />
+      <location filename="processing_provider/algorithms/export_table.py" line="165" />
       <source>Municipality field</source>
       <translation>Feld der Gemeinde</translation>
     </message>
@@ -2237,7 +2237,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Kein Indikatorfeld hat Felder _num und _den: die Werte gelten als fest, und status_certainty ist 1, wo immer ein Quartier eingestuft ist.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="148" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="156" />
       <source>No output folder given.</source>
       <translation>Kein Ausgabeordner angegeben.</translation>
     </message>
@@ -2292,7 +2292,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Anzahl der Klassen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="107" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="114" />
       <source>Number of files written</source>
       <translation>Anzahl geschriebener Dateien</translation>
     </message>
@@ -2317,7 +2317,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Anzahl nicht gefundener Zeilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="108" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="115" />
       <source>Number of sheets (pages)</source>
       <translation>Anzahl der Blätter (Seiten)</translation>
     </message>
@@ -2376,27 +2376,27 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Angebote, die bleiben: die Nachfrage, die sie abdecken, ist bereits abgedeckt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="99" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="106" />
       <source>One PDF per quartier</source>
       <translation>Ein PDF je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="99" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="106" />
       <source>One PNG per quartier</source>
       <translation>Ein PNG je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="99" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="106" />
       <source>One multi-page PDF</source>
       <translation>Ein mehrseitiges PDF</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="92" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="102" />
       <source>One row per quartier, one column per group, zero-filled.</source>
       <translation>Eine Zeile je Quartier, eine Spalte je Gruppe, mit Nullen aufgefüllt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="85" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="92" />
       <source>Only quartiers matching (expression)</source>
       <translation>Nur Quartiere, die zutreffen (Ausdruck)</translation>
     </message>
@@ -2426,7 +2426,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Den Ordner der eben geschriebenen Kartenblätter öffnen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="149" />
+      <location filename="processing_provider/algorithms/export_table.py" line="150" />
       <source>OpenDocument spreadsheet (ODS)</source>
       <translation>OpenDocument-Tabelle (ODS)</translation>
     </message>
@@ -2451,7 +2451,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Von keinem Standortkandidaten erreichbar</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="101" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="108" />
       <source>Output folder</source>
       <translation>Ausgabeordner</translation>
     </message>
@@ -2466,17 +2466,17 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Überlappende Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="51" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="61" />
       <source>Parameter AGE_BANDS “{}” cannot be read: {}.</source>
       <translation>Der Parameter AGE_BANDS „{}“ kann nicht gelesen werden: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="48" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="58" />
       <source>Parameter QUARTIER_ID (the quartier id field) is missing.</source>
       <translation>Der Parameter QUARTIER_ID (das Feld der Quartierskennung) fehlt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="49" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="59" />
       <source>Parameter QUARTIER_ID or INPUT_ID_FIELD (the quartier id field of the table INPUT) is missing.</source>
       <translation>Der Parameter QUARTIER_ID oder INPUT_ID_FIELD (das Feld der Quartierskennung der Tabelle in INPUT) fehlt.</translation>
     </message>
@@ -2496,7 +2496,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Adressen mit unbekannter Hausnummer auf den Schwerpunkt ihrer Straße setzen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="120" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="130" />
       <source>Points to place in quartiers, or a table holding a quartier id per record.</source>
       <translation>Punkte, die Quartieren zugeordnet werden, oder eine Tabelle mit einer Quartierskennung je Datensatz.</translation>
     </message>
@@ -2546,12 +2546,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Vorjahreslayer „{layer}“ hat kein(e) Feld(er) „{fields}“ (er braucht dieselben Felder wie „{input}“).</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="105" />
+      <location filename="processing_provider/indicator_inputs.py" line="104" />
       <source>Previous layer '{layer}', field '{field}': no quartier id matches the input ids (previous: {prev}; input: {current}).</source>
       <translation>Vorjahreslayer „{layer}“, Feld „{field}“: keine Quartiers-ID passt zu den IDs der Eingabe (Vorjahr: {prev}; Eingabe: {current}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="108" />
+      <location filename="processing_provider/indicator_inputs.py" line="107" />
       <source>Previous layer '{layer}': {n} quartiers have no previous values (no dynamics): {ex}.</source>
       <translation>Vorjahreslayer „{layer}“: {n} Quartiere haben keine Vorjahreswerte (keine Dynamik): {ex}.</translation>
     </message>
@@ -2574,6 +2574,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="processing_provider/vector_output.py" line="214" />
       <source>QGIS could not copy the staged layer into memory.</source>
       <translation>QGIS konnte den zwischengespeicherten Layer nicht in den Speicher kopieren.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="385" />
+      <source>QGIS could not create a temporary table.</source>
+      <translation>QGIS konnte keine temporäre Tabelle anlegen.</translation>
     </message>
     <message>
       <location filename="mapsheets/layout.py" line="102" />
@@ -2611,7 +2616,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Feld Quartiers-ID</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="131" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="141" />
       <source>Quartier id field of a table input</source>
       <translation>Feld der Quartierskennung einer Tabelleneingabe</translation>
     </message>
@@ -2631,7 +2636,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quartiers-ID; der Vorjahreslayer wird über ein gleichnamiges Feld verknüpft.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="83" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="90" />
       <source>Quartier name field</source>
       <translation>Feld des Quartiersnamens</translation>
     </message>
@@ -2651,7 +2656,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quartierspolygone mit den zu untersuchenden Werten, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="123" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="133" />
       <source>Quartier polygons: needed for point input; for table input they list every quartier so that quartiers without records get a row of zeros.</source>
       <translation>Quartierspolygone: nötig für Punkte; bei einer Tabelle liefern sie alle Quartiere, damit Quartiere ohne Datensätze eine Zeile mit Nullen erhalten.</translation>
     </message>
@@ -2661,7 +2666,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); für die Zuordnung repariert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="337" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="351" />
       <source>Quartier “{}” has an invalid geometry ({}); repaired.</source>
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); repariert.</translation>
     </message>
@@ -2831,22 +2836,22 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Netz wird gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="119" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="129" />
       <source>Records (points or table)</source>
       <translation>Datensätze (Punkte oder Tabelle)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="138" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="148" />
       <source>Records are counted per value of this field (e.g. sex, nationality, age band).</source>
       <translation>Datensätze werden je Wert dieses Feldes gezählt (z. B. Geschlecht, Staatsangehörigkeit, Altersgruppe).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="152" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="162" />
       <source>Records counted</source>
       <translation>Gezählte Datensätze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="153" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="163" />
       <source>Records without a quartier</source>
       <translation>Datensätze ohne Quartier</translation>
     </message>
@@ -2890,7 +2895,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Rook-Nachbarschaft</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="244" />
+      <location filename="processing_provider/indicator_inputs.py" line="246" />
       <source>Row {row} of table '{layer}' holds the expected column names {names}: the table probably has a title row above its header. Delete the rows above the header so that the first row holds the column names.</source>
       <translation>Zeile {row} der Tabelle „{layer}“ enthält die erwarteten Spaltennamen {names}: Die Tabelle hat wahrscheinlich eine Titelzeile über der Kopfzeile. Löschen Sie die Zeilen über der Kopfzeile, sodass die erste Zeile die Spaltennamen enthält.</translation>
     </message>
@@ -2930,7 +2935,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Wählen Sie mindestens ein Indikatorfeld.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="70" />
+      <location filename="processing_provider/indicator_inputs.py" line="69" />
       <source>Select at least one indicator.</source>
       <translation>Wählen Sie mindestens einen Indikator.</translation>
     </message>
@@ -2979,12 +2984,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="87" />
+      <location filename="processing_provider/indicator_inputs.py" line="86" />
       <source>Some ids differ only by leading zeros ({ex}): the id column was probably read as a number. Ids are compared as text; store the ids as text in both layers (e.g. switch off 'Detect field types' when adding a CSV, or add a .csvt file).</source>
       <translation>Einige IDs unterscheiden sich nur durch führende Nullen ({ex}): Die ID-Spalte wurde wahrscheinlich als Zahl gelesen. IDs werden als Text verglichen; speichern Sie die IDs in beiden Layern als Text (z. B. beim Hinzufügen einer CSV-Datei „Feldtypen erkennen“ ausschalten oder eine .csvt-Datei anlegen).</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="91" />
+      <location filename="processing_provider/indicator_inputs.py" line="90" />
       <source>Some ids differ only by leading zeros ({ex}): the spreadsheet stored the ids as numbers, which drops leading zeros, and they could not be padded unambiguously. In the spreadsheet, format the id column as Text and enter the ids with their leading zeros (e.g. '0101'), save it and run again.</source>
       <translation>Einige Kennungen unterscheiden sich nur durch führende Nullen ({ex}): Die Tabellenkalkulation hat die Kennungen als Zahlen gespeichert, wodurch führende Nullen verloren gehen, und sie ließen sich nicht eindeutig auffüllen. Formatieren Sie in der Tabellenkalkulation die Kennungsspalte als Text, geben Sie die Kennungen mit ihren führenden Nullen ein (z. B. „0101“), speichern Sie und starten Sie erneut.</translation>
     </message>
@@ -2999,7 +3004,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quellenangabe der Kartenblätter (vorbelegt aus dem Indikatorlayer)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="93" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="100" />
       <source>Source of the data (empty: the source recorded on the layer)</source>
       <translation>Quelle der Daten (leer: die am Layer vermerkte Quelle)</translation>
     </message>
@@ -3018,12 +3023,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Räumlicher Index von GDAL erstellt ({}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="189" />
+      <location filename="processing_provider/indicator_inputs.py" line="188" />
       <source>Spreadsheet '{file}' has no sheet '{sheet}'; its sheets: {sheets}.</source>
       <translation>Die Tabellenkalkulationsdatei „{file}“ hat kein Blatt „{sheet}“; ihre Blätter: {sheets}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="157" />
+      <location filename="processing_provider/algorithms/export_table.py" line="158" />
       <source>Spreadsheets (*.xlsx *.ods *.csv);;Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods);;CSV (*.csv)</source>
       <translation>Tabellen (*.xlsx *.ods *.csv);;Excel-Arbeitsmappe (*.xlsx);;OpenDocument-Tabelle (*.ods);;CSV (*.csv)</translation>
     </message>
@@ -3063,7 +3068,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Feld Straße</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="148" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="158" />
       <source>Summed instead of counting 1 per record (e.g. residents per address).</source>
       <translation>Wird summiert, statt je Datensatz 1 zu zählen (z. B. Einwohner je Adresse).</translation>
     </message>
@@ -3073,42 +3078,42 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Aus Gründen der Geheimhaltung unterdrückt: {items}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="156" />
+      <location filename="processing_provider/algorithms/export_table.py" line="157" />
       <source>Table</source>
       <translation>Tabelle</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="72" />
+      <location filename="processing_provider/indicator_inputs.py" line="71" />
       <source>Table '{layer}' has no rows.</source>
       <translation>Tabelle „{layer}“ hat keine Zeilen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="75" />
+      <location filename="processing_provider/indicator_inputs.py" line="74" />
       <source>Table '{layer}', column '{field}': '{value}' holds characters that could not be decoded: the text encoding of the table is probably wrong (e.g. a Windows-1252 / Latin-1 file read as UTF-8). Set the encoding when adding the layer (Data Source Manager → Delimited Text → Encoding) or in Layer Properties → Source.</source>
       <translation>Tabelle „{layer}“, Spalte „{field}“: „{value}“ enthält Zeichen, die nicht dekodiert werden konnten: Die Textkodierung der Tabelle ist wahrscheinlich falsch (z. B. eine Windows-1252-/Latin-1-Datei als UTF-8 gelesen). Stellen Sie die Kodierung beim Hinzufügen des Layers ein (Datenquellenverwaltung → Getrennte Texte → Kodierung) oder unter Layereigenschaften → Quelle.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="80" />
+      <location filename="processing_provider/indicator_inputs.py" line="79" />
       <source>Table '{layer}', field '{field}': no rows for the year(s) {years}; the table has {found}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: keine Zeilen für das Jahr / die Jahre {years}; die Tabelle enthält {found}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="82" />
+      <location filename="processing_provider/indicator_inputs.py" line="81" />
       <source>Table '{layer}', field '{field}': none of its ids matches a quartier id of layer '{quartiers}' (field '{qid}'). Table ids: {table_ids}; quartier ids: {quartier_ids}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: keine ihrer IDs passt zu einer Quartiers-ID des Layers „{quartiers}“ (Feld „{qid}“). IDs der Tabelle: {table_ids}; Quartiers-IDs: {quartier_ids}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="95" />
+      <location filename="processing_provider/indicator_inputs.py" line="94" />
       <source>Table '{layer}', field '{field}': {n} ids had lost their leading zeros in the spreadsheet (stored as numbers) and were padded with zeros to the quartier ids: {ex}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: {n} Kennungen hatten in der Tabellenkalkulation ihre führenden Nullen verloren (als Zahlen gespeichert) und wurden mit Nullen zu den Quartierskennungen aufgefüllt: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="85" />
+      <location filename="processing_provider/indicator_inputs.py" line="84" />
       <source>Table '{layer}', field '{field}': {n} ids match no quartier and are left out: {ex}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: {n} IDs passen zu keinem Quartier und werden ausgelassen: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="73" />
+      <location filename="processing_provider/indicator_inputs.py" line="72" />
       <source>Table '{layer}', field '{field}': {n} rows have no quartier id (NULL or empty), e.g. rows {ex}.</source>
       <translation>Tabelle „{layer}“, Feld „{field}“: {n} Zeilen haben keine Quartiers-ID (NULL oder leer), z. B. Zeilen {ex}.</translation>
     </message>
@@ -3117,7 +3122,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation type="obsolete">Tabelle „{layer}“, Feld „{field}“: {n} Zeilen ohne ID werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="317" />
+      <location filename="processing_provider/indicator_inputs.py" line="319" />
       <source>Table '{layer}': the column names are in row {row} of the sheet; the {n} row(s) above them (a title) were skipped.</source>
       <translation>Tabelle „{layer}“: Die Spaltennamen stehen in Zeile {row} des Blatts; die {n} Zeile(n) darüber (ein Titel) wurden übersprungen.</translation>
     </message>
@@ -3142,27 +3147,27 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Zähltabelle je Quartier und Jahr; Spalten benannt wie im Indikatorkatalog oder unter 'Spaltenzuordnung' zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="276" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="290" />
       <source>Table “{}” has no column “{}”; its columns: {}.</source>
       <translation>Tabelle „{}“ hat keine Spalte „{}“; ihre Spalten: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="54" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="64" />
       <source>Table “{}” has no quartier id field “{}” (parameter QUARTIER_ID). Available fields: {}.</source>
       <translation>Tabelle „{}“ hat kein Feld der Quartierskennung „{}“ (Parameter QUARTIER_ID). Vorhandene Felder: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="283" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="297" />
       <source>Table “{}”, column “{}”: {} cell(s) are not numbers, e.g. {}.</source>
       <translation>Tabelle „{}“, Spalte „{}“: {} Zelle(n) sind keine Zahlen, z. B. {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="288" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="302" />
       <source>Table “{}”, column “{}”: {} cell(s) read with the German thousands separator (“1.234” = 1234), e.g. {}.</source>
       <translation>Tabelle „{}“, Spalte „{}“: {} Zelle(n) mit deutschem Tausendertrennzeichen gelesen („1.234“ = 1234), z. B. {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="320" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="334" />
       <source>Table “{}”, column “{}”: {} record(s) have no weight (empty or suppressed, e.g. “k.A.”): the values of their quartiers are unknown and written as NULL: {}.</source>
       <translation>Tabelle „{}“, Spalte „{}“: {} Datensätze haben kein Gewicht (leer oder gesperrt, z. B. „k.A.“): Die Werte ihrer Quartiere sind unbekannt und werden als NULL geschrieben: {}.</translation>
     </message>
@@ -3217,7 +3222,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Das Distanzband braucht eine Distanz größer als 0 (angegeben: {distance}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="159" />
+      <location filename="processing_provider/algorithms/export_table.py" line="160" />
       <source>The file to write; its extension follows the format.</source>
       <translation>Die zu schreibende Datei; ihre Endung folgt dem Format.</translation>
     </message>
@@ -3295,7 +3300,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Der Ausgabeordner {folder} ist kein Ordner.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="145" />
+      <location filename="processing_provider/algorithms/export_table.py" line="146" />
       <source>The output of 'Calculate indicators' or 'Quartiers needing attention'.</source>
       <translation>Das Ergebnis von „Indikatoren berechnen“ oder „Quartiere mit Aufmerksamkeitsbedarf“.</translation>
     </message>
@@ -3320,12 +3325,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die Quartiers-ID-Spalte „{column}“ ist nicht in der Zähltabelle; ihre Spalten sind: {columns}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="128" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="138" />
       <source>The quartier id field of QUARTIERS; a table INPUT must have a field of the same name (or quartier_id).</source>
       <translation>Das Kennungsfeld von QUARTIERS; eine Tabelle in INPUT muss ein gleichnamiges Feld (oder quartier_id) haben.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="133" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="143" />
       <source>The quartier id field of a table INPUT; default: the field named like QUARTIER_ID (or quartier_id). Not used for points placed in QUARTIERS.</source>
       <translation>Das Feld der Quartierskennung einer Tabelle in INPUT; Vorgabe: das Feld, das wie QUARTIER_ID heißt (oder quartier_id). Wird für Punkte, die in QUARTIERS verortet werden, nicht verwendet.</translation>
     </message>
@@ -3388,7 +3393,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die Lösung ist beweisbar optimal (gemischt-ganzzahliges Programm exakt gelöst).</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="431" />
+      <location filename="processing_provider/indicator_inputs.py" line="428" />
       <source>The style could not be saved beside '{path}': {message}</source>
       <translation>Der Stil konnte nicht neben „{path}“ gespeichert werden: {message}</translation>
     </message>
@@ -3464,12 +3469,12 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Drei aufsteigende Schwellenwerte des Statusindex zwischen den Klassen 1|2, 2|3 und 3|4.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="98" />
+      <location filename="processing_provider/indicator_inputs.py" line="97" />
       <source>Thresholds '{text}': three increasing numbers are needed, e.g. '-1,1,1.5'.</source>
       <translation>Schwellenwerte „{text}“: drei aufsteigende Zahlen sind nötig, z. B. „-1,1,1.5“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="91" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="98" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
@@ -3568,7 +3573,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Werte wie veröffentlicht auf {decimals} Nachkommastelle(n) gerundet; Gemeinde- und Kreiswerte sind aus den summierten Fallzahlen berechnet, nie gemittelt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="146" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="156" />
       <source>Weight field</source>
       <translation>Gewichtsfeld</translation>
     </message>
@@ -3578,22 +3583,22 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Gewichte</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="101" />
+      <location filename="processing_provider/indicator_inputs.py" line="100" />
       <source>Weights '{text}': numbers are needed.</source>
       <translation>Gewichte „{text}“: Zahlen sind nötig.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="102" />
+      <location filename="processing_provider/indicator_inputs.py" line="101" />
       <source>Weights '{text}': {n} numbers given for {m} indicator fields ({fields}).</source>
       <translation>Gewichte „{text}“: {n} Zahlen für {m} Indikatorfelder ({fields}) angegeben.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="99" />
+      <location filename="processing_provider/indicator_inputs.py" line="98" />
       <source>Weights: '{name}' is not one of the indicator fields ({fields}).</source>
       <translation>Gewichte: „{name}“ ist keines der Indikatorfelder ({fields}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="100" />
+      <location filename="processing_provider/indicator_inputs.py" line="99" />
       <source>Weights: '{part}' is not of the form field=number.</source>
       <translation>Gewichte: „{part}“ hat nicht die Form Feld=Zahl.</translation>
     </message>
@@ -3633,7 +3638,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Mit einem Netz (optional: eine Linienebene aus Wegen und Straßen, z. B. ein OpenStreetMap-Auszug, wie die anderen Eingaben umprojiziert) wird jede Entfernung entlang des Netzes statt in Luftlinie gemessen: Jede Adresse und jedes Angebot wird durch eine gerade Verbindung an den nächsten Netzabschnitt angebunden, die als Teil der Entfernung zählt; das Protokoll meldet Punkte, die mehr als {:.0f} m vom Netz entfernt liegen. Linien sind verbunden, wo sie einen Stützpunkt teilen (Stützpunkte innerhalb von 1 cm gelten als einer); Linien, die sich ohne gemeinsamen Stützpunkt kreuzen (Brücken, Tunnel), sind es nicht. nearest_distance_m ist dann die kürzeste Entfernung entlang des Netzes zum nächsten Angebot (eine Kürzeste-Wege-Suche von allen Angeboten zugleich, je Kategorie), und die Adressausgabe erhält access_m, die Länge der Anbindung der Adresse an das Netz. Eine Adresse, die über das Netz kein Angebot erreicht (ein getrennter Teil davon), erhält keine Entfernung (NULL), zählt als weiter entfernt als DISTANCE und wird im Protokoll gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="119" />
+      <location filename="processing_provider/algorithms/export_table.py" line="120" />
       <source>Writes the county's tables of an indicator layer (the output of 'Calculate indicators') or an attention layer (the output of 'Quartiers needing attention') as a spreadsheet (XLSX or ODS) or as CSV.
 
 Values sheet: one row per quartier (level, quartier id, name, municipality, residents, then the published value of every indicator, rounded to the decimals the layer recorded), then one row per municipality and one for the county (the _mun and _county values). A value that is not published is never a number: • hidden for statistical confidentiality, x denominator 0, . no valid data; footnotes under the table explain the symbols used. A column holding a symbol is a text column (numbers written with the published decimals), any other a number column. For an attention layer: status index and class, dynamics index and class and attention as further columns.
@@ -3673,7 +3678,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Stattdessen von GDAL geschrieben ({}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="151" />
+      <location filename="processing_provider/algorithms/export_table.py" line="152" />
       <source>XLSX and ODS: one file with the values sheet and one sheet per indicator; CSV: the values and a second file &lt;name&gt;_indicators.csv with the definitions.</source>
       <translation>XLSX und ODS: eine Datei mit dem Werteblatt und einem Blatt je Indikator; CSV: die Werte und eine zweite Datei &lt;name&gt;_indicators.csv mit den Definitionen.</translation>
     </message>
@@ -4001,7 +4006,7 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>Text, keine Zahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="153" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="161" />
       <source>the bundled A4 template</source>
       <translation>der mitgelieferten A4-Vorlage</translation>
     </message>
@@ -4099,7 +4104,7 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{n} Quartiere haben unter den untersuchten Quartieren keinen Nachbarn und erhalten kein Ergebnis: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/indicator_inputs.py" line="86" />
+      <location filename="processing_provider/indicator_inputs.py" line="85" />
       <source>{n} quartiers have no row in table '{layer}' (flag no_data): {ex}.</source>
       <translation>{n} Quartiere haben keine Zeile in Tabelle „{layer}“ (Kennzeichen no_data): {ex}.</translation>
     </message>
@@ -4134,12 +4139,12 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{n} Quartiere, Indikatoren {ids}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_table.py" line="190" />
+      <location filename="processing_provider/algorithms/export_table.py" line="192" />
       <source>{n} quartiers, {k} indicators written to {path}.</source>
       <translation>{n} Quartiere, {k} Indikatoren geschrieben nach {path}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="173" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="181" />
       <source>{pages} sheet(s) in {n} file(s) written to {folder}</source>
       <translation>{pages} Blatt/Blätter in {n} Datei(en) in {folder} geschrieben</translation>
     </message>
@@ -4234,42 +4239,42 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{} Angebot(e) liegen außerhalb aller Quartiere: nicht gezählt, aber für die Entfernungen verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="231" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="245" />
       <source>{} records counted in {} quartiers.</source>
       <translation>{} Datensätze in {} Quartieren gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="60" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="70" />
       <source>{} records have a quartier id that is not in layer “{}” and are not counted, e.g. {} (quartier ids look like {}).</source>
       <translation>{} Datensätze haben eine Quartierskennung, die es in Layer „{}“ nicht gibt, und werden nicht gezählt, z. B. {} (Quartierskennungen sehen so aus: {}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="63" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="73" />
       <source>{} records have no age in a band of “{}”: counted in total only.</source>
       <translation>{} Datensätze haben kein Alter in einer Gruppe von „{}“: nur in total gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="58" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="68" />
       <source>{} records have no geometry and are not counted.</source>
       <translation>{} Datensätze haben keine Geometrie und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="59" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="69" />
       <source>{} records have no quartier id and are not counted.</source>
       <translation>{} Datensätze haben keine Quartierskennung und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="62" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="72" />
       <source>{} records have no value in “{}”: counted in total only.</source>
       <translation>{} Datensätze haben keinen Wert in „{}“: nur in total gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="64" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="74" />
       <source>{} records have no weight in “{}” and count as 0.</source>
       <translation>{} Datensätze haben kein Gewicht in „{}“ und zählen als 0.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="57" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="67" />
       <source>{} records lie outside every quartier and are not counted.</source>
       <translation>{} Datensätze liegen außerhalb aller Quartiere und werden nicht gezählt.</translation>
     </message>

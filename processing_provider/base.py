@@ -223,7 +223,12 @@ class QuartiersAlgorithm(QgsProcessingAlgorithm):
         return layer if layer is not None and layer.isValid() else None
 
     def required_source(self, parameters, name, context):
-        """The feature source of parameter ``name``; Processing's own error when it cannot be opened."""
+        """The feature source of parameter ``name``; a layer QGIS could not open is named (a PostGIS layer with its
+        connection and table, :func:`inputs.require_valid_layer`), else Processing's own error when it cannot be
+        opened."""
+        from .inputs import require_valid_layer
+
+        require_valid_layer(self.parameterAsVectorLayer(parameters, name, context), name)
         source = self.parameterAsSource(parameters, name, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, name))

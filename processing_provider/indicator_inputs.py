@@ -16,7 +16,6 @@ from contextlib import contextmanager
 
 import pandas as pd
 from qgis.core import (
-    QgsFeature,
     QgsFeatureRequest,
     QgsField,
     QgsFields,
@@ -30,7 +29,6 @@ from qgis.core import (
 
 from .. import cartography
 from ..compat import (
-    FAST_INSERT,
     FIELD_ANY,
     FIELD_NUMERIC,
     REQUEST_NO_GEOMETRY,
@@ -52,8 +50,9 @@ from ..indicators.table_input import (
 )
 from ..translation import tr
 from .base import LayerPostProcessor, QuartiersAlgorithm, default_field
-from .errors import check_canceled, could_not_write
-from .inputs import check_ids, id_as_text, require_field
+from .errors import check_canceled
+from .inputs import check_ids, id_as_text, require_field, require_valid_layer
+from .vector_output import LayerContent, OutputSet, output_fields, write_vector_output
 
 #: the files GDAL reads as spreadsheets, one layer per sheet
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xls", ".ods")
@@ -222,6 +221,9 @@ class NamedSource:
 def named_source(algorithm, parameters, name, context, optional=False):
     """The source of parameter ``name`` as a :class:`NamedSource`; None for an optional parameter left empty, the
     invalid-source error for anything else QGIS cannot read."""
+    if not (optional and not parameters.get(name)):
+        # a refused PostGIS connection is named (host, port, database, table; never the password)
+        require_valid_layer(algorithm.parameterAsVectorLayer(parameters, name, context), name)
     source = algorithm.parameterAsSource(parameters, name, context)
     if source is None:
         if optional and not parameters.get(name):
@@ -330,33 +332,28 @@ def read_quartier_table(source, id_field, param, feedback=None):
 
 # -- writing and styling --------------------------------------------------------------------------------------------
 def write_quartier_layer(algorithm, parameters, context, source, new_fields, rows, quartier_rows, feedback):
-    """Write ``algorithm.OUTPUT``: every feature of ``source`` with its attributes (less those named like a new
-    field: they are replaced) plus ``new_fields`` ((name, kind) pairs, kind as in :data:`FIELD_TYPES`) holding
-    ``rows[quartier id]``; ``quartier_rows`` from :func:`read_quartier_ids`. Returns the destination id."""
-    ours = {name for name, _kind in new_fields}
-    fields, kept = QgsFields(), []
-    for index, field in enumerate(source.fields()):
-        if field.name() not in ours:
-            fields.append(field)
-            kept.append(index)
+    """Write ``algorithm.OUTPUT`` through :func:`vector_output.write_vector_output` (GDAL and SQLite where they
+    apply, a PostGIS table copied by GDAL): every feature of ``source`` with its attributes plus ``new_fields``
+    ((name, kind) pairs, kind as in :data:`FIELD_TYPES`) holding ``rows[quartier id]``; an input field named like a
+    new field is replaced in its place (:func:`vector_output.output_fields`). ``quartier_rows`` from
+    :func:`read_quartier_ids`; ``feedback``: the step's feedback (progress, cancel). Returns the destination id (a
+    file path or a layer id)."""
+    extra = QgsFields()
     for name, kind in new_fields:
-        fields.append(QgsField(name, FIELD_TYPES[kind]))
-    sink, dest_id = algorithm.parameterAsSink(parameters, algorithm.OUTPUT, context, fields, source.wkbType(),
-                                              source.sourceCrs())
-    if sink is None:
-        raise QgsProcessingException(algorithm.invalidSinkError(parameters, algorithm.OUTPUT))
-    qid_of_feature = {row[0]: row[1] for row in quartier_rows}
-    total = max(1, len(quartier_rows))
-    for n, feature in enumerate(source.getFeatures()):
-        out = QgsFeature(fields)
-        out.setGeometry(feature.geometry())
-        attributes = feature.attributes()
-        out.setAttributes([plain_value(attributes[i]) for i in kept] + rows[qid_of_feature[feature.id()]])
-        if not sink.addFeature(out, FAST_INSERT):
-            raise could_not_write(dest_id, sink.lastError())
-        feedback.setProgress(100.0 * (n + 1) / total)
-    del sink
-    return dest_id
+        extra.append(QgsField(name, FIELD_TYPES[kind]))
+    fields, positions, replaced = output_fields(source.fields(), extra)
+    if replaced:
+        feedback.pushInfo(tr("Fields replaced by the new results: {}.").format(", ".join(replaced)))
+    fids = [row[0] for row in quartier_rows]
+    values = [rows[row[1]] for row in quartier_rows]
+    columns = [[plain_value(row[k]) for row in values] for k in range(len(new_fields))]
+    # the new columns are lists (not categorical): the quartiers' own geometry is written by a QGIS sink into the
+    # file (or the GeoPackage staged for a memory or PostGIS output), so the input's layer is not needed
+    content = LayerContent(source, None, False, fids, fields, columns, "source", source.wkbType(),
+                           source.sourceCrs(), positions=positions)
+    with OutputSet() as written:
+        return written.add(write_vector_output(algorithm, parameters, algorithm.OUTPUT, context, feedback, content,
+                                               algorithm.displayName()))
 
 
 def field_parameter(name, label, parent, numeric=False, multiple=False, optional=False, default=None):

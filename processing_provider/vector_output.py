@@ -379,6 +379,8 @@ def _write_with_qgis(dest, content, context, feedback):
     """Tier 3: a QGIS feature sink, feature by feature; a file is written beside and moved into place."""
     file_output = ogr_driver_for_path(dest) is not None
     tmp_dir, target = temporary_sibling(dest) if file_output else (None, dest)
+    if file_output and target.lower().endswith(".dbf"):  # QGIS would write "x.dbf.dbf": a shapefile's table
+        target = target[:-4] + ".shp"
     try:
         sink, dest_id = QgsProcessingUtils.createFeatureSink(target, context, content.fields, content.wkb_type,
                                                              content.crs)

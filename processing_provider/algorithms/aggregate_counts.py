@@ -4,6 +4,7 @@ import math
 
 import pandas as pd
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsField,
     QgsFields,
@@ -14,11 +15,11 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterString,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 
 from ...compat import (
-    FAST_INSERT,
     FIELD_ANY,
     FIELD_NUMERIC,
     GEOMETRY_POINT,
@@ -36,10 +37,19 @@ from ...indicators.table_input import examples, leading_zero_pairs, padding_exam
 from ...spatial import counting
 from ...translation import tr
 from ..base import GROUP_ADDRESSES, QuartiersAlgorithm
-from ..errors import could_not_write, empty_layer
+from ..errors import empty_layer, invalid_layer
 from ..indicator_inputs import NamedSource, messages, missing_sheet_error, read_table, spreadsheet_of
-from ..inputs import border_tolerance, check_crs_pair, require_field, require_geometry, whole_layer
+from ..inputs import (
+    border_tolerance,
+    check_crs_pair,
+    require_field,
+    require_geometry,
+    require_valid_layer,
+    source_is_invalid,
+    whole_layer,
+)
 from ..readers import read_attribute_table, read_point_coordinates, read_quartiers
+from ..vector_output import LayerContent, OutputSet, write_vector_output
 
 
 def _texts():
@@ -172,10 +182,14 @@ class AggregateCountsAlgorithm(QuartiersAlgorithm):
     # -----------------------------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         steps = QgsProcessingMultiStepFeedback(4, feedback)
+        for name in (self.INPUT, self.QUARTIERS):  # a layer QGIS could not open, named with its connection
+            require_valid_layer(self.parameterAsVectorLayer(parameters, name, context), name)
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise missing_sheet_error(parameters.get(self.INPUT)) or QgsProcessingException(
                 self.invalidSourceError(parameters, self.INPUT))
+        if source_is_invalid(source):
+            raise invalid_layer(source.sourceName(), self.INPUT)
         sheet = spreadsheet_of(self.parameterAsVectorLayer(parameters, self.INPUT, context))
         if sheet is not None:  # named by file and sheet, read below its title rows
             source = NamedSource(source, parameters.get(self.INPUT), sheet)
@@ -227,7 +241,7 @@ class AggregateCountsAlgorithm(QuartiersAlgorithm):
         if sheet is not None and not use_points:
             unknown_weights = self._sheet_notes(source, fields, record_ids, table, counts, feedback)
         _report(feedback, counts.notes)
-        dest_id = self._write(parameters, context, counts, fields.id, unknown_weights)  # 4. write
+        dest_id = self._write(parameters, context, counts, fields.id, steps, unknown_weights)  # 4. write
         feedback.pushInfo(tr("{} records counted in {} quartiers.").format(counts.n_counted,
                                                                            len(counts.quartier_ids)))
         return {self.OUTPUT: dest_id, "N_COUNTED": counts.n_counted, "N_WITHOUT_QUARTIER": counts.n_without}
@@ -344,24 +358,29 @@ class AggregateCountsAlgorithm(QuartiersAlgorithm):
 
         return progress
 
-    def _write(self, parameters, context, counts, id_field, unknown=frozenset()):
-        """Write the OUTPUT table: the id field, then one column per count (NULL for the quartiers of ``unknown``);
-        returns its destination id."""
+    def _write(self, parameters, context, counts, id_field, feedback, unknown=frozenset()):
+        """Write the OUTPUT table through :func:`vector_output.write_vector_output`: the id field, then one column
+        per count (NULL for the quartiers of ``unknown``); returns its destination id."""
         fields = QgsFields()
         fields.append(QgsField(id_field, T_STRING))
         for name in counts.columns:
             fields.append(QgsField(name, T_DOUBLE if counts.weighted else T_LONG))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_NO_GEOMETRY)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        features = []
-        for values in counts.rows():
-            if values[0] in unknown:
-                values = values[:1] + [None] * (len(values) - 1)
-            feature = QgsFeature(fields)
-            feature.setAttributes(values)
-            features.append(feature)
-        if not sink.addFeatures(features, FAST_INSERT):
-            raise could_not_write(dest_id, sink.lastError())
-        del sink
-        return dest_id
+        table = [values[:1] + [None] * (len(values) - 1) if values[0] in unknown else values
+                 for values in counts.rows()]
+        columns = [[row[k] for row in table] for k in range(fields.count())]
+        rows = row_source(len(table))
+        fids = [f.id() for f in rows.getFeatures()]
+        content = LayerContent(rows, None, False, fids, fields, columns, None, WKB_NO_GEOMETRY,
+                               QgsCoordinateReferenceSystem(), table=pd.DataFrame({"fid": fids}))
+        with OutputSet() as written:
+            return written.add(write_vector_output(self, parameters, self.OUTPUT, context, feedback, content,
+                                                   tr("Counts per quartier")))
+
+
+def row_source(n):
+    """A memory table of ``n`` features without fields: the rows of an output that copies no input (every field of
+    the :class:`vector_output.LayerContent` is a new column)."""
+    layer = QgsVectorLayer("None", "rows", "memory")
+    if n and not layer.dataProvider().addFeatures([QgsFeature() for _ in range(n)]):
+        raise QgsProcessingException(tr("QGIS could not create a temporary table."))
+    return layer

@@ -20,7 +20,14 @@ from ...compat import GEOMETRY_POLYGON, NO_THREADING
 from ...mapsheets.layout import FORMATS, SheetError, SheetLayout, export_sheets
 from ..base import GROUP_MAPS, QuartiersAlgorithm
 from ..errors import empty_layer
-from ..inputs import check_ids, id_as_text, matching_features, require_field, require_geometry
+from ..inputs import (
+    check_ids,
+    id_as_text,
+    matching_features,
+    require_field,
+    require_geometry,
+    require_valid_layer,
+)
 
 
 class ExportMapSheetsAlgorithm(QuartiersAlgorithm):
@@ -132,6 +139,7 @@ class ExportMapSheetsAlgorithm(QuartiersAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         if layer is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        require_valid_layer(layer, self.INPUT)  # a refused PostGIS connection named, not "no indicator layer"
         # given by path (qgis_process, a script): Processing opens it without its default style, where the file
         # keeps the layer's record and the map's style
         layer = layer_record.with_record(layer)

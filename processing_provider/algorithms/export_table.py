@@ -39,6 +39,7 @@ from ...mapsheets.indicator_layer import feature_row, layer_indicator_fields
 from ...translation import current_language, tr
 from ..base import GROUP_INDICATORS, QuartiersAlgorithm
 from ..errors import check_canceled, could_not_write, no_field
+from ..inputs import require_valid_layer
 from ..outputs import temporary_sibling
 
 FORMATS = ("xlsx", "ods", "csv")
@@ -172,6 +173,7 @@ class ExportTableAlgorithm(QuartiersAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         if layer is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        require_valid_layer(layer, self.INPUT)  # a refused PostGIS connection named, not "no indicator layer"
         fmt = FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]
         path = output_path(self.parameterAsFileOutput(parameters, self.OUTPUT, context), fmt)
         language = current_language()

@@ -105,6 +105,14 @@ def field_names(layer):
     return [n for n in layer.fields().names() if n != "fid"]
 
 
+def field_kinds(layer):
+    """"int", "real" or "text" per field (without the fid): the same for the same kinds of values whatever the
+    format (a GeoPackage's INTEGER and PostgreSQL's int4 or int8 are both "int")."""
+    integers = (2, 3, 4, 5)  # the QVariant / QMetaType numbers of Int, UInt, LongLong, ULongLong
+    return [("int" if int(getattr(f.type(), "value", f.type())) in integers else "real" if f.isNumeric() else "text")
+            for f in layer.fields() if f.name() != "fid"]
+
+
 def run_chain(run_alg, kind, server, demo_folder, tmp_path):
     """All six layer-writing algorithms, inputs and outputs in PostGIS ("pg") or in GeoPackages ("gpkg")."""
     layers = inputs(kind, server, demo_folder)
@@ -115,12 +123,6 @@ def run_chain(run_alg, kind, server, demo_folder, tmp_path):
         if kind == "pg":
             return server.destination(name, schema="results", geometry=geometry)
         return str(tmp_path / "{}.gpkg".format(name))
-
-    def sink_out(name):
-        # calculateindicators and attentionindex write through a QGIS feature sink (indicator_inputs.py), whose
-        # PostGIS tables on QGIS 3.22 lose some 0 values (NULL instead): their PostGIS inputs are compared here, with
-        # outputs in memory, until they write through vector_output.write_vector_output
-        return "memory:" if kind == "pg" else out(name)
 
     def run(alg, params):
         return run_alg(alg, params, context=context, feedback=log)
@@ -145,11 +147,11 @@ def run_chain(run_alg, kind, server, demo_folder, tmp_path):
     results["indicators"] = run("calculateindicators", {
         "QUARTIERS": layers["quartiers"], "QUARTIER_ID": "quartier_id", "DATA": layers["counts"],
         "DATA_ID": "quartier_id", "INDICATORS": enum_indexes(ALL_INDICATORS), "MUNICIPALITY_FIELD": "municipality_id",
-        "OUTPUT": sink_out("indicators")})
+        "OUTPUT": out("indicators")})
     results["attention"] = run("attentionindex", {
         "INPUT": as_layer(results["indicators"]["OUTPUT"], context, "indicators"), "QUARTIER_ID": "quartier_id",
         "INDICATORS": [i.replace(".", "") for i in ALL_INDICATORS if not i.startswith("D")],
-        "OUTPUT": sink_out("attention")})
+        "OUTPUT": out("attention")})
     return results, log, context
 
 
@@ -163,8 +165,6 @@ def as_layer(value, context, name):
         return value
     from qgis.core import QgsProcessingUtils
 
-    if value.startswith("postgres://"):  # a QGIS feature sink's result (aggregatecounts, indicator algorithms)
-        return QgsVectorLayer(value[len("postgres://"):], name, "postgres")
     layer = QgsProcessingUtils.mapLayerFromString(value, context) if value else None
     if layer is None:
         layer = QgsVectorLayer(value, name, "ogr")
@@ -200,8 +200,9 @@ def test_postgis_output_equals_geopackage_output(chains, step, output):
     gpkg_results, _glog, gpkg_context = chains["gpkg"]
     pg = as_layer(pg_results[step][output], pg_context, output)
     gpkg = as_layer(gpkg_results[step][output], gpkg_context, output)
-    assert pg.providerType() == ("memory" if step in ("indicators", "attention") else "postgres")
+    assert pg.providerType() == "postgres"
     assert field_names(pg) == field_names(gpkg)
+    assert field_kinds(pg) == field_kinds(gpkg)  # integers stay integers, text stays text
     assert pg.featureCount() == gpkg.featureCount()
     assert pg.featureCount() > 0 or output == "UNMATCHED"  # every offering of the demo is found
     pg_rows, gpkg_rows = rows(pg), rows(gpkg)
@@ -213,9 +214,8 @@ def test_postgis_tables_are_written_by_gdal_into_the_named_schema(chains, county
     _results, log, _context = chains["pg"]
     copies = [m for m in log.infos if m.startswith("Copying into the PostGIS table")]
     inside = [m for m in log.infos if m.startswith("Writing the PostGIS table")]
-    # the outputs written through vector_output.write_vector_output (aggregatecounts, calculateindicators and
-    # attentionindex still write through a QGIS feature sink)
-    assert len(copies) + len(inside) == 6
+    # every output is written through vector_output.write_vector_output (none through a QGIS feature sink)
+    assert len(copies) + len(inside) == len(OUTPUTS)
     # the addresses with their quartier: a copy of the input table made inside the database (the input was read by
     # GDAL with its own fids, the new values sent as arrays)
     assert inside == ['Writing the PostGIS table "results"."assigned" inside the database…']
@@ -228,8 +228,48 @@ def test_postgis_tables_are_written_by_gdal_into_the_named_schema(chains, county
     assert county.sql("SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND "
                       "a.attnum = ANY(i.indkey) WHERE i.indrelid = 'results.assigned'::regclass AND "
                       "i.indisprimary") == "fid"
-    # no message of ours holds the password (Processing's own "Results:" line quotes a feature sink's destination)
-    assert not [m for m in log.infos + log.warnings if county.password in m and not m.startswith("Results:")]
+    assert ['Copying into the PostGIS table "results"."{}" with GDAL…'.format(name) in copies
+            for name in ("counts", "indicators", "attention")] == [True] * 3
+    # no message holds the password (a QGIS feature sink's destination, postgres://… with it, is no result any more)
+    assert not [m for m in log.infos + log.warnings if county.password in m]
+
+
+@pytest.mark.parametrize("step,output", OUTPUTS, ids=["{}-{}".format(s, o) for s, o in OUTPUTS])
+def test_postgis_result_value_holds_no_password(chains, county, step, output):
+    results, _log, context = chains["pg"]
+    value = results[step][output]
+    text = value.id() if isinstance(value, QgsVectorLayer) else str(value)
+    assert county.password not in text and not text.startswith(("postgres://", "postgis:")), text
+    layer = as_layer(value, context, output)  # the result is the written table's layer, loadable by its id
+    assert layer.providerType() == "postgres" and 'table="results".' in layer.source().replace(" ", "")
+
+
+def test_postgis_indicator_zeros_stay_zeros_and_nulls_stay_nulls(chains, county):
+    """The values QGIS 3.22's PostGIS feature sink turned into NULL (quartier 0103: G2, G2_num, D3_sig) are 0 in
+    the table, as in the GeoPackage; every NULL of the GeoPackage is NULL in the table, column by column (read by
+    PostgreSQL itself, not through QGIS)."""
+    gpkg_results, _glog, gpkg_context = chains["gpkg"]
+    for step, table in (("indicators", "indicators"), ("attention", "attention"), ("counts", "counts")):
+        gpkg = as_layer(gpkg_results[step]["OUTPUT"], gpkg_context, table)
+        names = field_names(gpkg)
+        expected = {}
+        for feature in gpkg.getFeatures():
+            expected[str(feature["quartier_id"])] = ["N" if plain_value(feature[n]) is None else
+                                                     "0" if plain_value(feature[n]) == 0 else "v" for n in names]
+        select = ", ".join("CASE WHEN \"{0}\" IS NULL THEN 'N' WHEN \"{0}\"::text IN ('0', '0.0') THEN '0' "
+                           "ELSE 'v' END".format(n) for n in names)
+        written = {}
+        for line in county.sql("SELECT quartier_id, {} FROM results.{}".format(select, table)).splitlines():
+            parts = line.split("|")
+            written[parts[0]] = parts[1:]
+        assert written == expected, step
+        if step != "counts":  # the demo's weighted counts have neither (every quartier has residents)
+            zeros = sum(row.count("0") for row in expected.values())
+            nulls = sum(row.count("N") for row in expected.values())
+            assert zeros > 0 and nulls > 0, (step, zeros, nulls)
+    row = dict(zip(["G2", "G2_num", "D3_sig"], county.sql(
+        "SELECT \"G2\", \"G2_num\", \"D3_sig\" FROM results.indicators WHERE quartier_id = '0103'").split("|")))
+    assert row == {"G2": "0", "G2_num": "0", "D3_sig": "0"}, row
 
 
 def test_postgis_summary_counts_agree_with_postgis_itself(chains, county):
@@ -383,30 +423,65 @@ def test_postgis_output_is_dropped_when_a_later_output_fails(run_alg, county, tm
     assert county.sql("SELECT to_regclass('results.dropped') IS NULL") == "t"
 
 
-# (aggregatecounts reads its INPUT through indicator_inputs.py, which still says "has no quartier id field" for a
-# layer QGIS could not open: see the report of issue 14)
+QUARTIERS_ONLY = {"QUARTIERS": "quartiers", "QUARTIER_ID": "quartier_id"}
+# every algorithm that takes layers, with the layer parameter that gets the refused layer; the other values are
+# valid ("addr", "quartiers" and "counts" are PostGIS layers of the server)
 REFUSED_CASES = [
+    ("assignaddresses", "INPUT", dict(QUARTIERS_ONLY, OUTPUT="memory:")),
+    ("assignaddresses", "QUARTIERS", {"INPUT": "addr", "QUARTIER_ID": "quartier_id", "OUTPUT": "memory:"}),
     ("geocodeaddresses", "INPUT", {"STREET_FIELD": "street", "HOUSENUMBER_FIELD": "housenumber", "DIRECTORY": "addr",
                                    "DIR_STREET_FIELD": "street", "DIR_HOUSENUMBER_FIELD": "housenumber",
                                    "POSTCODE_FIELD": None, "CITY_FIELD": None, "DIR_POSTCODE_FIELD": None,
                                    "DIR_CITY_FIELD": None, "OUTPUT": "memory:", "UNMATCHED": None}),
-    ("offeringcoverage", "OFFERINGS", {"QUARTIERS": "quartiers", "QUARTIER_ID": "quartier_id", "OUTPUT": "memory:"}),
+    ("geocodeaddresses", "DIRECTORY", {"STREET_FIELD": "street", "HOUSENUMBER_FIELD": "housenumber",
+                                       "INPUT": "offerings", "DIR_STREET_FIELD": "street",
+                                       "DIR_HOUSENUMBER_FIELD": "housenumber", "POSTCODE_FIELD": None,
+                                       "CITY_FIELD": None, "DIR_POSTCODE_FIELD": None, "DIR_CITY_FIELD": None,
+                                       "OUTPUT": "memory:", "UNMATCHED": None}),
+    ("offeringcoverage", "OFFERINGS", dict(QUARTIERS_ONLY, OUTPUT="memory:")),
+    ("accessibility", "OFFERINGS", dict(QUARTIERS_ONLY, ADDRESSES="addr", OUTPUT="memory:")),
+    ("aggregatecounts", "INPUT", dict(QUARTIERS_ONLY, OUTPUT="memory:")),
+    ("aggregatecounts", "QUARTIERS", {"INPUT": "addr", "QUARTIER_ID": "quartier_id", "OUTPUT": "memory:"}),
+    ("hotspots", "INPUT", {"QUARTIER_ID": "quartier_id", "FIELD": "quartier_id", "OUTPUT": "memory:"}),
     ("calculateindicators", "DATA", {"QUARTIERS": "quartiers", "QUARTIER_ID": "quartier_id", "DATA_ID": "quartier_id",
                                      "INDICATORS": [0], "OUTPUT": "memory:"}),
+    ("calculateindicators", "QUARTIERS", {"DATA": "counts", "QUARTIER_ID": "quartier_id", "DATA_ID": "quartier_id",
+                                          "INDICATORS": [0], "OUTPUT": "memory:"}),
     ("attentionindex", "INPUT", {"QUARTIER_ID": "quartier_id", "INDICATORS": ["A1"], "OUTPUT": "memory:"}),
+    ("indicatortrends", "DATA", {"QUARTIERS": "quartiers", "QUARTIER_ID": "quartier_id", "DATA_ID": "quartier_id",
+                                 "YEAR_FIELD": "year", "INDICATORS": [0], "OUTPUT": "memory:"}),
+    ("exportmapsheets", "INPUT", {"QUARTIER_ID": "quartier_id", "OUTPUT_FOLDER": "sheets"}),
+    ("exporttable", "INPUT", {"FORMAT": 0, "OUTPUT": "table.xlsx"}),
 ]
+# the algorithms that read the refused layer through QuartiersAlgorithm.required_source (or check it as
+# aggregatecounts does): their message also names the connection (host, port, database, user) and the table
+NAMES_CONNECTION = {"assignaddresses", "geocodeaddresses", "offeringcoverage", "accessibility", "aggregatecounts",
+                    "hotspots", "calculateindicators", "attentionindex", "indicatortrends", "exportmapsheets",
+                    "exporttable"}
 
 
-@pytest.mark.parametrize("alg,param,params", REFUSED_CASES, ids=[c[0] for c in REFUSED_CASES])
-def test_refused_connection_as_input_of_every_algorithm(run_alg, county, alg, param, params):
+@pytest.mark.parametrize("alg,param,params", REFUSED_CASES, ids=["{}-{}".format(c[0], c[1]) for c in REFUSED_CASES])
+def test_refused_connection_as_input_of_every_algorithm(run_alg, county, tmp_path, alg, param, params):
+    port = free_port()
     refused = QgsVectorLayer("dbname='qm' host=127.0.0.1 port={} user='{}' password='{}' sslmode=disable key='fid' "
-                             "table=\"public\".\"addresses\" (geom)".format(free_port(), county.user, county.password),
+                             "table=\"public\".\"addresses\" (geom)".format(port, county.user, county.password),
                              "county register", "postgres")
-    layers = {"addr": pg_layer(county, "addresses"), "quartiers": pg_layer(county, "quartiers", "county", "the_geom")}
+    layers = {"addr": pg_layer(county, "addresses"), "offerings": pg_layer(county, "offerings"),
+              "quartiers": pg_layer(county, "quartiers", "county", "the_geom"),
+              "counts": pg_layer(county, "counts_2024", geometry=None)}
     values = {k: layers.get(v, v) if isinstance(v, str) else v for k, v in params.items()}
+    for key in ("OUTPUT", "OUTPUT_FOLDER"):
+        if isinstance(values.get(key), str) and values[key] != "memory:":
+            values[key] = str(tmp_path / values[key])
     values[param] = refused
     with pytest.raises(QgsProcessingException) as info:
         run_alg(alg, values)
     message = str(info.value)
     assert "county register" in message and "not valid" in message, message
     assert county.password not in message and "Traceback" not in message
+    if alg in NAMES_CONNECTION:
+        assert param in message, message
+        assert "host=127.0.0.1 port={} dbname=qm user={}".format(port, county.user) in message, message
+        assert '"public"."addresses"' in message, message
+    if alg == "aggregatecounts":
+        assert "quartier id field" not in message, message
