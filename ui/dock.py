@@ -451,7 +451,10 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
         cells = profile_cells(profile, self.language, self.catalog,
                               recorded_decimals=layer_record.recorded(self.layer, layer_record.DECIMALS))
         self.profile_label.setText(profile_heading(row, len(self.layer.selectedFeatureIds())))
-        show_profile(self.profile_table, profile, cells, self.catalog, self.language)
+        from ..mapsheets.spine import profile_spines
+
+        show_profile(self.profile_table, profile, cells, self.catalog, self.language,
+                     spines=profile_spines(profile, self.catalog, self._rank_values))
 
     def profile_texts(self):
         """The profile table as text rows (for tests and copying)."""

@@ -1,10 +1,17 @@
 """The dock's profile table: one row per indicator of the selected quartier with the values of quartier,
 municipality and county, rank and significance, as the engine computes them (``indicators.profile``)."""
 
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QColor, QFont
-from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from qgis.PyQt.QtCore import QPointF, QRectF, Qt
+from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
+from ..mapsheets import spine as spine_geometry
 from ..translation import tr
 from .dock_state import ID_FIELD, MUNICIPALITY_FIELD, NAME_FIELD
 from .dock_text import quartier_label
@@ -14,11 +21,55 @@ SUPPRESSED_COLOR = (120, 120, 120)
 ABOVE_COLOR = (180, 40, 40)  # ▲ significantly above the county
 BELOW_COLOR = (30, 100, 170)  # ▼ below
 MIN_VISIBLE_ROWS = 6
+TEXT_COLUMNS = 6
+SPINE_COLUMN = 6
+SPINE_WIDTH = 60  # px: a narrow column, the dock is narrow
+SPINE_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's spine geometry (a mapsheets.spine.Spine) or None
+SPINE_MARGIN = 4  # px left and right of the bar
+
+
+def spine_x(rect, position):
+    """The x pixel of a normalised spine ``position`` (0..1) in the cell ``rect``."""
+    return rect.left() + SPINE_MARGIN + position * (rect.width() - 2 * SPINE_MARGIN)
+
+
+class SpineDelegate(QStyledItemDelegate):
+    """Paints the spine chart of a profile row (``SPINE_ROLE``) with QPainter: the quartiers' range, the 25th-75th
+    percentile band darker, the county value as the centre line, the quartier as a circle coloured by its
+    significance (no circle when its value is not published)."""
+
+    def paint(self, painter, option, index):
+        super().paint(painter, option, index)  # background, selection
+        spine = index.data(SPINE_ROLE)
+        if spine is None:
+            return
+        rect = QRectF(option.rect)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        bar_h = rect.height() * 0.5
+        top = rect.top() + (rect.height() - bar_h) / 2.0
+        bar = spine_geometry.NEUTRAL_BAR_COLOUR if spine.neutral else spine_geometry.BAR_COLOUR
+        band = spine_geometry.NEUTRAL_BAND_COLOUR if spine.neutral else spine_geometry.BAND_COLOUR
+        x0, x1 = spine_x(rect, spine.left), spine_x(rect, spine.right)
+        painter.fillRect(QRectF(x0, top, max(1.0, x1 - x0), bar_h), QColor(bar))
+        b0, b1 = spine_x(rect, spine.band_left), spine_x(rect, spine.band_right)
+        painter.fillRect(QRectF(b0, top, max(1.0, b1 - b0), bar_h), QColor(band))
+        xc = int(spine_x(rect, spine.centre)) + 0.5  # a crisp one-pixel line
+        painter.setPen(QPen(QColor(spine_geometry.CENTRE_COLOUR), 1.0))
+        painter.drawLine(QPointF(xc, rect.top() + 2), QPointF(xc, rect.bottom() - 2))
+        if spine.marker is not None:
+            colour = QColor(spine_geometry.COLOURS[spine.colour])
+            radius = min(rect.height() * 0.3, 5.0)
+            painter.setPen(QPen(colour, 1.5 if spine.colour == "unknown" else 1.0))
+            painter.setBrush(QBrush(Qt.BrushStyle.NoBrush) if spine.colour == "unknown" else QBrush(colour))
+            painter.drawEllipse(QPointF(spine_x(rect, spine.marker), rect.center().y()), radius, radius)
+        painter.restore()
 
 
 def new_profile_table(parent):
-    """The empty table, six columns with short headers (the dock is narrow) and their full meaning as tooltip."""
-    table = named(QTableWidget(0, 6, parent), "profileTable")
+    """The empty table, six text columns with short headers (the dock is narrow) and their full meaning as
+    tooltip, and a narrow "Spine" column painted by :class:`SpineDelegate`."""
+    table = named(QTableWidget(0, TEXT_COLUMNS + 1, parent), "profileTable")
     headers = (
         (tr("Indicator"), tr("Indicator of the catalog")),
         (tr("Quartier"), tr("Value of the quartier")),
@@ -26,6 +77,9 @@ def new_profile_table(parent):
         (tr("County"), tr("Value of the county")),
         (tr("Rank"), tr("Rank among the quartiers with a published value; 1 = most need")),
         (tr("Sig."), tr("\u25b2/\u25bc: significantly above/below the county value")),
+        (tr("Spine"), tr("Spine chart: range of the quartiers (worse on the left), 25th\u201375th percentile "
+                         "darker, county value as centre line; the quartier as a circle: red worse, blue better, "
+                         "grey not significantly different or context indicator")),
     )
     for column, (label, tooltip) in enumerate(headers):
         header_item = QTableWidgetItem(label)
@@ -36,6 +90,9 @@ def new_profile_table(parent):
     # values, rank and mark as wide as their text; the indicator name takes the rest
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setSectionResizeMode(SPINE_COLUMN, QHeaderView.ResizeMode.Fixed)
+    table.horizontalHeader().resizeSection(SPINE_COLUMN, SPINE_WIDTH)
+    table.setItemDelegateForColumn(SPINE_COLUMN, SpineDelegate(table))
     # one line per indicator (names elided, the full name in the tooltip): six rows fit in a narrow dock
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -58,9 +115,10 @@ def profile_heading(row, n_selected):
     return text
 
 
-def show_profile(table, profile, cells, catalog, language):
+def show_profile(table, profile, cells, catalog, language, spines=None):
     """Fill ``table`` with the ``cells`` of the engine's ``profile`` rows: values right-aligned, a value not shown
-    in grey italics with the reason as tooltip, the indicator's description as tooltip, the mark coloured."""
+    in grey italics with the reason as tooltip, the indicator's description as tooltip, the mark coloured; the
+    ``spines`` (``mapsheets.spine.profile_spines``, one per row, optional) in the spine column."""
     table.setRowCount(len(cells))
     italic = QFont()
     italic.setItalic(True)
@@ -80,8 +138,11 @@ def show_profile(table, profile, cells, catalog, language):
             if c == 5 and value:
                 item.setForeground(QColor(*(ABOVE_COLOR if entry.sig == 1 else BELOW_COLOR)))
             table.setItem(r, c, item)
+        spine_item = QTableWidgetItem("")
+        spine_item.setData(SPINE_ROLE, spines[r] if spines is not None else None)
+        table.setItem(r, SPINE_COLUMN, spine_item)
 
 
 def table_texts(table):
-    """The table's cells as text rows."""
-    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    """The table's text cells as text rows (without the spine column)."""
+    return [[table.item(r, c).text() for c in range(TEXT_COLUMNS)] for r in range(table.rowCount())]

@@ -9,7 +9,8 @@ from testpaths import PLUGIN_IMPORT_DIR, REPO_ROOT
 
 PURE_PACKAGES = ("indicators", "spatial", "addresses", "storage")
 # pure modules inside packages that also hold QGIS glue
-PURE_MODULES = ("mapsheets.filenames", "mapsheets.profile_cells", "mapsheets.sheet_text", "ui.dock_text")
+PURE_MODULES = ("mapsheets.filenames", "mapsheets.profile_cells", "mapsheets.sheet_text", "mapsheets.spine",
+                "ui.dock_text")
 
 BLOCKER = textwrap.dedent("""
     import importlib, importlib.abc, pkgutil, sys
