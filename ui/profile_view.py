@@ -24,6 +24,7 @@ MIN_VISIBLE_ROWS = 6
 TEXT_COLUMNS = 6
 SPINE_COLUMN = 6
 SPINE_WIDTH = 60  # px: a narrow column, the dock is narrow
+INDICATOR_SAMPLE = "W.3 Wohnbebau\u2026"  # how much of an indicator's label the first column shows at least
 SPINE_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's spine geometry (a mapsheets.spine.Spine) or None
 SPINE_MARGIN = 4  # px left and right of the bar
 
@@ -87,9 +88,12 @@ def new_profile_table(parent):
         table.setHorizontalHeaderItem(column, header_item)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
-    # values, rank and mark as wide as their text; the indicator name takes the rest
+    # values, rank and mark as wide as their text; the indicator keeps room for its id and the start of its name
+    # ("A.1 SGB II-Q…"; the user may widen it) rather than being squeezed to "…" in a narrow dock (a horizontal
+    # scroll bar then appears)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().resizeSection(0, table.fontMetrics().horizontalAdvance(INDICATOR_SAMPLE) + 12)
     table.horizontalHeader().setSectionResizeMode(SPINE_COLUMN, QHeaderView.ResizeMode.Fixed)
     table.horizontalHeader().resizeSection(SPINE_COLUMN, SPINE_WIDTH)
     table.setItemDelegateForColumn(SPINE_COLUMN, SpineDelegate(table))
