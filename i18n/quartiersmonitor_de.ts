@@ -1675,7 +1675,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Indikatorlayer (gestaltet)</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="74" />
+      <location filename="ui/profile_view.py" line="75" />
       <source>Indicator of the catalog</source>
       <translation>Indikator des Katalogs</translation>
     </message>
@@ -2142,7 +2142,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Mindesteinwohnerzahl eines Quartiers (pop_total)</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="76" />
+      <location filename="ui/profile_view.py" line="77" />
       <source>Munic.</source>
       <translation>Gem.</translation>
     </message>
@@ -2282,7 +2282,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Nicht genügend Arbeitsspeicher für den Export von {path}.</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="133" />
+      <location filename="ui/profile_view.py" line="137" />
       <source>Not shown: statistical confidentiality or no valid data ({flag})</source>
       <translation>Nicht angezeigt: statistische Geheimhaltung oder keine gültigen Daten ({flag})</translation>
     </message>
@@ -2566,7 +2566,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="112" />
+      <location filename="ui/profile_view.py" line="116" />
       <source>Profile of {quartier}</source>
       <translation>Profil von {quartier}</translation>
     </message>
@@ -2781,7 +2781,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Rang</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="78" />
+      <location filename="ui/profile_view.py" line="79" />
       <source>Rank among the quartiers with a published value; 1 = most need</source>
       <translation>Rang unter den Quartieren mit veröffentlichtem Wert; 1 = größter Bedarf</translation>
     </message>
@@ -3023,12 +3023,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Räumlicher Index von GDAL erstellt ({}).</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="80" />
+      <location filename="ui/profile_view.py" line="81" />
       <source>Spine</source>
       <translation>Spine</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="80" />
+      <location filename="ui/profile_view.py" line="81" />
       <source>Spine chart: range of the quartiers (worse on the left), 25th–75th percentile darker, county value as centre line; the quartier as a circle: red worse, blue better, grey not significantly different or context indicator</source>
       <translation>Spine-Diagramm: Spannweite der Quartiere (ungünstiger links), 25.–75. Perzentil dunkler, Kreiswert als Mittellinie; das Quartier als Kreis: rot ungünstiger, blau günstiger, grau nicht signifikant verschieden oder Kontextindikator</translation>
     </message>
@@ -3558,17 +3558,17 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Wertefeld</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="77" />
+      <location filename="ui/profile_view.py" line="78" />
       <source>Value of the county</source>
       <translation>Wert des Kreises</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="75" />
+      <location filename="ui/profile_view.py" line="76" />
       <source>Value of the quartier</source>
       <translation>Wert des Quartiers</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="76" />
+      <location filename="ui/profile_view.py" line="77" />
       <source>Value of the quartier's municipality</source>
       <translation>Wert der Gemeinde des Quartiers</translation>
     </message>
@@ -4319,12 +4319,12 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>▲/▼ signifikant über/unter dem Kreiswert</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="79" />
+      <location filename="ui/profile_view.py" line="80" />
       <source>▲/▼: significantly above/below the county value</source>
       <translation>▲/▼: signifikant über/unter dem Kreiswert</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="101" />
+      <location filename="ui/profile_view.py" line="105" />
       <source>▲/▼: significantly above/below the county value; rank 1 = most need</source>
       <translation>▲/▼: signifikant über/unter dem Kreiswert; Rang 1 = höchster Bedarf</translation>
     </message>

@@ -40,6 +40,16 @@ def qgis_app():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from qgis.core import QgsApplication
 
+    if QgsApplication.instance() is not None:  # inside QGIS or a test session: use it, register our provider
+        from quartiersmonitor.processing_provider.provider import QuartiersmonitorProvider
+
+        registry = QgsApplication.processingRegistry()
+        if registry.providerById("quartiersmonitor") is None:
+            provider = QuartiersmonitorProvider()
+            registry.addProvider(provider)
+            _QGIS["provider"] = provider
+        return QgsApplication.instance()
+
     # A profile folder of our own: without one QGIS writes its style database into the working directory.
     profile = os.path.join(tempfile.gettempdir(), "quartiersmonitor-demo-profile")
     os.makedirs(profile, exist_ok=True)
@@ -212,6 +222,191 @@ def assign_and_count(data_dir, output_dir):
         os.path.basename(counts["OUTPUT"]), counts["N_COUNTED"]))
 
 
+# Kitas: children aged 1 to 4 (field pop_1_4 of the demo addresses) are the demand; every Kita is assumed to have
+# KITA_PLACES places (the demo offerings have no capacity); covering distance KITA_DISTANCE, catchment of the
+# accessibility KITA_CATCHMENT.
+KITA_PLACES = 75
+KITA_DISTANCE = 1000.0
+KITA_CATCHMENT = 2000.0
+KITA_DEMAND = "pop_1_4"
+SITING_GRID = 1000.0  # candidate sites: a regular grid of points inside the county, this far apart
+SITING_COUNT = 5
+
+
+def _demo_layers(data_dir):
+    """addresses, quartiers, network, river and the Kitas (with a field ``places``) of the demo GeoPackage."""
+    from qgis import processing
+    from qgis.core import QgsVectorLayer
+
+    gpkg = os.path.join(data_dir, "demo.gpkg")
+    layers = {name: QgsVectorLayer("{}|layername={}".format(gpkg, name), name, "ogr")
+              for name in ("addresses", "quartiers", "network", "river", "offerings", "county")}
+    for name, layer in layers.items():
+        if not layer.isValid():
+            raise RuntimeError("the demo GeoPackage has no layer {} (run step generate_data): {}".format(name, gpkg))
+    kitas = processing.run("native:extractbyattribute", {
+        "INPUT": layers["offerings"], "FIELD": "category", "OPERATOR": 0, "VALUE": "kita", "OUTPUT": "memory:"})
+    layers["kitas"] = processing.run("native:fieldcalculator", {
+        "INPUT": kitas["OUTPUT"], "FIELD_NAME": "places", "FIELD_TYPE": 1, "FIELD_LENGTH": 0, "FIELD_PRECISION": 0,
+        "FORMULA": str(KITA_PLACES), "OUTPUT": "memory:"})["OUTPUT"]
+    return layers
+
+
+def _values(layer, *names):
+    """The values of the fields ``names`` (one list each; one list when one name), read without geometry."""
+    from qgis.core import QgsFeatureRequest
+
+    from quartiersmonitor.compat import REQUEST_NO_GEOMETRY
+
+    indices = [layer.fields().indexOf(name) for name in names]
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes(indices)
+    columns = [[] for _ in names]
+    for feature in layer.getFeatures(request):
+        for column, index in zip(columns, indices):
+            column.append(feature.attribute(index))
+    return columns[0] if len(names) == 1 else columns
+
+
+def _median(values):
+    import numpy as np
+
+    vals = np.array([v for v in values if v is not None and v == v], dtype=float)
+    vals = vals[np.isfinite(vals)]
+    return float(np.median(vals)) if len(vals) else float("nan")
+
+
+def kita_coverage_network(data_dir, output_dir):
+    """Kitas: coverage (1,000 m) straight-line and along the demo street network; addresses farther by network."""
+    qgis_app()
+    from qgis import processing
+    from qgis.core import QgsVectorLayer
+
+    layers = _demo_layers(data_dir)
+    figures = {}
+    distances = {}
+    for label, network in (("straight", None), ("network", layers["network"])):
+        params = {
+            "OFFERINGS": layers["kitas"], "QUARTIERS": layers["quartiers"], "QUARTIER_ID": "quartier_id",
+            "ADDRESSES": layers["addresses"], "POPULATION_FIELD": KITA_DEMAND, "DISTANCE": KITA_DISTANCE,
+            "OUTPUT": os.path.join(output_dir, "kita_coverage_{}.gpkg".format(label)),
+            "ADDRESS_OUTPUT": os.path.join(output_dir, "kita_addresses_{}.gpkg".format(label)),
+        }
+        if network is not None:
+            params["NETWORK"] = network
+        result = processing.run("quartiersmonitor:offeringcoverage", params)
+        addresses = QgsVectorLayer(result["ADDRESS_OUTPUT"], "addresses", "ogr")
+        distances[label] = dict(zip(*_values(addresses, "address_id", "nearest_distance_m")))
+        far, total = (sum(v) for v in _values(QgsVectorLayer(result["OUTPUT"], "coverage", "ogr"),
+                                              "pop_far", "pop_total"))
+        figures[label] = {"median_m": _median(distances[label].values()), "far": far, "total": total}
+    straight, network = distances["straight"], distances["network"]
+    diff = [network[k] - straight[k] for k in straight if network.get(k) is not None and straight[k] is not None]
+    figures["farther"] = sum(1 for d in diff if d > 0.01)
+    figures["farther_1km"] = sum(1 for d in diff if d > 1000.0)
+    figures["addresses"] = len(straight)
+    print("  Kitas ({:.0f} m, children 1-4): median distance {:.0f} m straight, {:.0f} m along the network; "
+          "{:.1f} % vs {:.1f} % of children farther than {:.0f} m; {} of {} addresses farther by network "
+          "({} by more than 1 km)".format(
+              KITA_DISTANCE, figures["straight"]["median_m"], figures["network"]["median_m"],
+              100.0 * figures["straight"]["far"] / max(figures["straight"]["total"], 1),
+              100.0 * figures["network"]["far"] / max(figures["network"]["total"], 1), KITA_DISTANCE,
+              figures["farther"], figures["addresses"], figures["farther_1km"]))
+    return figures
+
+
+def kita_accessibility(data_dir, output_dir):
+    """Kitas: accessibility with competition (E2SFCA, 2,000 m, gaussian decay), straight-line and along the network."""
+    qgis_app()
+    from qgis import processing
+    from qgis.core import QgsVectorLayer
+
+    from quartiersmonitor.resources.models.pipeline import OUTPUT_GPKG
+
+    layers = _demo_layers(data_dir)
+    quartiers, need = layers["quartiers"], None
+    indicators = QgsVectorLayer(os.path.join(output_dir, OUTPUT_GPKG) + "|layername=indicators", "indicators", "ogr")
+    if indicators.isValid() and indicators.fields().indexOf("A2") >= 0:  # the pipeline ran: A2 as the need
+        quartiers, need = indicators, "A2"
+    figures = {}
+    for label, network in (("straight", None), ("network", layers["network"])):
+        params = {
+            "OFFERINGS": layers["kitas"], "CAPACITY_FIELD": "places", "ADDRESSES": layers["addresses"],
+            "DEMAND_FIELD": KITA_DEMAND, "QUARTIERS": quartiers, "QUARTIER_ID": "quartier_id",
+            "DISTANCE": KITA_CATCHMENT, "DECAY": 2,
+            "OUTPUT": os.path.join(output_dir, "kita_access_{}.gpkg".format(label)),
+        }
+        if need:
+            params["NEED_FIELD"] = need
+        if network is not None:
+            params["NETWORK"] = network
+        result = processing.run("quartiersmonitor:accessibility", params)
+        out = QgsVectorLayer(result["OUTPUT"], "access", "ogr")
+        ids, index = _values(out, "quartier_id", "access_index")
+        classes = {}
+        if need:
+            for value in _values(out, "need_supply"):
+                classes[value] = classes.get(value, 0) + 1
+        figures[label] = {"index": dict(zip(ids, index)), "median_index": _median(index), "classes": classes}
+    straight, network = figures["straight"]["index"], figures["network"]["index"]
+    figures["lower_25"] = sum(1 for k, v in straight.items() if v and network.get(k) is not None
+                              and network[k] < 0.75 * v)
+    print("  Kitas ({} places each, {:.0f} m, gaussian decay, children 1-4): median access index {:.1f} straight vs "
+          "{:.1f} along the network (places per 1,000 children); {} of {} quartiers lose more than 25 % along the "
+          "network".format(KITA_PLACES, KITA_CATCHMENT, figures["straight"]["median_index"],
+                           figures["network"]["median_index"], figures["lower_25"], len(straight)))
+    if need:
+        print("  need (A2) vs supply along the network: {}".format(
+            ", ".join("{} {}".format(n, k) for k, n in sorted(figures["network"]["classes"].items(), key=str))))
+    return figures
+
+
+def kita_siting(data_dir, output_dir):
+    """Kitas: where to add 5 (maximal covering, 1,000 m along the network; candidates on a 1 km grid)."""
+    qgis_app()
+    from qgis import processing
+    from qgis.core import QgsProcessingFeedback, QgsVectorLayer
+
+    layers = _demo_layers(data_dir)
+    county = layers["county"]
+    grid = processing.run("native:creategrid", {
+        "TYPE": 0, "EXTENT": county.extent(), "HSPACING": SITING_GRID, "VSPACING": SITING_GRID,
+        "HOVERLAY": 0, "VOVERLAY": 0, "CRS": county.crs(), "OUTPUT": "memory:"})["OUTPUT"]
+    candidates = processing.run("native:extractbylocation", {
+        "INPUT": grid, "PREDICATE": [6], "INTERSECT": county, "OUTPUT": "memory:"})["OUTPUT"]
+
+    class GapLines(QgsProcessingFeedback):
+        """Keeps the solver's line with the bound and the gap."""
+
+        lines = []
+
+        def pushInfo(self, info):
+            if "gap" in info:
+                self.lines.append(info)
+            super().pushInfo(info)
+
+    feedback = GapLines()
+    result = processing.run("quartiersmonitor:siteofferings", {
+        "CANDIDATES": candidates, "OFFERINGS": layers["kitas"], "ADDRESSES": layers["addresses"],
+        "DEMAND_FIELD": KITA_DEMAND, "DISTANCE": KITA_DISTANCE, "NETWORK": layers["network"],
+        "COUNT": SITING_COUNT, "OUTPUT": os.path.join(output_dir, "kita_sites.gpkg"),
+        "REPORT": os.path.join(output_dir, "kita_siting_report.html"),
+    }, feedback=feedback)
+    sites = QgsVectorLayer(result["OUTPUT"], "sites", "ogr")
+    rows = sorted(sites.getFeatures(), key=lambda f: f["rank"])
+    total = sum(v for v in _values(layers["addresses"], KITA_DEMAND) if v)
+    before = rows[0]["covered_total"] - rows[0]["gain"] if rows else float("nan")
+    after = rows[-1]["covered_total"] if rows else before
+    figures = {"candidates": candidates.featureCount(), "sites": len(rows), "before": before, "after": after,
+               "total": total, "gap_line": feedback.lines[-1] if feedback.lines else ""}
+    print("  {} sites of {} candidates: children within {:.0f} m of a Kita along the network {:.0f} -> {:.0f} "
+          "of {:.0f} ({:.1f} % -> {:.1f} %); report {}".format(
+              len(rows), candidates.featureCount(), KITA_DISTANCE, before, after, total,
+              100.0 * before / max(total, 1), 100.0 * after / max(total, 1), os.path.basename(result["REPORT"])))
+    if figures["gap_line"]:
+        print("  " + figures["gap_line"])
+    return figures
+
+
 STEPS = [
     generate_data,
     copy_summary,
@@ -219,6 +414,9 @@ STEPS = [
     geocode_and_coverage,
     pipeline_model,
     map_sheets,
+    kita_coverage_network,
+    kita_accessibility,
+    kita_siting,
 ]
 
 

@@ -34,6 +34,11 @@ Files written by ``write(data, folder)`` (UTF-8, comma-separated, "\\n" line end
         ``offerings`` (Point, true positions = the address points): offering_id ("K001"), category (one of
             OFFERING_CATEGORIES: kita, family_counselling, youth_centre, doctor, grocery, bus_stop), name,
             street, housenumber, postcode, city
+        ``network`` (LineString): segment_id, kind ("street" or "bridge"): a street network of two-point
+            segments (a jittered grid of about 250 m, some streets left out, clipped to the county) that shares its
+            nodes exactly; a river cuts it, and only N_BRIDGES (4) "bridge" segments cross the river, so the
+            network is connected through the bridges only (network distances differ from straight lines).
+        ``river`` (LineString): name; the river from west to east, beyond the county on both sides.
         ``counts_2023``, ``counts_2024`` (tables): as the CSVs below
     counts_2023.csv, counts_2024.csv
         quartier_id (text), municipality (name), year, then COUNT_COLUMNS: every numerator and denominator of
@@ -142,6 +147,11 @@ OFFERING_COUNTS = {"kita": 130, "family_counselling": 10, "youth_centre": 25, "d
 OFFERING_BLOCKS = {"grocery": 1100.0, "bus_stop": 600.0}
 GROCERY_DISTANCE = 500.0
 STOP_DISTANCE = 300.0
+# Street network: a jittered grid of NET_SPACING metres (a few streets left out) clipped to the county, cut by a
+# river that the streets cross only at N_BRIDGES bridges.
+NET_SPACING = 250.0
+NET_DROP = 0.08
+N_BRIDGES = 4
 
 
 @dataclass
@@ -162,6 +172,8 @@ class DemoData:
     offerings_table: pd.DataFrame
     offerings_truth: pd.DataFrame
     counts: dict = field(default_factory=dict)  # year -> DataFrame
+    network: pd.DataFrame = None  # x0, y0, x1, y1 (metres), kind ("street" / "bridge")
+    river: np.ndarray = None  # (n, 2) polyline from west to east across the county
 
     def summary(self):
         counts = {str(y): df for y, df in self.counts.items()}
@@ -181,6 +193,8 @@ class DemoData:
             "offerings_csv_spelled_differently": int(
                 (~self.offerings_truth["spelling"].isin(["exact", "nonexistent"])).sum()),
             "offerings_csv_nonexistent": int((self.offerings_truth["spelling"] == "nonexistent").sum()),
+            "network_segments": 0 if self.network is None else int(len(self.network)),
+            "bridges": 0 if self.network is None else int((self.network["kind"] == "bridge").sum()),
         }
 
 
@@ -920,6 +934,134 @@ def _farther_than(points, targets, dist):
 
 
 # ----------------------------------------------------------------------------------------------------------------
+# Street network and river
+
+
+def _inside_ring(px, py, ring):
+    """Even-odd point-in-polygon test of many points against one closed ring."""
+    inside = np.zeros(len(px), dtype=bool)
+    x, y = ring[:-1, 0], ring[:-1, 1]
+    x2, y2 = ring[1:, 0], ring[1:, 1]
+    for ax, ay, bx, by in zip(x, y, x2, y2):
+        if ay == by:
+            continue
+        crosses = (ay > py) != (by > py)
+        xi = ax + (py - ay) * (bx - ax) / (by - ay)
+        inside ^= crosses & (px < xi)
+    return inside
+
+
+def _labels(n, a, b):
+    """Connected components of a graph with n nodes and edges (a, b): the smallest node id of each component."""
+    lab = np.arange(n)
+    while True:
+        m = np.minimum(lab[a], lab[b])
+        new = lab.copy()
+        np.minimum.at(new, a, m)
+        np.minimum.at(new, b, m)
+        new = new[new]
+        if np.array_equal(new, lab):
+            return lab
+        lab = new
+
+
+def _network(rng, county_polygon):
+    """A jittered street grid clipped to the county and a river crossing it from west to east; the streets cross
+    the river only at N_BRIDGES bridges. Returns (segments DataFrame, river polyline). Only the two largest parts
+    of the grid (north and south of the river) are kept, so the network is connected through the bridges only."""
+    ring = county_polygon[0]
+    xmin, ymin = ring.min(axis=0)
+    xmax, ymax = ring.max(axis=0)
+    # River: a smooth meander, sampled every 100 m, beyond the county on both sides.
+    rx = np.arange(xmin - 1000.0, xmax + 1000.0 + 1.0, 100.0)
+    ph = rng.uniform(0, 2 * np.pi, 2)
+    base = CENTRE[1] + rng.uniform(-2000.0, 2000.0)
+    ry = base + 1200.0 * np.sin(2 * np.pi * rx / 9000.0 + ph[0]) + 400.0 * np.sin(2 * np.pi * rx / 3500.0 + ph[1])
+    river = np.round(np.column_stack([rx, ry]), 2)
+    # Grid nodes.
+    nx = int(np.ceil((xmax - xmin) / NET_SPACING)) + 1
+    ny = int(np.ceil((ymax - ymin) / NET_SPACING)) + 1
+    jj, ii = np.meshgrid(np.arange(ny), np.arange(nx), indexing="ij")
+    gx = xmin + ii * NET_SPACING + rng.uniform(-0.2, 0.2, ii.shape) * NET_SPACING
+    gy = ymin + jj * NET_SPACING + rng.uniform(-0.2, 0.2, jj.shape) * NET_SPACING
+    xy = np.round(np.column_stack([gx.ravel(), gy.ravel()]), 2)
+    inside = _inside_ring(xy[:, 0], xy[:, 1], ring)
+    idx = np.arange(nx * ny).reshape(ny, nx)
+    a = np.concatenate([idx[:, :-1].ravel(), idx[:-1, :].ravel()])
+    b = np.concatenate([idx[:, 1:].ravel(), idx[1:, :].ravel()])
+    vertical = np.concatenate([np.zeros(ny * (nx - 1), dtype=bool), np.ones((ny - 1) * nx, dtype=bool)])
+    drop = rng.random(len(a)) < NET_DROP
+    keep = inside[a] & inside[b]
+    # Edges near the outline (a node outside within two grid steps) must not cut a corner of the county.
+    near_out = ~inside.reshape(ny, nx)
+    for _ in range(2):
+        grown = near_out.copy()
+        grown[1:, :] |= near_out[:-1, :]
+        grown[:-1, :] |= near_out[1:, :]
+        grown[:, 1:] |= near_out[:, :-1]
+        grown[:, :-1] |= near_out[:, 1:]
+        near_out = grown
+    near_out = near_out.ravel()
+    check = np.flatnonzero(keep & (near_out[a] | near_out[b]))
+    p, q = xy[a[check]], xy[b[check]]
+    for (ax, ay), (bx, by) in zip(ring[:-1], ring[1:]):
+        o1 = np.sign((q[:, 0] - p[:, 0]) * (ay - p[:, 1]) - (q[:, 1] - p[:, 1]) * (ax - p[:, 0]))
+        o2 = np.sign((q[:, 0] - p[:, 0]) * (by - p[:, 1]) - (q[:, 1] - p[:, 1]) * (bx - p[:, 0]))
+        o3 = np.sign((bx - ax) * (p[:, 1] - ay) - (by - ay) * (p[:, 0] - ax))
+        o4 = np.sign((bx - ax) * (q[:, 1] - ay) - (by - ay) * (q[:, 0] - ax))
+        keep[check[(o1 * o2 <= 0) & (o3 * o4 <= 0)]] = False
+    a, b, vertical, drop = a[keep], b[keep], vertical[keep], drop[keep]
+    # Side of the river along each edge: the difference (edge y - river y) is piecewise linear in x with breaks at
+    # the edge's ends and the river's vertices, so its signs there tell exactly how often the edge crosses.
+    p, q = xy[a], xy[b]
+    lo_x, hi_x = np.minimum(p[:, 0], q[:, 0]), np.maximum(p[:, 0], q[:, 0])
+    lo = np.searchsorted(rx, lo_x, side="right")
+    hi = np.searchsorted(rx, hi_x, side="left")
+
+    def diff_at(x):
+        t = np.where(q[:, 0] != p[:, 0], (x - p[:, 0]) / np.where(q[:, 0] != p[:, 0], q[:, 0] - p[:, 0], 1.0), 0.0)
+        return p[:, 1] + t * (q[:, 1] - p[:, 1]) - np.interp(x, river[:, 0], river[:, 1])
+
+    d0, d1 = p[:, 1] - np.interp(p[:, 0], river[:, 0], river[:, 1]), q[:, 1] - np.interp(q[:, 0], river[:, 0],
+                                                                                         river[:, 1])
+    changes = np.zeros(len(a), dtype=np.int64)
+    near = (np.abs(d0) < 1.0) | (np.abs(d1) < 1.0)
+    prev = np.where(p[:, 0] <= q[:, 0], d0, d1)
+    last = np.where(p[:, 0] <= q[:, 0], d1, d0)
+    for k in range(int((hi - lo).max()) if len(a) else 0):
+        j = np.minimum(lo + k, len(rx) - 1)
+        valid = lo + k < hi
+        d = np.where(valid, diff_at(rx[j]), prev)
+        near |= valid & (np.abs(d) < 1.0)
+        changes += (np.sign(d) != np.sign(prev)).astype(np.int64)
+        prev = d
+    changes += (np.sign(last) != np.sign(prev)).astype(np.int64)
+    crossing = (changes > 0) | near
+    street = ~crossing & ~drop
+    lab = _labels(len(xy), a[street], b[street])
+    used = np.unique(np.concatenate([a[street], b[street]]))
+    sizes = pd.Series(lab[used]).value_counts(sort=False)
+    sizes = sizes.sort_values(ascending=False, kind="mergesort")
+    main = sizes.index.to_numpy()[:2]
+    # Bridges: single-crossing north-south edges between the two main parts, near evenly spaced points.
+    cand = np.flatnonzero(vertical & (changes == 1) & ~near & np.isin(lab[a], main) & np.isin(lab[b], main)
+                          & (lab[a] != lab[b]))
+    mid = 0.5 * (p[cand, 0] + q[cand, 0])
+    targets = mid.min() + (mid.max() - mid.min()) * (np.arange(N_BRIDGES) + 0.5) / N_BRIDGES
+    bridges = []
+    for t in targets:
+        order = np.argsort(np.abs(mid - t), kind="stable")
+        bridges.append(int(next(c for c in cand[order] if c not in bridges)))
+    kind = np.full(len(a), "", dtype=object)
+    kind[street & np.isin(lab[a], main)] = "street"
+    kind[bridges] = "bridge"
+    sel = np.flatnonzero(kind != "")
+    net = pd.DataFrame({"x0": xy[a[sel], 0], "y0": xy[a[sel], 1], "x1": xy[b[sel], 0], "y1": xy[b[sel], 1],
+                        "kind": kind[sel].astype(str)})
+    return net, river
+
+
+# ----------------------------------------------------------------------------------------------------------------
 
 
 def generate(seed=42, scale=1.0):
@@ -988,6 +1130,8 @@ def generate(seed=42, scale=1.0):
             df[col] = np.asarray(c[col], dtype=np.int64)
         counts[year] = df
 
+    network, river = _network(streams[7], county_polygon)
+
     mun_post = addresses.groupby("municipality")["postcode"].apply(lambda s: ",".join(sorted(s.unique())))
     municipalities = municipalities.assign(postcodes=municipalities["name"].map(mun_post).fillna(""))
     return DemoData(
@@ -997,6 +1141,7 @@ def generate(seed=42, scale=1.0):
         county_name="Landkreis " + municipalities["name"].iloc[0], county_polygon=county_polygon,
         addresses=addresses, address_quartier=address_quartier,
         offerings=offerings, offerings_table=offerings_table, offerings_truth=offerings_truth, counts=counts,
+        network=network, river=river,
     )
 
 
@@ -1110,6 +1255,24 @@ def _write_gpkg(data, path):
         src = ogr.Open(vrt)
         ds.CopyLayer(src.GetLayer(0), "addresses", ["GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=NO"])
         src = None
+        if data.network is not None:
+            add_layer("river", ogr.wkbLineString, spec("river", [("name", s)]), [("Lindenbach",)],
+                      [ogr.CreateGeometryFromWkt("LINESTRING (" + ",".join(
+                          _fmt(x) + " " + _fmt(y) for x, y in data.river) + ")")])
+            net = data.network
+            wkt = ("LINESTRING (" + net["x0"].map(_fmt) + " " + net["y0"].map(_fmt) + "," + net["x1"].map(_fmt)
+                   + " " + net["y1"].map(_fmt) + ")")
+            net_csv = os.path.join(tmpdir, "network.csv")
+            pd.DataFrame({"segment_id": np.arange(1, len(net) + 1), "kind": net["kind"], "wkt": wkt}).to_csv(
+                net_csv, index=False, encoding="utf-8", lineterminator="\n")
+            vrt = ('<OGRVRTDataSource><OGRVRTLayer name="network"><SrcDataSource>{}</SrcDataSource>'
+                   '<SrcLayer>network</SrcLayer><GeometryType>wkbLineString</GeometryType><LayerSRS>EPSG:{}'
+                   '</LayerSRS><GeometryField encoding="WKT" field="wkt"/><Field name="segment_id" src="segment_id" '
+                   'type="Integer"/><Field name="kind" src="kind" type="String"/></OGRVRTLayer></OGRVRTDataSource>'
+                   ).format(escape(net_csv), EPSG)
+            src = ogr.Open(vrt)
+            ds.CopyLayer(src.GetLayer(0), "network", ["GEOMETRY_NAME=geom", "FID=fid"])
+            src = None
         ds = None
         os.replace(tmp_gpkg, path)
     finally:

@@ -3,6 +3,7 @@ addresses inside exactly one quartier (Processing join), residents per quartier 
 
 import os
 
+import numpy as np
 import pandas as pd
 import pytest
 from qgis.core import QgsGeometry, QgsSpatialIndex, QgsVectorLayer
@@ -94,3 +95,91 @@ def test_addresses_in_exactly_one_quartier_and_population(demo_folder, qgis_proc
     inside = processing.run("native:extractbylocation", {
         "INPUT": offerings, "PREDICATE": [6], "INTERSECT": quartiers, "OUTPUT": "memory:"})["OUTPUT"]
     assert inside.featureCount() == offerings.featureCount()
+
+
+def test_network_and_river_layers(demo_folder):
+    network = _layer(demo_folder, "network")
+    river = _layer(demo_folder, "river")
+    assert network.crs().authid() == "EPSG:25832" and river.featureCount() == 1
+    kinds = {}
+    for f in network.getFeatures():
+        kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
+    assert kinds.get("bridge") == 4 and kinds.get("street", 0) > 15000
+    # GEOS as the oracle: the river line meets exactly the four bridge segments, each in one point.
+    line = next(river.getFeatures()).geometry()
+    crossing = {}
+    for f in network.getFeatures():
+        if f.geometry().intersects(line):
+            crossing[f["kind"]] = crossing.get(f["kind"], 0) + 1
+            assert f.geometry().intersection(line).constGet().nCoordinates() == 1
+    assert crossing == {"bridge": 4}
+    county = next(_layer(demo_folder, "county").getFeatures()).geometry()
+    assert county.contains(QgsGeometry.unaryUnion([f.geometry() for f in network.getFeatures()]))
+
+
+def _demo_script():
+    import importlib.util
+
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "scripts",
+                        "demo.py")
+    spec = importlib.util.spec_from_file_location("qm_demo_script", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _read(path, *names):
+    lyr = QgsVectorLayer(path, "out", "ogr")
+    assert lyr.isValid(), path
+    return [([f[n] for n in names], f.geometry()) for f in lyr.getFeatures()]
+
+
+def test_demo_kita_steps(demo_folder, provider, tmp_path, capsys):
+    """The demo's Kita steps on the demo county (a quarter of the addresses): network distances are never shorter
+    than straight lines, and the river makes some much longer."""
+    demo = _demo_script()
+    out = str(tmp_path)
+    coverage = demo.kita_coverage_network(demo_folder, out)
+    access = demo.kita_accessibility(demo_folder, out)
+    siting = demo.kita_siting(demo_folder, out)
+    printed = capsys.readouterr().out
+    assert "along the network" in printed and "gap" in printed
+
+    straight = {r[0][0]: (r[0][1], r[1].asPoint()) for r in _read(
+        os.path.join(out, "kita_addresses_straight.gpkg"), "address_id", "nearest_distance_m")}
+    network = {r[0][0]: r[0][1] for r in _read(
+        os.path.join(out, "kita_addresses_network.gpkg"), "address_id", "nearest_distance_m")}
+    assert set(straight) == set(network) and len(straight) == coverage["addresses"] > 30000
+    # Straight line: the nearest Kita computed here (numpy over all pairs) is the algorithm's distance.
+    kitas = [f.geometry().asPoint() for f in _layer(demo_folder, "offerings").getFeatures() if f["category"] == "kita"]
+    kx = np.array([p.x() for p in kitas])
+    ky = np.array([p.y() for p in kitas])
+    ids = sorted(straight)
+    ax = np.array([straight[i][1].x() for i in ids])
+    ay = np.array([straight[i][1].y() for i in ids])
+    d2 = (ax[:, None] - kx[None, :]) ** 2 + (ay[:, None] - ky[None, :]) ** 2
+    nearest = d2.argmin(axis=1)
+    own = np.sqrt(d2[np.arange(len(ids)), nearest])
+    sl = np.array([straight[i][0] for i in ids], dtype=float)
+    nw = np.array([network[i] for i in ids], dtype=float)
+    assert np.allclose(sl, own, atol=0.01)
+    assert (nw >= sl - 1e-6).all()  # every address: along the network at least as far as straight
+    assert (nw > sl + 0.01).sum() == coverage["farther"]
+    assert np.median(nw) > np.median(sl) and coverage["network"]["median_m"] == pytest.approx(np.median(nw))
+    # Across the river: addresses whose nearest Kita lies on the other bank have much longer network distances.
+    river = next(_layer(demo_folder, "river").getFeatures()).geometry()
+    across = np.array([QgsGeometry.fromPolylineXY([straight[i][1], kitas[k]]).intersects(river)
+                       for i, k in zip(ids, nearest)])
+    assert across.sum() > 100
+    detour = nw - sl
+    assert np.median(detour[across]) > 2.0 * np.median(detour[~across])
+    assert (detour[across] > 1500.0).sum() > 50
+    # Accessibility: straight and network per quartier; siting: five ranked sites and the report.
+    assert len(access["straight"]["index"]) == len(access["network"]["index"]) == 158
+    sites = _read(os.path.join(out, "kita_sites.gpkg"), "rank", "gain", "covered_total")
+    ranks = sorted(r[0] for r in sites)
+    assert [r[0] for r in ranks] == [1, 2, 3, 4, 5] and siting["sites"] == 5
+    totals = [r[2] for r in ranks]
+    assert all(g > 0 for _, g, _ in ranks) and totals == sorted(totals)
+    assert siting["before"] < siting["after"] <= siting["total"]
+    assert os.path.getsize(os.path.join(out, "kita_siting_report.html")) > 500
