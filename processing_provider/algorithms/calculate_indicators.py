@@ -527,6 +527,19 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
 
     def _settings(self, parameters, context, quartiers, data):
         """The parameters, checked: column mapping, catalog, indicators, fields (with the title-row hint)."""
+        year_field = self.parameterAsString(parameters, self.YEAR_FIELD, context) or None
+        return CalculationSettings(
+            years_text=self.parameterAsString(parameters, self.YEAR, context).strip(),
+            method=METHODS[self.parameterAsEnum(parameters, self.CLASSIFICATION, context)],
+            k=self.parameterAsInt(parameters, self.CLASSES, context),
+            funnel_overdispersion=self.parameterAsBoolean(parameters, self.FUNNEL_OVERDISPERSION, context),
+            **self._shared_settings(parameters, context, quartiers, data, year_field),
+        )
+
+    def _shared_settings(self, parameters, context, quartiers, data, year_field, year_required=False):
+        """The settings calculateindicators and indicatortrends read alike (keyword arguments of
+        :class:`CalculationSettings`): column mapping, catalog, indicators, id, year and municipality fields (with
+        the title-row hint), suppression limits, decimals."""
 
         def text(name):
             return self.parameterAsString(parameters, name, context)
@@ -538,27 +551,23 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
         chosen = [builtin_ids[i] for i in self.parameterAsEnums(parameters, self.INDICATORS, context)]
         with reported():
             ids = select_indicators(chosen, text(self.EXTRA_INDICATORS), list(catalog.ids()))
-        year_field = text(self.YEAR_FIELD) or None
         expected = expected_columns(catalog, ids, mapping, text(self.DATA_ID), year_field)
         municipality_field = text(self.MUNICIPALITY_FIELD) or None
-        return CalculationSettings(
+        return dict(
             qid_field=text(self.QUARTIER_ID),
             data_id=field_name(data, text(self.DATA_ID), self.DATA_ID, expected),
-            year_field=year_field and field_name(data, year_field, self.YEAR_FIELD, expected),
+            year_field=field_name(data, year_field, self.YEAR_FIELD, expected) if year_field or year_required
+            else year_field,
             municipality_field=municipality_field and field_name(quartiers, municipality_field,
                                                                  self.MUNICIPALITY_FIELD),
-            years_text=text(self.YEAR).strip(),
             min_count=self.parameterAsInt(parameters, self.MIN_COUNT, context),
             min_population=self.parameterAsInt(parameters, self.MIN_POPULATION, context),
             decimals=self.parameterAsInt(parameters, self.DECIMALS, context),
-            method=METHODS[self.parameterAsEnum(parameters, self.CLASSIFICATION, context)],
-            k=self.parameterAsInt(parameters, self.CLASSES, context),
             mapping=mapping,
             catalog=catalog,
             ids=ids,
             expected_columns=expected,
             language=current_language(),
-            funnel_overdispersion=self.parameterAsBoolean(parameters, self.FUNNEL_OVERDISPERSION, context),
         )
 
     def _read_quartiers(self, quartiers, run, feedback):

@@ -26,15 +26,12 @@ from ...compat import FILE_BEHAVIOR, GEOMETRY_POLYGON, NUMBER_INTEGER, SOURCE_AN
 from ...indicators import trends
 from ...indicators.catalog import load_catalog
 from ...indicators.counts_table import id_text
-from ...indicators.table_input import expected_columns, parse_mapping, select_indicators
 from ...translation import current_language, tr
 from ..base import GROUP_INDICATORS
 from ..errors import check_canceled
 from ..indicator_inputs import (
-    field_name,
     field_parameter,
     named_source,
-    reported,
     write_quartier_layer,
 )
 from ..inputs import require_geometry
@@ -42,7 +39,6 @@ from .calculate_indicators import (
     CalculateIndicatorsAlgorithm,
     CalculationSettings,
     audit_summary,
-    read_catalog,
 )
 
 # suffix and kind of the fields written per indicator, in this order
@@ -243,37 +239,10 @@ class IndicatorTrendsAlgorithm(CalculateIndicatorsAlgorithm):
 
     def _trend_settings(self, parameters, context, quartiers, data):
         """The parameters, checked (the settings of one calculateindicators run for each year)."""
-
-        def text(name):
-            return self.parameterAsString(parameters, name, context)
-
-        with reported():
-            mapping = parse_mapping(text(self.COLUMN_MAPPING))
-        catalog = read_catalog(self.parameterAsFile(parameters, self.CATALOG, context) or None)
-        builtin_ids = list(load_catalog().ids())
-        chosen = [builtin_ids[i] for i in self.parameterAsEnums(parameters, self.INDICATORS, context)]
-        with reported():
-            ids = select_indicators(chosen, text(self.EXTRA_INDICATORS), list(catalog.ids()))
-        year_field = text(self.YEAR_FIELD)
-        expected = expected_columns(catalog, ids, mapping, text(self.DATA_ID), year_field)
-        municipality_field = text(self.MUNICIPALITY_FIELD) or None
+        year_field = self.parameterAsString(parameters, self.YEAR_FIELD, context)
         return CalculationSettings(
-            qid_field=text(self.QUARTIER_ID),
-            data_id=field_name(data, text(self.DATA_ID), self.DATA_ID, expected),
-            year_field=field_name(data, year_field, self.YEAR_FIELD, expected),
-            municipality_field=municipality_field and field_name(quartiers, municipality_field,
-                                                                 self.MUNICIPALITY_FIELD),
-            years_text="",
-            min_count=self.parameterAsInt(parameters, self.MIN_COUNT, context),
-            min_population=self.parameterAsInt(parameters, self.MIN_POPULATION, context),
-            decimals=self.parameterAsInt(parameters, self.DECIMALS, context),
-            method="quantile",
-            k=5,
-            mapping=mapping,
-            catalog=catalog,
-            ids=ids,
-            expected_columns=expected,
-            language=current_language(),
+            years_text="", method="quantile", k=5,
+            **self._shared_settings(parameters, context, quartiers, data, year_field, year_required=True),
         )
 
 
