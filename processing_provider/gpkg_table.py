@@ -248,10 +248,11 @@ def write_gpkg_table(dest_path, fields, columns, feedback=None, points=None, srs
     return True
 
 
-def stage_as_gpkg(info, feedback=None):
+def stage_as_gpkg(info, feedback=None, preserve_fid=False):
     """Copy a whole OGR layer (e.g. a shapefile) into a temporary GeoPackage with GDAL, in reading order (fids
-    1..n). Returns ``(info, folder)`` for :func:`write_gpkg_join` (``info["count"]`` = features copied; remove
-    ``folder`` afterwards), or None when GDAL cannot do it."""
+    1..n; with ``preserve_fid`` the source's own fids, e.g. a PostGIS table's key). Returns ``(info, folder)`` for
+    :func:`write_gpkg_join` (``info["count"]`` = features copied; remove ``folder`` afterwards), or None when GDAL
+    cannot do it (a cancel raises)."""
     from osgeo import gdal
 
     gdal.UseExceptions()
@@ -264,7 +265,8 @@ def stage_as_gpkg(info, feedback=None):
     try:
         out = gdal.VectorTranslate(path, info["path"], options=gdal.VectorTranslateOptions(
             format="GPKG", layers=[info["layer_name"]], layerName="staged", callback=progress,
-            layerCreationOptions=["SPATIAL_INDEX=NO", "FID=fid", "GEOMETRY_NAME=geom"]))
+            layerCreationOptions=["SPATIAL_INDEX=NO", "FID=fid", "GEOMETRY_NAME=geom"],
+            options=["-preserve_fid"] if preserve_fid else []))
         count = out.GetLayer(0).GetFeatureCount()
         out = None
     except RuntimeError:

@@ -16,9 +16,6 @@ Credentials of an ``authcfg`` connection are resolved through QGIS's authenticat
 (``QgsDataSourceUri.connectionInfo(True)``) only into the connection string handed to GDAL, never into a message.
 """
 
-import os
-import shutil
-import tempfile
 
 from qgis.core import QgsDataSourceUri, QgsProcessingException, QgsVectorLayer
 
@@ -161,29 +158,9 @@ def postgres_source(layer, tables=False):
 def stage_source(info, feedback=None):
     """The PostGIS table ``info`` copied into a temporary GeoPackage by GDAL with its feature ids kept (so the fids
     the readers gave stay valid). Returns ``(staged info, folder)`` (remove ``folder`` afterwards) or None."""
-    from osgeo import gdal
+    from .gpkg_table import stage_as_gpkg
 
-    gdal.UseExceptions()
-    folder = tempfile.mkdtemp(prefix="qm-pgstage-")
-    path = os.path.join(folder, "staged.gpkg")
-
-    def progress(_complete, _message, _data):
-        return 0 if feedback is not None and feedback.isCanceled() else 1
-
-    try:
-        out = gdal.VectorTranslate(path, info["path"], options=gdal.VectorTranslateOptions(
-            format="GPKG", layers=[info["layer_name"]], layerName="staged", callback=progress,
-            layerCreationOptions=["SPATIAL_INDEX=NO", "FID=fid", "GEOMETRY_NAME=geom"], options=["-preserve_fid"]))
-        count = out.GetLayer(0).GetFeatureCount()
-        out = None
-    except RuntimeError:
-        shutil.rmtree(folder, ignore_errors=True)
-        if feedback is not None and feedback.isCanceled():
-            raise canceled() from None
-        return None
-    staged = {"path": path, "layer_name": "staged", "driver": "GPKG", "fid_column": "fid",
-              "geometry_column": "geom", "count": count}
-    return staged, folder
+    return stage_as_gpkg(info, feedback, preserve_fid=True)
 
 
 def check_connection(uri):
