@@ -46,8 +46,9 @@ _CATALOG_CACHE = {}
 
 
 def write_record(layer, catalog, ids, method, k, county, breaks, min_count, min_population, decimals=1,
-                 source=None, year=None):
-    """Record on ``layer`` how its indicators ``ids`` were made (``county`` and ``breaks`` by indicator id)."""
+                 source=None, year=None, funnel=None):
+    """Record on ``layer`` how its indicators ``ids`` were made (``county``, ``breaks`` and the funnel
+    comparison's parameters ``funnel`` (``IndicatorResult.funnel``) by indicator id)."""
     from ..indicators.catalog import catalog_to_json
 
     layer.setCustomProperty(INDICATORS, ",".join(ids))
@@ -64,6 +65,9 @@ def write_record(layer, catalog, ids, method, k, county, breaks, min_count, min_
         value = county.get(ident)
         layer.setCustomProperty(PROPERTY_PREFIX + "county/" + field, "" if value is None else repr(value))
         layer.setCustomProperty(PROPERTY_PREFIX + "breaks/" + field, ",".join(repr(b) for b in breaks.get(ident, ())))
+        parameters = (funnel or {}).get(ident)
+        layer.setCustomProperty(PROPERTY_PREFIX + "funnel/" + field, "" if not parameters else "{};{!r};{!r}".format(
+            parameters["kind"], float(parameters["theta"]), float(parameters["phi"])))
     if ids:
         layer.setCustomProperty(SHOWN, catalog[ids[0]].field)
 
@@ -122,6 +126,23 @@ def recorded_breaks(layer, field):
     except ValueError:
         return None
     return [v for v in values if not math.isnan(v)] or None
+
+
+def recorded_funnel(layer, field):
+    """The funnel comparison of indicator ``field`` as ``calculateindicators`` made it: ``{"kind": "share" |
+    "rate", "theta": the county's numerator over its denominator, "phi": the overdispersion factor}``, None when
+    the layer records none (made before the record had it, or no county value)."""
+    raw = layer.customProperty(PROPERTY_PREFIX + "funnel/" + field) if layer is not None else None
+    parts = str(raw).split(";") if raw not in (None, "") else []
+    if len(parts) != 3 or parts[0] not in ("share", "rate"):
+        return None
+    try:
+        theta, phi = float(parts[1]), float(parts[2])
+    except ValueError:
+        return None
+    if not (math.isfinite(theta) and theta >= 0 and math.isfinite(phi) and phi > 0):
+        return None
+    return {"kind": parts[0], "theta": theta, "phi": phi}
 
 
 def recorded(layer, key, default=None):

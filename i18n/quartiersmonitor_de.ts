@@ -69,6 +69,11 @@
       <translation>1 Quartier ausgewählt, von der Suche ausgeblendet</translation>
     </message>
     <message>
+      <location filename="ui/dock_text.py" line="53" />
+      <source>1 quartier shown.</source>
+      <translation>1 Quartier dargestellt.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/base.py" line="113" />
       <source>2 Indicators</source>
       <translation>2 Indikatoren</translation>
@@ -79,6 +84,11 @@
       <translation>3 Karten</translation>
     </message>
     <message>
+      <location filename="ui/funnel_view.py" line="244" />
+      <source>95 %</source>
+      <translation>95 %</translation>
+    </message>
+    <message>
       <location filename="indicators/table_export.py" line="302" />
       <source>95 % Wilson score interval of the share numerator / denominator, times the factor.</source>
       <translation>95-%-Wilson-Score-Intervall des Anteils Zähler / Nenner, mal Faktor.</translation>
@@ -87,6 +97,11 @@
       <location filename="indicators/table_export.py" line="304" />
       <source>95 % exact Poisson (Garwood) interval of the numerator, the denominator taken as fixed, divided by the denominator, times the factor.</source>
       <translation>Exaktes 95-%-Poisson-Intervall (Garwood) des Zählers bei festem Nenner, geteilt durch den Nenner, mal Faktor.</translation>
+    </message>
+    <message>
+      <location filename="ui/funnel_view.py" line="245" />
+      <source>99.8 %</source>
+      <translation>99,8 %</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="451" />
@@ -583,6 +598,11 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Wählen Sie zuerst einen Indikatorlayer.</translation>
     </message>
     <message>
+      <location filename="ui/dock_funnel.py" line="66" />
+      <source>Choose an indicator layer to see a funnel plot.</source>
+      <translation>Wählen Sie einen Indikatorlayer, um ein Trichterdiagramm zu sehen.</translation>
+    </message>
+    <message>
       <location filename="ui/dock_export.py" line="166" />
       <source>Choose an output folder for the map sheets.</source>
       <translation>Wählen Sie einen Ausgabeordner für die Kartenblätter.</translation>
@@ -765,7 +785,7 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation>Für multiples Testen korrigieren (FDR)</translation>
     </message>
     <message>
-      <location filename="processing_provider/postgis_io.py" line="98" />
+      <location filename="processing_provider/postgis_io.py" line="95" />
       <source>Could not connect to the PostGIS database ({}).</source>
       <translation>Keine Verbindung zur PostGIS-Datenbank ({}).</translation>
     </message>
@@ -794,7 +814,7 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation type="obsolete">Die OUTPUT-Tabelle konnte nicht geschrieben werden: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/postgis_io.py" line="241" />
+      <location filename="processing_provider/postgis_io.py" line="218" />
       <source>Could not write the PostGIS table {} ({}): {}</source>
       <translation>Die PostGIS-Tabelle {} ({}) konnte nicht geschrieben werden: {}</translation>
     </message>
@@ -1010,6 +1030,11 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <location filename="indicators/table_export.py" line="353" />
       <source>Denominator (column of the counts table)</source>
       <translation>Nenner (Spalte der Fallzahlentabelle)</translation>
+    </message>
+    <message>
+      <location filename="ui/dock_funnel.py" line="85" />
+      <source>Denominator ({column})</source>
+      <translation>Nenner ({column})</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="107" />
@@ -1253,7 +1278,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld der Quartiere mit der Quartiers-ID (als Text ohne umgebende Leerzeichen verglichen).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="138" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="134" />
       <source>Field with the year of each row; the table needs at least 3 years.</source>
       <translation>Feld mit dem Jahr jeder Zeile; die Tabelle braucht mindestens 3 Jahre.</translation>
     </message>
@@ -1339,6 +1364,11 @@ Ausgabe: die Quartiere und Felder der Eingabe plus hs_z (Gi*: sein z-Wert; lokal
       <translation>Format</translation>
     </message>
     <message>
+      <location filename="ui/dock.py" line="133" />
+      <source>Funnel plot</source>
+      <translation>Trichterdiagramm</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="456" />
       <source>Further indicator ids of the catalog file (e.g. X.1,X.2)</source>
       <translation>Weitere Indikator-IDs aus der Katalogdatei (z. B. X.1,X.2)</translation>
@@ -1349,7 +1379,7 @@ Ausgabe: die Quartiere und Felder der Eingabe plus hs_z (Gi*: sein z-Wert; lokal
       <translation>Unschärfe-Schwelle: Mindestähnlichkeit der Straßennamen (Prozent)</translation>
     </message>
     <message>
-      <location filename="processing_provider/postgis_io.py" line="236" />
+      <location filename="processing_provider/postgis_io.py" line="213" />
       <source>GDAL did not write the table.</source>
       <translation>GDAL hat die Tabelle nicht geschrieben.</translation>
     </message>
@@ -1685,12 +1715,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Indikator- oder Aufmerksamkeitslayer</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="96" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="92" />
       <source>Indicator trends</source>
       <translation>Indikatortrends</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="400" />
+      <location filename="ui/dock.py" line="418" />
       <source>Indicator {field} is not in the catalog of the layer.</source>
       <translation>Der Indikator {field} steht nicht im Katalog des Layers.</translation>
     </message>
@@ -1730,7 +1760,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Zu berechnende Indikatoren; der erste wird in der Karte dargestellt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="140" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="136" />
       <source>Indicators whose trends are calculated; the first one is shown on the map.</source>
       <translation>Indikatoren, deren Trends berechnet werden; der erste wird in der Karte gezeigt.</translation>
     </message>
@@ -1775,7 +1805,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Lagrange-Relaxation mit Subgradientenverfahren (eine obere Schranke, die keine Lösung überschreiten kann)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="570" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="579" />
       <source>Layer '{layer}' has no features: there are no quartiers to calculate indicators for.</source>
       <translation>Layer „{layer}“ hat keine Objekte: Es gibt keine Quartiere, für die Indikatoren berechnet werden könnten.</translation>
     </message>
@@ -2072,6 +2102,16 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Ebene</translation>
     </message>
     <message>
+      <location filename="ui/dock_text.py" line="59" />
+      <source>Limits from the rounded county value (the layer records no funnel comparison).</source>
+      <translation>Grenzen aus dem gerundeten Kreiswert (der Layer speichert keinen Trichtervergleich).</translation>
+    </message>
+    <message>
+      <location filename="ui/dock_text.py" line="61" />
+      <source>Limits widened for overdispersion (φ = {phi}).</source>
+      <translation>Grenzen wegen Überdispersion erweitert (φ = {phi}).</translation>
+    </message>
+    <message>
       <location filename="cartography/access_style.py" line="32" />
       <source>Low need, high supply</source>
       <translation>Geringer Bedarf, hohe Versorgung</translation>
@@ -2227,6 +2267,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Keine Wahl von Standorten deckt mehr ab als die obere Schranke; die Lösung liegt höchstens um die Lücke unter dem Optimum.</translation>
     </message>
     <message>
+      <location filename="ui/dock_text.py" line="57" />
+      <source>No county value: no control limits.</source>
+      <translation>Kein Kreiswert: keine Kontrollgrenzen.</translation>
+    </message>
+    <message>
       <location filename="cartography/access_style.py" line="78" />
       <source>No demand</source>
       <translation>Keine Nachfrage</translation>
@@ -2242,7 +2287,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Kein Ausgabeordner angegeben.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="118" />
+      <location filename="ui/funnel_view.py" line="139" />
+      <source>No published values of this indicator to plot.</source>
+      <translation>Keine veröffentlichten Werte dieses Indikators zum Darstellen.</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="120" />
       <source>No quartier selected</source>
       <translation>Kein Quartier ausgewählt</translation>
     </message>
@@ -2481,7 +2531,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Der Parameter QUARTIER_ID oder INPUT_ID_FIELD (das Feld der Quartierskennung der Tabelle in INPUT) fehlt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="148" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="144" />
       <source>Periods (the last years tested)</source>
       <translation>Perioden (die zuletzt geprüften Jahre)</translation>
     </message>
@@ -2511,7 +2561,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Polygonlayer der Quartiere.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="94" />
+      <location filename="ui/dock.py" line="96" />
       <source>Polygon layers with Quartiersmonitor indicator fields</source>
       <translation>Polygonlayer mit Indikatorfeldern des Quartiersmonitors</translation>
     </message>
@@ -2564,6 +2614,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="spatial/assignment_report.py" line="104" />
       <source>Problem</source>
       <translation>Problem</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="132" />
+      <source>Profile</source>
+      <translation>Profil</translation>
     </message>
     <message>
       <location filename="ui/profile_view.py" line="116" />
@@ -2704,6 +2759,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="indicators/table_export.py" line="396" />
       <source>Quartiers under the minimum population or without a value in a chosen indicator are not classed (shown as .).</source>
       <translation>Quartiere unter der Mindesteinwohnerzahl oder ohne Wert in einem gewählten Indikator werden nicht eingestuft (dargestellt als .).</translation>
+    </message>
+    <message>
+      <location filename="ui/dock_funnel.py" line="35" />
+      <source>Quartiers whose value is hidden (statistical confidentiality) or missing are not drawn, not even their denominator.</source>
+      <translation>Quartiere, deren Wert gesperrt (statistische Geheimhaltung) oder nicht vorhanden ist, werden nicht gezeichnet, auch nicht ihr Nenner.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="118" />
@@ -2900,7 +2960,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Zeile {row} der Tabelle „{layer}“ enthält die erwarteten Spaltennamen {names}: Die Tabelle hat wahrscheinlich eine Titelzeile über der Kopfzeile. Löschen Sie die Zeilen über der Kopfzeile, sodass die erste Zeile die Spaltennamen enthält.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="107" />
+      <location filename="ui/dock.py" line="109" />
       <source>Search quartiers by id, name or municipality</source>
       <translation>Quartiere nach Nummer, Name oder Gemeinde suchen</translation>
     </message>
@@ -2925,7 +2985,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Startwert der 1.000 simulierten Ziehungen für status_certainty: derselbe Startwert ergibt dieselben Werte.</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="123" />
+      <location filename="ui/dock.py" line="127" />
       <source>Select a quartier to see its profile.</source>
       <translation>Wählen Sie ein Quartier, um sein Profil zu sehen.</translation>
     </message>
@@ -2964,7 +3024,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation type="obsolete">Zeigt den gespeicherten Stil des Layers für diesen Indikator</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="97" />
+      <location filename="ui/dock.py" line="99" />
       <source>Shows this indicator on the map: the layer's saved style of it, or a style made as the indicator layer was calculated</source>
       <translation>Zeigt diesen Indikator in der Karte: mit dem gespeicherten Stil des Layers oder mit einem Stil, der so gebildet wird, wie der Indikatorlayer berechnet wurde</translation>
     </message>
@@ -3137,12 +3197,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Tabelle „{layer}“: Die Spaltennamen stehen in Zeile {row} des Blatts; die {n} Zeile(n) darüber (ein Titel) wurden übersprungen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="227" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="223" />
       <source>Table '{layer}': the year field '{field}' holds {n} year(s) ({years}) for the quartiers; a trend needs at least 3.</source>
       <translation>Tabelle '{layer}': Das Jahresfeld '{field}' enthält für die Quartiere {n} Jahr(e) ({years}); ein Trend braucht mindestens 3.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="603" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="612" />
       <source>Table '{layer}': {message}</source>
       <translation>Tabelle „{layer}“: {message}</translation>
     </message>
@@ -3152,7 +3212,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Tabelle der Fallzahlen je Quartier (CSV, XLSX, GeoPackage-Tabelle, beliebiger Layer); Spalten benannt wie im Indikatorenkatalog oder unter „Spaltenzuordnung“ zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="133" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="129" />
       <source>Table of counts per quartier and year; columns named as in the indicator catalog or mapped in 'Column mapping'.</source>
       <translation>Zähltabelle je Quartier und Jahr; Spalten benannt wie im Indikatorkatalog oder unter 'Spaltenzuordnung' zugeordnet.</translation>
     </message>
@@ -3207,7 +3267,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die Schranke ist die Lagrange-Schranke (Subgradientenverfahren).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/calculate_indicators.py" line="636" />
+      <location filename="processing_provider/algorithms/calculate_indicators.py" line="645" />
       <source>The confidentiality audit could not protect every hidden count; nothing was written.</source>
       <translation>Die Geheimhaltungsprüfung konnte nicht jede gesperrte Fallzahl schützen; es wurde nichts geschrieben.</translation>
     </message>
@@ -3280,7 +3340,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die Layoutvorlage {path} ist keine gültige .qpt-Datei (XML).</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="321" />
+      <location filename="ui/dock.py" line="337" />
       <source>The map sheet export writes a sheet for every selected quartier, also for those the search hides.</source>
       <translation>Der Kartenblatt-Export schreibt ein Blatt für jedes ausgewählte Quartier, auch für die von der Suche ausgeblendeten.</translation>
     </message>
@@ -3300,7 +3360,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die Gemeindespalte „{column}“ ist nicht in der Zähltabelle.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="162" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="158" />
       <source>The municipality field the per-year indicator layers use: municipality totals change which cells are hidden.</source>
       <translation>Das Gemeindefeld, das die Indikatorlayer der einzelnen Jahre verwenden: Gemeindesummen ändern, welche Zellen ausgeblendet werden.</translation>
     </message>
@@ -3378,9 +3438,14 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die Quartiere mit den Indikatorfeldern; wird mit Darstellung geladen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="172" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="168" />
       <source>The quartiers with the trend fields; loaded styled.</source>
       <translation>Die Quartiere mit den Trendfeldern; gestaltet geladen.</translation>
+    </message>
+    <message>
+      <location filename="ui/dock.py" line="134" />
+      <source>The quartiers' values against their denominators, with the county value and the 95 % and 99.8 % control limits: a quartier outside the funnel differs from the county by more than chance</source>
+      <translation>Die Werte der Quartiere über ihren Nennern, mit dem Kreiswert und den 95-%- und 99,8-%-Kontrollgrenzen: Ein Quartier außerhalb des Trichters weicht stärker vom Kreis ab, als der Zufall erklärt</translation>
     </message>
     <message>
       <location filename="indicators/table_export.py" line="392" />
@@ -3408,12 +3473,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Der Stil konnte nicht neben „{path}“ gespeichert werden: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="150" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="146" />
       <source>The trend is tested over this many of the latest years of the table (all when it has fewer).</source>
       <translation>Der Trend wird über so viele der jüngsten Jahre der Tabelle geprüft (über alle, wenn sie weniger hat).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="99" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="95" />
       <source>The trend of the selected indicators per quartier over the last years of a counts table with one row per quartier and year (CSV, XLSX, GeoPackage table or any QGIS table; at least 3 years), as in England's Fingertips profiles.
 
 Each year is calculated alone exactly as 'Calculate indicators' does for that year with the same indicators, minimum count, minimum population, municipality field, column mapping and catalog (values, suppression and the confidentiality audit). Over the last 'Periods' years (default 5) the trend is tested: a share by the chi-squared test for linear trend (Cochran–Armitage, no continuity correction), a rate by a Poisson log-linear regression of the counts with the denominator as offset (likelihood-ratio test of the slope). A trend is significant at p &lt; 0.05.
@@ -3464,7 +3529,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Die Jahresspalte „{column}“ ist nicht in der Zähltabelle.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="155" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="151" />
       <source>The yearly values and the change are rounded to this number of decimals.</source>
       <translation>Die Jahreswerte und die Veränderung werden auf diese Zahl von Nachkommastellen gerundet.</translation>
     </message>
@@ -3489,12 +3554,12 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="90" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="86" />
       <source>Trend {indicator} {years}</source>
       <translation>Trend {indicator} {years}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="172" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="168" />
       <source>Trends</source>
       <translation>Trends</translation>
     </message>
@@ -3698,7 +3763,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Jahr</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="137" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="133" />
       <source>Year field of the counts table</source>
       <translation>Jahresfeld der Zähltabelle</translation>
     </message>
@@ -3708,12 +3773,12 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Jahresfeld der Fallzahlentabelle (mehrere Jahre werden summiert)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="196" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="192" />
       <source>Year {year}:</source>
       <translation>Jahr {year}:</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="173" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="169" />
       <source>Years tested</source>
       <translation>Geprüfte Jahre</translation>
     </message>
@@ -3723,7 +3788,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Zu verwendende Jahre (z. B. 2024 oder 2022,2023,2024; leer = alle)</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="109" />
+      <location filename="ui/dock.py" line="111" />
       <source>Zoom to selection</source>
       <translation>Auf Auswahl zoomen</translation>
     </message>
@@ -3733,9 +3798,29 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>ein Ja/Nein-Wert, keine Anzahl</translation>
     </message>
     <message>
+      <location filename="ui/funnel_view.py" line="30" />
+      <source>above the 95 % limit</source>
+      <translation>über der 95-%-Grenze</translation>
+    </message>
+    <message>
+      <location filename="ui/funnel_view.py" line="31" />
+      <source>above the 99.8 % limit</source>
+      <translation>über der 99,8-%-Grenze</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/accessibility.py" line="301" />
       <source>address(es)</source>
       <translation>Adresse(n)</translation>
+    </message>
+    <message>
+      <location filename="ui/funnel_view.py" line="28" />
+      <source>below the 95 % limit</source>
+      <translation>unter der 95-%-Grenze</translation>
+    </message>
+    <message>
+      <location filename="ui/funnel_view.py" line="27" />
+      <source>below the 99.8 % limit</source>
+      <translation>unter der 99,8-%-Grenze</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="238" />
@@ -3743,7 +3828,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>auf der Grenze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="56" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="52" />
       <source>cannot be calculated</source>
       <translation>nicht berechenbar</translation>
     </message>
@@ -3763,9 +3848,14 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Dezimalkomma: eine Anzahl muss eine ganze Zahl sein</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="55" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="51" />
       <source>decreasing</source>
       <translation>fallend</translation>
+    </message>
+    <message>
+      <location filename="ui/funnel_view.py" line="259" />
+      <source>denominator</source>
+      <translation>Nenner</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/accessibility.py" line="240" />
@@ -3838,7 +3928,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Kennung {value} ist ungültig (Buchstaben, Ziffern, ein Punkt, z. B. "X.1")</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="55" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="51" />
       <source>increasing</source>
       <translation>steigend</translation>
     </message>
@@ -3903,12 +3993,17 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>kein KBS</translation>
     </message>
     <message>
+      <location filename="ui/funnel_view.py" line="33" />
+      <source>no funnel class recorded</source>
+      <translation>keine Trichterklasse gespeichert</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/assign_addresses.py" line="239" />
       <source>no geometry</source>
       <translation>ohne Geometrie</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="56" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="52" />
       <source>no significant change</source>
       <translation>keine signifikante Änderung</translation>
     </message>
@@ -4046,6 +4141,11 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>unbekannte(r) Schlüssel {keys} (erlaubt: {allowed})</translation>
     </message>
     <message>
+      <location filename="ui/funnel_view.py" line="29" />
+      <source>within the 95 % limits</source>
+      <translation>innerhalb der 95-%-Grenzen</translation>
+    </message>
+    <message>
       <location filename="indicators/table_export.py" line="277" />
       <source>x No value: the denominator (reference population) is 0.</source>
       <translation>x Kein Wert: Der Nenner (die Bezugsbevölkerung) ist 0.</translation>
@@ -4129,6 +4229,16 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{n} Quartiere ausgewählt, davon {hidden} von der Suche ausgeblendet</translation>
     </message>
     <message>
+      <location filename="ui/dock_text.py" line="51" />
+      <source>{n} quartiers shown, {hidden} without a published value.</source>
+      <translation>{n} Quartiere dargestellt, {hidden} ohne veröffentlichten Wert.</translation>
+    </message>
+    <message>
+      <location filename="ui/dock_text.py" line="55" />
+      <source>{n} quartiers shown.</source>
+      <translation>{n} Quartiere dargestellt.</translation>
+    </message>
+    <message>
       <location filename="processing_provider/algorithms/hotspots.py" line="248" />
       <source>{n} quartiers with a denominator of 0 or less (or a negative numerator) are left out: {ex}.</source>
       <translation>{n} Quartiere mit einem Nenner von 0 oder weniger (oder einem negativen Zähler) werden ausgelassen: {ex}.</translation>
@@ -4139,7 +4249,7 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{n} Quartiere ohne Wert (NULL, gesperrt oder ohne Geometrie) werden ausgelassen: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="211" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="207" />
       <source>{n} quartiers, indicators {ids}, years {years}.</source>
       <translation>{n} Quartiere, Indikatoren {ids}, Jahre {years}.</translation>
     </message>

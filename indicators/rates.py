@@ -53,6 +53,10 @@ class IndicatorResult:
     min_population: float = 300
     decimals: int = 1
     audit: object = None  # RunAudit
+    # per indicator id the funnel comparison's parameters: {"kind": "share" | "rate", "theta": the county's
+    # numerator over its denominator, "phi": the overdispersion factor the limits were widened by (1.0: none)};
+    # missing where the indicator has no funnel classes (hidden county, zero denominator)
+    funnel: dict = field(default_factory=dict)
 
 
 def _column_note(messages, notes, key, level, column, ident, **params):
@@ -245,6 +249,7 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
 
     # assemble the output
     qframe = {}  # column dicts, made DataFrames at the end
+    funnel_params = {}
     if muni is not None:
         qframe["municipality"] = muni
     if published_population is not None:
@@ -291,7 +296,10 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
         qframe[f + "_z"] = z
         qframe[f + "_sig"] = sig
         qframe[f + "_flag"] = flags.astype(str)
-        qframe[f + FUNNEL_SUFFIX] = _funnel_classes(ind, num, den, ok, c_num[0], c_den[0], funnel_overdispersion)
+        qframe[f + FUNNEL_SUFFIX], funnel_parameters = _funnel_classes(ind, num, den, ok, c_num[0], c_den[0],
+                                                                       funnel_overdispersion)
+        if funnel_parameters is not None:
+            funnel_params[ident] = funnel_parameters
         # municipalities
         if muni is not None:
             m_flags = []
@@ -329,25 +337,27 @@ def compute(counts, catalog, ids, *, id_column="quartier_id", municipality_colum
     mframe = pd.DataFrame(mframe, index=pd.Index(group_list, name="municipality"))
     cframe = pd.DataFrame(cframe, index=pd.Index([COUNTY], name="county"))
     return IndicatorResult(quartiers=qframe, municipalities=mframe, county=cframe, messages=messages, ids=ids,
-                           min_count=min_count, min_population=min_population, decimals=decimals, audit=run_audit)
+                           min_count=min_count, min_population=min_population, decimals=decimals, audit=run_audit,
+                           funnel=funnel_params)
 
 
 def _funnel_classes(ind, num, den, ok, county_num, county_den, overdispersion):
-    """The funnel class of every published cell (``ok``) against the published county value; None for a hidden
-    cell, a zero denominator or a hidden county. Everything it uses is published (the cell's numerator and
-    denominator, the county's totals), and the overdispersion factor is estimated from the published cells only:
-    a class says nothing about a hidden count."""
+    """The funnel class of every published cell (``ok``) against the published county value (None for a hidden
+    cell, a zero denominator or a hidden county) and the comparison's parameters ``{"kind", "theta", "phi"}``
+    (None without a county value). Everything it uses is published (the cell's numerator and denominator, the
+    county's totals), and the overdispersion factor is estimated from the published cells only: a class says
+    nothing about a hidden count."""
     out = np.full(len(num), None, dtype=object)
     if not (np.isfinite(county_num) and np.isfinite(county_den) and county_den > 0):
-        return out
+        return out, None
     kind = "share" if ind.kind == "share" else "rate"
     theta = county_num / county_den
     if kind == "share" and theta > 1:
-        return out
+        return out, None
     cells = ok & np.isfinite(num) & np.isfinite(den) & (den > 0)
     phi = funnel.overdispersion(kind, num[cells], den[cells], theta) if overdispersion else 1.0
     out[cells] = funnel.classify(kind, num[cells], den[cells], theta, phi)
-    return out
+    return out, {"kind": kind, "theta": float(theta), "phi": float(phi)}
 
 
 def _rounded(decimals, *arrays):

@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QTabWidget,
 )
 
 from ..cartography import layer_record
@@ -36,6 +37,7 @@ from ..mapsheets.indicator_layer import (
 from ..mapsheets.profile_cells import profile_cells
 from ..translation import tr
 from .dock_export import MapSheetExport
+from .dock_funnel import FunnelTab
 from .dock_state import (
     FID_ROLE,
     ID_FIELD,
@@ -52,7 +54,7 @@ from .slots import safe_slot
 from .widgets import column, named
 
 
-class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
+class QuartiersmonitorDock(MapSheetExport, FunnelTab, QgsDockWidget):
     def __init__(self, iface, parent=None):
         main_window = iface.mainWindow() if iface is not None else None
         super().__init__(tr("Quartiersmonitor"), parent or main_window)
@@ -119,14 +121,22 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
         self.selection_label.setWordWrap(True)
         top_layout.addWidget(self.selection_label)
 
-        bottom, bottom_layout = column(splitter, 0)
-        self.profile_label = named(QLabel(tr("Select a quartier to see its profile."), bottom), "profileLabel")
+        # below the list: the selected quartier's profile, and the funnel plot of the indicator shown
+        tabs = named(QTabWidget(splitter), "dockTabs")
+        profile_page, profile_layout = column(tabs, 2)
+        self.profile_label = named(QLabel(tr("Select a quartier to see its profile."), profile_page), "profileLabel")
         self.profile_label.setWordWrap(True)
-        bottom_layout.addWidget(self.profile_label)
-        self.profile_table = new_profile_table(bottom)
-        bottom_layout.addWidget(self.profile_table, 1)
+        profile_layout.addWidget(self.profile_label)
+        self.profile_table = new_profile_table(profile_page)
+        profile_layout.addWidget(self.profile_table, 1)
+        tabs.addTab(profile_page, tr("Profile"))
+        tabs.addTab(self._build_funnel_tab(tabs), tr("Funnel plot"))
+        tabs.setTabToolTip(1, tr("The quartiers' values against their denominators, with the county value and the "
+                                 "95 % and 99.8 % control limits: a quartier outside the funnel differs from the "
+                                 "county by more than chance"))
+        self.tabs = tabs
         splitter.addWidget(top)
-        splitter.addWidget(bottom)
+        splitter.addWidget(tabs)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 2)  # list and profile share the room the dock has
         splitter.setStretchFactor(1, 3)
@@ -222,6 +232,7 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
         self.layer = layer
         self.catalog = layer_catalog(layer)
         self._rank_values = None
+        self.forget_funnel_rows()
         if layer is not None:
             bucket = self._layer_connections
             self._connect(layer.nameChanged, self._on_layer_renamed, bucket)
@@ -236,6 +247,7 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
         self._fill_indicators()
         self._restore_export_settings()
         self._on_layer_selection()
+        self.update_funnel()
 
     @safe_slot
     def _on_layer_renamed(self, *_args):
@@ -249,12 +261,15 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
             self.catalog = layer_catalog(self.layer)
             self._rank_values = None
             self._fill_indicators()
+            self.update_funnel()
 
     @safe_slot
     def _on_layer_data_changed(self, *_args):
         self._rank_values = None
+        self.forget_funnel_rows()
         self._fill_quartiers()
         self._on_layer_selection()
+        self.update_funnel()
 
     # -- quartier list ----------------------------------------------------------------------------------------
     def _fill_quartiers(self):
@@ -301,6 +316,7 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
                 self._syncing = False
         self.update_selection_label()
         self.update_profile()
+        self.update_funnel_selection()
 
     def hidden_selected_fids(self):
         """Feature ids selected on the layer whose rows the search hides."""
@@ -349,6 +365,7 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
             self._syncing = False
         self.update_selection_label()
         self.update_profile()
+        self.update_funnel_selection()
 
     @safe_slot
     def zoom_to_selection(self, *_args):
@@ -383,6 +400,7 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
         if self._syncing or index < 0:
             return
         self.apply_indicator(self.indicator_combo.itemData(index))
+        self.update_funnel()
 
     def apply_indicator(self, field):
         """Show indicator ``field`` on the layer: its saved style of it, or one built from the layer's record
@@ -413,6 +431,7 @@ class QuartiersmonitorDock(MapSheetExport, QgsDockWidget):
                 self.indicator_combo.setCurrentIndex(index)
             finally:
                 self._syncing = False
+            self.update_funnel()
 
     # -- profile ----------------------------------------------------------------------------------------------
     def current_fid(self):

@@ -40,3 +40,24 @@ def selection_summary(tr, selected, hidden):
     if selected == 1:
         return tr("1 quartier selected, hidden by the search")
     return tr("{n} quartiers selected, {hidden} of them hidden by the search").format(n=selected, hidden=hidden)
+
+
+def funnel_summary(tr, shown, not_shown, phi, recorded, has_county, language="en"):
+    """The line above the funnel plot: how many quartiers it shows, how many it leaves out and why, and how the
+    limits were made (overdispersion, a layer without the recorded comparison, no county value)."""
+    from ..indicators.classify import format_number
+
+    if not_shown:
+        text = tr("{n} quartiers shown, {hidden} without a published value.").format(n=shown, hidden=not_shown)
+    elif shown == 1:
+        text = tr("1 quartier shown.")
+    else:
+        text = tr("{n} quartiers shown.").format(n=shown)
+    if not has_county:
+        return text + " " + tr("No county value: no control limits.")
+    if not recorded:
+        text += " " + tr("Limits from the rounded county value (the layer records no funnel comparison).")
+    elif phi is not None and phi > 1:
+        text += " " + tr("Limits widened for overdispersion (\u03c6 = {phi}).").format(
+            phi=format_number(phi, language, 2))
+    return text

@@ -191,7 +191,7 @@ def apply_indicator_layer_style(layer, settings):
     layer_record.write_record(
         layer, settings["catalog"], settings["ids"], settings["method"], settings["k"], settings["county"],
         settings["breaks"], settings["min_count"], settings["min_population"], settings.get("decimals", 1),
-        source=settings["source"], year=settings["year"])
+        source=settings["source"], year=settings["year"], funnel=settings.get("funnel"))
     return cartography.add_indicator_styles(
         layer,
         settings["catalog"],
@@ -502,7 +502,7 @@ class CalculateIndicatorsAlgorithm(StyledOutputAlgorithm):
             "dest_id": dest_id, "catalog": run.catalog, "ids": run.ids, "method": run.method, "k": run.k,
             "language": run.language, "breaks": classification.breaks, "county": classification.county,
             "min_count": run.min_count, "min_population": run.min_population, "decimals": run.decimals,
-            "source": self._source_label(parameters, context, data),
+            "funnel": result.funnel, "source": self._source_label(parameters, context, data),
             "year": run.years_text or describe_years(counts, run.year_field),
         })
         feedback.pushInfo(tr("{n} quartiers, indicators {ids}.").format(n=len(quartier_ids), ids=", ".join(run.ids)))

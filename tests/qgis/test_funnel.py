@@ -105,3 +105,26 @@ def test_overdispersion_moves_quartiers_inside(run_alg, tmp_path):
         assert abs(order.index(b) - 2) <= abs(order.index(a) - 2)
         moved += a != b
     assert moved >= 1
+
+
+@pytest.mark.parametrize("overdispersion", [False, True])
+def test_the_layer_records_the_comparison_and_keeps_it_in_its_geopackage(run_alg, tmp_path, overdispersion):
+    """The dock's funnel plot draws the limits the classes were made with: theta (the county's totals) and phi,
+    recorded on the layer and read back from the GeoPackage's default style by a new layer."""
+    from quartiersmonitor.cartography.layer_record import recorded_funnel
+
+    layer, feats = run(run_alg, tmp_path, "rec.gpkg", FUNNEL_OVERDISPERSION=overdispersion)
+    for ident in IDS:
+        num_col, den_col, kind = COLUMNS[ident]
+        nums, dens = column(num_col), column(den_col)
+        valid = [q for q in nums if isinstance(nums[q], int) and isinstance(dens[q], int)]
+        _expected, phi = expected_classes(feats, ident, overdispersion)
+        recorded = recorded_funnel(layer, ident.replace(".", ""))
+        assert recorded["kind"] == kind
+        assert recorded["theta"] == pytest.approx(sum(nums[q] for q in valid) / sum(dens[q] for q in valid),
+                                                  rel=1e-12)
+        assert recorded["phi"] == pytest.approx(phi, rel=1e-9)
+        assert (recorded["phi"] > 1) == overdispersion
+    reopened = QgsVectorLayer(layer.source(), "again", "ogr")
+    assert recorded_funnel(reopened, "A1") == recorded_funnel(layer, "A1")
+    assert recorded_funnel(reopened, "X9") is None

@@ -135,3 +135,42 @@ def test_engine_classes_published_cells_only_against_the_county():
 def test_engine_gives_no_class_against_a_hidden_county():
     q = _engine([("Q0", 1000, 800, 0), ("Q1", 1000, 800, 0), ("Q2", 1000, 800, 2)])
     assert list(q["A1_funnel"]) == [None, None, None]
+
+
+def _engine_result(rows, overdispersion=False):
+    import pandas as pd
+
+    from quartiersmonitor.indicators import rates
+    from quartiersmonitor.indicators.catalog import load_catalog
+
+    frame = pd.DataFrame(rows, columns=["quartier_id", "pop_total", "pop_u65", "sgb2_u65"])
+    return rates.compute(frame, load_catalog(), ["A.1"], min_count=3, min_population=300,
+                         funnel_overdispersion=overdispersion)
+
+
+@pytest.mark.parametrize("overdispersion", [False, True])
+def test_engine_gives_the_comparisons_parameters(overdispersion):
+    # the dock's funnel plot draws its limits from these: the county's totals and phi from the published cells
+    rows = [("Q{}".format(i), 1000, 800, count) for i, count in enumerate([40, 80, 120, 60, 2, 75, 90])]
+    rows.append(("Q7", 250, 200, 30))  # hidden (residents), counted in the county
+    result = _engine_result(rows, overdispersion)
+    parameters = result.funnel["A.1"]
+    assert parameters["kind"] == "share"
+    assert parameters["theta"] == pytest.approx(sum(r[3] for r in rows) / sum(r[2] for r in rows), rel=1e-15)
+    if overdispersion:
+        theta = parameters["theta"]
+        published = [r for r in rows if result.quartiers.loc[r[0], "A1_flag"] == "ok"]
+        y = np.array([r[3] for r in published], dtype=float)
+        n = np.array([r[2] for r in published], dtype=float)
+        z = (y / n - theta) / np.sqrt(theta * (1 - theta) / n)
+        assert parameters["phi"] == pytest.approx(np.mean(np.asarray(winsorize(z, limits=(0.1, 0.1))) ** 2)
+                                                  if len(z) >= 10 else np.mean(np.clip(
+                                                      z, *np.percentile(z, [10, 90])) ** 2), rel=1e-12)
+        assert parameters["phi"] > 1  # these quartiers differ far more than chance
+    else:
+        assert parameters["phi"] == 1.0
+
+
+def test_engine_gives_no_parameters_against_a_hidden_county():
+    result = _engine_result([("Q0", 1000, 800, 0), ("Q1", 1000, 800, 0), ("Q2", 1000, 800, 2)])
+    assert "A.1" not in result.funnel
