@@ -119,7 +119,7 @@
       <translation>Ein Quartier ist signifikant, wenn hs_p höchstens Alpha ist (0,01 bis 0,5).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="161" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="162" />
       <source>A table: one row per quartier, one column per group.</source>
       <translation>Eine Tabelle: eine Zeile je Quartier, eine Spalte je Gruppe.</translation>
     </message>
@@ -239,17 +239,17 @@
       <translation>Trichtergrenzen an Überdispersion anpassen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="153" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="154" />
       <source>Age bands</source>
       <translation>Altersgruppen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="150" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="151" />
       <source>Age field</source>
       <translation>Altersfeld</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="151" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="152" />
       <source>Age in years, split by AGE_BANDS.</source>
       <translation>Alter in Jahren, aufgeteilt nach AGE_BANDS.</translation>
     </message>
@@ -699,7 +699,7 @@ Nachfragewerte, die NULL oder keine Zahl sind, zählen 0 (im Protokoll gemeldet)
       <translation>Spaltenzuordnung: Die Spalte „{column}“ (angegeben für „{standard}“) ist nicht in der Zähltabelle; ihre Spalten sind: {columns}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="154" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="155" />
       <source>Comma-separated bands in whole years, e.g. '0-14,15-64,65-' (the last may be open).</source>
       <translation>Kommagetrennte Gruppen in ganzen Jahren, z. B. '0-14,15-64,65-' (die letzte darf offen sein).</translation>
     </message>
@@ -883,7 +883,7 @@ Diese Gesamtwerte beziehen sich auf das nächste Angebot beliebiger Art. Mit ein
 Adressen und Angebote in einem anderen KBS werden umprojiziert. Der Quartierslayer braucht ein bekanntes projiziertes KBS; ein Layer mit unbekanntem KBS (z. B. „Undefined geographic SRS“ eines GeoPackages) ist ein Fehler. Einwohner sollten ein Zahlenfeld sein; ein Textfeld wird mit Dezimalpunkt oder -komma gelesen („3,5“ ist 3,5, und das Protokoll nennt, wie viele Werte so gelesen wurden). Einwohnerangaben, die keine Zahl sind („k.A.“), mehrdeutig sind („1.234“: Dezimal- oder Tausendertrennzeichen?), negativ oder leer, zählen als 0 und werden im Protokoll gemeldet. Die optionale Adressausgabe enthält jede Adresse mit quartier_id, nearest_distance_m und within_distance (und je Kategorie nearest_distance_m_&lt;Kategorie&gt; und within_distance_&lt;Kategorie&gt;). Ein Adressfeld mit einem dieser Namen (in beliebiger Schreibweise oder in seiner auf 10 Zeichen gekürzten Shapefile-Form, wenn diese nur für einen von ihnen steht), z. B. aus einem früheren Lauf, wird an seiner Stelle ersetzt, und das Protokoll nennt es.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="160" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="161" />
       <source>Counts per quartier</source>
       <translation>Anzahlen je Quartier</translation>
     </message>
@@ -900,7 +900,6 @@ INPUT ist entweder ein Punktlayer zusammen mit QUARTIERS (jeder Punkt wird genau
 OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIERS, mit Nullen aufgefüllt; ohne QUARTIERS die in INPUT gefundenen Kennungen), dem Kennungsfeld, total und einer Spalte je Gruppe: n_&lt;Wert&gt; für GROUP_FIELD, age_&lt;von&gt;_&lt;bis&gt; für AGE_BANDS (ganze Jahre, z. B. „0-14,15-64,65-“; die letzte Gruppe darf offen sein), beides kombiniert, wenn beides angegeben ist. Mit WEIGHT_FIELD werden die Gewichte summiert statt Datensätze gezählt. Datensätze ohne Quartier (außerhalb, ohne Geometrie, Kennung NULL oder unbekannt) und ohne Alter werden im Protokoll gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="105" />
       <source>Counts records (e.g. residents from the population register, benefit recipients, births) per quartier, optionally split into groups and age bands and weighted.
 
 INPUT is either a point layer together with QUARTIERS (each point is placed in its quartier exactly as in 'Assign addresses to quartiers': border points go to the smallest id), or a table with a quartier id: the field named QUARTIER_ID (or, failing that, the field quartier_id written by 'Assign addresses to quartiers'). Ids are compared as trimmed text, so 101 and '0101' differ: such mismatches are reported with examples.
@@ -908,11 +907,28 @@ INPUT is either a point layer together with QUARTIERS (each point is placed in i
 OUTPUT is a table with one row per quartier (all quartiers of QUARTIERS, zero-filled; without QUARTIERS, the ids found in INPUT), the id field, total, and one column per group: n_&lt;value&gt; for GROUP_FIELD, age_&lt;from&gt;_&lt;to&gt; for AGE_BANDS (whole years, e.g. '0-14,15-64,65-'; the last band may be open), both combined when both are given. With WEIGHT_FIELD the weights are summed instead of counting records. Records without a quartier (outside, no geometry, NULL or unknown id) and without an age are counted in the log.
 
 A spreadsheet (XLSX or ODS; pick the sheet as its layer, e.g. 'file.xlsx|layername=Sheet2') may have title rows above its column names: the first row holding the quartier id field's name is taken as the header and the rows above it are skipped (logged). Numbers stored as text are read the German way ('1.234' = 1234, '3,5' = 3.5); suppressed or empty weights ('k.A.', '*', '-', '.', 'x') are no data: the quartiers of such records get NULL, never 0. Ids whose leading zeros the spreadsheet dropped (101 for '0101') are padded with zeros when that is unambiguous (all quartier ids are digits of one length), and the log lists them; otherwise the log explains how to fix the id column.</source>
-      <translation>Zählt Datensätze (z. B. Einwohner aus dem Melderegister, Leistungsbeziehende, Geburten) je Quartier, wahlweise aufgeteilt nach Gruppen und Altersgruppen und gewichtet.
+      <translation type="obsolete">Zählt Datensätze (z. B. Einwohner aus dem Melderegister, Leistungsbeziehende, Geburten) je Quartier, wahlweise aufgeteilt nach Gruppen und Altersgruppen und gewichtet.
 
 INPUT ist entweder ein Punktlayer zusammen mit QUARTIERS (jeder Punkt wird genau wie in „Adressen Quartieren zuordnen“ seinem Quartier zugeordnet: Grenzpunkte gehen an die kleinste Kennung) oder eine Tabelle mit einer Quartierskennung: dem Feld namens QUARTIER_ID (oder, falls es fehlt, dem von „Adressen Quartieren zuordnen“ geschriebenen Feld quartier_id). Kennungen werden als getrimmter Text verglichen, 101 und „0101“ sind also verschieden: solche Abweichungen werden mit Beispielen gemeldet.
 
 OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIERS, mit Nullen aufgefüllt; ohne QUARTIERS die in INPUT gefundenen Kennungen), dem Kennungsfeld, total und einer Spalte je Gruppe: n_&lt;Wert&gt; für GROUP_FIELD, age_&lt;von&gt;_&lt;bis&gt; für AGE_BANDS (ganze Jahre, z. B. „0-14,15-64,65-“; die letzte Gruppe darf offen sein), beides kombiniert, wenn beides angegeben ist. Mit WEIGHT_FIELD werden die Gewichte summiert statt Datensätze gezählt. Datensätze ohne Quartier (außerhalb, ohne Geometrie, Kennung NULL oder unbekannt) und ohne Alter werden im Protokoll gezählt.
+
+Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B. „datei.xlsx|layername=Tabelle2“) darf Titelzeilen über den Spaltennamen haben: Die erste Zeile, die den Namen des Quartierskennungsfelds enthält, gilt als Kopfzeile, die Zeilen darüber werden übersprungen (im Protokoll vermerkt). Als Text gespeicherte Zahlen werden deutsch gelesen („1.234“ = 1234, „3,5“ = 3,5); gesperrte oder leere Gewichte („k.A.“, „*“, „-“, „.“, „x“) sind keine Angabe: Die Quartiere solcher Datensätze erhalten NULL, nie 0. Kennungen, deren führende Nullen die Tabellenkalkulation entfernt hat (101 statt „0101“), werden mit Nullen aufgefüllt, wenn das eindeutig ist (alle Quartierskennungen bestehen aus Ziffern gleicher Länge), und das Protokoll nennt sie; sonst erklärt das Protokoll, wie die Kennungsspalte zu korrigieren ist.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="105" />
+      <source>Counts records (e.g. residents from the population register, benefit recipients, births) per quartier, optionally split into groups and age bands and weighted.
+
+INPUT is either a point layer together with QUARTIERS (each point is placed in its quartier exactly as in 'Assign addresses to quartiers': border points go to the smallest id), or a table with a quartier id: the field named QUARTIER_ID (or, failing that, the field quartier_id written by 'Assign addresses to quartiers'). Ids are compared as trimmed text, so 101 and '0101' differ: such mismatches are reported with examples.
+
+OUTPUT is a table with one row per quartier (all quartiers of QUARTIERS, zero-filled; without QUARTIERS, the ids found in INPUT), the id field, total, and one column per group: n_&lt;value&gt; for GROUP_FIELD, age_&lt;from&gt;_&lt;to&gt; for AGE_BANDS (whole years, e.g. '0-14,15-64,65-'; the last band may be open), both combined when both are given. With WEIGHT_FIELD the weights are summed instead of counting records; in a layer a NULL weight counts as 0 (an address without registered residents) and the log says how many records had none. Records without a quartier (outside, no geometry, NULL or unknown id) and without an age are counted in the log.
+
+A spreadsheet (XLSX or ODS; pick the sheet as its layer, e.g. 'file.xlsx|layername=Sheet2') may have title rows above its column names: the first row holding the quartier id field's name is taken as the header and the rows above it are skipped (logged). Numbers stored as text are read the German way ('1.234' = 1234, '3,5' = 3.5); suppressed or empty weights ('k.A.', '*', '-', '.', 'x') are no data: the quartiers of such records get NULL, never 0. Ids whose leading zeros the spreadsheet dropped (101 for '0101') are padded with zeros when that is unambiguous (all quartier ids are digits of one length), and the log lists them; otherwise the log explains how to fix the id column.</source>
+      <translation>Zählt Datensätze (z. B. Einwohner aus dem Melderegister, Leistungsbeziehende, Geburten) je Quartier, wahlweise aufgeteilt nach Gruppen und Altersgruppen und gewichtet.
+
+INPUT ist entweder ein Punktlayer zusammen mit QUARTIERS (jeder Punkt wird genau wie in „Adressen Quartieren zuordnen“ seinem Quartier zugeordnet: Grenzpunkte gehen an die kleinste Kennung) oder eine Tabelle mit einer Quartierskennung: dem Feld namens QUARTIER_ID (oder, falls es fehlt, dem von „Adressen Quartieren zuordnen“ geschriebenen Feld quartier_id). Kennungen werden als getrimmter Text verglichen, 101 und „0101“ sind also verschieden: solche Abweichungen werden mit Beispielen gemeldet.
+
+OUTPUT ist eine Tabelle mit einer Zeile je Quartier (alle Quartiere aus QUARTIERS, mit Nullen aufgefüllt; ohne QUARTIERS die in INPUT gefundenen Kennungen), dem Kennungsfeld, total und einer Spalte je Gruppe: n_&lt;Wert&gt; für GROUP_FIELD, age_&lt;von&gt;_&lt;bis&gt; für AGE_BANDS (ganze Jahre, z. B. „0-14,15-64,65-“; die letzte Gruppe darf offen sein), beides kombiniert, wenn beides angegeben ist. Mit WEIGHT_FIELD werden die Gewichte summiert statt Datensätze gezählt; in einem Layer zählt ein Gewicht NULL als 0 (eine Adresse ohne gemeldete Einwohner), und das Protokoll nennt, wie viele Datensätze keines hatten. Datensätze ohne Quartier (außerhalb, ohne Geometrie, Kennung NULL oder unbekannt) und ohne Alter werden im Protokoll gezählt.
 
 Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B. „datei.xlsx|layername=Tabelle2“) darf Titelzeilen über den Spaltennamen haben: Die erste Zeile, die den Namen des Quartierskennungsfelds enthält, gilt als Kopfzeile, die Zeilen darüber werden übersprungen (im Protokoll vermerkt). Als Text gespeicherte Zahlen werden deutsch gelesen („1.234“ = 1234, „3,5“ = 3,5); gesperrte oder leere Gewichte („k.A.“, „*“, „-“, „.“, „x“) sind keine Angabe: Die Quartiere solcher Datensätze erhalten NULL, nie 0. Kennungen, deren führende Nullen die Tabellenkalkulation entfernt hat (101 statt „0101“), werden mit Nullen aufgefüllt, wenn das eindeutig ist (alle Quartierskennungen bestehen aus Ziffern gleicher Länge), und das Protokoll nennt sie; sonst erklärt das Protokoll, wie die Kennungsspalte zu korrigieren ist.</translation>
     </message>
@@ -1293,7 +1309,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Feld „{}“ des Layers „{}“ ist nicht numerisch und kann nicht summiert werden (Parameter SUM_FIELDS).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="271" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="272" />
       <source>Field “{}” of layer “{}” must be numeric (parameter {}).</source>
       <translation>Feld „{}“ des Layers „{}“ muss numerisch sein (Parameter {}).</translation>
     </message>
@@ -1568,7 +1584,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Greedy allein: {:.1f}. Beste Lösung: {:.1f} neu abgedeckt; obere Schranke {:.1f}; Lücke {:.1f} ({:.2f} %).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="146" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="147" />
       <source>Group field</source>
       <translation>Gruppenfeld</translation>
     </message>
@@ -2546,7 +2562,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Adressen mit unbekannter Hausnummer auf den Schwerpunkt ihrer Straße setzen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="130" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="131" />
       <source>Points to place in quartiers, or a table holding a quartier id per record.</source>
       <translation>Punkte, die Quartieren zugeordnet werden, oder eine Tabelle mit einer Quartierskennung je Datensatz.</translation>
     </message>
@@ -2631,7 +2647,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>QGIS konnte den zwischengespeicherten Layer nicht in den Speicher kopieren.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="385" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="386" />
       <source>QGIS could not create a temporary table.</source>
       <translation>QGIS konnte keine temporäre Tabelle anlegen.</translation>
     </message>
@@ -2671,7 +2687,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Feld Quartiers-ID</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="141" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="142" />
       <source>Quartier id field of a table input</source>
       <translation>Feld der Quartierskennung einer Tabelleneingabe</translation>
     </message>
@@ -2711,7 +2727,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quartierspolygone mit den zu untersuchenden Werten, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="133" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="134" />
       <source>Quartier polygons: needed for point input; for table input they list every quartier so that quartiers without records get a row of zeros.</source>
       <translation>Quartierspolygone: nötig für Punkte; bei einer Tabelle liefern sie alle Quartiere, damit Quartiere ohne Datensätze eine Zeile mit Nullen erhalten.</translation>
     </message>
@@ -2721,7 +2737,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); für die Zuordnung repariert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="351" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="352" />
       <source>Quartier “{}” has an invalid geometry ({}); repaired.</source>
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); repariert.</translation>
     </message>
@@ -2896,22 +2912,22 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Netz wird gelesen…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="129" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="130" />
       <source>Records (points or table)</source>
       <translation>Datensätze (Punkte oder Tabelle)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="148" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="149" />
       <source>Records are counted per value of this field (e.g. sex, nationality, age band).</source>
       <translation>Datensätze werden je Wert dieses Feldes gezählt (z. B. Geschlecht, Staatsangehörigkeit, Altersgruppe).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="162" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="163" />
       <source>Records counted</source>
       <translation>Gezählte Datensätze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="163" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="164" />
       <source>Records without a quartier</source>
       <translation>Datensätze ohne Quartier</translation>
     </message>
@@ -3138,7 +3154,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Feld Straße</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="158" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="159" />
       <source>Summed instead of counting 1 per record (e.g. residents per address).</source>
       <translation>Wird summiert, statt je Datensatz 1 zu zählen (z. B. Einwohner je Adresse).</translation>
     </message>
@@ -3217,7 +3233,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Zähltabelle je Quartier und Jahr; Spalten benannt wie im Indikatorkatalog oder unter 'Spaltenzuordnung' zugeordnet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="290" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="291" />
       <source>Table “{}” has no column “{}”; its columns: {}.</source>
       <translation>Tabelle „{}“ hat keine Spalte „{}“; ihre Spalten: {}.</translation>
     </message>
@@ -3227,17 +3243,17 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Tabelle „{}“ hat kein Feld der Quartierskennung „{}“ (Parameter QUARTIER_ID). Vorhandene Felder: {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="297" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="298" />
       <source>Table “{}”, column “{}”: {} cell(s) are not numbers, e.g. {}.</source>
       <translation>Tabelle „{}“, Spalte „{}“: {} Zelle(n) sind keine Zahlen, z. B. {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="302" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="303" />
       <source>Table “{}”, column “{}”: {} cell(s) read with the German thousands separator (“1.234” = 1234), e.g. {}.</source>
       <translation>Tabelle „{}“, Spalte „{}“: {} Zelle(n) mit deutschem Tausendertrennzeichen gelesen („1.234“ = 1234), z. B. {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="334" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="335" />
       <source>Table “{}”, column “{}”: {} record(s) have no weight (empty or suppressed, e.g. “k.A.”): the values of their quartiers are unknown and written as NULL: {}.</source>
       <translation>Tabelle „{}“, Spalte „{}“: {} Datensätze haben kein Gewicht (leer oder gesperrt, z. B. „k.A.“): Die Werte ihrer Quartiere sind unbekannt und werden als NULL geschrieben: {}.</translation>
     </message>
@@ -3395,12 +3411,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die Quartiers-ID-Spalte „{column}“ ist nicht in der Zähltabelle; ihre Spalten sind: {columns}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="138" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="139" />
       <source>The quartier id field of QUARTIERS; a table INPUT must have a field of the same name (or quartier_id).</source>
       <translation>Das Kennungsfeld von QUARTIERS; eine Tabelle in INPUT muss ein gleichnamiges Feld (oder quartier_id) haben.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="143" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="144" />
       <source>The quartier id field of a table INPUT; default: the field named like QUARTIER_ID (or quartier_id). Not used for points placed in QUARTIERS.</source>
       <translation>Das Feld der Quartierskennung einer Tabelle in INPUT; Vorgabe: das Feld, das wie QUARTIER_ID heißt (oder quartier_id). Wird für Punkte, die in QUARTIERS verortet werden, nicht verwendet.</translation>
     </message>
@@ -3648,7 +3664,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Werte wie veröffentlicht auf {decimals} Nachkommastelle(n) gerundet; Gemeinde- und Kreiswerte sind aus den summierten Fallzahlen berechnet, nie gemittelt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="156" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="157" />
       <source>Weight field</source>
       <translation>Gewichtsfeld</translation>
     </message>
@@ -4359,7 +4375,7 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{} Angebot(e) liegen außerhalb aller Quartiere: nicht gezählt, aber für die Entfernungen verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="245" />
+      <location filename="processing_provider/algorithms/aggregate_counts.py" line="246" />
       <source>{} records counted in {} quartiers.</source>
       <translation>{} Datensätze in {} Quartieren gezählt.</translation>
     </message>
