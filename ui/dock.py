@@ -394,6 +394,21 @@ class QuartiersmonitorDock(MapSheetExport, FunnelTab, QgsDockWidget):
         field = self.indicator_combo.currentData()
         if field and field != current_indicator_field(self.layer, self.catalog):
             self.apply_indicator(field)
+        elif field:
+            self._relabel_quietly(field)
+
+    def _relabel_quietly(self, field):
+        """The indicator the layer shows already, its legend labels put in the dock's language where the engine
+        wrote them in the other one (a layer made headless in English, opened in a German QGIS); a project without
+        unsaved changes stays so (the dock redoes this whenever it shows the layer)."""
+        was_dirty = self.project.isDirty()
+        syncing, self._syncing = self._syncing, True
+        try:
+            ensure_indicator_style(self.layer, field, self.language, catalog=self.catalog)
+        finally:
+            self._syncing = syncing
+        if not was_dirty and self.project.isDirty():
+            self.project.setDirty(False)
 
     @safe_slot
     def _on_indicator_chosen(self, index):

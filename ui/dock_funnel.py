@@ -84,7 +84,7 @@ class FunnelTab:
             points, curves, county, kind, indicator.factor, indicator.polarity, self.layer.selectedFeatureIds(),
             tr("Denominator ({column})").format(column=indicator.denominator),
             indicator_heading(indicator.name(self.language), indicator.unit_label(self.language)),
-            self.language, decimals)
+            self.language, decimals, indicator.unit_label(self.language))
         self.funnel_label.setText(funnel_summary(
             tr, len(points), len(rows) - len(points), phi, recorded is not None, theta is not None, self.language))
 

@@ -59,12 +59,13 @@ class FunnelPlot(QWidget):
         self.x_title = ""
         self.y_title = ""
         self.value_decimals = 1
+        self.unit = ""
 
     def sizeHint(self):
         return QSize(300, 280)
 
     def set_plot(self, points, curves, county, kind, factor, polarity, selected, x_title, y_title, language="en",
-                 value_decimals=1):
+                 value_decimals=1, unit=""):
         """Show ``points`` (:class:`indicators.funnel_plot.FunnelPoint`), the limit ``curves`` (or None), the
         ``county`` value; ``selected``: the keys of the selected quartiers."""
         self.points = list(points)
@@ -75,6 +76,7 @@ class FunnelPlot(QWidget):
         self.x_title, self.y_title = x_title, y_title
         self.language = language
         self.value_decimals = value_decimals
+        self.unit = unit
         self.ranges = fp.axis_ranges(self.points, county, kind, factor) if self.points else None
         self.update()
 
@@ -254,8 +256,9 @@ class FunnelPlot(QWidget):
 
     # -- mouse ------------------------------------------------------------------------------------------------
     def point_tooltip(self, point):
+        value = format_number(point.value, self.language, self.value_decimals)
         return "{label}\n{value} ({den_title} {den})\n{cls}".format(
-            label=point.label, value=format_number(point.value, self.language, self.value_decimals),
+            label=point.label, value="{} {}".format(value, self.unit) if self.unit else value,
             den_title=tr("denominator"), den=format_number(point.denominator, self.language, 0),
             cls=class_text(point.funnel_class))
 

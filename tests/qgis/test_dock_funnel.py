@@ -179,3 +179,16 @@ def test_a_layer_without_indicators_leaves_the_plot_empty(dock, layer):
     QCoreApplication.processEvents()
     assert dock.funnel_plot.points == [] and dock.funnel_plot.plot_frame() is None
     assert dock.funnel_label.text() == "Choose an indicator layer to see a funnel plot."
+
+
+def test_the_tooltip_names_the_quartier_and_its_numbers(dock, layer):
+    q06 = _features(layer)["Q06"]
+    plot = dock.funnel_plot
+    point = next(p for p in plot.points if p.key == q06.id())
+    # English: 20.0 % (500 of 2,500, the fixture's Q06), its class as the layer has it
+    assert q06["A1"] == 20.0 and q06["A1_den"] == 2500
+    text = plot.point_tooltip(point)
+    assert text.startswith("Q06")
+    assert "\n20.0 % (denominator 2,500)\n" in text
+    assert text.endswith({"above 99.8 %": "above the 99.8 % limit", "above 95 %": "above the 95 % limit",
+                          "within": "within the 95 % limits"}[q06["A1_funnel"]])

@@ -158,3 +158,36 @@ def test_the_attention_layer_keeps_the_record_of_its_indicator_layer(custom_outp
     assert str(layer.customProperty(MIN_COUNT)) == "1"
     assert layer.customProperty(SHOWN) in (None, "")  # what only concerns the indicator map is not handed on
     assert layer.renderer().type() == "categorizedSymbol"  # still the attention map
+
+
+def test_the_dock_puts_the_legend_of_the_shown_indicator_in_its_language(custom_output, qgis_new_project):
+    """The layer made headless in English shows A.1 already; a German dock showing it relabels the engine's
+    labels without the indicator being switched (seen in the desktop: "Suppressed / no data" in a German QGIS),
+    and the project stays without unsaved changes."""
+    from unittest import mock
+
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from quartiersmonitor.cartography.layer_record import ensure_indicator_style
+
+    layer = _reopened(custom_output)
+    ensure_indicator_style(layer, "A1", "en")
+    assert layer.renderer().ranges()[-1].label() == "Suppressed / no data"
+    project = QgsProject.instance()
+    assert project.addMapLayer(layer)
+    project.setDirty(False)
+    with mock.patch("quartiersmonitor.ui.dock.sheet_language", return_value="de"):
+        from quartiersmonitor.ui.dock import QuartiersmonitorDock
+
+        dock = QuartiersmonitorDock(None)
+    try:
+        assert dock.layer is layer and dock.indicator_combo.currentData() == "A1"
+        labels = [r.label() for r in layer.renderer().ranges()]
+        assert labels[-1] == "Gesperrt / keine Daten"
+        assert all("," in label for label in labels[:-1]), labels  # German decimal commas
+        assert not project.isDirty()
+    finally:
+        dock.teardown()
+        dock.deleteLater()
+        QCoreApplication.processEvents()
