@@ -114,7 +114,7 @@ class FunnelPlot(QWidget):
         right = ticks.horizontalAdvance(x_ticks[-1][1]) / 2.0 + 4  # the last x label is centred on the edge
         top = ticks.height() + 8  # the legend
         bottom = ticks.height() + 4 + line + 4  # x tick labels, x title
-        return fp.PlotFrame(x0, x1, y0, y1, left, top, max(10.0, self.width() - left - right),
+        return fp.PlotFrame(x0, x1, y0, y1, left, top, max(10.0, self.rect().right() + 1 - left - right),
                             max(10.0, self.height() - top - bottom))
 
     def point_at(self, x, y):
