@@ -84,7 +84,7 @@
       <translation>3 Karten</translation>
     </message>
     <message>
-      <location filename="ui/funnel_view.py" line="244" />
+      <location filename="ui/funnel_view.py" line="246" />
       <source>95 %</source>
       <translation>95 %</translation>
     </message>
@@ -99,7 +99,7 @@
       <translation>Exaktes 95-%-Poisson-Intervall (Garwood) des Zählers bei festem Nenner, geteilt durch den Nenner, mal Faktor.</translation>
     </message>
     <message>
-      <location filename="ui/funnel_view.py" line="245" />
+      <location filename="ui/funnel_view.py" line="247" />
       <source>99.8 %</source>
       <translation>99,8 %</translation>
     </message>
@@ -364,7 +364,7 @@
       <translation>Schranke bewiesen durch</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="160" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="164" />
       <source>Building the layout from {template}</source>
       <translation>Layout wird aus {template} erstellt</translation>
     </message>
@@ -518,12 +518,12 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Der Ausgabeordner {folder} kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="168" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="172" />
       <source>Cannot prepare the map sheets of layer {layer}: {error}</source>
       <translation>Die Kartenblätter des Layers {layer} können nicht vorbereitet werden: {error}</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="93" />
+      <location filename="mapsheets/layout.py" line="109" />
       <source>Cannot read the layout template {path}: {error}</source>
       <translation>Die Layoutvorlage {path} kann nicht gelesen werden: {error}</translation>
     </message>
@@ -1003,7 +1003,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Datenstand</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="103" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="107" />
       <source>Data date (empty: the year recorded on the layer)</source>
       <translation>Datenstand (leer: das am Layer vermerkte Jahr)</translation>
     </message>
@@ -1218,7 +1218,6 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Kartenblätter werden exportiert …</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="53" />
       <source>Exports one map sheet per quartier from an atlas layout over the styled indicator layer (the indicator it shows now): the map zoomed to the quartier, its neighbours in their legend colours under a light veil (explained in the legend) and the quartier outlined; legend in the language of QGIS; scale bar and north arrow inside the map; a locator map of the whole county with the quartier marked; the title "id name" with the quartier's own value and rank beside it (a suppressed value reads as suppressed); the quartier's profile as a table (every indicator with quartier, municipality and county value, rank and significance) and a footer with source and data date.
 
 Title: shown under the quartier's name with the indicator and the data date. Source and Data date (e.g. "Statistik Landkreis, Kommunalstatistik" and "31.12.2024"): in the footer, the subtitle and the PDF's document properties (title, subject, author, keywords); left empty, the source and year that calculateindicators recorded on the layer are used, else "not stated".
@@ -1230,7 +1229,7 @@ Formats: one multi-page PDF, one PDF per quartier, or one PNG per quartier. File
 Your own template (.qpt) may replace the bundled A4 sheet: its map with the id 'map' (else its first map) is driven by the atlas; a map with the id 'locator' shows the county; a label with the id 'value' receives the quartier's value and rank; a manual table whose frame has the id 'profile_table' receives the profile; labels may use @atlas_pagename, @qm_title, @qm_indicator_name, @qm_subtitle, @qm_source, @qm_data_date, @qm_date and @qm_source_line.
 
 Layout export runs on the main thread, as QGIS requires.</source>
-      <translation>Exportiert ein Kartenblatt je Quartier aus einem Atlas-Layout über dem gestalteten Indikatorlayer (dem Indikator, den er gerade zeigt): die Karte auf das Quartier gezoomt, seine Nachbarn in ihren Legendenfarben unter einem leichten Schleier (in der Legende erklärt) und das Quartier umrandet; Legende in der Sprache von QGIS; Maßstabsleiste und Nordpfeil in der Karte; eine Übersichtskarte des ganzen Kreises mit markiertem Quartier; der Titel "Kennung Name" mit dem eigenen Wert und Rang des Quartiers daneben (ein gesperrter Wert erscheint als gesperrt); das Profil des Quartiers als Tabelle (jeder Indikator mit Quartiers-, Gemeinde- und Kreiswert, Rang und Signifikanz) und eine Fußzeile mit Quelle und Datenstand.
+      <translation type="obsolete">Exportiert ein Kartenblatt je Quartier aus einem Atlas-Layout über dem gestalteten Indikatorlayer (dem Indikator, den er gerade zeigt): die Karte auf das Quartier gezoomt, seine Nachbarn in ihren Legendenfarben unter einem leichten Schleier (in der Legende erklärt) und das Quartier umrandet; Legende in der Sprache von QGIS; Maßstabsleiste und Nordpfeil in der Karte; eine Übersichtskarte des ganzen Kreises mit markiertem Quartier; der Titel "Kennung Name" mit dem eigenen Wert und Rang des Quartiers daneben (ein gesperrter Wert erscheint als gesperrt); das Profil des Quartiers als Tabelle (jeder Indikator mit Quartiers-, Gemeinde- und Kreiswert, Rang und Signifikanz) und eine Fußzeile mit Quelle und Datenstand.
 
 Titel: steht unter dem Namen des Quartiers mit dem Indikator und dem Datenstand. Quelle und Datenstand (z. B. "Statistik Landkreis, Kommunalstatistik" und "31.12.2024"): in der Fußzeile, im Untertitel und in den Dokumenteigenschaften der PDF (Titel, Thema, Autor, Stichwörter); leer gelassen gelten Quelle und Jahr, die calculateindicators am Layer vermerkt hat, sonst "nicht angegeben".
 
@@ -1239,6 +1238,31 @@ Nur Quartiere, die zutreffen: ein Ausdruck über die Felder des Layers; ein ung�
 Formate: eine mehrseitige PDF, eine PDF je Quartier oder ein PNG je Quartier. Dateinamen werden aus Kennung und Name gebildet und sind sicher, wie auch immer das Quartier heißt. Dateien werden nur geschrieben, wenn jedes Blatt gelungen ist; ein Fehler oder Abbruch hinterlässt nichts. Ausgaben: Anzahl geschriebener Dateien, Anzahl der Blätter (Seiten), Geschriebene Dateien.
 
 Eine eigene Vorlage (.qpt) kann das mitgelieferte A4-Blatt ersetzen: ihre Karte mit der Kennung 'map' (sonst ihre erste Karte) wird vom Atlas gesteuert; eine Karte mit der Kennung 'locator' zeigt den Kreis; eine Beschriftung mit der Kennung 'value' erhält Wert und Rang des Quartiers; eine manuelle Tabelle, deren Rahmen die Kennung 'profile_table' hat, erhält das Profil; Beschriftungen können @atlas_pagename, @qm_title, @qm_indicator_name, @qm_subtitle, @qm_source, @qm_data_date, @qm_date und @qm_source_line verwenden.
+
+Der Layout-Export läuft im Hauptthread, wie QGIS es verlangt.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="53" />
+      <source>Exports one map sheet per quartier from an atlas layout over the styled indicator layer (the indicator it shows now): the map zoomed to the quartier, its neighbours in their legend colours under a light veil (explained in the legend) and the quartier outlined; legend in the language of QGIS; scale bar and north arrow inside the map; a locator map of the whole county with the quartier marked; the title "id name" with the quartier's own value and rank beside it (a suppressed value reads as suppressed); the quartier's profile as a table (every indicator with quartier, municipality and county value, rank and significance, and its spine chart: the range of the quartiers with the worse end on the left, the 25th to 75th percentile darker, the county value as the centre line, the quartier as a circle coloured by its significance, no circle for a value not published) and a footer with source and data date.
+
+Title: shown under the quartier's name with the indicator and the data date. Source and Data date (e.g. "Statistik Landkreis, Kommunalstatistik" and "31.12.2024"): in the footer, the subtitle and the PDF's document properties (title, subject, author, keywords); left empty, the source and year that calculateindicators recorded on the layer are used, else "not stated".
+
+Only quartiers matching: an expression over the layer's fields; an invalid expression or one that matches no quartier is an error. Every quartier exported needs a unique, non-empty id (ids name the files): empty or duplicate ids are an error naming them.
+
+Formats: one multi-page PDF, one PDF per quartier, or one PNG per quartier. File names are built from id and name and are safe whatever the quartier is called. Files are written only when every sheet succeeded; a failure or cancel leaves nothing behind. Outputs: Number of files written, Number of sheets (pages), Files written.
+
+Your own template (.qpt) may replace the bundled A4 sheet: its map with the id 'map' (else its first map) is driven by the atlas; a map with the id 'locator' shows the county; a label with the id 'value' receives the quartier's value and rank; a manual table whose frame has the id 'profile_table' receives the profile; a picture with the id 'profile_spines' adds the spine chart column beside that table (as wide as the picture; the table's rows then get heights the sheet sets) and a label with the id 'spine_legend' receives the key to it; labels may use @atlas_pagename, @qm_title, @qm_indicator_name, @qm_subtitle, @qm_source, @qm_data_date, @qm_date and @qm_source_line.
+
+Layout export runs on the main thread, as QGIS requires.</source>
+      <translation>Exportiert ein Kartenblatt je Quartier aus einem Atlas-Layout über dem gestalteten Indikatorlayer (dem Indikator, den er gerade zeigt): die Karte auf das Quartier gezoomt, seine Nachbarn in ihren Legendenfarben unter einem leichten Schleier (in der Legende erklärt) und das Quartier umrandet; Legende in der Sprache von QGIS; Maßstabsleiste und Nordpfeil in der Karte; eine Übersichtskarte des ganzen Kreises mit markiertem Quartier; der Titel "Kennung Name" mit dem eigenen Wert und Rang des Quartiers daneben (ein gesperrter Wert erscheint als gesperrt); das Profil des Quartiers als Tabelle (jeder Indikator mit Quartiers-, Gemeinde- und Kreiswert, Rang und Signifikanz sowie seinem Spine-Diagramm: die Spannweite der Quartiere mit dem ungünstigeren Ende links, das 25. bis 75. Perzentil dunkler, der Kreiswert als Mittellinie, das Quartier als Kreis in der Farbe seiner Signifikanz, kein Kreis bei einem nicht veröffentlichten Wert) und eine Fußzeile mit Quelle und Datenstand.
+
+Titel: steht unter dem Namen des Quartiers mit dem Indikator und dem Datenstand. Quelle und Datenstand (z. B. "Statistik Landkreis, Kommunalstatistik" und "31.12.2024"): in der Fußzeile, im Untertitel und in den Dokumenteigenschaften der PDF (Titel, Thema, Autor, Stichwörter); leer gelassen gelten Quelle und Jahr, die calculateindicators am Layer vermerkt hat, sonst "nicht angegeben".
+
+Nur Quartiere, die zutreffen: ein Ausdruck über die Felder des Layers; ein ungültiger Ausdruck oder einer, der kein Quartier trifft, ist ein Fehler. Jedes exportierte Quartier braucht eine eindeutige, nicht leere Kennung (Kennungen benennen die Dateien): leere oder doppelte Kennungen sind ein Fehler, der sie nennt.
+
+Formate: eine mehrseitige PDF, eine PDF je Quartier oder ein PNG je Quartier. Dateinamen werden aus Kennung und Name gebildet und sind sicher, wie auch immer das Quartier heißt. Dateien werden nur geschrieben, wenn jedes Blatt gelungen ist; ein Fehler oder Abbruch hinterlässt nichts. Ausgaben: Anzahl geschriebener Dateien, Anzahl der Blätter (Seiten), Geschriebene Dateien.
+
+Eine eigene Vorlage (.qpt) kann das mitgelieferte A4-Blatt ersetzen: ihre Karte mit der Kennung 'map' (sonst ihre erste Karte) wird vom Atlas gesteuert; eine Karte mit der Kennung 'locator' zeigt den Kreis; eine Beschriftung mit der Kennung 'value' erhält Wert und Rang des Quartiers; eine manuelle Tabelle, deren Rahmen die Kennung 'profile_table' hat, erhält das Profil; ein Bild mit der Kennung 'profile_spines' fügt neben dieser Tabelle die Spalte der Spine-Diagramme an (so breit wie das Bild; die Zeilen der Tabelle erhalten dann vom Blatt gesetzte Höhen), und eine Beschriftung mit der Kennung 'spine_legend' erhält die Erläuterung dazu; Beschriftungen können @atlas_pagename, @qm_title, @qm_indicator_name, @qm_subtitle, @qm_source, @qm_data_date, @qm_date und @qm_source_line verwenden.
 
 Der Layout-Export läuft im Hauptthread, wie QGIS es verlangt.</translation>
     </message>
@@ -1339,7 +1363,7 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Je Quartier zu summierende Felder</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="116" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="120" />
       <source>Files written</source>
       <translation>Geschriebene Dateien</translation>
     </message>
@@ -1375,7 +1399,7 @@ Ausgabe: die Quartiere und Felder der Eingabe plus hs_z (Gi*: sein z-Wert; lokal
       <translation>Für Tabellen mit einer Zeile je Quartier und Jahr: Die Fallzahlen der gewählten Jahre werden je Quartier summiert (gepoolt).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="105" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="109" />
       <source>Format</source>
       <translation>Format</translation>
     </message>
@@ -1661,7 +1685,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>IDs von Indikatoren aus der Katalogdatei, berechnet nach den ausgewählten.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="290" />
+      <location filename="mapsheets/layout.py" line="344" />
       <source>Indicator</source>
       <translation>Indikator</translation>
     </message>
@@ -1716,7 +1740,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Indikatorenlayer</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="86" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="90" />
       <source>Indicator layer (styled)</source>
       <translation>Indikatorlayer (gestaltet)</translation>
     </message>
@@ -1736,7 +1760,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Indikatortrends</translation>
     </message>
     <message>
-      <location filename="ui/dock.py" line="418" />
+      <location filename="ui/dock.py" line="433" />
       <source>Indicator {field} is not in the catalog of the layer.</source>
       <translation>Der Indikator {field} steht nicht im Katalog des Layers.</translation>
     </message>
@@ -1975,7 +1999,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation type="obsolete">Der Layer {layer} hat kein Feld {field}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="172" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="176" />
       <source>Layer {layer} shows no indicator of the catalog: the sheets show its current style.</source>
       <translation>Der Layer {layer} zeigt keinen Indikator des Katalogs: Die Blätter zeigen seinen aktuellen Stil.</translation>
     </message>
@@ -2103,12 +2127,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{}“, Parameter {}: Der Ausdruck „{}“ ist ungültig: {}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="94" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="98" />
       <source>Layout template (.qpt; empty: bundled A4 sheet)</source>
       <translation>Layoutvorlage (.qpt; leer: mitgeliefertes A4-Blatt)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="96" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="100" />
       <source>Layout templates (*.qpt)</source>
       <translation>Layoutvorlagen (*.qpt)</translation>
     </message>
@@ -2298,12 +2322,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Kein Indikatorfeld hat Felder _num und _den: die Werte gelten als fest, und status_certainty ist 1, wo immer ein Quartier eingestuft ist.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="156" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="160" />
       <source>No output folder given.</source>
       <translation>Kein Ausgabeordner angegeben.</translation>
     </message>
     <message>
-      <location filename="ui/funnel_view.py" line="139" />
+      <location filename="ui/funnel_view.py" line="141" />
       <source>No published values of this indicator to plot.</source>
       <translation>Keine veröffentlichten Werte dieses Indikators zum Darstellen.</translation>
     </message>
@@ -2358,7 +2382,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Anzahl der Klassen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="114" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="118" />
       <source>Number of files written</source>
       <translation>Anzahl geschriebener Dateien</translation>
     </message>
@@ -2383,7 +2407,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Anzahl nicht gefundener Zeilen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="115" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="119" />
       <source>Number of sheets (pages)</source>
       <translation>Anzahl der Blätter (Seiten)</translation>
     </message>
@@ -2442,17 +2466,17 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Angebote, die bleiben: die Nachfrage, die sie abdecken, ist bereits abgedeckt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="106" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="110" />
       <source>One PDF per quartier</source>
       <translation>Ein PDF je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="106" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="110" />
       <source>One PNG per quartier</source>
       <translation>Ein PNG je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="106" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="110" />
       <source>One multi-page PDF</source>
       <translation>Ein mehrseitiges PDF</translation>
     </message>
@@ -2462,7 +2486,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Eine Zeile je Quartier, eine Spalte je Gruppe, mit Nullen aufgefüllt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="92" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="96" />
       <source>Only quartiers matching (expression)</source>
       <translation>Nur Quartiere, die zutreffen (Ausdruck)</translation>
     </message>
@@ -2517,7 +2541,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Von keinem Standortkandidaten erreichbar</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="108" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="112" />
       <source>Output folder</source>
       <translation>Ausgabeordner</translation>
     </message>
@@ -2652,7 +2676,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>QGIS konnte keine temporäre Tabelle anlegen.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="102" />
+      <location filename="mapsheets/layout.py" line="118" />
       <source>QGIS could not load the layout template {path}.</source>
       <translation>QGIS konnte die Layoutvorlage {path} nicht laden.</translation>
     </message>
@@ -2707,7 +2731,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quartiers-ID; der Vorjahreslayer wird über ein gleichnamiges Feld verknüpft.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="90" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="94" />
       <source>Quartier name field</source>
       <translation>Feld des Quartiersnamens</translation>
     </message>
@@ -2852,7 +2876,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Zufallsstartwert</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="290" />
+      <location filename="mapsheets/layout.py" line="344" />
       <source>Rank</source>
       <translation>Rang</translation>
     </message>
@@ -3045,7 +3069,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Zeigt diesen Indikator in der Karte: mit dem gespeicherten Stil des Layers oder mit einem Stil, der so gebildet wird, wie der Indikatorlayer berechnet wurde</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="290" />
+      <location filename="mapsheets/layout.py" line="344" />
       <source>Sig.</source>
       <translation>Sig.</translation>
     </message>
@@ -3080,7 +3104,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quellenangabe der Kartenblätter (vorbelegt aus dem Indikatorlayer)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="100" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="104" />
       <source>Source of the data (empty: the source recorded on the layer)</source>
       <translation>Quelle der Daten (leer: die am Layer vermerkte Quelle)</translation>
     </message>
@@ -3099,9 +3123,14 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Räumlicher Index von GDAL erstellt ({}).</translation>
     </message>
     <message>
-      <location filename="ui/profile_view.py" line="81" />
+      <location filename="mapsheets/layout.py" line="487" />
       <source>Spine</source>
       <translation>Spine</translation>
+    </message>
+    <message>
+      <location filename="mapsheets/layout.py" line="256" />
+      <source>Spine chart: grey bar = range of the quartiers (worse end on the left), dark band = 25th–75th percentile, black line = county value; circle = this quartier: red significantly worse, blue significantly better, grey not significantly different or context indicator, hollow significance unknown; no circle: value not published</source>
+      <translation>Spine-Diagramm: grauer Balken = Spannweite der Quartiere (ungünstiges Ende links), dunkles Band = 25.–75. Perzentil, schwarze Linie = Kreiswert; Kreis = dieses Quartier: rot signifikant ungünstiger, blau signifikant günstiger, grau nicht signifikant verschieden oder Kontextindikator, hohl Signifikanz unbekannt; kein Kreis: Wert nicht veröffentlicht</translation>
     </message>
     <message>
       <location filename="ui/profile_view.py" line="81" />
@@ -3313,7 +3342,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die zu schreibende Datei; ihre Endung folgt dem Format.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="169" />
+      <location filename="mapsheets/layout.py" line="193" />
       <source>The filter expression is not valid: {error}</source>
       <translation>Der Filterausdruck ist ungültig: {error}</translation>
     </message>
@@ -3346,12 +3375,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Der Layoutexport meldete Erfolg, hat aber keine Datei {path} geschrieben.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="104" />
+      <location filename="mapsheets/layout.py" line="120" />
       <source>The layout template {path} has no map item.</source>
       <translation>Die Layoutvorlage {path} enthält kein Kartenelement.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="97" />
+      <location filename="mapsheets/layout.py" line="113" />
       <source>The layout template {path} is not a valid .qpt (XML) file.</source>
       <translation>Die Layoutvorlage {path} ist keine gültige .qpt-Datei (XML).</translation>
     </message>
@@ -3401,7 +3430,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die möglichen Standorte für neue Angebote.</translation>
     </message>
     <message>
-      <location filename="mapsheets/layout.py" line="394" />
+      <location filename="mapsheets/layout.py" line="511" />
       <source>The profile table of a sheet could not be filled: {error}</source>
       <translation>Die Profiltabelle eines Kartenblatts konnte nicht gefüllt werden: {error}</translation>
     </message>
@@ -3565,7 +3594,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Schwellenwerte „{text}“: drei aufsteigende Zahlen sind nötig, z. B. „-1,1,1.5“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="98" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="102" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
@@ -3869,7 +3898,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>fallend</translation>
     </message>
     <message>
-      <location filename="ui/funnel_view.py" line="259" />
+      <location filename="ui/funnel_view.py" line="262" />
       <source>denominator</source>
       <translation>Nenner</translation>
     </message>
@@ -4127,7 +4156,7 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>Text, keine Zahl</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="161" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="165" />
       <source>the bundled A4 template</source>
       <translation>der mitgelieferten A4-Vorlage</translation>
     </message>
@@ -4280,7 +4309,7 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{n} Quartiere, {k} Indikatoren geschrieben nach {path}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/export_map_sheets.py" line="181" />
+      <location filename="processing_provider/algorithms/export_map_sheets.py" line="185" />
       <source>{pages} sheet(s) in {n} file(s) written to {folder}</source>
       <translation>{pages} Blatt/Blätter in {n} Datei(en) in {folder} geschrieben</translation>
     </message>

@@ -15,6 +15,10 @@ module defines them. Layout export must run on the main thread; callers (the Pro
 ``exportmapsheets``) declare so. Item ids used in templates: see :mod:`mapsheets.template_builder`.
 """
 
+import os
+import shutil
+import tempfile
+
 from qgis.core import (
     QgsExpression,
     QgsExpressionContextUtils,
@@ -26,6 +30,9 @@ from qgis.core import (
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLayoutTable,
     QgsLayoutTableColumn,
     QgsLegendRenderer,
     QgsLegendStyle,
@@ -35,10 +42,12 @@ from qgis.core import (
     QgsRectangle,
     QgsTableCell,
 )
+from qgis.PyQt import QtGui
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..cartography import layer_record
+from ..cartography.symbology import render_unit
 from ..compat import REQUEST_NO_GEOMETRY, plain_value
 from ..paths import DEFAULT_TEMPLATE
 from ..translation import tr
@@ -66,6 +75,7 @@ from .sheet_text import (
     subtitle,
     value_line,
 )
+from .spine import cell_tops, profile_spines, row_text_heights, rows_in_frame, spine_column_svg
 
 # The public entry points of the map sheets, importable from here whichever module defines them.
 __all__ = [
@@ -79,6 +89,12 @@ TABLE_FRAME_ID = "profile_table"
 MAP_ID = "map"
 LOCATOR_ID = "locator"
 VALUE_ID = "value"
+SPINES_ID = "profile_spines"  # a picture: with it, the profile table gets a spine chart column (see below)
+SPINE_WIDTH = 27.7  # mm: the spine column's width where the template's picture has none
+SPINE_LEGEND_ID = "spine_legend"  # a label: receives the key to the spine chart
+SPINE_MIN_ROW = 2.9  # mm: the least text height of a row with a spine (room for bar and marker)
+SPINE_BAR = 2.0  # mm: height of the spine's bar
+SPINE_MARKER = 0.95  # mm: radius of the quartier's marker
 LOCATOR_MARGIN = 0.03  # of the county's extent, on each side
 __all__ += ["TITLE_NAME_LENGTH", "sheet_title"]
 
@@ -129,6 +145,14 @@ class SheetLayout:
         self.value_items = []
         self.recorded_decimals = layer_record.recorded(layer, layer_record.DECIMALS)
         self.tables = []
+        self.spine_item = None
+        self.spine_table = None
+        self.spine_width = None
+        self.spine_legend_items = []
+        self._spine_dir = None
+        self._spine_count = 0
+        self.last_spine_rows = None  # text heights of the last sheet's table rows (headings first)
+        self.spine_rect = None  # x, y, width, height (mm) of the spine picture on the last sheet
         self.fit_scale_bars = []
         self.indicator_field = current_indicator_field(layer, self.catalog)
         self.indicator = indicator_by_field(self.catalog, self.indicator_field)
@@ -204,6 +228,10 @@ class SheetLayout:
                 self._block_labels(item)
                 if item.segmentSizeMode() == segment_size_modes()[0]:
                     self.fit_scale_bars.append(item)
+            elif isinstance(item, QgsLayoutItemPicture) and item.id() == SPINES_ID:
+                self.spine_item = item
+            elif isinstance(item, QgsLayoutItemLabel) and item.id() == SPINE_LEGEND_ID:
+                self.spine_legend_items.append(item)
             elif isinstance(item, QgsLayoutItemPicture) and item.id() == "north_arrow":
                 item.setLinkedMap(main)
                 if not item.picturePath():
@@ -217,6 +245,32 @@ class SheetLayout:
             if TABLE_FRAME_ID in frame_ids or len(self.layout.multiFrames()) == 1:
                 multiframe.setHeaders([QgsLayoutTableColumn(text) for text in self.table_headers()])
                 self.tables.append(multiframe)
+        self._configure_spines()
+
+    def _configure_spines(self):
+        """The spine chart column, only where the template has a picture ``profile_spines`` and a profile table:
+        the table's rows get heights the sheet sets itself (QGIS does not tell where it puts rows whose text wraps)
+        and its headings become a first, bold row (QGIS measures its own header row from the font); per sheet the
+        picture, as wide as in the template, is drawn and moved right beside the table's first frame, continuing
+        its rows (:meth:`fill_spines`). Without the picture the table stays as the template has it."""
+        legend = tr("Spine chart: grey bar = range of the quartiers (worse end on the left), dark band = 25th\u2013"
+                    "75th percentile, black line = county value; circle = this quartier: red significantly worse, "
+                    "blue significantly better, grey not significantly different or context indicator, hollow "
+                    "significance unknown; no circle: value not published")
+        if self.spine_item is not None and not self.tables:
+            self.spine_item.setVisibility(False)
+            self.spine_item = None
+        for item in self.spine_legend_items:
+            item.setText(legend if self.spine_item is not None else "")
+        if self.spine_item is None:
+            return
+        self.spine_table = self.tables[0]
+        self.spine_width = self.spine_item.rect().width() or SPINE_WIDTH
+        for multiframe in self.tables:
+            multiframe.setIncludeTableHeader(False)
+            multiframe.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
+        self.spine_item.setResizeMode(QgsLayoutItemPicture.ResizeMode.Stretch)
+        self.spine_item.setPicturePath("")
 
     def _configure_legend(self, item, main, indicator_title):
         """The legend: the indicator's classes titled with the indicator (labels in the sheet's language), then the
@@ -381,11 +435,74 @@ class SheetLayout:
             if self.tables:
                 rows = profile_cells(profile, self.language, self.catalog, recorded_decimals=self.recorded_decimals)
                 self.last_profile = rows
-                contents = [[QgsTableCell(text) for text in row] for row in rows]
-                for table in self.tables:
-                    table.setTableContents(contents)
+                if self.spine_table is not None:
+                    self.fill_spines(profile, rows)
+                else:
+                    contents = [[QgsTableCell(text) for text in row] for row in rows]
+                    for table in self.tables:
+                        table.setTableContents(contents)
         except Exception as error:  # noqa: BLE001
             self.error = error
+
+    def fill_spines(self, profile, rows):
+        """The profile table with its headings as a first, bold row, every row of a height set here (enough lines
+        for its longest cell), and the spine column beside it, one spine per row QGIS shows in the frame
+        (:mod:`mapsheets.spine` for the arithmetic)."""
+        table = self.spine_table
+        headers = [column.heading() for column in table.headers()]
+        header_format = table.headerTextFormat()
+        cells = [headers] + [list(row) for row in rows]
+        measure_header, _line = text_measure(header_format)
+        measure, line = text_measure(table.contentTextFormat())
+        widths = [float(w) for w in table.columnWidths()]
+        widths += [0.0] * (len(headers) - len(widths))  # automatic widths: the text is not wrapped
+        widths = [w if w > 0 else 1e9 for w in widths]
+        heights = row_text_heights(cells, widths, [measure_header] + [measure] * len(rows), line,
+                                   min_height=max(SPINE_MIN_ROW, line))
+        contents = [[header_cell(text, header_format) for text in headers]]
+        contents += [[QgsTableCell(text) for text in row] for row in cells[1:]]
+        for multiframe in self.tables:
+            multiframe.setRowHeights(heights)
+            multiframe.setTableContents(contents)
+        self.last_spine_rows = heights
+        self._place_spines(profile_spines(profile, self.catalog, self.rank_values()), heights, header_format)
+
+    def table_geometry(self):
+        """Cell margin, horizontal and vertical grid width of the spine table (as QGIS draws it)."""
+        table = self.spine_table
+        shown = table.showGrid()
+        return (table.cellMargin(), table.gridStrokeWidth() if shown and table.horizontalGrid() else 0.0,
+                table.gridStrokeWidth() if shown and table.verticalGrid() else 0.0)
+
+    def _place_spines(self, spines, heights, header_format):
+        item, table = self.spine_item, self.spine_table
+        frame = table.frame(0) if table.frameCount() else None
+        margin, grid_y, grid_x = self.table_geometry()
+        shown = min(len(heights), rows_in_frame(heights, margin, grid_y, frame.rect().height())) if frame else 0
+        if not shown:
+            item.setVisibility(False)
+            return
+        measure, _line = text_measure(header_format)
+        font_size = measure.size
+        svg = spine_column_svg(spines[:shown - 1], tr("Spine"), self.spine_width, heights[:shown], margin, grid_y,
+                               grid_x, font_family=header_format.font().family(), font_size=font_size,
+                               text_colour=header_format.color().name(), grid_colour=table.gridColor().name(),
+                               bar_height=SPINE_BAR, marker_radius=SPINE_MARKER)
+        if self._spine_dir is None:
+            self._spine_dir = tempfile.mkdtemp(prefix="qm-spines-")
+        self._spine_count += 1  # a new file per sheet: QGIS caches pictures by path
+        path = os.path.join(self._spine_dir, "spines_{}.svg".format(self._spine_count))
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(svg)
+        tops, cells = cell_tops(heights[:shown], margin, grid_y)
+        height = tops[-1] + cells[-1] + grid_y
+        origin = frame.pos()
+        x = origin.x() + frame.rect().width()  # the frame is as wide as the table
+        item.setVisibility(True)
+        item.attemptMove(QgsLayoutPoint(x, origin.y()))  # millimetres
+        item.attemptResize(QgsLayoutSize(self.spine_width, height))
+        item.setPicturePath(path)  # SVG, by its extension
+        self.spine_rect = (x, origin.y(), self.spine_width, height)
 
     def check_error(self):
         """Raise the error met while filling the profile table of a sheet, if any."""
@@ -415,6 +532,35 @@ class SheetLayout:
             self.atlas.featureChanged.disconnect(self._on_feature_changed)
         except (TypeError, RuntimeError):
             pass
+        if self._spine_dir is not None:
+            shutil.rmtree(self._spine_dir, ignore_errors=True)
+            self._spine_dir = None
+
+
+def text_measure(text_format):
+    """``(width_of, line_height)`` of a layout text format in mm: ``width_of(text)`` (its attribute ``size``: the
+    font's size) and the font's line spacing, measured at a large pixel size and scaled to the format's size
+    (independent of the screen's resolution)."""
+    font = QtGui.QFont(text_format.font())
+    font.setPixelSize(1000)
+    metrics = QtGui.QFontMetricsF(font)  # horizontalAdvance: Qt 5.11+ and Qt6
+    size = text_format.size()
+    if text_format.sizeUnit() != render_unit("Millimeters"):
+        size = size * 25.4 / 72.0  # points (the sheets' unit)
+    scale = size / 1000.0
+
+    def width_of(text):
+        return metrics.horizontalAdvance(text) * scale
+
+    width_of.size = size  # the font's size in mm
+    return width_of, metrics.lineSpacing() * scale
+
+
+def header_cell(text, text_format):
+    """A table cell in the headings' text format (the first row of a table with a spine column)."""
+    cell = QgsTableCell(text)
+    cell.setTextFormat(text_format)
+    return cell
 
 
 def extent_with_proportions(extent, frame):

@@ -75,8 +75,8 @@ def profile_cells(rows, language="en", catalog=None, decimals=1, recorded_decima
     """One list of six strings per ``ProfileRow``: indicator, quartier, municipality, county, rank, significance.
 
     The quartier cell is the engine's ``display`` text, so a suppressed value reads "suppressed" / "gesperrt"
-    and never shows a number. ``recorded_decimals`` (the layer's recorded DECIMALS) sets the decimals of every
-    number, rates per 100,000 included; without it the engine's decimals apply.
+    and never shows a number, nor a significance mark. ``recorded_decimals`` (the layer's recorded DECIMALS) sets
+    the decimals of every number, rates per 100,000 included; without it the engine's decimals apply.
     """
     cells = []
     for row in rows:
@@ -96,6 +96,6 @@ def profile_cells(rows, language="en", catalog=None, decimals=1, recorded_decima
             format_value(row.municipality, language, places),
             format_value(row.county, language, places),
             rank_text(row.rank, row.n_ranked),
-            sig_mark(row.sig),
+            sig_mark(row.sig) if getattr(row, "flag", "ok") == "ok" else "",  # a hidden value: not even its side
         ])
     return cells

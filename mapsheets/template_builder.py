@@ -7,8 +7,11 @@ The ``.qpt`` in the repository is the product; this module documents how it was 
 Item ids are the contract with :mod:`mapsheets.layout` (and with users' own templates): ``map`` (atlas-driven map),
 ``legend``, ``scalebar``, ``north_arrow``, ``title``, ``subtitle``, ``source`` (labels using the layout variables
 ``@qm_subtitle`` and ``@qm_source_line`` and ``@atlas_pagename``), ``profile_table`` (frame of a manual table),
-``value`` (a label that receives the quartier's own value and rank per sheet) and ``locator`` (a map, not
-atlas-driven, showing the whole county with the quartier marked). Every item is optional in a user's template.
+``value`` (a label that receives the quartier's own value and rank per sheet), ``locator`` (a map, not
+atlas-driven, showing the whole county with the quartier marked), ``profile_spines`` (a picture: with it and a
+profile table, the sheet draws a spine chart per indicator into it and moves it right beside the table's first
+frame, continuing its rows as a seventh column as wide as the picture; without it the table is left as it is)
+and ``spine_legend`` (a label receiving the key to the spine chart). Every item is optional in a user's template.
 """
 
 import sys
@@ -38,9 +41,14 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
-from .layout import NORTH_ARROW
+from .layout import NORTH_ARROW, SPINE_LEGEND_ID, SPINE_WIDTH, SPINES_ID
 
 MM = QgsUnitTypes.LayoutMillimeters
+# The profile table: widths of the columns' text (mm), cell margin and grid; the spine column beside it.
+PROFILE_WIDTHS = (46.0, 14.0, 16.0, 11.0, 12.0, 5.0)
+CELL_MARGIN, GRID = 0.8, 0.1
+TABLE_X, TABLE_Y = 145.0, 77.0
+TABLE_WIDTH = sum(PROFILE_WIDTHS) + len(PROFILE_WIDTHS) * 2 * CELL_MARGIN + (len(PROFILE_WIDTHS) + 1) * GRID
 
 
 def _text_format(size, bold=False, color=QColor(30, 30, 30)):
@@ -89,8 +97,9 @@ def build_template_layout(project=None):
     """The default sheet as a ``QgsPrintLayout`` (no layers set: :mod:`mapsheets.layout` sets them).
 
     A4 landscape, 10 mm margins: title and subtitle at the top left, the quartier's value and rank at the top right;
-    the map (160 × 164 mm) on the left with north arrow and scale bar inside its frame; on the right the locator
-    map beside the legend, then the profile table down to the map's bottom edge; the source line below."""
+    the map (130 × 164 mm) on the left with north arrow and scale bar inside its frame; on the right the locator
+    map beside the legend, then the profile table with its spine column (picture ``profile_spines`` beside it) and
+    the key to the spine chart down to the map's bottom edge; the source line below."""
     layout = QgsPrintLayout(project or QgsProject.instance())
     layout.initializeDefaults()
     layout.setName("Quartiersmonitor quartier sheet A4")
@@ -105,7 +114,7 @@ def build_template_layout(project=None):
     map_item = QgsLayoutItemMap(layout)
     map_item.setId("map")
     map_item.attemptMove(QgsLayoutPoint(10, 26, MM))
-    map_item.attemptResize(QgsLayoutSize(160, 164, MM))
+    map_item.attemptResize(QgsLayoutSize(130, 164, MM))
     map_item.setFrameEnabled(True)
     map_item.setAtlasDriven(True)
     map_item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
@@ -115,7 +124,7 @@ def build_template_layout(project=None):
     arrow = QgsLayoutItemPicture(layout)
     arrow.setId("north_arrow")
     arrow.setPicturePath(NORTH_ARROW)
-    arrow.attemptMove(QgsLayoutPoint(158, 29, MM))
+    arrow.attemptMove(QgsLayoutPoint(128, 29, MM))
     arrow.attemptResize(QgsLayoutSize(9, 13, MM))
     arrow.setLinkedMap(map_item)
     arrow.setNorthMode(QgsLayoutItemPicture.GridNorth)
@@ -141,7 +150,7 @@ def build_template_layout(project=None):
 
     locator = QgsLayoutItemMap(layout)
     locator.setId("locator")
-    locator.attemptMove(QgsLayoutPoint(175, 26, MM))
+    locator.attemptMove(QgsLayoutPoint(145, 26, MM))
     locator.attemptResize(QgsLayoutSize(44, 44, MM))
     locator.setFrameEnabled(True)
     locator.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, MM))
@@ -154,26 +163,36 @@ def build_template_layout(project=None):
     legend.setLinkedMap(map_item)
     legend.setResizeToContents(False)
     _legend_fonts(legend)
-    legend.attemptMove(QgsLayoutPoint(222, 26, MM))
-    legend.attemptResize(QgsLayoutSize(65, 48, MM))
+    legend.attemptMove(QgsLayoutPoint(192, 26, MM))
+    legend.attemptResize(QgsLayoutSize(95, 48, MM))
     layout.addLayoutItem(legend)
 
     table = QgsLayoutItemManualTable.create(layout)
     layout.addMultiFrame(table)
     table.setHeaders([QgsLayoutTableColumn(h) for h in ("Indicator", "Quartier", "Municipality", "County",
                                                           "Rank", "Sig.")])
-    table.setColumnWidths([38, 14, 17, 12, 13, 6])
+    table.setColumnWidths(list(PROFILE_WIDTHS))
+    # with the spine picture the sheet sets every row's height and writes the headings as the first row
+    # (mapsheets.layout.fill_spines); a copy of the template without the picture keeps QGIS's header
     table.setWrapBehavior(QgsLayoutTable.WrapText)
     table.setIncludeTableHeader(True)
-    table.setHeaderTextFormat(_text_format(7, bold=True))
-    table.setContentTextFormat(_text_format(7))
-    table.setCellMargin(0.9)
-    table.setGridStrokeWidth(0.1)
+    table.setHeaderTextFormat(_text_format(6.5, bold=True))
+    table.setContentTextFormat(_text_format(6.5))
+    table.setCellMargin(CELL_MARGIN)
+    table.setGridStrokeWidth(GRID)
     table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
     frame = QgsLayoutFrame(layout, table)
     frame.setId("profile_table")
-    frame.attemptSetSceneRect(QRectF(175, 77, 112, 113))
+    frame.attemptSetSceneRect(QRectF(TABLE_X, TABLE_Y, TABLE_WIDTH, 103))
     table.addFrame(frame)
+
+    spines = QgsLayoutItemPicture(layout)  # drawn and moved beside the table per sheet; its width stays
+    spines.setId(SPINES_ID)
+    spines.setResizeMode(QgsLayoutItemPicture.Stretch)
+    spines.attemptMove(QgsLayoutPoint(TABLE_X + TABLE_WIDTH, TABLE_Y, MM))
+    spines.attemptResize(QgsLayoutSize(SPINE_WIDTH, 90, MM))
+    layout.addLayoutItem(spines)
+    _label(layout, SPINE_LEGEND_ID, "", 145, 181, 142, 9.5, 6)
 
     _label(layout, "source", "[% @qm_source_line %]", 10, 193, 277, 9, 7.5)
     return layout

@@ -57,7 +57,9 @@ class ExportMapSheetsAlgorithm(QuartiersAlgorithm):
             "north arrow inside the map; a locator map of the whole county with the quartier marked; the title "
             "\"id name\" with the quartier's own value and rank beside it (a suppressed value reads as suppressed); "
             "the quartier's profile as a table (every indicator with quartier, municipality and county value, rank "
-            "and significance) and a footer with source and data date.\n\n"
+            "and significance, and its spine chart: the range of the quartiers with the worse end on the left, the "
+            "25th to 75th percentile darker, the county value as the centre line, the quartier as a circle coloured "
+            "by its significance, no circle for a value not published) and a footer with source and data date.\n\n"
             "Title: shown under the quartier's name with the indicator and the data date. Source and Data date "
             "(e.g. \"Statistik Landkreis, Kommunalstatistik\" and \"31.12.2024\"): in the footer, the subtitle "
             "and the PDF's document properties (title, subject, author, keywords); left empty, the source and year "
@@ -72,8 +74,10 @@ class ExportMapSheetsAlgorithm(QuartiersAlgorithm):
             "Your own template (.qpt) may replace the bundled A4 sheet: its map with the id 'map' (else its first "
             "map) is driven by the atlas; a map with the id 'locator' shows the county; a label with the id 'value' "
             "receives the quartier's value and rank; a manual table whose frame has the id 'profile_table' receives "
-            "the profile; labels may use @atlas_pagename, @qm_title, @qm_indicator_name, @qm_subtitle, @qm_source, "
-            "@qm_data_date, @qm_date and @qm_source_line.\n\n"
+            "the profile; a picture with the id 'profile_spines' adds the spine chart column beside that table (as "
+            "wide as the picture; the table's rows then get heights the sheet sets) and a label with the id "
+            "'spine_legend' receives the key to it; labels may use @atlas_pagename, @qm_title, @qm_indicator_name, "
+            "@qm_subtitle, @qm_source, @qm_data_date, @qm_date and @qm_source_line.\n\n"
             "Layout export runs on the main thread, as QGIS requires."
         )
 

@@ -258,7 +258,8 @@ def _rects(sheet):
 
 def test_bundled_layout_uses_the_page_without_overlaps(layer):
     """Every item of the bundled sheet inside the page; no two items overlap except scale bar and north arrow, which
-    lie inside the map's frame (not floating beside it); each quarter of the page is mostly covered."""
+    lie inside the map's frame (not floating beside it); the spine chart picture stands right beside the profile
+    table, as high as the table's rows; each quarter of the page is mostly covered."""
     from quartiersmonitor.mapsheets.layout import SheetLayout
 
     sheet = SheetLayout(QgsProject.instance(), layer, "quartier_id", "name")
@@ -270,11 +271,14 @@ def test_bundled_layout_uses_the_page_without_overlaps(layer):
             sheet.layout.refresh()
             rects = _rects(sheet)
             assert {"map", "locator", "legend", "scalebar", "north_arrow", "title", "subtitle", "value", "source",
-                    "profile_table"} <= set(rects)
+                    "profile_table", "profile_spines", "spine_legend"} <= set(rects)
             for name, rect in rects.items():
                 assert page.contains(rect.adjusted(0.5, 0.5, -0.5, -0.5)), (name, rect)
             for name in ("scalebar", "north_arrow"):
                 assert rects["map"].contains(rects[name]), name
+            table, spines = rects["profile_table"], rects["profile_spines"]
+            assert abs(spines.left() - table.right()) < 1e-6 and abs(spines.top() - table.top()) < 1e-6
+            assert spines.bottom() <= table.bottom()
             free = {name: rect for name, rect in rects.items() if name not in ("scalebar", "north_arrow")}
             names = sorted(free)
             for i, a in enumerate(names):

@@ -4,7 +4,18 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from quartiersmonitor.mapsheets.spine import COLOURS, Spine, colour_key, spine_geometry, spine_svg
+from quartiersmonitor.mapsheets.spine import (
+    COLOURS,
+    Spine,
+    cell_tops,
+    colour_key,
+    row_text_heights,
+    rows_in_frame,
+    spine_column_svg,
+    spine_geometry,
+    spine_svg,
+    wrapped_lines,
+)
 
 # published values 1, 2, 3, 4, 10; county 4: half-width = max(|1-4|, |10-4|) = 6, the bar 12 wide;
 # 25th percentile (linear, position 0.25*4 = 1) = 2, 75th (position 3) = 4
@@ -97,3 +108,91 @@ def test_svg_stacks_rows_and_omits_hidden_markers():
     # the hidden row's bar starts at y = 4 + 5 + (6 - 3) / 2 = 10.5
     assert float(rects[2].get("y")) == pytest.approx(10.5)
     assert float(rects[2].get("width")) == pytest.approx(20.0)
+
+
+def test_svg_with_grid_gaps_and_fixed_bar():
+    """Rows 4 and 6 high with a 0.1 grid line between them: the second row starts at 4.1; a fixed 2.0 bar is
+    centred in its row (y = 4.1 + (6 - 2) / 2 = 6.1), the centre line overhangs it by 0.3 * 2 = 0.6."""
+    shown = Spine(0.0, 0.25, 0.75, 1.0, 0.5, 1.0, "better", False)
+    svg = spine_svg([None, shown], width=20, row_heights=[4, 6], margin=1.0, row_gap=0.1, bar_height=2.0,
+                    marker_radius=0.9)
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.get("viewBox") == "0 0 20.00 10.10"
+    bar = root.findall(ns + "rect")[0]
+    assert float(bar.get("y")) == pytest.approx(6.1) and float(bar.get("height")) == pytest.approx(2.0)
+    line = root.find(ns + "line")
+    assert float(line.get("x1")) == pytest.approx(10.0)  # 1 + 0.5 * 18
+    assert (float(line.get("y1")), float(line.get("y2"))) == pytest.approx((5.5, 8.7))
+    circle = root.find(ns + "circle")
+    assert (float(circle.get("cx")), float(circle.get("cy")), float(circle.get("r"))) == pytest.approx(
+        (19.0, 7.1, 0.9))
+    assert circle.get("fill") == COLOURS["better"]
+
+
+def _chars(text):
+    return float(len(text))  # one unit per character
+
+
+def test_wrapped_lines_greedy_by_words():
+    assert wrapped_lines("", 10, _chars) == 1
+    assert wrapped_lines("abc def", 7, _chars) == 1  # exactly fits
+    assert wrapped_lines("abc def", 6, _chars) == 2
+    assert wrapped_lines("abc def ghi", 7, _chars) == 2  # "abc def" / "ghi"
+    assert wrapped_lines("abcdefghijkl xy", 5, _chars) == 2  # a long word has its own line, not split
+    assert wrapped_lines("a\nb", 10, _chars) == 2
+
+
+def test_row_text_heights_take_the_longest_cell_and_the_minimum():
+    rows = [["Indicator", "Quartier"], ["abc def ghi", "1"], ["x", "1234567 1234567"],
+            ["aaaaaa bbbbbb cccccc dddddd", ""]]
+    widths = [10, 8]
+    # fill 1.0: headings 1 line (3.0 minimum), "abc def ghi" (11 > 10) 2 lines, the second cell of row 2
+    # 2 lines, row 3 one word per line (4 lines) -> at most 3
+    heights = row_text_heights(rows, widths, [_chars] * 4, line_height=2.5, min_height=3.0, fill=1.0)
+    assert heights == [3.0, 5.0, 5.0, 7.5]
+    # with fill 0.9 the first column is 9 wide: "Indicator" (9) still fits
+    assert row_text_heights(rows[:1], widths, [_chars], 2.5, fill=0.9) == [2.5]
+
+
+def test_cells_of_a_qgis_table_by_hand():
+    """Grid 0.1, margin 0.8: the first cell starts after the grid line (0.1), each row takes h + 1.6 + 0.1."""
+    tops, heights = cell_tops([2.9, 5.0, 2.9], 0.8, 0.1)
+    assert tops == pytest.approx([0.1, 4.7, 11.4]) and heights == pytest.approx([4.5, 6.6, 4.5])
+
+
+def test_rows_in_frame_like_qgis_rows_visible():
+    # rows of 4.6 each (2.9 + 1.6 + 0.1) in a frame 14 high: 14 - 0.1 = 13.9 available, 3 rows need 13.8 < 13.9
+    assert rows_in_frame([2.9] * 5, 0.8, 0.1, 14.0) == 3
+    assert rows_in_frame([2.9] * 5, 0.8, 0.1, 13.9) == 2  # 13.8 < 13.8 fails: QGIS stops at a full frame
+    assert rows_in_frame([2.9] * 2, 0.8, 0.1, 100.0) == 2
+
+
+def test_spine_column_continues_the_table_grid():
+    """Rows of text height 2.9, 5.0 and 2.9 (headings first), margin 0.8, grid 0.1, a column 27.7 wide: cells at
+    0.1, 4.7 and 11.4 (4.5, 6.6 and 4.5 high); horizontal lines centred 0.05 above each cell and below the last
+    (15.95), the SVG 16.0 high; the right border at 27.65; spines in the body rows only."""
+    ns = "{http://www.w3.org/2000/svg}"
+    worse = Spine(0.0, 0.25, 0.75, 1.0, 0.5, 0.25, "worse", False)
+    svg = spine_column_svg([worse, None], "Spine & more", 27.7, [2.9, 5.0, 2.9], 0.8, 0.1, 0.1, font_size=2.0)
+    root = ET.fromstring(svg)
+    assert root.get("viewBox") == "0 0 27.70 16.00"
+    lines = root.findall(ns + "line")
+    horizontal = sorted(float(x.get("y1")) for x in lines if x.get("y1") == x.get("y2"))
+    assert horizontal == pytest.approx([0.05, 4.65, 11.35, 15.95])
+    vertical = [x for x in lines if x.get("x1") == x.get("x2")]
+    assert len(vertical) == 1 and float(vertical[0].get("x1")) == pytest.approx(27.65)
+    text = root.find(ns + "text")
+    assert text.text == "Spine & more" and text.get("font-weight") == "bold"
+    # baseline: middle of the headings' cell (0.1 + 2.25) + 0.35 * 2.0
+    assert float(text.get("y")) == pytest.approx(3.05)
+    group = root.find(ns + "g")
+    assert group.get("transform") == "translate(0,4.70)"
+    circles = group.findall(ns + "circle")
+    # the marker: margin 0.8 + padding 0.8, then 0.25 of (27.6 - 3.2); in the middle of the first body row (6.6)
+    assert len(circles) == 1
+    assert float(circles[0].get("cx")) == pytest.approx(1.6 + 0.25 * 24.4, abs=0.01)
+    assert float(circles[0].get("cy")) == pytest.approx(3.3)
+    # no grid: no lines but the spine's centre line
+    bare = ET.fromstring(spine_column_svg([worse], "S", 20, [2.9, 2.9], 0.8, 0.0, 0.0))
+    assert len(bare.findall(".//" + ns + "line")) == 1
