@@ -99,3 +99,32 @@ def run_alg(provider):
         return processing.run(name, params, context=context, feedback=feedback)
 
     return _run
+
+
+def _qgis_locale(code):
+    """QGIS speaking ``code`` ("de_DE", "en_US") through its locale settings, restored afterwards (a fixture's
+    body: whatever locale an earlier test left in the settings)."""
+    from qgis.PyQt.QtCore import QSettings
+
+    settings = QSettings()
+    old = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", code)
+    yield
+    for key, value in old.items():
+        if value is None:
+            settings.remove(key)
+        else:
+            settings.setValue(key, value)
+
+
+@pytest.fixture()
+def german_locale():
+    """QGIS running in German (the plugin's translator and the catalog's names and units follow it)."""
+    yield from _qgis_locale("de_DE")
+
+
+@pytest.fixture()
+def english_locale():
+    """QGIS running in English."""
+    yield from _qgis_locale("en_US")

@@ -43,23 +43,6 @@ def test_model_is_listed_and_valid(provider):
 
 
 @pytest.fixture()
-def english():
-    """QGIS speaking English (whatever locale an earlier test left in the settings)."""
-    from qgis.PyQt.QtCore import QSettings
-
-    settings = QSettings()
-    old = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "en_US")
-    yield
-    for key, value in old.items():
-        if value is None:
-            settings.remove(key)
-        else:
-            settings.setValue(key, value)
-
-
-@pytest.fixture()
 def german():
     """QGIS speaking German: the locale setting (read by the catalog's labels) and the plugin's translator."""
     from qgis.PyQt.QtCore import QSettings
@@ -105,7 +88,7 @@ def _check_model_as_shown(model, calculate):
         calculate.parameterDefinition("MIN_COUNT").description()
 
 
-def test_model_is_shown_in_the_indicators_group_in_english(provider, english):
+def test_model_is_shown_in_the_indicators_group_in_english(provider, english_locale):
     from quartiersmonitor.processing_provider.provider import bundled_models
 
     registry = QgsApplication.processingRegistry()

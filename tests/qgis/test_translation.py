@@ -3,24 +3,7 @@
 import importlib.util
 import os
 
-import pytest
-from qgis.PyQt.QtCore import QSettings
-
 from testpaths import REPO_ROOT
-
-
-@pytest.fixture()
-def german_locale():
-    settings = QSettings()
-    old = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "de_DE")
-    yield
-    for key, value in old.items():
-        if value is None:
-            settings.remove(key)
-        else:
-            settings.setValue(key, value)
 
 
 def test_qm_is_built_and_found_for_full_locale_and_language():
