@@ -144,6 +144,20 @@ def best_of(repeat, fn):
     return min(times)
 
 
+def bench_case(folder, n):
+    """The paths of the case's quartiers and ``n`` address points in ``folder``, built once and kept."""
+    os.makedirs(folder, exist_ok=True)
+    qpath = os.path.join(folder, "quartiers.gpkg")
+    ppath = os.path.join(folder, "addresses_{}.gpkg".format(n))
+    if not os.path.exists(qpath):
+        print("building quartiers", flush=True)
+        build_quartiers(qpath)
+    if not os.path.exists(ppath):
+        print("building {} points".format(n), flush=True)
+        build_points(ppath, n)
+    return qpath, ppath
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, default=1_000_000, help="number of address points")
@@ -152,15 +166,7 @@ def main(argv=None):
     parser.add_argument("--skip-native-gpkg", action="store_true", help="skip the slow native join to GeoPackage")
     args = parser.parse_args(argv)
 
-    os.makedirs(args.folder, exist_ok=True)
-    qpath = os.path.join(args.folder, "quartiers.gpkg")
-    ppath = os.path.join(args.folder, "addresses_{}.gpkg".format(args.n))
-    if not os.path.exists(qpath):
-        print("building quartiers", flush=True)
-        build_quartiers(qpath)
-    if not os.path.exists(ppath):
-        print("building {} points".format(args.n), flush=True)
-        build_points(ppath, args.n)
+    qpath, ppath = bench_case(args.folder, args.n)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, os.path.join(REPO, "tests"))

@@ -29,7 +29,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(REPO, "tests"))
 
-from bench_assign import build_points, build_quartiers  # noqa: E402
+from bench_assign import bench_case  # noqa: E402
 
 
 def main(argv=None):
@@ -40,15 +40,7 @@ def main(argv=None):
     parser.add_argument("--verbose", action="store_true", help="print the algorithms' messages with their times")
     args = parser.parse_args(argv)
 
-    os.makedirs(args.folder, exist_ok=True)
-    qpath = os.path.join(args.folder, "quartiers.gpkg")
-    ppath = os.path.join(args.folder, "addresses_{}.gpkg".format(args.n))
-    if not os.path.exists(qpath):
-        print("building quartiers", flush=True)
-        build_quartiers(qpath)
-    if not os.path.exists(ppath):
-        print("building {} points".format(args.n), flush=True)
-        build_points(ppath, args.n)
+    qpath, ppath = bench_case(args.folder, args.n)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import conftest  # noqa: F401  (makes the plugin importable as ``quartiersmonitor``)
