@@ -109,12 +109,12 @@
       <translation>Eine JSON-Datei, die Indikatoren ändert oder ergänzt (siehe Dokumentation des Katalogs).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="223" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="230" />
       <source>A need field (NEED_FIELD) needs the quartier layer (QUARTIERS).</source>
       <translation>Ein Bedarfsfeld (NEED_FIELD) braucht den Quartiers-Layer (QUARTIERS).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="136" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="150" />
       <source>A quartier is significant where hs_p is at most alpha (0.01 to 0.5).</source>
       <translation>Ein Quartier ist signifikant, wenn hs_p höchstens Alpha ist (0,01 bis 0,5).</translation>
     </message>
@@ -124,12 +124,12 @@
       <translation>Eine Tabelle: eine Zeile je Quartier, eine Spalte je Gruppe.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="149" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="159" />
       <source>Accessibility per quartier</source>
       <translation>Erreichbarkeit je Quartier</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="90" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="100" />
       <source>Accessibility with competition (places per 1,000)</source>
       <translation>Erreichbarkeit mit Konkurrenz (Plätze je 1.000)</translation>
     </message>
@@ -159,7 +159,7 @@
       <translation>Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="133" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="143" />
       <source>Addresses (points)</source>
       <translation>Adressen (Punkte)</translation>
     </message>
@@ -199,7 +199,7 @@
       <translation>Zu geokodierende Adressen (Tabelle oder Layer)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="151" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="161" />
       <source>Addresses with accessibility</source>
       <translation>Adressen mit Erreichbarkeit</translation>
     </message>
@@ -299,7 +299,7 @@
       <translation>Zuordnung der Adressen zu Quartieren</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="50" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="61" />
       <source>At least 1 permutation is needed (given: {permutations}).</source>
       <translation>Mindestens 1 Permutation ist nötig (angegeben: {permutations}).</translation>
     </message>
@@ -349,7 +349,7 @@
       <translation>Basisjahr-Tabelle „{layer}“: {column} des Feldes „{field}“ ist keine Zahl: {value}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="138" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="152" />
       <source>Benjamini–Hochberg: controls the share of false discoveries among the significant quartiers; fewer quartiers are significant.</source>
       <translation>Benjamini–Hochberg: begrenzt den Anteil falscher Funde unter den signifikanten Quartieren; weniger Quartiere sind signifikant.</translation>
     </message>
@@ -503,7 +503,7 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="114" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="115" />
       <source>Candidate sites (points)</source>
       <translation>Standortkandidaten (Punkte)</translation>
     </message>
@@ -538,17 +538,17 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>{path} kann nicht geschrieben werden (in einem anderen Programm geöffnet?): {error}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="128" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="138" />
       <source>Capacity field (empty: 1 per offering)</source>
       <translation>Kapazitätsfeld (leer: 1 je Angebot)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="110" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="124" />
       <source>Cases (e.g. A1_num): with the denominator, empirical-Bayes standardised rates are analysed.</source>
       <translation>Fälle (z. B. A1_num): Mit dem Nenner werden empirisch-bayes-standardisierte Raten untersucht.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="145" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="155" />
       <source>Catchment distance (metres)</source>
       <translation>Einzugsgebiet (Meter)</translation>
     </message>
@@ -558,7 +558,7 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Feld Kategorie (Anzahlen je Kategorie)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="131" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="141" />
       <source>Category field (figures per category)</source>
       <translation>Kategorienfeld (Werte je Kategorie)</translation>
     </message>
@@ -578,7 +578,7 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Mitte y</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="126" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="140" />
       <source>Centroids within this distance are neighbours (with the distance band; in the layer's units, e.g. metres).</source>
       <translation>Schwerpunkte innerhalb dieser Distanz sind Nachbarn (beim Distanzband; in den Einheiten des Layers, z. B. Meter).</translation>
     </message>
@@ -588,7 +588,7 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Quartiere werden auf Überlappungen und Lücken geprüft…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="205" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="231" />
       <source>Choose a value field, or a numerator and a denominator field.</source>
       <translation>Wählen Sie ein Wertefeld oder ein Zähler- und ein Nennerfeld.</translation>
     </message>
@@ -613,12 +613,12 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Wählen Sie das Feld von Layer „{}“ für „{}“ (Parameter {}): wahrscheinlich „{}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="285" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="304" />
       <source>Choose the quartier id field (QUARTIER_ID) of layer “{}”.</source>
       <translation>Wählen Sie das Feld der Quartiers-ID (QUARTIER_ID) des Layers „{}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="81" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="82" />
       <source>Chooses among possible sites (CANDIDATES, points) the COUNT sites for new offerings that bring the most demand within reach: the demand of the addresses (ADDRESSES, points; DEMAND_FIELD, e.g. children under 6; empty: 1 per address) within DISTANCE metres (straight line, or along the NETWORK when given: paths and roads, points joined to the nearest segment with the straight connection counted, as in 'Offerings per quartier and coverage') of an existing offering (OFFERINGS, optional: kept, their coverage is counted before and never as gain) or of a chosen site is covered, and the covered demand is made as large as possible (maximal covering location problem, Church &amp; ReVelle 1974).
 
 With QUARTIERS, QUARTIER_ID and NEED_FIELD (a number field of the quartiers, e.g. A2 of the indicator layer) the demand of every address is multiplied by the need of its quartier, so that sites in quartiers of high need count more; addresses outside every quartier or in a quartier without a need value then count 0 (reported in the log). Without NEED_FIELD the quartiers only give the output's quartier_id.
@@ -639,7 +639,7 @@ Ausgabe: die gewählten Standortkandidaten (alle ihre Felder und ihre Geometrie)
 Nachfragewerte, die NULL oder keine Zahl sind, zählen 0 (im Protokoll gemeldet); negative Nachfrage oder negativer Bedarf ist ein Fehler. Layer in anderen KBS werden in das KBS der Quartiere umprojiziert (ohne Quartiere: das KBS der Adressen), das projiziert sein muss (Meter).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="137" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="138" />
       <source>Chosen sites</source>
       <translation>Gewählte Standorte</translation>
     </message>
@@ -654,7 +654,7 @@ Nachfragewerte, die NULL oder keine Zahl sind, zählen 0 (im Protokoll gemeldet)
       <translation>Klassengrenzen der Karte und der _class-Felder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="186" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="211" />
       <source>Classes: {}.</source>
       <translation>Klassen: {}.</translation>
     </message>
@@ -664,7 +664,7 @@ Nachfragewerte, die NULL oder keine Zahl sind, zählen 0 (im Protokoll gemeldet)
       <translation>Klassifizierung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="115" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="129" />
       <source>Clusters and outliers (local Moran's I)</source>
       <translation>Cluster und Ausreißer (lokales Moran's I)</translation>
     </message>
@@ -780,7 +780,7 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation>Kopiere mit GDAL in die PostGIS-Tabelle {}…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="137" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="151" />
       <source>Correct for multiple testing (FDR)</source>
       <translation>Für multiples Testen korrigieren (FDR)</translation>
     </message>
@@ -973,7 +973,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Abdeckung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="133" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="134" />
       <source>Coverage distance (metres)</source>
       <translation>Abdeckungsentfernung (Meter)</translation>
     </message>
@@ -1033,7 +1033,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Nachfrage</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="135" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="145" />
       <source>Demand field (e.g. children under 6; empty: 1 per address)</source>
       <translation>Nachfragefeld (z. B. Kinder unter 6; leer: 1 je Adresse)</translation>
     </message>
@@ -1058,7 +1058,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Nenner 0, kein Wert: {items}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="111" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="125" />
       <source>Denominator field (EB rates)</source>
       <translation>Nennerfeld (EB-Raten)</translation>
     </message>
@@ -1098,17 +1098,17 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Entfernung (Meter)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="118" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="132" />
       <source>Distance band</source>
       <translation>Distanzband</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="125" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="139" />
       <source>Distance band (layer units)</source>
       <translation>Distanzband (Layer-Einheiten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="147" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="157" />
       <source>Distance decay</source>
       <translation>Distanzabfall</translation>
     </message>
@@ -1178,7 +1178,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Gleiche Intervalle</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="328" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="351" />
       <source>Every demand a candidate can reach is covered: the solution is optimal.</source>
       <translation>Jede Nachfrage, die ein Standortkandidat erreichen kann, ist abgedeckt: die Lösung ist optimal.</translation>
     </message>
@@ -1188,7 +1188,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Excel-Arbeitsmappe (XLSX)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="116" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="117" />
       <source>Existing offerings (points, optional)</source>
       <translation>Bestehende Angebote (Punkte, optional)</translation>
     </message>
@@ -1368,7 +1368,27 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Geschriebene Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="76" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="87" />
+      <source>Finds where high or low values cluster among neighbouring quartiers: hot and cold spots (Getis–Ord Gi*) or clusters and outliers (local Moran's I), with pseudo p-values from conditional permutations. The results equal PySAL's (esda) but PySAL is not needed.
+
+Values: a numeric FIELD, or a NUMERATOR and DENOMINATOR (e.g. A1_num and A1_den): then the empirical-Bayes standardised rates of Assunção and Reis (1999) are analysed, which keep quartiers with few residents from standing out by chance. A NULL value, or one the layer flags as suppressed (&lt;F&gt;_flag other than 'ok'), is left out and never imputed; quartiers with a denominator of 0 or a numerator greater than the denominator (more cases than population at risk: a data error) too; the log names them. The weights are built among the quartiers analysed only.
+
+Method: Gi* (binary weights, the quartier itself included, as esda.G_Local with star=True) or local Moran's I (row-standardised weights, as esda.Moran_Local).
+Weights: queen contiguity (a common border point), rook contiguity (a common border segment; both by identical vertices, as PySAL), K nearest neighbours or a distance band (centroids within DISTANCE, in the layer's units). A quartier without neighbours (an island), or with every other quartier as a neighbour (nothing to compare it with), gets no result, and the log names it; when no quartier can be tested the run stops with an error.
+Permutations: 999 by default; the seed makes a run repeatable. Alpha: the significance level. FDR: Benjamini–Hochberg correction of the p-values for the many quartiers tested at once.
+
+Output: the input's quartiers and fields plus hs_z (Gi*: its z-score; local Moran: the local I standardised under conditional randomisation), hs_p (the pseudo p-value, Benjamini–Hochberg adjusted with FDR) and hs_class: 'hot spot', 'cold spot' or 'not significant' for Gi*; 'HH', 'LL' (clusters), 'HL', 'LH' (outliers: high among low, low among high) or 'not significant' for local Moran. All three are NULL where no result could be computed. Existing fields of these names are replaced. The output is loaded with one colour per class.</source>
+      <translation>Findet, wo sich hohe oder niedrige Werte in benachbarten Quartieren häufen: Hot und Cold Spots (Getis–Ord Gi*) oder Cluster und Ausreißer (lokales Moran's I), mit Pseudo-p-Werten aus bedingten Permutationen. Die Ergebnisse gleichen denen von PySAL (esda), PySAL wird aber nicht gebraucht.
+
+Werte: ein numerisches Feld FIELD oder ein Zähler NUMERATOR und ein Nenner DENOMINATOR (z. B. A1_num und A1_den): Dann werden die empirisch-bayes-standardisierten Raten nach Assunção und Reis (1999) untersucht, damit Quartiere mit wenigen Einwohnern nicht zufällig herausstechen. Ein NULL-Wert oder ein Wert, den der Layer als gesperrt kennzeichnet (&lt;F&gt;_flag ungleich 'ok'), wird ausgelassen und nie ersetzt; ebenso Quartiere mit einem Nenner von 0 oder einem Zähler größer als der Nenner (mehr Fälle als Bevölkerung unter Risiko: ein Datenfehler); das Protokoll nennt sie. Die Gewichte werden nur unter den untersuchten Quartieren gebildet.
+
+Methode: Gi* (binäre Gewichte, das Quartier selbst eingeschlossen, wie esda.G_Local mit star=True) oder lokales Moran's I (zeilenstandardisierte Gewichte, wie esda.Moran_Local).
+Nachbarn: Queen-Nachbarschaft (ein gemeinsamer Grenzpunkt), Rook-Nachbarschaft (ein gemeinsamer Grenzabschnitt; beide über identische Stützpunkte, wie PySAL), K nächste Nachbarn oder ein Distanzband (Schwerpunkte innerhalb von DISTANCE, in den Einheiten des Layers). Ein Quartier ohne Nachbarn (eine Insel) oder mit allen anderen Quartieren als Nachbarn (nichts, womit es sich vergleichen ließe) erhält kein Ergebnis, und das Protokoll nennt es; lässt sich kein Quartier testen, bricht der Lauf mit einem Fehler ab.
+Permutationen: standardmäßig 999; der Startwert macht einen Lauf wiederholbar. Alpha: das Signifikanzniveau. FDR: Benjamini–Hochberg-Korrektur der p-Werte für die vielen gleichzeitig getesteten Quartiere.
+
+Ausgabe: die Quartiere und Felder der Eingabe plus hs_z (Gi*: sein z-Wert; lokales Moran: das lokale I, standardisiert unter bedingter Randomisierung), hs_p (der Pseudo-p-Wert, mit FDR nach Benjamini–Hochberg angepasst) und hs_class: 'hot spot', 'cold spot' oder 'not significant' bei Gi*; 'HH', 'LL' (Cluster), 'HL', 'LH' (Ausreißer: hoch unter niedrigen, niedrig unter hohen) oder 'not significant' beim lokalen Moran. Alle drei sind NULL, wo kein Ergebnis berechnet werden konnte. Vorhandene Felder dieser Namen werden ersetzt. Die Ausgabe wird mit einer Farbe je Klasse geladen.</translation>
+    </message>
+    <message>
       <source>Finds where high or low values cluster among neighbouring quartiers: hot and cold spots (Getis–Ord Gi*) or clusters and outliers (local Moran's I), with pseudo p-values from conditional permutations. The results equal PySAL's (esda) but PySAL is not needed.
 
 Values: a numeric FIELD, or a NUMERATOR and DENOMINATOR (e.g. A1_num and A1_den): then the empirical-Bayes standardised rates of Assunção and Reis (1999) are analysed, which keep quartiers with few residents from standing out by chance. A NULL value, or one the layer flags as suppressed (&lt;F&gt;_flag other than 'ok'), is left out and never imputed; quartiers with a denominator of 0 too; the log names them. The weights are built among the quartiers analysed only.
@@ -1378,7 +1398,7 @@ Weights: queen contiguity (a common border point), rook contiguity (a common bor
 Permutations: 999 by default; the seed makes a run repeatable. Alpha: the significance level. FDR: Benjamini–Hochberg correction of the p-values for the many quartiers tested at once.
 
 Output: the input's quartiers and fields plus hs_z (Gi*: its z-score; local Moran: the local I standardised under conditional randomisation), hs_p (the pseudo p-value, Benjamini–Hochberg adjusted with FDR) and hs_class: 'hot spot', 'cold spot' or 'not significant' for Gi*; 'HH', 'LL' (clusters), 'HL', 'LH' (outliers: high among low, low among high) or 'not significant' for local Moran. All three are NULL where no result could be computed. Existing fields of these names are replaced. The output is loaded with one colour per class.</source>
-      <translation>Findet, wo sich hohe oder niedrige Werte in benachbarten Quartieren häufen: Hot und Cold Spots (Getis–Ord Gi*) oder Cluster und Ausreißer (lokales Moran's I), mit Pseudo-p-Werten aus bedingten Permutationen. Die Ergebnisse gleichen denen von PySAL (esda), PySAL wird aber nicht gebraucht.
+      <translation type="obsolete">Findet, wo sich hohe oder niedrige Werte in benachbarten Quartieren häufen: Hot und Cold Spots (Getis–Ord Gi*) oder Cluster und Ausreißer (lokales Moran's I), mit Pseudo-p-Werten aus bedingten Permutationen. Die Ergebnisse gleichen denen von PySAL (esda), PySAL wird aber nicht gebraucht.
 
 Werte: ein numerisches Feld FIELD oder ein Zähler NUMERATOR und ein Nenner DENOMINATOR (z. B. A1_num und A1_den): Dann werden die empirisch-bayes-standardisierten Raten nach Assunção und Reis (1999) untersucht, damit Quartiere mit wenigen Einwohnern nicht zufällig herausstechen. Ein NULL-Wert oder ein Wert, den der Layer als gesperrt kennzeichnet (&lt;F&gt;_flag ungleich 'ok'), wird ausgelassen und nie ersetzt; ebenso Quartiere mit einem Nenner von 0; das Protokoll nennt sie. Die Gewichte werden nur unter den untersuchten Quartieren gebildet.
 
@@ -1454,17 +1474,17 @@ Ausgabe: die Quartiere und Felder der Eingabe plus hs_z (Gi*: sein z-Wert; lokal
       <translation>Geokodierte Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="116" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="130" />
       <source>Gi*: hot and cold spots; local Moran's I: clusters (HH, LL) and outliers (HL, LH).</source>
       <translation>Gi*: Hot und Cold Spots; lokales Moran's I: Cluster (HH, LL) und Ausreißer (HL, LH).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="200" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="226" />
       <source>Give both the numerator and the denominator field (EB rates), or a value field.</source>
       <translation>Geben Sie Zähler- und Nennerfeld (EB-Raten) oder ein Wertefeld an.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="203" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="229" />
       <source>Give either a value field or numerator and denominator, not both.</source>
       <translation>Geben Sie entweder ein Wertefeld oder Zähler und Nenner an, nicht beides.</translation>
     </message>
@@ -1603,7 +1623,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Greedy allein</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="321" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="344" />
       <source>Greedy alone: {:.1f}. Best solution: {:.1f} newly covered; upper bound {:.1f}; gap {:.1f} ({:.2f} %).</source>
       <translation>Greedy allein: {:.1f}. Beste Lösung: {:.1f} neu abgedeckt; obere Schranke {:.1f}; Lücke {:.1f} ({:.2f} %).</translation>
     </message>
@@ -1638,17 +1658,17 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Von Quartieren umschlossene Löcher sowie Streifen bis {} m Breite zwischen zwei Quartieren.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="140" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="154" />
       <source>Hot spots</source>
       <translation>Hot Spots</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="115" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="129" />
       <source>Hot spots (Getis–Ord Gi*)</source>
       <translation>Hot Spots (Getis–Ord Gi*)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="73" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="84" />
       <source>Hot spots and clusters</source>
       <translation>Hot Spots und Cluster</translation>
     </message>
@@ -1658,7 +1678,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Feld Hausnummer</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="93" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="103" />
       <source>How many places of the offerings (e.g. Kita places) the demand of each quartier (e.g. children under 6) can reach, counting the competition of everyone else who reaches the same offerings: the enhanced two-step floating catchment area method (E2SFCA, Luo &amp; Qi 2009).
 
 Step 1: each offering's capacity (CAPACITY_FIELD; empty: 1 per offering) is divided by the demand (DEMAND_FIELD of the addresses; empty: 1 per address) within its catchment DISTANCE, each weighted by the distance decay. Step 2: each address sums these ratios over the offerings it reaches, weighted the same way. Decay: none (weight 1 within DISTANCE), linear (1 − d/DISTANCE) or gaussian ((exp(−½(d/DISTANCE)²) − exp(−½)) / (1 − exp(−½)), Dai 2010); 0 beyond DISTANCE. Distances are straight lines in the quartier layer's CRS, or along the NETWORK when given (paths and roads; points are joined to the nearest segment and the straight connection counts, as in 'Offerings per quartier and coverage').
@@ -1820,17 +1840,16 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Merkmal</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="122" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="136" />
       <source>K (nearest neighbours)</source>
       <translation>K (nächste Nachbarn)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="46" />
       <source>K = {k} nearest neighbours needs more quartiers with a value than that ({n}).</source>
-      <translation>K = {k} nächste Nachbarn braucht mehr Quartiere mit Wert als das ({n}).</translation>
+      <translation type="obsolete">K = {k} nächste Nachbarn braucht mehr Quartiere mit Wert als das ({n}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="118" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="132" />
       <source>K nearest neighbours</source>
       <translation>K nächste Nachbarn</translation>
     </message>
@@ -1877,7 +1896,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{layer}“ hat keines der vorausgewählten Indikatorfelder ({fields}): Wählen Sie die Indikatorfelder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="220" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="246" />
       <source>Layer '{layer}' is in a geographic CRS ({crs}): a distance band needs a projected CRS. Reproject the layer first (e.g. to EPSG:25832) or choose other neighbours.</source>
       <translation>Layer „{layer}“ liegt in einem geographischen KBS ({crs}): Ein Distanzband braucht ein projiziertes KBS. Projizieren Sie den Layer zuerst um (z. B. nach EPSG:25832) oder wählen Sie andere Nachbarn.</translation>
     </message>
@@ -1885,6 +1904,16 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="processing_provider/algorithms/export_table.py" line="215" />
       <source>Layer '{layer}' is neither an indicator layer ('Calculate indicators') nor an attention layer ('Quartiers needing attention'): it has no indicator fields (such as A1 with A1_flag) and no fields {attention}.</source>
       <translation>Layer „{layer}“ ist weder ein Indikatorlayer („Indikatoren berechnen“) noch ein Aufmerksamkeitslayer („Quartiere mit Aufmerksamkeitsbedarf“): Er hat keine Indikatorfelder (wie A1 mit A1_flag) und nicht die Felder {attention}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="47" />
+      <source>Layer '{layer}', field '{field}': all {n} values analysed are equal; there is nothing to find.</source>
+      <translation>Layer „{layer}“, Feld „{field}“: Alle {n} untersuchten Werte sind gleich; es gibt nichts zu finden.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="45" />
+      <source>Layer '{layer}', field '{field}': only {n} quartiers have a value; hot spots need at least 3.</source>
+      <translation>Layer „{layer}“, Feld „{field}“: Nur {n} Quartiere haben einen Wert; Hot Spots brauchen mindestens 3.</translation>
     </message>
     <message>
       <source>Layer '{layer}', field '{field}': quartier ids occur more than once: {ex}.</source>
@@ -1900,14 +1929,23 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation type="obsolete">Layer „{layer}“, Feld „{field}“: {n} Objekte haben keine Quartiers-ID (NULL oder leer), z. B. Objekte {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="48" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="56" />
+      <source>Layer '{layer}': K = {k} nearest neighbours needs more quartiers with a value than that ({n}).</source>
+      <translation>Layer „{layer}“: K = {k} nächste Nachbarn braucht mehr Quartiere mit Wert als das ({n}).</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="59" />
       <source>Layer '{layer}': a quartier has no centroid.</source>
       <translation>Layer „{layer}“: Ein Quartier hat keinen Schwerpunkt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="45" />
       <source>Layer '{layer}': all {n} values analysed are equal; there is nothing to find.</source>
-      <translation>Layer „{layer}“: Alle {n} untersuchten Werte sind gleich; es gibt nichts zu finden.</translation>
+      <translation type="obsolete">Layer „{layer}“: Alle {n} untersuchten Werte sind gleich; es gibt nichts zu finden.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="51" />
+      <source>Layer '{layer}': each of the {n} quartiers analysed neighbours every other one ({weights}), so none can be compared with its surroundings. Choose other neighbours (e.g. rook contiguity, fewer nearest neighbours or a smaller distance band).</source>
+      <translation>Layer „{layer}“: Jedes der {n} untersuchten Quartiere ist Nachbar aller anderen ({weights}), daher lässt sich keines mit seiner Umgebung vergleichen. Wählen Sie andere Nachbarn (z. B. Rook-Nachbarschaft, weniger nächste Nachbarn oder ein kleineres Distanzband).</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/attention_index.py" line="408" />
@@ -1915,14 +1953,23 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{layer}“: Das Feld „{field}“ ist nicht numerisch (Typ {type}); der Index braucht numerische Felder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="208" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="234" />
       <source>Layer '{layer}': field '{field}' is not numeric.</source>
       <translation>Layer „{layer}“: Das Feld „{field}“ ist nicht numerisch.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="44" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="54" />
+      <source>Layer '{layer}': none of the {n} quartiers analysed can be tested ({weights}): each has either no neighbour or every other quartier as a neighbour.</source>
+      <translation>Layer „{layer}“: Keines der {n} untersuchten Quartiere lässt sich testen ({weights}): Jedes hat entweder keinen Nachbarn oder alle anderen Quartiere als Nachbarn.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="49" />
+      <source>Layer '{layer}': none of the {n} quartiers analysed has a neighbour ({weights}), so none can be tested.</source>
+      <translation>Layer „{layer}“: Keines der {n} untersuchten Quartiere hat einen Nachbarn ({weights}), daher lässt sich keines testen.</translation>
+    </message>
+    <message>
       <source>Layer '{layer}': only {n} quartiers have a value; hot spots need at least 3.</source>
-      <translation>Layer „{layer}“: Nur {n} Quartiere haben einen Wert; Hot Spots brauchen mindestens 3.</translation>
+      <translation type="obsolete">Layer „{layer}“: Nur {n} Quartiere haben einen Wert; Hot Spots brauchen mindestens 3.</translation>
     </message>
     <message>
       <location filename="processing_provider/indicator_inputs.py" line="102" />
@@ -1930,7 +1977,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{layer}“: umgekehrte(s) Feld(er) {fields} sind keine Indikatorfelder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="49" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="60" />
       <source>Layer '{layer}': the denominator must be greater than 0.</source>
       <translation>Layer „{layer}“: Der Nenner muss größer als 0 sein.</translation>
     </message>
@@ -1938,6 +1985,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="processing_provider/algorithms/attention_index.py" line="235" />
       <source>Layer '{layer}': {message}</source>
       <translation>Layer „{layer}“: {message}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="278" />
+      <source>Layer '{layer}': {n} quartiers where the numerator '{numerator}' is greater than the denominator '{denominator}' (more cases than population at risk: a data error?) are left out: {ex}.</source>
+      <translation>Layer „{layer}“: {n} Quartiere, in denen der Zähler „{numerator}“ größer ist als der Nenner „{denominator}“ (mehr Fälle als Bevölkerung unter Risiko: ein Datenfehler?), werden ausgelassen: {ex}.</translation>
     </message>
     <message>
       <source>Layer '{}' (parameter {}) holds {} geometries; {} geometries are expected.</source>
@@ -1957,7 +2009,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer '{}' enthält kein Angebot mit Lage.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="368" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="308" />
       <source>Layer '{}', field '{}' is text: {} value(s) were read with a decimal comma (e.g. row {}: '{}' as {}).</source>
       <translation>Layer „{}“, Feld „{}“ ist Text: {} Wert(e) wurden mit Dezimalkomma gelesen (z. B. Zeile {}: „{}“ als {}).</translation>
     </message>
@@ -1980,12 +2032,17 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer '{}', Feld '{}': {} Adresse(n) ohne verwendbare Einwohnerzahl (z. B. Zeile {}: '{}'), gezählt mit 0 Einwohnern.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="381" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="187" />
       <source>Layer '{}': {} address(es) without geometry are left out.</source>
       <translation>Layer '{}': {} Adresse(n) ohne Geometrie werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/offering_coverage.py" line="344" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="154" />
+      <source>Layer '{}': {} candidate(s) without geometry are left out.</source>
+      <translation>Layer „{}“: {} Standort(e) ohne Geometrie werden ausgelassen.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="193" />
       <source>Layer '{}': {} offering(s) without geometry are left out.</source>
       <translation>Layer '{}': {} Angebot(e) ohne Geometrie werden ausgelassen.</translation>
     </message>
@@ -2077,7 +2134,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation type="obsolete">Layer „{}“ hat kein gültiges KBS, seine Koordinaten lassen sich daher nicht auf Layer „{}“ ({}) beziehen. Bitte das KBS des Layers setzen (Layereigenschaften &gt; Quelle) und erneut ausführen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="175" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="196" />
       <source>Layer “{}” holds no offering with a location: every accessibility is 0.</source>
       <translation>Layer „{}“ enthält kein Angebot mit Lage: jede Erreichbarkeit ist 0.</translation>
     </message>
@@ -2087,17 +2144,17 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{}“ enthält Punkte, aber es wurde kein QUARTIERS-Layer angegeben, und er hat kein Kennungsfeld „{}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="207" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="214" />
       <source>Layer “{}” is in a geographic CRS ({}): distances in metres need a projected CRS. Reproject it first (e.g. to EPSG:25832).</source>
       <translation>Layer „{}“ hat ein geografisches KBS ({}): Entfernungen in Metern brauchen ein projiziertes KBS. Projizieren Sie ihn zuerst um (z. B. nach EPSG:25832).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="272" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="286" />
       <source>Layer “{}”, field “{}” (parameter DEMAND_FIELD): {} negative demand value(s) (e.g. row {}: {}). Demand must be 0 or more.</source>
       <translation>Layer „{}“, Feld „{}“ (Parameter DEMAND_FIELD): {} negative Nachfragewert(e) (z. B. Zeile {}: {}). Die Nachfrage muss 0 oder mehr sein.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="303" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="326" />
       <source>Layer “{}”, field “{}” (parameter NEED_FIELD): quartier “{}” has the negative need {}. Need must be 0 or more.</source>
       <translation>Layer „{}“, Feld „{}“ (Parameter NEED_FIELD): Quartier „{}“ hat den negativen Bedarf {}. Der Bedarf muss 0 oder mehr sein.</translation>
     </message>
@@ -2112,12 +2169,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{}“, Feld „{}“: {} Objekt(e) ohne Quartierskennung (NULL oder leer), z. B. Objekt-ID(s) {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="276" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="295" />
       <source>Layer “{}”, field “{}”: {} value(s) are NULL or no number (e.g. row {}: “{}”) and count as 0.</source>
       <translation>Layer „{}“, Feld „{}“: {} Wert(e) sind NULL oder keine Zahl (z. B. Zeile {}: „{}“) und zählen als 0.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="286" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="312" />
       <source>Layer “{}”, field “{}”: {} value(s) are no usable number (e.g. row {}: “{}”) and count as 0.</source>
       <translation>Layer „{}“, Feld „{}“: {} Wert(e) sind keine brauchbare Zahl (z. B. Zeile {}: „{}“) und zählen als 0.</translation>
     </message>
@@ -2187,12 +2244,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Maß</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="199" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="220" />
       <source>Medians: need {:.2f}, access index {:.2f} places per 1,000.</source>
       <translation>Mediane: Bedarf {:.2f}, Erreichbarkeitsindex {:.2f} Plätze je 1.000.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="114" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="128" />
       <source>Method</source>
       <translation>Methode</translation>
     </message>
@@ -2272,22 +2329,22 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Natürliche Brüche (Jenks)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="142" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="152" />
       <source>Need field of the quartiers (optional, e.g. A2)</source>
       <translation>Bedarfsfeld der Quartiere (optional, z. B. A2)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="130" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="131" />
       <source>Need field of the quartiers (optional, e.g. A2): weights the demand</source>
       <translation>Bedarfsfeld der Quartiere (optional, z. B. A2): gewichtet die Nachfrage</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="125" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="126" />
       <source>Needed for the need field; gives the output's quartier_id.</source>
       <translation>Nötig für das Bedarfsfeld; liefert die quartier_id der Ausgabe.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="117" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="131" />
       <source>Neighbours</source>
       <translation>Nachbarn</translation>
     </message>
@@ -2392,7 +2449,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Anzahl der Kartenklassen (runde Klassengrenzen und wenige verschiedene Werte können weniger ergeben).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="123" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="137" />
       <source>Number of nearest neighbours (with K nearest neighbours).</source>
       <translation>Anzahl der nächsten Nachbarn (bei K nächsten Nachbarn).</translation>
     </message>
@@ -2412,7 +2469,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Anzahl der Blätter (Seiten)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="135" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="136" />
       <source>Number of sites to add</source>
       <translation>Anzahl hinzuzufügender Standorte</translation>
     </message>
@@ -2422,7 +2479,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Zähler (Spalte der Fallzahlentabelle)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="108" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="122" />
       <source>Numerator field (EB rates)</source>
       <translation>Zählerfeld (EB-Raten)</translation>
     </message>
@@ -2451,7 +2508,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Numerische Felder, aus denen der Index gebildet wird (höherer Wert = mehr Bedarf, außer umgekehrt); vorausgewählt: die Indikatorwerte der Bedarfsindikatoren des Katalogs, die der Layer hat.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="126" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="136" />
       <source>Offerings (points)</source>
       <translation>Angebote (Punkte)</translation>
     </message>
@@ -2461,7 +2518,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Angebote je Quartier und Erreichbarkeit</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="118" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="119" />
       <source>Offerings that stay: the demand they cover is covered already.</source>
       <translation>Angebote, die bleiben: die Nachfrage, die sie abdecken, ist bereits abgedeckt.</translation>
     </message>
@@ -2496,7 +2553,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Nur Zeilen dieser Jahre werden verwendet (erfordert das Jahresfeld).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="331" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="354" />
       <source>Only {} site(s) add coverage: the output holds fewer than {} sites.</source>
       <translation>Nur {} Standort(e) erhöhen die Abdeckung: die Ausgabe enthält weniger als {} Standorte.</translation>
     </message>
@@ -2576,7 +2633,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Perioden (die zuletzt geprüften Jahre)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="128" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="142" />
       <source>Permutations</source>
       <translation>Permutationen</translation>
     </message>
@@ -2611,7 +2668,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Einwohnerzahl „{column}“ fehlt oder ist ungültig für Quartier(e) {ex}: Alle ihre vertraulichen Werte werden unterdrückt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="113" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="127" />
       <source>Population at risk (e.g. A1_den).</source>
       <translation>Bezugsbevölkerung (z. B. A1_den).</translation>
     </message>
@@ -2721,7 +2778,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Feld Quartiers-ID der Fallzahlentabelle</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="104" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="118" />
       <source>Quartier id; names the quartiers left out in the log.</source>
       <translation>Quartiers-ID; nennt im Protokoll die ausgelassenen Quartiere.</translation>
     </message>
@@ -2746,7 +2803,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quartierspolygone mit Indikatorfeldern, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="102" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="116" />
       <source>Quartier polygons with the values to analyse, e.g. the output of 'Calculate indicators'.</source>
       <translation>Quartierspolygone mit den zu untersuchenden Werten, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
     </message>
@@ -2761,12 +2818,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); für die Zuordnung repariert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/aggregate_counts.py" line="352" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="172" />
       <source>Quartier “{}” has an invalid geometry ({}); repaired.</source>
       <translation>Quartier „{}“ hat eine ungültige Geometrie ({}); repariert.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/assign_addresses.py" line="225" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="174" />
       <source>Quartier “{}” has no geometry; no address can fall into it.</source>
       <translation>Quartier „{}“ hat keine Geometrie; keine Adresse kann darin liegen.</translation>
     </message>
@@ -2781,12 +2838,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="137" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="147" />
       <source>Quartiers (polygons)</source>
       <translation>Quartiere (Polygone)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="123" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="124" />
       <source>Quartiers (polygons, optional)</source>
       <translation>Quartiere (Polygone, optional)</translation>
     </message>
@@ -2856,22 +2913,22 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quartiersmonitor: Sozial- und Gesundheitsplanung für Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="118" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="132" />
       <source>Queen contiguity</source>
       <translation>Queen-Nachbarschaft</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="120" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="134" />
       <source>Queen: quartiers with a common border point; rook: a common border segment; K nearest or within the distance: by the quartiers' centroids.</source>
       <translation>Queen: Quartiere mit einem gemeinsamen Grenzpunkt; Rook: mit einem gemeinsamen Grenzabschnitt; K nächste oder innerhalb der Distanz: nach den Schwerpunkten der Quartiere.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="130" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="144" />
       <source>Random permutations for the pseudo p-values (the smallest possible p is 1 / (permutations + 1)).</source>
       <translation>Zufällige Permutationen für die Pseudo-p-Werte (der kleinstmögliche p-Wert ist 1 / (Permutationen + 1)).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="132" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="146" />
       <source>Random seed</source>
       <translation>Zufallsstartwert</translation>
     </message>
@@ -2990,7 +3047,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Umgekehrte Felder (höherer Wert = weniger Bedarf)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="118" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="132" />
       <source>Rook contiguity</source>
       <translation>Rook-Nachbarschaft</translation>
     </message>
@@ -3074,7 +3131,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Sig.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="135" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="149" />
       <source>Significance level (alpha)</source>
       <translation>Signifikanzniveau (Alpha)</translation>
     </message>
@@ -3242,7 +3299,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Tabelle „{layer}“: Die Spaltennamen stehen in Zeile {row} des Blatts; die {n} Zeile(n) darüber (ein Titel) wurden übersprungen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="223" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="237" />
       <source>Table '{layer}': the year field '{field}' holds {n} year(s) ({years}) for the quartiers; a trend needs at least 3.</source>
       <translation>Tabelle '{layer}': Das Jahresfeld '{field}' enthält für die Quartiere {n} Jahr(e) ({years}); ein Trend braucht mindestens 3.</translation>
     </message>
@@ -3250,6 +3307,16 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="612" />
       <source>Table '{layer}': {message}</source>
       <translation>Tabelle „{layer}“: {message}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="194" />
+      <source>Table '{layer}': {n} quartier(s) have no row for some years of the window and get no trend: {ex}.</source>
+      <translation>Tabelle „{layer}“: {n} Quartier(e) haben für einige Jahre des Zeitraums keine Zeile und erhalten keinen Trend: {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="186" />
+      <source>Table '{layer}': {n} row(s) without a year in field '{field}' are left out (e.g. quartier {qid}).</source>
+      <translation>Tabelle „{layer}“: {n} Zeile(n) ohne Jahr im Feld „{field}“ werden ausgelassen (z. B. Quartier {qid}).</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="355" />
@@ -3307,7 +3374,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Der Atlas konnte nicht zu Blatt {n} wechseln.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="327" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="350" />
       <source>The bound is the Lagrangian bound (subgradient optimisation).</source>
       <translation>Die Schranke ist die Lagrange-Schranke (Subgradientenverfahren).</translation>
     </message>
@@ -3332,7 +3399,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Das Verzeichnis hat kein Postleitzahlfeld: die Postleitzahlen der Eingabe werden nicht verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="47" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="70" />
+      <source>The distance (parameter {param}) is {distance:g} m: nothing lies within it, every figure would be 0. Give a distance greater than 0.</source>
+      <translation>Die Entfernung (Parameter {param}) ist {distance:g} m: Nichts liegt innerhalb davon, jede Kennzahl wäre 0. Geben Sie eine Entfernung größer als 0 an.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="58" />
       <source>The distance band needs a distance greater than 0 (given: {distance}).</source>
       <translation>Das Distanzband braucht eine Distanz größer als 0 (angegeben: {distance}).</translation>
     </message>
@@ -3395,7 +3467,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die Regel der Mindesteinwohnerzahl ist ausgeschaltet (0).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="325" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="348" />
       <source>The mixed-integer program stopped at its time limit: the bound is its dual bound.</source>
       <translation>Das gemischt-ganzzahlige Programm hielt an seiner Zeitgrenze an: die Schranke ist seine duale Schranke.</translation>
     </message>
@@ -3408,6 +3480,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <location filename="processing_provider/algorithms/indicator_trends.py" line="158" />
       <source>The municipality field the per-year indicator layers use: municipality totals change which cells are hidden.</source>
       <translation>Das Gemeindefeld, das die Indikatorlayer der einzelnen Jahre verwenden: Gemeindesummen ändern, welche Zellen ausgeblendet werden.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="180" />
+      <source>The nearest centroids are {nearest:.0f} apart: choose a distance band of at least that.</source>
+      <translation>Die nächsten Schwerpunkte liegen {nearest:.0f} auseinander: Wählen Sie ein Distanzband von mindestens diesem Wert.</translation>
     </message>
     <message>
       <location filename="mapsheets/export.py" line="143" />
@@ -3425,7 +3502,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die Einwohnerspalte „{column}“ ist nicht in der Zähltabelle: Sie wird gebraucht, um Quartiere unter {min_population} Einwohnern zu unterdrücken (ordnen Sie sie zu oder setzen Sie die Mindesteinwohnerzahl auf 0).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="115" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="116" />
       <source>The possible sites for new offerings.</source>
       <translation>Die möglichen Standorte für neue Angebote.</translation>
     </message>
@@ -3458,7 +3535,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation type="obsolete">Der Quartierslayer '{}' ist leer.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="244" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="265" />
       <source>The quartier layer '{}' is in a geographic CRS ({}): distances in metres need a projected CRS. Reproject the quartiers first (e.g. to EPSG:25832).</source>
       <translation>Der Quartierslayer '{}' liegt in einem geographischen KBS ({}): Entfernungen in Metern brauchen ein projiziertes KBS. Projizieren Sie die Quartiere zuerst um (z. B. nach EPSG:25832).</translation>
     </message>
@@ -3468,7 +3545,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die Quartierspolygone; ihr KBS wird für die Zuordnung verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="140" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="154" />
       <source>The quartiers with hs_z, hs_p and hs_class.</source>
       <translation>Die Quartiere mit hs_z, hs_p und hs_class.</translation>
     </message>
@@ -3498,7 +3575,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Derselbe Index über die Veränderungen gegenüber einem früheren Layer (leer ohne ihn).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="133" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="147" />
       <source>The same seed gives the same p-values.</source>
       <translation>Derselbe Startwert ergibt dieselben p-Werte.</translation>
     </message>
@@ -3508,7 +3585,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die Lösung ist optimal.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="324" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="347" />
       <source>The solution is proven optimal (mixed-integer program solved exactly).</source>
       <translation>Die Lösung ist beweisbar optimal (gemischt-ganzzahliges Programm exakt gelöst).</translation>
     </message>
@@ -3540,7 +3617,7 @@ Ausgabe: die Quartiere mit, je Indikator F (die ID ohne Punkt, A.1 → A1): F_tr
 Geheimhaltung: Trend, p-Wert und Veränderung werden nur für ein Quartier veröffentlicht, dessen Zelle in jedem Jahr des Zeitfensters veröffentlicht ist; sonst ist der Trend 'cannot be calculated' und die übrigen Felder sind leer. Eine Veränderung oder ein p-Wert über ein ausgeblendetes Jahr würde die verborgene Zahl verraten (die Veränderung und der veröffentlichte erste Wert legen den letzten Wert fest). Alles, was dieser Algorithmus veröffentlicht, lässt sich daher aus den Jahreslayern von 'Indikatoren berechnen' mit denselben Einstellungen ableiten, und deren Prüfung (für jedes Jahr im Protokoll) deckt es ab. Ein Trend ist auch nicht berechenbar, wenn ein Anteil in jedem Jahr 0 % oder 100 % beträgt oder eine Rate gar kein Ereignis hat. Veröffentlichen Sie die Jahreslayer mit denselben Einstellungen wie diesen Lauf: Andere Einstellungen können andere Zellen ausblenden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="106" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="120" />
       <source>The values to analyse (e.g. an indicator A1). Leave empty to use numerator and denominator.</source>
       <translation>Die zu untersuchenden Werte (z. B. ein Indikator A1). Leer lassen, um Zähler und Nenner zu verwenden.</translation>
     </message>
@@ -3629,7 +3706,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Unbekannte Indikator-Kennung(en): {ids} (Katalog: {catalog}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="51" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="62" />
       <source>Unknown method '{method}'.</source>
       <translation>Unbekannte Methode „{method}“.</translation>
     </message>
@@ -3663,7 +3740,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Wert</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="105" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="119" />
       <source>Value field</source>
       <translation>Wertefeld</translation>
     </message>
@@ -3733,7 +3810,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Wo neue Angebote helfen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="78" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="79" />
       <source>Where to add offerings (maximal covering)</source>
       <translation>Wo neue Angebote helfen (maximale Abdeckung)</translation>
     </message>
@@ -3818,7 +3895,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Jahresfeld der Fallzahlentabelle (mehrere Jahre werden summiert)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="192" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="206" />
       <source>Year {year}:</source>
       <translation>Jahr {year}:</translation>
     </message>
@@ -3853,7 +3930,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>über der 99,8-%-Grenze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="301" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="327" />
       <source>address(es)</source>
       <translation>Adresse(n)</translation>
     </message>
@@ -3903,7 +3980,12 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Nenner</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="240" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="290" />
+      <source>distance band {distance:g}</source>
+      <translation>Distanzband {distance:g}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="261" />
       <source>distances in metres</source>
       <translation>Entfernungen in Metern</translation>
     </message>
@@ -3943,7 +4025,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>factor muss eine positive Zahl wie 100, 1000 oder 100000 sein, gefunden: {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="180" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="187" />
       <source>feature {}</source>
       <translation>Objekt {}</translation>
     </message>
@@ -3958,7 +4040,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Feldname {field} kollidiert mit Indikator {other}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="147" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="157" />
       <source>gaussian</source>
       <translation>gaußförmig</translation>
     </message>
@@ -3998,7 +4080,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>kind muss "share" oder "rate" sein, gefunden: {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="147" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="157" />
       <source>linear</source>
       <translation>linear</translation>
     </message>
@@ -4053,7 +4135,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>keine signifikante Änderung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="147" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="157" />
       <source>none</source>
       <translation>keine</translation>
     </message>
@@ -4098,7 +4180,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Zähler und Nenner sind dieselbe Spalte {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="302" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="328" />
       <source>offering(s)</source>
       <translation>Angebot(e)</translation>
     </message>
@@ -4123,9 +4205,19 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>beweisbar optimal: das gemischt-ganzzahlige Programm (HiGHS aus scipy) wurde exakt gelöst</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="288" />
+      <source>queen contiguity</source>
+      <translation>Queen-Nachbarschaft</translation>
+    </message>
+    <message>
       <location filename="indicators/table_export.py" line="357" />
       <source>rate</source>
       <translation>Rate</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="288" />
+      <source>rook contiguity</source>
+      <translation>Rook-Nachbarschaft</translation>
     </message>
     <message>
       <location filename="indicators/table_export.py" line="357" />
@@ -4133,7 +4225,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Anteil</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="248" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="255" />
       <source>site(s)</source>
       <translation>Standort(e)</translation>
     </message>
@@ -4206,7 +4298,7 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>ja bei Statusklasse 3 oder 4 oder bei Klasse 2 mit negativer Dynamik.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="216" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="237" />
       <source>{:.0f} of the demand in the quartiers reaches {:.1f} places ({:.1f} per 1,000).</source>
       <translation>Die Nachfrage von {:.0f} in den Quartieren erreicht {:.1f} Plätze ({:.1f} je 1.000).</translation>
     </message>
@@ -4229,6 +4321,11 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <location filename="mapsheets/sheet_text.py" line="74" />
       <source>{indicator}: {value}</source>
       <translation>{indicator}: {value}</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="289" />
+      <source>{k} nearest neighbours</source>
+      <translation>{k} nächste Nachbarn</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/calculate_indicators.py" line="127" />
@@ -4254,7 +4351,7 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{n} Quartiere sind nicht klassifiziert (zu wenige Einwohner oder fehlender Wert): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="164" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="186" />
       <source>{n} quartiers have no neighbour among the quartiers analysed and get no result: {ex}.</source>
       <translation>{n} Quartiere haben unter den untersuchten Quartieren keinen Nachbarn und erhalten kein Ergebnis: {ex}.</translation>
     </message>
@@ -4262,6 +4359,11 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <location filename="processing_provider/indicator_inputs.py" line="85" />
       <source>{n} quartiers have no row in table '{layer}' (flag no_data): {ex}.</source>
       <translation>{n} Quartiere haben keine Zeile in Tabelle „{layer}“ (Kennzeichen no_data): {ex}.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="189" />
+      <source>{n} quartiers neighbour every other quartier analysed, so they cannot be compared with their surroundings and get no result: {ex}.</source>
+      <translation>{n} Quartiere sind Nachbarn aller anderen untersuchten Quartiere, lassen sich daher nicht mit ihrer Umgebung vergleichen und erhalten kein Ergebnis: {ex}.</translation>
     </message>
     <message>
       <location filename="ui/dock_text.py" line="39" />
@@ -4284,17 +4386,17 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{n} Quartiere dargestellt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="248" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="274" />
       <source>{n} quartiers with a denominator of 0 or less (or a negative numerator) are left out: {ex}.</source>
       <translation>{n} Quartiere mit einem Nenner von 0 oder weniger (oder einem negativen Zähler) werden ausgelassen: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="244" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="270" />
       <source>{n} quartiers without a value (NULL, suppressed or no geometry) are left out: {ex}.</source>
       <translation>{n} Quartiere ohne Wert (NULL, gesperrt oder ohne Geometrie) werden ausgelassen: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/indicator_trends.py" line="207" />
+      <location filename="processing_provider/algorithms/indicator_trends.py" line="221" />
       <source>{n} quartiers, indicators {ids}, years {years}.</source>
       <translation>{n} Quartiere, Indikatoren {ids}, Jahre {years}.</translation>
     </message>
@@ -4339,12 +4441,12 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{} Adresse(n) liegen außerhalb aller Quartiere und fließen nicht in die Werte ein.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="311" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="334" />
       <source>{} address(es) lie outside every quartier or in a quartier without a need value: their demand counts 0.</source>
       <translation>{} Adresse(n) liegen außerhalb aller Quartiere oder in einem Quartier ohne Bedarfswert: ihre Nachfrage zählt 0.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="326" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="352" />
       <source>{} address(es) reach no offering over the network “{}” (a separate part of it): accessibility 0, no distance (NULL).</source>
       <translation>{} Adresse(n) erreichen über das Netz „{}“ kein Angebot (ein getrennter Teil davon): Erreichbarkeit 0, keine Entfernung (NULL).</translation>
     </message>
@@ -4369,7 +4471,7 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{} Adressen liegen in Überlappungen von Quartieren; jede ging an die kleinste Kennung.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="318" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="341" />
       <source>{} addresses merged into {} demand units; {:.1f} of {:.1f} demand covered before, {:.1f} out of reach of every candidate.</source>
       <translation>{} Adressen zu {} Nachfrage-Einheiten zusammengefasst; {:.1f} von {:.1f} Nachfrage vorher abgedeckt, {:.1f} von keinem Standortkandidaten erreichbar.</translation>
     </message>
@@ -4444,7 +4546,7 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{} Datensätze liegen außerhalb aller Quartiere und werden nicht gezählt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="150" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="151" />
       <source>{} sites to add, but layer “{}” (parameter CANDIDATES) holds only {} candidate(s).</source>
       <translation>{} Standorte sollen hinzukommen, aber Layer „{}“ (Parameter CANDIDATES) enthält nur {} Standortkandidat(en).</translation>
     </message>

@@ -205,6 +205,18 @@ def from_results(frames, years, indicator, quartier_ids, decimals=1, alpha=ALPHA
                            sig[:, -1], decimals=decimals, alpha=alpha)
 
 
+def missing_years(pairs, years, quartier_ids):
+    """``{quartier id: [the years of years without a row]}`` for the quartiers that lack any year of the window;
+    ``pairs``: (quartier id, year) of the table's rows. Such a quartier is not published in that year: no trend."""
+    have = set(pairs)
+    out = {}
+    for qid in quartier_ids:
+        gone = [year for year in years if (qid, year) not in have]
+        if gone:
+            out[qid] = gone
+    return out
+
+
 def window(years, periods):
     """The last ``periods`` of the distinct ``years`` (sorted as numbers when all are numbers, else as text);
     ValueError with fewer than 3 years."""

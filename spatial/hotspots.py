@@ -22,7 +22,9 @@ PySAL (``libpysal`` weights, ``esda.G_Local`` / ``esda.Moran_Local``) without ne
 - :func:`assuncao_rate` — empirical-Bayes standardised rates (Assunção & Reis 1999; ``esda.smoothing
   .assuncao_rate``); :func:`benjamini_hochberg` — false discovery rate adjusted p-values.
 - :func:`hotspots` — all of it for one run: quartiers without a value are left out (never imputed), quartiers
-  without neighbours among the others (islands) get no statistic; both are named in the result.
+  without neighbours among the others (islands) or with every other one as a neighbour get no statistic; all are
+  named in the result; when none can be tested it is an error. :func:`analysis_values` leaves out rates whose
+  numerator exceeds the denominator.
 
 Problems are raised as :class:`HotspotError` with a stable ``key`` and ``params`` that the algorithm turns into
 translated text.
@@ -416,25 +418,32 @@ def classes(method, z, p, q, alpha):
 
 
 # -- one run ---------------------------------------------------------------------------------------------------------
-HotspotResult = namedtuple("HotspotResult", "z p classes left_out islands neighbours")
+#: ``islands``: the rows without a result (no neighbour, or every other quartier a neighbour); ``all_neighbours``:
+#: those of them that neighbour every other quartier analysed
+HotspotResult = namedtuple("HotspotResult", "z p classes left_out islands neighbours all_neighbours")
 
 
 def analysis_values(field=None, numerator=None, denominator=None):
     """The values analysed (NaN: left out) and the rows left out with why: ``{"no_value": [...],
-    "bad_denominator": [...]}``. A field: its values (NaN = NULL or suppressed); numerator and denominator: their
-    empirical-Bayes standardised rates, computed over the rows where both are known and the denominator positive."""
+    "bad_denominator": [...], "numerator_over": [...]}``. A field: its values (NaN = NULL or suppressed); numerator
+    and denominator: their empirical-Bayes standardised rates, computed over the rows where both are known, the
+    denominator positive and the numerator not greater than it (more cases than population at risk is no rate the
+    smoothing can take: a data error, left out and named, never analysed)."""
     if field is not None:
         values = np.asarray(field, dtype=np.float64)
-        return values, {"no_value": np.flatnonzero(~np.isfinite(values)).tolist(), "bad_denominator": []}
+        return values, {"no_value": np.flatnonzero(~np.isfinite(values)).tolist(), "bad_denominator": [],
+                        "numerator_over": []}
     e = np.asarray(numerator, dtype=np.float64)
     b = np.asarray(denominator, dtype=np.float64)
     missing = ~np.isfinite(e) | ~np.isfinite(b)
     bad = ~missing & ((b <= 0) | (e < 0))
+    over = ~missing & ~bad & (e > b)
     values = np.full(len(e), np.nan)
-    ok = ~missing & ~bad
+    ok = ~missing & ~bad & ~over
     if ok.sum() >= 1:
         values[ok] = assuncao_rate(e[ok], b[ok])
-    return values, {"no_value": np.flatnonzero(missing).tolist(), "bad_denominator": np.flatnonzero(bad).tolist()}
+    return values, {"no_value": np.flatnonzero(missing).tolist(), "bad_denominator": np.flatnonzero(bad).tolist(),
+                    "numerator_over": np.flatnonzero(over).tolist()}
 
 
 def hotspots(values, neighbours_of, method=GI_STAR, permutations=999, seed=None, alpha=0.05, fdr=False,
@@ -442,7 +451,10 @@ def hotspots(values, neighbours_of, method=GI_STAR, permutations=999, seed=None,
     """One run: ``values`` (NaN = left out), ``neighbours_of(mask)`` the :class:`Neighbours` among the rows of
     ``mask`` (the weights are built among the quartiers analysed only). Returns :class:`HotspotResult` with ``z``,
     ``p`` (adjusted when ``fdr``) and ``classes`` for every row (NaN / None where left out or an island), the
-    rows ``left_out`` and the ``islands`` (row numbers of the input), and the neighbours used."""
+    rows ``left_out`` and the ``islands`` (row numbers of the input: no neighbour, or every other quartier a
+    neighbour, so nothing to compare with), ``all_neighbours`` (those of the islands of the second kind) and the
+    neighbours used. :class:`HotspotError` ``no_neighbours`` / ``all_neighbours`` / ``no_result`` when no row can be
+    tested (an output of NULLs only would look like a result)."""
     if method not in METHODS:
         raise HotspotError("method", method=method)
     values = np.asarray(values, dtype=np.float64)
@@ -465,8 +477,14 @@ def hotspots(values, neighbours_of, method=GI_STAR, permutations=999, seed=None,
         q[rows] = moran.q
     p_sub[~np.isfinite(z_sub)] = np.nan  # an island, or a quartier neighbouring all others: nothing to test
     islands = np.flatnonzero(~np.isfinite(z_sub))
+    everyone = islands[neighbours.cardinalities[islands] >= len(y) - 1]  # neighbours all others
+    if len(islands) == len(y):
+        # no quartier can be tested: an output of NULLs only would look like a result
+        key = "all_neighbours" if len(everyone) == len(y) else "no_neighbours" if \
+            not neighbours.cardinalities.any() else "no_result"
+        raise HotspotError(key, n=len(y))
     z[rows], p[rows] = z_sub, p_sub
     if fdr:
         p = benjamini_hochberg(p)
     return HotspotResult(z, p, classes(method, z, p, q, alpha), np.flatnonzero(~analysed).tolist(),
-                         rows[islands].tolist(), neighbours)
+                         rows[islands].tolist(), neighbours, rows[everyone].tolist())

@@ -30,6 +30,8 @@ ADDRESSES = [
 OFFERINGS = [(200, 200, "Kita"), (1800, 1800, "Schule")]
 GEOCODE_ROWS = [("Hauptstraße", "1"), ("Hauptstrasse", "2"), ("Lindenweg", "6"), ("Unbekannter Weg", "1")]
 GAP = 200.0  # width of the gap in the "gap" variant
+ISLAND = ("05", 4000, 0, "Insel")  # the "island" variant: a quartier without a neighbour
+CANDIDATES = [(1200, 350, "K1"), (1750, 250, "K2"), (2900, 2900, "K3")]
 
 
 def _srs(epsg):
@@ -83,13 +85,18 @@ def write_layer(path, name, geom_type, fields, rows, epsg=EPSG, srs_id=None, dri
 
 
 def quartiers(folder, ids=None, geometry="polygon", empty=False, invalid=False, gap=False, overlap=False,
-              epsg=EPSG, srs_id=None, id_type=ogr.OFTString, z=False, driver="GPKG"):
-    """The quartier layer. ``ids``: replaces the ids; ``geometry`` "point": centroids instead of squares;
-    ``invalid``: quartier 04 a bowtie; ``gap``: 02 and 04 moved ``GAP`` m east (a strip open to the outside);
-    ``overlap``: 02 widened 100 m west into 01; ``z``: PolygonZ."""
-    ids = ids or [q[0] for q in QUARTIERS]
+              epsg=EPSG, srs_id=None, id_type=ogr.OFTString, z=False, driver="GPKG", values=None, island=False,
+              no_geometry=False):
+    """The quartier layer. ``ids``: replaces the ids (fewer ids: fewer quartiers); ``geometry`` "point": centroids
+    instead of squares; ``invalid``: quartier 04 a bowtie; ``gap``: 02 and 04 moved ``GAP`` m east (a strip open to
+    the outside); ``overlap``: 02 widened 100 m west into 01; ``z``: PolygonZ; ``values``: {field: (ogr type,
+    [value per quartier])} added (the hot spot values); ``island``: a fifth quartier "05" 2 km east of 02;
+    ``no_geometry``: quartier 04 without geometry."""
+    world = QUARTIERS + ([ISLAND] if island else [])
+    ids = ids or [q[0] for q in world]
+    values = values or {}
     rows = []
-    for (qid, x, y, name), new_id in zip(QUARTIERS, ids):
+    for n, ((qid, x, y, name), new_id) in enumerate(zip(world, ids)):
         dx = GAP if gap and x > 0 else 0.0
         wkt = _square(x, y, dx=dx)
         if overlap and qid == "02":
@@ -99,15 +106,18 @@ def quartiers(folder, ids=None, geometry="polygon", empty=False, invalid=False, 
                                                                            OY + y + 1000)
         if geometry == "point":
             wkt = "POINT({} {})".format(OX + x + 500, OY + y + 500)
-        if z:
+        if no_geometry and qid == "04":
+            wkt = None
+        if z and wkt:
             wkt = wkt.replace("POLYGON((", "POLYGON Z((").replace(",", " 7,").replace("))", " 7))")
-        rows.append((wkt, [new_id, name, "Müllheim"]))
+        rows.append((wkt, [new_id, name, "Müllheim"] + [column[n] for _kind, column in values.values()]))
     if empty:
         rows = []
     kind = ogr.wkbPoint if geometry == "point" else (ogr.wkbPolygon25D if z else ogr.wkbPolygon)
     ext = ".gpkg" if driver == "GPKG" else ".shp"
     return write_layer(os.path.join(folder, "quartiere" + ext), "quartiere", kind,
-                       [("quartier_id", id_type), ("name", ogr.OFTString), ("municipality", ogr.OFTString)], rows,
+                       [("quartier_id", id_type), ("name", ogr.OFTString), ("municipality", ogr.OFTString)] +
+                       [(fname, ftype) for fname, (ftype, _column) in values.items()], rows,
                        epsg=epsg, srs_id=srs_id, driver=driver)
 
 
@@ -143,10 +153,55 @@ def addresses(folder, epsg=EPSG, srs_id=None, geometry="point", empty=False, nul
                        driver=driver)
 
 
-def offerings(folder, epsg=EPSG, srs_id=None, empty=False):
-    rows = [("POINT({} {})".format(OX + x, OY + y), [kategorie]) for x, y, kategorie in OFFERINGS]
+def offerings(folder, epsg=EPSG, srs_id=None, empty=False, capacity=None, shift=None, null_geometry=False):
+    """The offerings; ``capacity``: places per offering (a field "plaetze"); ``shift``: (dx, dy) added to all;
+    ``null_geometry``: a third offering (a "Hort") without geometry."""
+    dx, dy = shift or (0.0, 0.0)
+    rows = [("POINT({} {})".format(OX + x + dx, OY + y + dy), [kategorie]) for x, y, kategorie in OFFERINGS]
+    if null_geometry:
+        rows.append((None, ["Hort"]))
+        capacity = None if capacity is None else list(capacity) + [50.0]
+    fields = [("kategorie", ogr.OFTString)]
+    if capacity is not None:
+        fields.append(("plaetze", ogr.OFTReal))
+        rows = [(wkt, values + [places]) for (wkt, values), places in zip(rows, capacity)]
     return write_layer(os.path.join(folder, "angebote.gpkg"), "angebote", ogr.wkbPoint,
-                       [("kategorie", ogr.OFTString)], [] if empty else rows, epsg=epsg, srs_id=srs_id)
+                       fields, [] if empty else rows, epsg=epsg, srs_id=srs_id)
+
+
+def candidates(folder, empty=False, epsg=EPSG, srs_id=None, null_geometry=False):
+    """Candidate sites for new offerings: K1 in 02 (reaches addresses 3 and 7 within 500 m: 4 residents), K2 in 02
+    (addresses 3 and 4: 6), K3 beside the address 8 outside every quartier (9); ``null_geometry``: a fourth, K4,
+    without geometry."""
+    rows = [("POINT({} {})".format(OX + x, OY + y), [name]) for x, y, name in CANDIDATES]
+    if null_geometry:
+        rows.append((None, ["K4"]))
+    return write_layer(os.path.join(folder, "standorte.gpkg"), "standorte", ogr.wkbPoint,
+                       [("name", ogr.OFTString)], [] if empty else rows, epsg=epsg, srs_id=srs_id)
+
+
+def network(folder, epsg=EPSG, empty=False, shift=None):
+    """Paths along y = 100, 500, 1470 and x = 500, 1520 (local) across the grid, one line between each two crossings
+    (a network joins lines at common vertices only), placed so that no point has two nearest paths at the same
+    distance (a tie would let millimetres of reprojection choose); ``shift``: (dx, dy) moves them all (far from
+    every point)."""
+    dx, dy = shift or (0.0, 0.0)
+    xs, ys = (-200, 500, 1520, 2200), (-200, 100, 500, 1470, 2200)
+    lines = [((a, y), (b, y)) for y in ys[1:-1] for a, b in zip(xs, xs[1:])] + \
+        [((x, a), (x, b)) for x in xs[1:-1] for a, b in zip(ys, ys[1:])]
+    rows = [("LINESTRING({} {},{} {})".format(OX + a[0] + dx, OY + a[1] + dy, OX + b[0] + dx, OY + b[1] + dy),
+             [n]) for n, (a, b) in enumerate(lines)]
+    return write_layer(os.path.join(folder, "wege.gpkg"), "wege", ogr.wkbLineString, [("id", ogr.OFTInteger)],
+                       [] if empty else rows, epsg=epsg)
+
+
+def trend_table(folder, rows, year_type=ogr.OFTInteger, id_type=ogr.OFTString, name="zeitreihe"):
+    """Counts per quartier and year (quartier_id, year, pop_total, pop_u65, sgb2_u65); ``rows``: those values."""
+    fields = [("quartier_id", id_type), ("year", year_type), ("pop_total", ogr.OFTInteger),
+              ("pop_u65", ogr.OFTInteger), ("sgb2_u65", ogr.OFTString if any(isinstance(r[4], str) for r in rows)
+                                            else ogr.OFTInteger)]
+    return write_layer(os.path.join(folder, name + ".gpkg"), name, ogr.wkbNone, fields,
+                       [(None, list(r)) for r in rows], epsg=None)
 
 
 def geocode_table(folder, empty=False, name="liste"):
@@ -171,15 +226,17 @@ def csv_with_title_row(folder):
     return path
 
 
-def indicator_layer(folder, ids=None, geometry="polygon", empty=False):
-    """A small indicator layer (quartier_id, name, A1) like calculateindicators writes, for exportmapsheets."""
+def indicator_layer(folder, ids=None, geometry="polygon", empty=False, flags=False):
+    """A small indicator layer (quartier_id, name, A1) like calculateindicators writes, for exportmapsheets;
+    ``flags``: with A1_flag "ok" (an indicator layer as exporttable finds it without a record)."""
     ids = ids or [q[0] for q in QUARTIERS]
     rows = []
     for (_qid, x, y, name), new_id in zip(QUARTIERS, ids):
         wkt = _square(x, y) if geometry == "polygon" else "POINT({} {})".format(OX + x + 500, OY + y + 500)
-        rows.append((wkt, [new_id, name, 1.5 + x / 1000.0]))
+        rows.append((wkt, [new_id, name, 1.5 + x / 1000.0] + (["ok"] if flags else [])))
     if empty:
         rows = []
     kind = ogr.wkbPolygon if geometry == "polygon" else ogr.wkbPoint
     return write_layer(os.path.join(folder, "indikatoren.gpkg"), "indikatoren", kind,
-                       [("quartier_id", ogr.OFTString), ("name", ogr.OFTString), ("A1", ogr.OFTReal)], rows)
+                       [("quartier_id", ogr.OFTString), ("name", ogr.OFTString), ("A1", ogr.OFTReal)] +
+                       ([("A1_flag", ogr.OFTString)] if flags else []), rows)

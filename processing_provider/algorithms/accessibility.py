@@ -63,6 +63,16 @@ from ..readers import python_values, read_points_with_attributes, read_quartiers
 from ..vector_output import LayerContent, OutputSet, input_file, output_fields, write_vector_output
 
 
+def positive_distance(distance, param):
+    """``distance`` (metres) when it is greater than 0; else a clear error: a catchment of 0 m reaches nothing, and
+    every figure would be a plausible-looking 0."""
+    if not distance > 0:
+        raise QgsProcessingException(tr(
+            "The distance (parameter {param}) is {distance:g} m: nothing lies within it, every figure would be 0. "
+            "Give a distance greater than 0.").format(param=param, distance=distance))
+    return distance
+
+
 class _AccessStyler(LayerPostProcessor):
     """Styles the loaded output: ``settings`` is True when it has need_supply."""
 
@@ -158,6 +168,10 @@ class AccessibilityAlgorithm(QuartiersAlgorithm):
         q_read = read_quartiers(inputs["quartiers"], inputs["id_name"], feedback)
         if not q_read["ids"]:
             raise empty_layer(inputs["q_label"], self.QUARTIERS)
+        for qid, reason in q_read["invalid"]:
+            feedback.pushWarning(tr("Quartier “{}” has an invalid geometry ({}); repaired.").format(qid, reason))
+        for qid in q_read["empty"]:
+            feedback.pushWarning(tr("Quartier “{}” has no geometry; no address can fall into it.").format(qid))
         polygons, nq = (q_read["rings"], q_read["ids"]), len(q_read["ids"])
         steps.setCurrentStep(1)
         off = self._read_points(parameters, self.OFFERINGS, inputs["offerings"], crs, context, steps,
@@ -168,9 +182,16 @@ class AccessibilityAlgorithm(QuartiersAlgorithm):
         self.check_canceled(feedback)
         capacity = self._numbers(off, inputs["cap_name"], inputs["off_label"], feedback)
         demand = self._numbers(addr, inputs["dem_name"], inputs["addr_label"], feedback)
+        no_geometry = int((~(np.isfinite(addr["x"]) & np.isfinite(addr["y"]))).sum())
+        if no_geometry:
+            feedback.pushWarning(tr("Layer '{}': {} address(es) without geometry are left out.").format(
+                inputs["addr_label"], no_geometry))
         addr["group"], _status, _n = pip.assign_by_id(addr["x"], addr["y"], *polygons, tolerance=addr["tolerance"],
                                                        progress=lambda _f: self.check_canceled(feedback))
         o_valid = np.isfinite(off["x"]) & np.isfinite(off["y"])
+        if o_valid.any() and not o_valid.all():
+            feedback.pushWarning(tr("Layer '{}': {} offering(s) without geometry are left out.").format(
+                inputs["off_label"], int((~o_valid).sum())))
         if not o_valid.any():
             feedback.pushWarning(tr("Layer “{}” holds no offering with a location: every accessibility is 0.").format(
                 inputs["off_label"]))
@@ -256,7 +277,7 @@ class AccessibilityAlgorithm(QuartiersAlgorithm):
             "cap_name": named(self.CAPACITY_FIELD, offerings, labels[self.OFFERINGS]),
             "cat_name": named(self.CATEGORY_FIELD, offerings, labels[self.OFFERINGS]),
             "dem_name": named(self.DEMAND_FIELD, addresses, labels[self.ADDRESSES]),
-            "distance": self.parameterAsDouble(parameters, self.DISTANCE, context),
+            "distance": positive_distance(self.parameterAsDouble(parameters, self.DISTANCE, context), self.DISTANCE),
             "decay": DECAYS[self.parameterAsEnum(parameters, self.DECAY, context)],
             "to_metres": QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), METERS),
         }
@@ -280,8 +301,13 @@ class AccessibilityAlgorithm(QuartiersAlgorithm):
         """Capacity or demand per point (1 each without a field; unusable values 0, reported)."""
         if not field:
             return np.ones(len(points["x"]))
-        values, bad, _comma = read_residents(python_values(points["table"][field],
-                                                           points["source"].fields().field(field)))
+        values, bad, comma = read_residents(python_values(points["table"][field],
+                                                          points["source"].fields().field(field)))
+        if comma:
+            feedback.pushWarning(
+                tr("Layer '{}', field '{}' is text: {} value(s) were read with a decimal comma (e.g. row {}: "
+                   "'{}' as {}).").format(label, field, len(comma), comma[0][0] + 1, comma[0][1],
+                                          values[comma[0][0]]))
         if bad:
             feedback.pushWarning(tr("Layer “{}”, field “{}”: {} value(s) are no usable number (e.g. row {}: “{}”) "
                                     "and count as 0.").format(label, field, len(bad), bad[0][0] + 1, bad[0][1]))

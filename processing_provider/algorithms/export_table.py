@@ -38,8 +38,8 @@ from ...indicators.table_export import (
 from ...mapsheets.indicator_layer import feature_row, layer_indicator_fields
 from ...translation import current_language, tr
 from ..base import GROUP_INDICATORS, QuartiersAlgorithm
-from ..errors import check_canceled, could_not_write, no_field
-from ..inputs import require_valid_layer
+from ..errors import check_canceled, could_not_write, empty_layer, no_field
+from ..inputs import check_ids, id_as_text, require_valid_layer
 from ..outputs import temporary_sibling
 
 FORMATS = ("xlsx", "ods", "csv")
@@ -224,7 +224,7 @@ class ExportTableAlgorithm(QuartiersAlgorithm):
         name_field = self._field(parameters, self.QUARTIER_NAME, context, layer, NAME_FIELDS)
         municipality_field = self._field(parameters, self.MUNICIPALITY_FIELD, context, layer,
                                          field_guess.MUNICIPALITY)
-        rows = []
+        rows, fids = [], []
         total = max(layer.featureCount(), 1)
         request = QgsFeatureRequest()
         request.setFlags(REQUEST_NO_GEOMETRY)
@@ -233,6 +233,11 @@ class ExportTableAlgorithm(QuartiersAlgorithm):
                 check_canceled(feedback)
                 feedback.setProgress(100.0 * i / total)
             rows.append(feature_row(feature))
+            fids.append(feature.id())
+        if not rows:
+            raise empty_layer(layer.name(), self.INPUT)
+        # one row per quartier: a NULL or repeated id would give a table row nobody can tell apart
+        check_ids([id_as_text(row[id_field]) for row in rows], layer.name(), id_field, fids)
         record = Record(
             min_count=whole_number(layer_record.recorded(layer, layer_record.MIN_COUNT)),
             min_population=whole_number(layer_record.recorded(layer, layer_record.MIN_POPULATION)),

@@ -38,19 +38,30 @@ WEIGHTS = (hs.QUEEN, hs.ROOK, hs.KNN, hs.DISTANCE)
 OUTPUT_FIELDS = (("hs_z", T_DOUBLE), ("hs_p", T_DOUBLE), ("hs_class", T_STRING))
 
 
-def error_text(error, layer):
-    """The translated text of a :class:`spatial.hotspots.HotspotError`."""
+def error_text(error, layer, field="", weights=""):
+    """The translated text of a :class:`spatial.hotspots.HotspotError` (``field``: the values analysed,
+    ``weights``: the neighbours chosen, as the user reads them)."""
     texts = {
-        "too_few": tr("Layer '{layer}': only {n} quartiers have a value; hot spots need at least 3."),
-        "constant": tr("Layer '{layer}': all {n} values analysed are equal; there is nothing to find."),
-        "knn_k": tr("K = {k} nearest neighbours needs more quartiers with a value than that ({n})."),
+        "too_few": tr("Layer '{layer}', field '{field}': only {n} quartiers have a value; hot spots need at least "
+                      "3."),
+        "constant": tr("Layer '{layer}', field '{field}': all {n} values analysed are equal; there is nothing to "
+                       "find."),
+        "no_neighbours": tr("Layer '{layer}': none of the {n} quartiers analysed has a neighbour ({weights}), so "
+                            "none can be tested."),
+        "all_neighbours": tr("Layer '{layer}': each of the {n} quartiers analysed neighbours every other one "
+                             "({weights}), so none can be compared with its surroundings. Choose other neighbours "
+                             "(e.g. rook contiguity, fewer nearest neighbours or a smaller distance band)."),
+        "no_result": tr("Layer '{layer}': none of the {n} quartiers analysed can be tested ({weights}): each has "
+                        "either no neighbour or every other quartier as a neighbour."),
+        "knn_k": tr("Layer '{layer}': K = {k} nearest neighbours needs more quartiers with a value than that "
+                    "({n})."),
         "distance": tr("The distance band needs a distance greater than 0 (given: {distance})."),
         "no_centroid": tr("Layer '{layer}': a quartier has no centroid."),
         "denominator": tr("Layer '{layer}': the denominator must be greater than 0."),
         "permutations": tr("At least 1 permutation is needed (given: {permutations})."),
         "method": tr("Unknown method '{method}'."),
     }
-    return texts[error.key].format(layer=layer, **error.params)
+    return texts[error.key].format(layer=layer, field=field, weights=weights, **error.params)
 
 
 class HotspotsAlgorithm(StyledOutputAlgorithm):
@@ -80,13 +91,16 @@ class HotspotsAlgorithm(StyledOutputAlgorithm):
             "Values: a numeric FIELD, or a NUMERATOR and DENOMINATOR (e.g. A1_num and A1_den): then the "
             "empirical-Bayes standardised rates of Assunção and Reis (1999) are analysed, which keep quartiers with "
             "few residents from standing out by chance. A NULL value, or one the layer flags as suppressed "
-            "(<F>_flag other than 'ok'), is left out and never imputed; quartiers with a denominator of 0 too; the "
+            "(<F>_flag other than 'ok'), is left out and never imputed; quartiers with a denominator of 0 or a "
+            "numerator greater than the denominator (more cases than population at risk: a data error) too; the "
             "log names them. The weights are built among the quartiers analysed only.\n\n"
             "Method: Gi* (binary weights, the quartier itself included, as esda.G_Local with star=True) or local "
             "Moran's I (row-standardised weights, as esda.Moran_Local).\n"
             "Weights: queen contiguity (a common border point), rook contiguity (a common border segment; both by "
             "identical vertices, as PySAL), K nearest neighbours or a distance band (centroids within DISTANCE, in "
-            "the layer's units). A quartier without neighbours (an island) gets no result, and the log names it.\n"
+            "the layer's units). A quartier without neighbours (an island), or with every other quartier as a "
+            "neighbour (nothing to compare it with), gets no result, and the log names it; when no quartier can be "
+            "tested the run stops with an error.\n"
             "Permutations: 999 by default; the seed makes a run repeatable. Alpha: the significance level. FDR: "
             "Benjamini–Hochberg correction of the p-values for the many quartiers tested at once.\n\n"
             "Output: the input's quartiers and fields plus hs_z (Gi*: its z-score; local Moran: the local I "
@@ -150,20 +164,31 @@ class HotspotsAlgorithm(StyledOutputAlgorithm):
         quartiers = read_quartiers(source, run["qid"], steps)
         if not quartiers["ids"]:
             raise empty_layer(name, self.INPUT)
+        for qid, reason in quartiers["invalid"]:
+            steps.pushWarning(tr("Quartier “{}” has an invalid geometry ({}); repaired.").format(qid, reason))
         values = self._values(quartiers, run, steps)
 
         steps.setCurrentStep(1)
         self.check_canceled(feedback)
-        neighbours_of = self._neighbours(quartiers, run)
+        neighbours_of, centroids = self._neighbours(quartiers, run)
         try:
             result = hs.hotspots(values, neighbours_of, run["method"], run["permutations"], run["seed"],
                                  run["alpha"], run["fdr"], progress=lambda f: self._progress(steps, f))
         except hs.HotspotError as error:
-            raise QgsProcessingException(error_text(error, name)) from error
-        if result.islands:
+            text = error_text(error, name, run["field_label"], self._weights_text(run))
+            if error.key == "no_neighbours" and run["weights"] == hs.DISTANCE:
+                text += " " + tr("The nearest centroids are {nearest:.0f} apart: choose a distance band of at "
+                                 "least that.").format(nearest=self._nearest(centroids, np.isfinite(values)))
+            raise QgsProcessingException(text) from error
+        everyone = set(result.all_neighbours)
+        alone = [i for i in result.islands if i not in everyone]
+        if alone:
             steps.pushWarning(tr("{n} quartiers have no neighbour among the quartiers analysed and get no result: "
-                                 "{ex}.").format(n=len(result.islands),
-                                                 ex=examples([quartiers["ids"][i] for i in result.islands])))
+                                 "{ex}.").format(n=len(alone), ex=examples([quartiers["ids"][i] for i in alone])))
+        if everyone:
+            steps.pushWarning(tr("{n} quartiers neighbour every other quartier analysed, so they cannot be "
+                                 "compared with their surroundings and get no result: {ex}.").format(
+                n=len(everyone), ex=examples([quartiers["ids"][i] for i in sorted(everyone)])))
 
         steps.setCurrentStep(2)
         extra = QgsFields()
@@ -193,7 +218,8 @@ class HotspotsAlgorithm(StyledOutputAlgorithm):
             value = self.field_name(parameters, param, context)
             return field_name(source, value, param) if value else ""
 
-        run = {"qid": field_name(source, self.field_name(parameters, self.QUARTIER_ID, context), self.QUARTIER_ID),
+        run = {"layer": source.sourceName(),
+               "qid": field_name(source, self.field_name(parameters, self.QUARTIER_ID, context), self.QUARTIER_ID),
                "field": optional_field(self.FIELD), "numerator": optional_field(self.NUMERATOR),
                "denominator": optional_field(self.DENOMINATOR)}
         if bool(run["numerator"]) != bool(run["denominator"]):
@@ -248,15 +274,40 @@ class HotspotsAlgorithm(StyledOutputAlgorithm):
             feedback.pushWarning(tr("{n} quartiers with a denominator of 0 or less (or a negative numerator) are "
                                     "left out: {ex}.").format(n=len(left["bad_denominator"]),
                                                              ex=examples([ids[i] for i in left["bad_denominator"]])))
+        if left["numerator_over"]:
+            feedback.pushWarning(tr("Layer '{layer}': {n} quartiers where the numerator '{numerator}' is greater "
+                                    "than the denominator '{denominator}' (more cases than population at risk: a "
+                                    "data error?) are left out: {ex}.").format(
+                layer=run["layer"], n=len(left["numerator_over"]), numerator=run["numerator"],
+                denominator=run["denominator"], ex=examples([ids[i] for i in left["numerator_over"]])))
         return values
 
     @staticmethod
+    def _weights_text(run):
+        """The neighbours chosen, as the parameter's options read (with K or the distance)."""
+        return {hs.QUEEN: tr("queen contiguity"), hs.ROOK: tr("rook contiguity"),
+                hs.KNN: tr("{k} nearest neighbours").format(k=run["k"]),
+                hs.DISTANCE: tr("distance band {distance:g}").format(distance=run["distance"])}[run["weights"]]
+
+    @staticmethod
+    def _nearest(centroids, mask):
+        """The smallest distance between two centroids of the rows ``mask`` (NaN with fewer than 2)."""
+        x, y = centroids[0][mask], centroids[1][mask]
+        if len(x) < 2:
+            return float("nan")
+        nearest = hs.knn(x, y, 1)
+        rows = np.repeat(np.arange(len(x)), nearest.cardinalities)
+        d = np.hypot(x[rows] - x[nearest.indices], y[rows] - y[nearest.indices])
+        return float(d.min()) if len(d) else 0.0
+
+    @staticmethod
     def _neighbours(quartiers, run):
-        """``neighbours_of(mask)`` for :func:`spatial.hotspots.hotspots`: the chosen weights among the rows kept."""
+        """``neighbours_of(mask)`` for :func:`spatial.hotspots.hotspots`: the chosen weights among the rows kept;
+        and the centroids (x, y; None with contiguity)."""
         if run["weights"] in (hs.QUEEN, hs.ROOK):
             rings = quartiers["rings"]
             return lambda mask: hs.contiguity([r for r, keep in zip(rings, mask) if keep],
-                                              rook=run["weights"] == hs.ROOK)
+                                              rook=run["weights"] == hs.ROOK), None
         points = []
         for geometry in quartiers["geometries"]:
             centre = geometry.centroid() if not geometry.isEmpty() else None
@@ -264,8 +315,8 @@ class HotspotsAlgorithm(StyledOutputAlgorithm):
             points.append((point.x(), point.y()) if point is not None else (np.nan, np.nan))
         x, y = np.array(points, dtype=float).reshape(-1, 2).T
         if run["weights"] == hs.KNN:
-            return lambda mask: hs.knn(x[mask], y[mask], run["k"])
-        return lambda mask: hs.distance_band(x[mask], y[mask], run["distance"])
+            return lambda mask: hs.knn(x[mask], y[mask], run["k"]), (x, y)
+        return lambda mask: hs.distance_band(x[mask], y[mask], run["distance"]), (x, y)
 
     def _progress(self, steps, fraction):
         self.check_canceled(steps)

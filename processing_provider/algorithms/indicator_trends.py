@@ -181,7 +181,21 @@ class IndicatorTrendsAlgorithm(CalculateIndicatorsAlgorithm):
         quartier_rows, municipalities = self._read_quartiers(quartiers, run, feedback)
         quartier_ids = [row[1] for row in quartier_rows]
         counts, encoding_hint = self._read_counts(data, quartiers, run, quartier_ids, municipalities, feedback)
+        no_year = counts[run.year_field].map(id_text).isna()
+        if no_year.any():
+            feedback.pushWarning(tr("Table '{layer}': {n} row(s) without a year in field '{field}' are left out "
+                                    "(e.g. quartier {qid}).").format(
+                layer=data.sourceName(), n=int(no_year.sum()), field=run.year_field,
+                qid=counts[run.data_id][no_year].iloc[0]))
         years = self._window(counts, data, run, periods)
+        missing = trends.missing_years(zip(counts[run.data_id].map(id_text), counts[run.year_field].map(id_text)),
+                                       years, quartier_ids)
+        if missing:
+            feedback.pushWarning(tr("Table '{layer}': {n} quartier(s) have no row for some years of the window and "
+                                    "get no trend: {ex}.").format(
+                layer=data.sourceName(), n=len(missing),
+                ex=", ".join("'{}' ({})".format(qid, ", ".join(gone)) for qid, gone in list(missing.items())[:5])
+                + (", …" if len(missing) > 5 else "")))
 
         # every year alone, as calculateindicators publishes it
         steps.setCurrentStep(1)

@@ -50,6 +50,7 @@ from ..network_input import log_network_join, network_parameter, network_source,
 from ..outputs import write_text_file
 from ..readers import python_values, read_points_with_attributes, read_quartiers
 from ..vector_output import LayerContent, OutputSet, output_fields, write_vector_output
+from .accessibility import positive_distance
 
 NEW_FIELDS = ("rank", "gain", "covered_total")
 
@@ -150,11 +151,17 @@ class SiteOfferingsAlgorithm(QuartiersAlgorithm):
             raise QgsProcessingException(tr(
                 "{} sites to add, but layer “{}” (parameter CANDIDATES) holds only {} candidate(s).").format(
                     inp["count"], inp["labels"][self.CANDIDATES], len(cand["x"])))
+        self._log_no_geometry(cand, tr("Layer '{}': {} candidate(s) without geometry are left out."),
+                              inp["labels"][self.CANDIDATES], feedback)
         off = None
         if inp["offerings"] is not None:
             off = self._read(parameters, self.OFFERINGS, inp["offerings"], crs, context, steps, [])
+            self._log_no_geometry(off, tr("Layer '{}': {} offering(s) without geometry are left out."),
+                                  inp["labels"][self.OFFERINGS], feedback)
         steps.setCurrentStep(1)
         addr = self._read(parameters, self.ADDRESSES, inp["addresses"], crs, context, steps, [inp["demand_name"]])
+        self._log_no_geometry(addr, tr("Layer '{}': {} address(es) without geometry are left out."),
+                              inp["labels"][self.ADDRESSES], feedback)
         weights = self._demand(addr, inp, feedback)
         quartiers = self._quartiers(inp, addr, cand, feedback)
         if quartiers is not None and quartiers["need"] is not None:
@@ -227,7 +234,7 @@ class SiteOfferingsAlgorithm(QuartiersAlgorithm):
             "id_name": named(self.QUARTIER_ID, quartiers, labels.get(self.QUARTIERS)) if quartiers is not None else "",
             "need_name": need_name,
             "demand_name": named(self.DEMAND_FIELD, addresses, labels[self.ADDRESSES]),
-            "distance": self.parameterAsDouble(parameters, self.DISTANCE, context),
+            "distance": positive_distance(self.parameterAsDouble(parameters, self.DISTANCE, context), self.DISTANCE),
             "count": self.parameterAsInt(parameters, self.COUNT, context),
             "to_metres": QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), METERS),
         }
@@ -260,18 +267,30 @@ class SiteOfferingsAlgorithm(QuartiersAlgorithm):
                 "tolerance": border_tolerance(source.sourceCrs(), crs)}
 
     @staticmethod
+    def _log_no_geometry(points, text, label, feedback):
+        """Warn with ``text`` (translated, {} layer and count) when points of the layer have no geometry."""
+        missing = int((~(np.isfinite(points["x"]) & np.isfinite(points["y"]))).sum())
+        if missing:
+            feedback.pushWarning(text.format(label, missing))
+
+    @staticmethod
     def _demand(addr, inp, feedback):
         """Demand per address (1 each without a field); NULL and text count 0 (logged), negative is an error."""
         field, label = inp["demand_name"], inp["labels"][SiteOfferingsAlgorithm.ADDRESSES]
         if not field:
             return np.ones(len(addr["x"]))
         values = python_values(addr["table"][field], addr["source"].fields().field(field))
-        weights, bad, _comma = read_residents(values)
+        weights, bad, comma = read_residents(values)
         negative = [(row, v) for row, v in bad if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0]
         if negative:
             raise QgsProcessingException(tr(
                 "Layer “{}”, field “{}” (parameter DEMAND_FIELD): {} negative demand value(s) (e.g. row {}: {}). "
                 "Demand must be 0 or more.").format(label, field, len(negative), negative[0][0] + 1, negative[0][1]))
+        if comma:
+            feedback.pushWarning(
+                tr("Layer '{}', field '{}' is text: {} value(s) were read with a decimal comma (e.g. row {}: "
+                   "'{}' as {}).").format(label, field, len(comma), comma[0][0] + 1, comma[0][1],
+                                          weights[comma[0][0]]))
         if bad:
             feedback.pushWarning(tr("Layer “{}”, field “{}”: {} value(s) are NULL or no number (e.g. row {}: “{}”) "
                                     "and count as 0.").format(label, field, len(bad), bad[0][0] + 1, bad[0][1]))
@@ -287,6 +306,10 @@ class SiteOfferingsAlgorithm(QuartiersAlgorithm):
         q = read_quartiers(inp["quartiers"], inp["id_name"], feedback)
         if not q["ids"]:
             raise empty_layer(inp["labels"][self.QUARTIERS], self.QUARTIERS)
+        for qid, reason in q["invalid"]:
+            feedback.pushWarning(tr("Quartier “{}” has an invalid geometry ({}); repaired.").format(qid, reason))
+        for qid in q["empty"]:
+            feedback.pushWarning(tr("Quartier “{}” has no geometry; no address can fall into it.").format(qid))
 
         def groups(points):
             return pip.assign_by_id(points["x"], points["y"], q["rings"], q["ids"], tolerance=points["tolerance"],

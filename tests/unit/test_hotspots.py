@@ -331,12 +331,17 @@ def test_left_out_values_and_islands(grid):
 
 def test_analysis_values_rates_leave_out_unknown_and_zero_denominators():
     values, left = hs.analysis_values(numerator=[3, np.nan, 5, 2, 4], denominator=[100, 50, 0, 80, 90])
-    assert left == {"no_value": [1], "bad_denominator": [2]}
+    assert left == {"no_value": [1], "bad_denominator": [2], "numerator_over": []}
     assert np.isnan(values[[1, 2]]).all()
     expected = esda.smoothing.assuncao_rate(np.array([3, 2, 4]), np.array([100, 80, 90]))
     assert values[[0, 3, 4]] == pytest.approx(expected)
     values, left = hs.analysis_values(field=[1.0, np.nan, 2.0])
     assert left["no_value"] == [1]
+    # more cases than population at risk: left out, the rest smoothed without it
+    values, left = hs.analysis_values(numerator=[3, 120, 2, 4], denominator=[100, 50, 80, 90])
+    assert left == {"no_value": [], "bad_denominator": [], "numerator_over": [1]} and np.isnan(values[1])
+    expected = esda.smoothing.assuncao_rate(np.array([3, 2, 4]), np.array([100, 80, 90]))
+    assert values[[0, 2, 3]] == pytest.approx(expected)
 
 
 def test_constant_values_are_an_error(grid):

@@ -227,3 +227,9 @@ def test_a_change_over_a_hidden_year_would_give_the_count_away():
         if found >= 3:
             break
     assert found >= 1
+
+
+def test_missing_years_names_the_quartiers_without_a_row():
+    pairs = [("01", "2021"), ("01", "2022"), ("01", "2023"), ("02", "2021"), ("02", "2023"), ("03", "2020")]
+    got = trends.missing_years(pairs, ["2021", "2022", "2023"], ["01", "02", "03"])
+    assert got == {"02": ["2022"], "03": ["2021", "2022", "2023"]}
