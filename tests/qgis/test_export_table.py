@@ -333,23 +333,6 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_nothing_else(made, tmp_pat
     assert os.listdir(str(tmp_path)) == ["t.xlsx"]
 
 
-@pytest.fixture()
-def german_locale():
-    """QGIS running in German (the locale setting: the catalog's names and units follow it)."""
-    from qgis.PyQt.QtCore import QSettings
-
-    settings = QSettings()
-    old = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "de_DE")
-    yield
-    for key, value in old.items():
-        if value is None:
-            settings.remove(key)
-        else:
-            settings.setValue(key, value)
-
-
 def test_indicator_names_and_units_in_the_language_of_qgis(made, run_alg, tmp_path, german_locale):
     uri, _folder = made
     before = layer_rows(uri)
