@@ -3,35 +3,15 @@ straight-line and along a network with a river; need–supply classes; style; ba
 
 import pytest
 from indicators_alg_testing import RecordingFeedback
+from layer_testing import is_null, memory_layer
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
-    QgsFeature,
-    QgsGeometry,
     QgsGraduatedSymbolRenderer,
     QgsProcessingException,
-    QgsVectorLayer,
 )
 
 from quartiersmonitor.cartography.access_style import style_access_layer
 from quartiersmonitor.spatial import network as network_module
-
-
-def memory_layer(geometry, fields, rows, crs="EPSG:25832", name="layer"):
-    uri = "{}?crs={}&{}".format(geometry, crs, "&".join("field={}".format(f) for f in fields))
-    layer = QgsVectorLayer(uri, name, "memory")
-    features = []
-    for wkt, attrs in rows:
-        f = QgsFeature(layer.fields())
-        if wkt:
-            f.setGeometry(QgsGeometry.fromWkt(wkt))
-        f.setAttributes(attrs)
-        features.append(f)
-    assert layer.dataProvider().addFeatures(features)[0]
-    return layer
-
-
-def is_null(value):
-    return value is None or str(value) == "NULL"
 
 
 def box(x0, x1):

@@ -9,6 +9,7 @@ import os
 
 import pytest
 from indicators_alg_testing import RecordingFeedback, build, calculate_params
+from layer_testing import is_null
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProject, QgsVectorLayer
 
 IDS = ["A.1", "A.2", "A.4"]
@@ -22,10 +23,6 @@ def features_by_id(uri):
     layer = QgsVectorLayer(uri, "out", "ogr")
     assert layer.isValid(), uri
     return layer, {f["quartier_id"]: f for f in layer.getFeatures()}
-
-
-def is_null(value):
-    return value is None or (hasattr(value, "isNull") and value.isNull()) or str(value) == "NULL"
 
 
 @pytest.fixture()

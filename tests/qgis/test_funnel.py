@@ -4,16 +4,13 @@ computed from the fixture's counts (tests/data/indicators_alg/build.py), indepen
 import numpy as np
 import pytest
 from indicators_alg_testing import build, calculate_params
+from layer_testing import is_null
 from qgis.core import QgsVectorLayer
 from scipy import stats
 
 IDS = ["A.1", "A.2", "D.1"]  # two shares (A.2 with an unreadable cell in Q05), one rate (D.1, per 100)
 COLUMNS = {"A.1": ("sgb2_u65", "pop_u65", "share"), "A.2": ("sgb2_u15", "pop_u15", "share"),
            "D.1": ("pop_65plus", "pop_u15", "rate")}
-
-
-def is_null(value):
-    return value is None or (hasattr(value, "isNull") and value.isNull()) or str(value) == "NULL"
 
 
 def column(name):

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import statsmodels.api as sm
 from indicators_alg_testing import build, calculate_params, enum_indexes
+from layer_testing import is_null
 from qgis.core import QgsProcessingException, QgsVectorLayer
 from scipy import stats
 
@@ -34,10 +35,6 @@ def counts_rows(q03_last=2, q04_count=20):
             ("Q09", year, 2200, 1800, 90 + t, 300, 400),
         ]
     return rows
-
-
-def is_null(value):
-    return value is None or (hasattr(value, "isNull") and value.isNull()) or str(value) == "NULL"
 
 
 def features(uri):

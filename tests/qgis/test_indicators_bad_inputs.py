@@ -18,6 +18,7 @@ import re
 
 import pytest
 from indicators_alg_testing import RecordingFeedback, build, calculate_params
+from layer_testing import is_null
 from qgis.core import (
     QgsFeature,
     QgsField,
@@ -38,10 +39,6 @@ GERMAN_MUNICIPALITY = {"M1": "Müllheim", "M2": "Weißenbürg"}
 
 def params(q, c, out, ids=("A.1",), **extra):
     return calculate_params(q, c, out, ids, **extra)
-
-
-def is_null(value):
-    return value is None or (hasattr(value, "isNull") and value.isNull()) or str(value) == "NULL"
 
 
 def features_by_id(uri, field="quartier_id"):

@@ -5,35 +5,15 @@ import math
 
 import pytest
 from indicators_alg_testing import RecordingFeedback
+from layer_testing import is_null, memory_layer
 from qgis.core import (
-    QgsFeature,
     QgsGeometry,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProject,
-    QgsVectorLayer,
 )
 
 from quartiersmonitor.spatial import network as network_module
-
-
-def memory_layer(geometry, fields, rows, crs="EPSG:25832", name="layer"):
-    uri = "{}?crs={}&{}".format(geometry, crs, "&".join("field={}".format(f) for f in fields))
-    layer = QgsVectorLayer(uri, name, "memory")
-    features = []
-    for wkt, attrs in rows:
-        f = QgsFeature(layer.fields())
-        if wkt:
-            f.setGeometry(QgsGeometry.fromWkt(wkt))
-        f.setAttributes(attrs)
-        features.append(f)
-    assert layer.dataProvider().addFeatures(features)[0]
-    return layer
-
-
-def is_null(value):
-    return value is None or str(value) == "NULL"
-
 
 # A river between y = 0 (south bank street) and y = 100 (north bank street), one bridge at x = 900; side streets;
 # an island street (3000, 3000) that no line joins.

@@ -6,34 +6,13 @@ import os
 import numpy as np
 import pytest
 from gpkg_testing import write_gpkg
+from layer_testing import is_null, memory_layer
 from qgis.core import (
-    QgsFeature,
-    QgsGeometry,
     QgsProcessingException,
     QgsVectorLayer,
 )
 
 from quartiersmonitor.processing_provider import gpkg_table
-
-
-def memory_layer(geometry, fields, rows, crs="EPSG:25832", name="layer"):
-    """``rows``: (wkt or None, [attributes])."""
-    uri = "{}?crs={}&{}".format(geometry, crs, "&".join("field={}".format(f) for f in fields))
-    layer = QgsVectorLayer(uri, name, "memory")
-    assert layer.isValid()
-    features = []
-    for wkt, attrs in rows:
-        f = QgsFeature(layer.fields())
-        if wkt:
-            f.setGeometry(QgsGeometry.fromWkt(wkt))
-        f.setAttributes(attrs)
-        features.append(f)
-    assert layer.dataProvider().addFeatures(features)[0]
-    return layer
-
-
-def is_null(value):
-    return value is None or str(value) == "NULL"  # QVariant NULL in Qt5 builds, None in Qt6
 
 
 def square(x0, y0, size=1000):

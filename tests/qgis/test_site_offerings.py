@@ -3,24 +3,10 @@ greedy fails and the optimum is known, existing offerings kept, need weighting, 
 
 import pytest
 from indicators_alg_testing import RecordingFeedback
-from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsSingleSymbolRenderer, QgsVectorLayer
+from layer_testing import memory_layer
+from qgis.core import QgsProcessingException, QgsSingleSymbolRenderer, QgsVectorLayer
 
 from quartiersmonitor.cartography.siting_style import style_siting_layer
-
-
-def memory_layer(geometry, fields, rows, crs="EPSG:25832", name="layer"):
-    uri = "{}?crs={}&{}".format(geometry, crs, "&".join("field={}".format(f) for f in fields))
-    layer = QgsVectorLayer(uri, name, "memory")
-    features = []
-    for wkt, attrs in rows:
-        f = QgsFeature(layer.fields())
-        if wkt:
-            f.setGeometry(QgsGeometry.fromWkt(wkt))
-        f.setAttributes(attrs)
-        features.append(f)
-    if features:
-        assert layer.dataProvider().addFeatures(features)[0]
-    return layer
 
 
 def box(x0, x1):

@@ -18,6 +18,7 @@ import openpyxl  # test-only writers (requirements-dev.txt: openpyxl, odfpy); th
 import pandas as pd
 import pytest
 from indicators_alg_testing import RecordingFeedback, build, calculate_params
+from layer_testing import is_null
 from qgis.core import QgsProcessingContext, QgsProcessingException, QgsVectorLayer
 
 QIDS = ["0101", "0102", "0103", "0104", "0105", "0106"]
@@ -41,10 +42,6 @@ SGB2_2023 = [  # another sheet of the same workbook
     ["0104", 1500, 1200, "."], ["0105", 3000, 2500, 200], ["0106", 1800, 1500, "x"],
 ]
 A1_2023 = {"0101": 8.0, "0102": 12.5, "0103": 5.0, "0105": 8.0}
-
-
-def is_null(value):
-    return value is None or (hasattr(value, "isNull") and value.isNull()) or str(value) == "NULL"
 
 
 def write_xlsx(path, sheets):
