@@ -72,6 +72,7 @@ class FunnelTab:
         kind = "share" if indicator.kind == "share" else "rate"
         if recorded is not None:
             theta, phi, kind = recorded["theta"], recorded["phi"], recorded["kind"]
+            county = indicator.factor * theta  # the funnel's centre: the county value before rounding
         else:
             theta = county / indicator.factor if county is not None else None
             phi = 1.0
