@@ -109,7 +109,7 @@
       <translation>Eine JSON-Datei, die Indikatoren ändert oder ergänzt (siehe Dokumentation des Katalogs).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="230" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="234" />
       <source>A need field (NEED_FIELD) needs the quartier layer (QUARTIERS).</source>
       <translation>Ein Bedarfsfeld (NEED_FIELD) braucht den Quartiers-Layer (QUARTIERS).</translation>
     </message>
@@ -613,7 +613,7 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Wählen Sie das Feld von Layer „{}“ für „{}“ (Parameter {}): wahrscheinlich „{}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="304" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="308" />
       <source>Choose the quartier id field (QUARTIER_ID) of layer “{}”.</source>
       <translation>Wählen Sie das Feld der Quartiers-ID (QUARTIER_ID) des Layers „{}“.</translation>
     </message>
@@ -1048,7 +1048,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Nenner (Spalte der Fallzahlentabelle)</translation>
     </message>
     <message>
-      <location filename="ui/dock_funnel.py" line="85" />
+      <location filename="ui/dock_funnel.py" line="86" />
       <source>Denominator ({column})</source>
       <translation>Nenner ({column})</translation>
     </message>
@@ -1178,7 +1178,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Gleiche Intervalle</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="351" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="355" />
       <source>Every demand a candidate can reach is covered: the solution is optimal.</source>
       <translation>Jede Nachfrage, die ein Standortkandidat erreichen kann, ist abgedeckt: die Lösung ist optimal.</translation>
     </message>
@@ -1623,7 +1623,7 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Greedy allein</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="344" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="348" />
       <source>Greedy alone: {:.1f}. Best solution: {:.1f} newly covered; upper bound {:.1f}; gap {:.1f} ({:.2f} %).</source>
       <translation>Greedy allein: {:.1f}. Beste Lösung: {:.1f} neu abgedeckt; obere Schranke {:.1f}; Lücke {:.1f} ({:.2f} %).</translation>
     </message>
@@ -1992,6 +1992,11 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{layer}“: {n} Quartiere, in denen der Zähler „{numerator}“ größer ist als der Nenner „{denominator}“ (mehr Fälle als Bevölkerung unter Risiko: ein Datenfehler?), werden ausgelassen: {ex}.</translation>
     </message>
     <message>
+      <location filename="processing_provider/algorithms/site_offerings.py" line="162" />
+      <source>Layer '{}' (parameter OFFERINGS) holds no offering with a location: the sites are chosen as if there were no offering yet.</source>
+      <translation>Layer '{}' (Parameter OFFERINGS) enthält kein Angebot mit Lage: Die Standorte werden gewählt, als gäbe es noch kein Angebot.</translation>
+    </message>
+    <message>
       <source>Layer '{}' (parameter {}) holds {} geometries; {} geometries are expected.</source>
       <translation type="obsolete">Layer '{}' (Parameter {}) enthält {}-Geometrien; erwartet werden {}-Geometrien.</translation>
     </message>
@@ -2009,7 +2014,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer '{}' enthält kein Angebot mit Lage.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="308" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="311" />
       <source>Layer '{}', field '{}' is text: {} value(s) were read with a decimal comma (e.g. row {}: '{}' as {}).</source>
       <translation>Layer „{}“, Feld „{}“ ist Text: {} Wert(e) wurden mit Dezimalkomma gelesen (z. B. Zeile {}: „{}“ als {}).</translation>
     </message>
@@ -2042,7 +2047,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{}“: {} Standort(e) ohne Geometrie werden ausgelassen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="193" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="196" />
       <source>Layer '{}': {} offering(s) without geometry are left out.</source>
       <translation>Layer '{}': {} Angebot(e) ohne Geometrie werden ausgelassen.</translation>
     </message>
@@ -2134,7 +2139,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation type="obsolete">Layer „{}“ hat kein gültiges KBS, seine Koordinaten lassen sich daher nicht auf Layer „{}“ ({}) beziehen. Bitte das KBS des Layers setzen (Layereigenschaften &gt; Quelle) und erneut ausführen.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="196" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="190" />
+      <source>Layer “{}” holds no address with a location: there is no demand, and the index is NULL in every quartier.</source>
+      <translation>Layer „{}“ enthält keine Adresse mit Lage: Es gibt keine Nachfrage, und der Index ist in jedem Quartier NULL.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/accessibility.py" line="199" />
       <source>Layer “{}” holds no offering with a location: every accessibility is 0.</source>
       <translation>Layer „{}“ enthält kein Angebot mit Lage: jede Erreichbarkeit ist 0.</translation>
     </message>
@@ -2144,17 +2154,17 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{}“ enthält Punkte, aber es wurde kein QUARTIERS-Layer angegeben, und er hat kein Kennungsfeld „{}“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="214" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="218" />
       <source>Layer “{}” is in a geographic CRS ({}): distances in metres need a projected CRS. Reproject it first (e.g. to EPSG:25832).</source>
       <translation>Layer „{}“ hat ein geografisches KBS ({}): Entfernungen in Metern brauchen ein projiziertes KBS. Projizieren Sie ihn zuerst um (z. B. nach EPSG:25832).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="286" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="290" />
       <source>Layer “{}”, field “{}” (parameter DEMAND_FIELD): {} negative demand value(s) (e.g. row {}: {}). Demand must be 0 or more.</source>
       <translation>Layer „{}“, Feld „{}“ (Parameter DEMAND_FIELD): {} negative Nachfragewert(e) (z. B. Zeile {}: {}). Die Nachfrage muss 0 oder mehr sein.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="326" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="330" />
       <source>Layer “{}”, field “{}” (parameter NEED_FIELD): quartier “{}” has the negative need {}. Need must be 0 or more.</source>
       <translation>Layer „{}“, Feld „{}“ (Parameter NEED_FIELD): Quartier „{}“ hat den negativen Bedarf {}. Der Bedarf muss 0 oder mehr sein.</translation>
     </message>
@@ -2169,12 +2179,12 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{}“, Feld „{}“: {} Objekt(e) ohne Quartierskennung (NULL oder leer), z. B. Objekt-ID(s) {}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="295" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="299" />
       <source>Layer “{}”, field “{}”: {} value(s) are NULL or no number (e.g. row {}: “{}”) and count as 0.</source>
       <translation>Layer „{}“, Feld „{}“: {} Wert(e) sind NULL oder keine Zahl (z. B. Zeile {}: „{}“) und zählen als 0.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="312" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="315" />
       <source>Layer “{}”, field “{}”: {} value(s) are no usable number (e.g. row {}: “{}”) and count as 0.</source>
       <translation>Layer „{}“, Feld „{}“: {} Wert(e) sind keine brauchbare Zahl (z. B. Zeile {}: „{}“) und zählen als 0.</translation>
     </message>
@@ -2244,7 +2254,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Maß</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="220" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="223" />
       <source>Medians: need {:.2f}, access index {:.2f} places per 1,000.</source>
       <translation>Mediane: Bedarf {:.2f}, Erreichbarkeitsindex {:.2f} Plätze je 1.000.</translation>
     </message>
@@ -2553,7 +2563,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Nur Zeilen dieser Jahre werden verwendet (erfordert das Jahresfeld).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="354" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="358" />
       <source>Only {} site(s) add coverage: the output holds fewer than {} sites.</source>
       <translation>Nur {} Standort(e) erhöhen die Abdeckung: die Ausgabe enthält weniger als {} Standorte.</translation>
     </message>
@@ -3374,7 +3384,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Der Atlas konnte nicht zu Blatt {n} wechseln.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="350" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="354" />
       <source>The bound is the Lagrangian bound (subgradient optimisation).</source>
       <translation>Die Schranke ist die Lagrange-Schranke (Subgradientenverfahren).</translation>
     </message>
@@ -3467,7 +3477,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die Regel der Mindesteinwohnerzahl ist ausgeschaltet (0).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="348" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="352" />
       <source>The mixed-integer program stopped at its time limit: the bound is its dual bound.</source>
       <translation>Das gemischt-ganzzahlige Programm hielt an seiner Zeitgrenze an: die Schranke ist seine duale Schranke.</translation>
     </message>
@@ -3535,7 +3545,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation type="obsolete">Der Quartierslayer '{}' ist leer.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="265" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="268" />
       <source>The quartier layer '{}' is in a geographic CRS ({}): distances in metres need a projected CRS. Reproject the quartiers first (e.g. to EPSG:25832).</source>
       <translation>Der Quartierslayer '{}' liegt in einem geographischen KBS ({}): Entfernungen in Metern brauchen ein projiziertes KBS. Projizieren Sie die Quartiere zuerst um (z. B. nach EPSG:25832).</translation>
     </message>
@@ -3585,7 +3595,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die Lösung ist optimal.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="347" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="351" />
       <source>The solution is proven optimal (mixed-integer program solved exactly).</source>
       <translation>Die Lösung ist beweisbar optimal (gemischt-ganzzahliges Programm exakt gelöst).</translation>
     </message>
@@ -3930,7 +3940,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>über der 99,8-%-Grenze</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="327" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="330" />
       <source>address(es)</source>
       <translation>Adresse(n)</translation>
     </message>
@@ -3985,7 +3995,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Distanzband {distance:g}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="261" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="264" />
       <source>distances in metres</source>
       <translation>Entfernungen in Metern</translation>
     </message>
@@ -4025,7 +4035,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>factor muss eine positive Zahl wie 100, 1000 oder 100000 sein, gefunden: {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="187" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="191" />
       <source>feature {}</source>
       <translation>Objekt {}</translation>
     </message>
@@ -4180,7 +4190,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Zähler und Nenner sind dieselbe Spalte {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="328" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="331" />
       <source>offering(s)</source>
       <translation>Angebot(e)</translation>
     </message>
@@ -4225,7 +4235,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Anteil</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="255" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="259" />
       <source>site(s)</source>
       <translation>Standort(e)</translation>
     </message>
@@ -4298,7 +4308,7 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>ja bei Statusklasse 3 oder 4 oder bei Klasse 2 mit negativer Dynamik.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="237" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="240" />
       <source>{:.0f} of the demand in the quartiers reaches {:.1f} places ({:.1f} per 1,000).</source>
       <translation>Die Nachfrage von {:.0f} in den Quartieren erreicht {:.1f} Plätze ({:.1f} je 1.000).</translation>
     </message>
@@ -4441,12 +4451,12 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{} Adresse(n) liegen außerhalb aller Quartiere und fließen nicht in die Werte ein.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="334" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="338" />
       <source>{} address(es) lie outside every quartier or in a quartier without a need value: their demand counts 0.</source>
       <translation>{} Adresse(n) liegen außerhalb aller Quartiere oder in einem Quartier ohne Bedarfswert: ihre Nachfrage zählt 0.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/accessibility.py" line="352" />
+      <location filename="processing_provider/algorithms/accessibility.py" line="355" />
       <source>{} address(es) reach no offering over the network “{}” (a separate part of it): accessibility 0, no distance (NULL).</source>
       <translation>{} Adresse(n) erreichen über das Netz „{}“ kein Angebot (ein getrennter Teil davon): Erreichbarkeit 0, keine Entfernung (NULL).</translation>
     </message>
@@ -4471,7 +4481,7 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{} Adressen liegen in Überlappungen von Quartieren; jede ging an die kleinste Kennung.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/site_offerings.py" line="341" />
+      <location filename="processing_provider/algorithms/site_offerings.py" line="345" />
       <source>{} addresses merged into {} demand units; {:.1f} of {:.1f} demand covered before, {:.1f} out of reach of every candidate.</source>
       <translation>{} Adressen zu {} Nachfrage-Einheiten zusammengefasst; {:.1f} von {:.1f} Nachfrage vorher abgedeckt, {:.1f} von keinem Standortkandidaten erreichbar.</translation>
     </message>

@@ -186,6 +186,9 @@ class AccessibilityAlgorithm(QuartiersAlgorithm):
         if no_geometry:
             feedback.pushWarning(tr("Layer '{}': {} address(es) without geometry are left out.").format(
                 inputs["addr_label"], no_geometry))
+        if no_geometry == len(addr["x"]):
+            feedback.pushWarning(tr("Layer “{}” holds no address with a location: there is no demand, and the index "
+                                    "is NULL in every quartier.").format(inputs["addr_label"]))
         addr["group"], _status, _n = pip.assign_by_id(addr["x"], addr["y"], *polygons, tolerance=addr["tolerance"],
                                                        progress=lambda _f: self.check_canceled(feedback))
         o_valid = np.isfinite(off["x"]) & np.isfinite(off["y"])

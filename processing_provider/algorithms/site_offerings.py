@@ -158,6 +158,10 @@ class SiteOfferingsAlgorithm(QuartiersAlgorithm):
             off = self._read(parameters, self.OFFERINGS, inp["offerings"], crs, context, steps, [])
             self._log_no_geometry(off, tr("Layer '{}': {} offering(s) without geometry are left out."),
                                   inp["labels"][self.OFFERINGS], feedback)
+            if not (np.isfinite(off["x"]) & np.isfinite(off["y"])).any():
+                feedback.pushWarning(tr("Layer '{}' (parameter OFFERINGS) holds no offering with a location: the "
+                                        "sites are chosen as if there were no offering yet.").format(
+                    inp["labels"][self.OFFERINGS]))
         steps.setCurrentStep(1)
         addr = self._read(parameters, self.ADDRESSES, inp["addresses"], crs, context, steps, [inp["demand_name"]])
         self._log_no_geometry(addr, tr("Layer '{}': {} address(es) without geometry are left out."),

@@ -293,6 +293,10 @@ def sites(run):
             for v in sorted(rows(run.result["OUTPUT"], None).values(), key=lambda r: r["rank"])]
 
 
+def sites_without_offerings(run):
+    assert sites(run) == [(1, "K3", 9.0, 9.0, None)]
+
+
 def trends_of(run):
     return {k: v["A1_trend"] for k, v in rows(run.result["OUTPUT"], "quartier_id").items()}
 
@@ -373,8 +377,9 @@ def empty_addresses(run):
     elif run.alg == AGGREGATE:
         assert {k: r["total"] for k, r in rows(run.result["OUTPUT"], "quartier_id").items()} == \
             {"01": 0, "02": 0, "03": 0, "04": 0}
-    elif run.alg == ACCESS:  # no demand: no index (NULL), nothing reached
+    elif run.alg == ACCESS:  # no demand: no index (NULL), nothing reached, and the log says why
         assert access_figures(run) == {q[0]: (0.0, None, 0.0) for q in bd.QUARTIERS}
+        logged("adressen", "no address with a location")(run)
     elif run.alg == SITING:
         assert sites(run) == []
         logged("Only 0 site(s)")(run)
@@ -661,7 +666,7 @@ CASES = [
     Case("empty_offerings", "B: empty offering layer", (COVERAGE,) + DEMAND_ALGS,
          {COVERAGE: Result(logged("angebote", "no offering")),
           ACCESS: Result(both(logged("angebote", "no offering"), access_all_zero)),
-          SITING: Result(lambda run: sites(run) == [(1, "K3", 9.0, 9.0, None)])},
+          SITING: Result(both(logged("angebote", "no offering with a location"), sites_without_offerings))},
          offerings={"empty": True}),
     Case("empty_directory", "B: empty address directory", (GEOCODE,), error("adressen", "empty"),
          addresses={"empty": True}),
