@@ -114,7 +114,7 @@
       <translation>Ein Bedarfsfeld (NEED_FIELD) braucht den Quartiers-Layer (QUARTIERS).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="150" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="151" />
       <source>A quartier is significant where hs_p is at most alpha (0.01 to 0.5).</source>
       <translation>Ein Quartier ist signifikant, wenn hs_p höchstens Alpha ist (0,01 bis 0,5).</translation>
     </message>
@@ -349,7 +349,7 @@
       <translation>Basisjahr-Tabelle „{layer}“: {column} des Feldes „{field}“ ist keine Zahl: {value}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="152" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="153" />
       <source>Benjamini–Hochberg: controls the share of false discoveries among the significant quartiers; fewer quartiers are significant.</source>
       <translation>Benjamini–Hochberg: begrenzt den Anteil falscher Funde unter den signifikanten Quartieren; weniger Quartiere sind signifikant.</translation>
     </message>
@@ -543,7 +543,7 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Kapazitätsfeld (leer: 1 je Angebot)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="124" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="125" />
       <source>Cases (e.g. A1_num): with the denominator, empirical-Bayes standardised rates are analysed.</source>
       <translation>Fälle (z. B. A1_num): Mit dem Nenner werden empirisch-bayes-standardisierte Raten untersucht.</translation>
     </message>
@@ -578,7 +578,7 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Mitte y</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="140" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="141" />
       <source>Centroids within this distance are neighbours (with the distance band; in the layer's units, e.g. metres).</source>
       <translation>Schwerpunkte innerhalb dieser Distanz sind Nachbarn (beim Distanzband; in den Einheiten des Layers, z. B. Meter).</translation>
     </message>
@@ -588,7 +588,7 @@ Spalten mit anderen Namen als den Standardnamen lassen sich in den erweiterten P
       <translation>Quartiere werden auf Überlappungen und Lücken geprüft…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="231" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="232" />
       <source>Choose a value field, or a numerator and a denominator field.</source>
       <translation>Wählen Sie ein Wertefeld oder ein Zähler- und ein Nennerfeld.</translation>
     </message>
@@ -654,7 +654,7 @@ Nachfragewerte, die NULL oder keine Zahl sind, zählen 0 (im Protokoll gemeldet)
       <translation>Klassengrenzen der Karte und der _class-Felder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="211" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="212" />
       <source>Classes: {}.</source>
       <translation>Klassen: {}.</translation>
     </message>
@@ -664,7 +664,7 @@ Nachfragewerte, die NULL oder keine Zahl sind, zählen 0 (im Protokoll gemeldet)
       <translation>Klassifizierung</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="129" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="130" />
       <source>Clusters and outliers (local Moran's I)</source>
       <translation>Cluster und Ausreißer (lokales Moran's I)</translation>
     </message>
@@ -780,7 +780,7 @@ Die Ausgabe wird mit vier Statusfarben geladen; Quartiere mit Aufmerksamkeitsbed
       <translation>Kopiere mit GDAL in die PostGIS-Tabelle {}…</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="151" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="152" />
       <source>Correct for multiple testing (FDR)</source>
       <translation>Für multiples Testen korrigieren (FDR)</translation>
     </message>
@@ -1058,7 +1058,7 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Nenner 0, kein Wert: {items}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="125" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="126" />
       <source>Denominator field (EB rates)</source>
       <translation>Nennerfeld (EB-Raten)</translation>
     </message>
@@ -1098,12 +1098,12 @@ Eine Tabellenkalkulationsdatei (XLSX oder ODS; das Blatt als Layer wählen, z. B
       <translation>Entfernung (Meter)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="132" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="133" />
       <source>Distance band</source>
       <translation>Distanzband</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="139" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="140" />
       <source>Distance band (layer units)</source>
       <translation>Distanzband (Layer-Einheiten)</translation>
     </message>
@@ -1368,7 +1368,6 @@ Der Layoutexport läuft im Hauptthread, wie QGIS es verlangt.</translation>
       <translation>Geschriebene Dateien</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="87" />
       <source>Finds where high or low values cluster among neighbouring quartiers: hot and cold spots (Getis–Ord Gi*) or clusters and outliers (local Moran's I), with pseudo p-values from conditional permutations. The results equal PySAL's (esda) but PySAL is not needed.
 
 Values: a numeric FIELD, or a NUMERATOR and DENOMINATOR (e.g. A1_num and A1_den): then the empirical-Bayes standardised rates of Assunção and Reis (1999) are analysed, which keep quartiers with few residents from standing out by chance. A NULL value, or one the layer flags as suppressed (&lt;F&gt;_flag other than 'ok'), is left out and never imputed; quartiers with a denominator of 0 or a numerator greater than the denominator (more cases than population at risk: a data error) too; the log names them. The weights are built among the quartiers analysed only.
@@ -1378,9 +1377,30 @@ Weights: queen contiguity (a common border point), rook contiguity (a common bor
 Permutations: 999 by default; the seed makes a run repeatable. Alpha: the significance level. FDR: Benjamini–Hochberg correction of the p-values for the many quartiers tested at once.
 
 Output: the input's quartiers and fields plus hs_z (Gi*: its z-score; local Moran: the local I standardised under conditional randomisation), hs_p (the pseudo p-value, Benjamini–Hochberg adjusted with FDR) and hs_class: 'hot spot', 'cold spot' or 'not significant' for Gi*; 'HH', 'LL' (clusters), 'HL', 'LH' (outliers: high among low, low among high) or 'not significant' for local Moran. All three are NULL where no result could be computed. Existing fields of these names are replaced. The output is loaded with one colour per class.</source>
-      <translation>Findet, wo sich hohe oder niedrige Werte in benachbarten Quartieren häufen: Hot und Cold Spots (Getis–Ord Gi*) oder Cluster und Ausreißer (lokales Moran's I), mit Pseudo-p-Werten aus bedingten Permutationen. Die Ergebnisse gleichen denen von PySAL (esda), PySAL wird aber nicht gebraucht.
+      <translation type="obsolete">Findet, wo sich hohe oder niedrige Werte in benachbarten Quartieren häufen: Hot und Cold Spots (Getis–Ord Gi*) oder Cluster und Ausreißer (lokales Moran's I), mit Pseudo-p-Werten aus bedingten Permutationen. Die Ergebnisse gleichen denen von PySAL (esda), PySAL wird aber nicht gebraucht.
 
 Werte: ein numerisches Feld FIELD oder ein Zähler NUMERATOR und ein Nenner DENOMINATOR (z. B. A1_num und A1_den): Dann werden die empirisch-bayes-standardisierten Raten nach Assunção und Reis (1999) untersucht, damit Quartiere mit wenigen Einwohnern nicht zufällig herausstechen. Ein NULL-Wert oder ein Wert, den der Layer als gesperrt kennzeichnet (&lt;F&gt;_flag ungleich 'ok'), wird ausgelassen und nie ersetzt; ebenso Quartiere mit einem Nenner von 0 oder einem Zähler größer als der Nenner (mehr Fälle als Bevölkerung unter Risiko: ein Datenfehler); das Protokoll nennt sie. Die Gewichte werden nur unter den untersuchten Quartieren gebildet.
+
+Methode: Gi* (binäre Gewichte, das Quartier selbst eingeschlossen, wie esda.G_Local mit star=True) oder lokales Moran's I (zeilenstandardisierte Gewichte, wie esda.Moran_Local).
+Nachbarn: Queen-Nachbarschaft (ein gemeinsamer Grenzpunkt), Rook-Nachbarschaft (ein gemeinsamer Grenzabschnitt; beide über identische Stützpunkte, wie PySAL), K nächste Nachbarn oder ein Distanzband (Schwerpunkte innerhalb von DISTANCE, in den Einheiten des Layers). Ein Quartier ohne Nachbarn (eine Insel) oder mit allen anderen Quartieren als Nachbarn (nichts, womit es sich vergleichen ließe) erhält kein Ergebnis, und das Protokoll nennt es; lässt sich kein Quartier testen, bricht der Lauf mit einem Fehler ab.
+Permutationen: standardmäßig 999; der Startwert macht einen Lauf wiederholbar. Alpha: das Signifikanzniveau. FDR: Benjamini–Hochberg-Korrektur der p-Werte für die vielen gleichzeitig getesteten Quartiere.
+
+Ausgabe: die Quartiere und Felder der Eingabe plus hs_z (Gi*: sein z-Wert; lokales Moran: das lokale I, standardisiert unter bedingter Randomisierung), hs_p (der Pseudo-p-Wert, mit FDR nach Benjamini–Hochberg angepasst) und hs_class: 'hot spot', 'cold spot' oder 'not significant' bei Gi*; 'HH', 'LL' (Cluster), 'HL', 'LH' (Ausreißer: hoch unter niedrigen, niedrig unter hohen) oder 'not significant' beim lokalen Moran. Alle drei sind NULL, wo kein Ergebnis berechnet werden konnte. Vorhandene Felder dieser Namen werden ersetzt. Die Ausgabe wird mit einer Farbe je Klasse geladen.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="87" />
+      <source>Finds where high or low values cluster among neighbouring quartiers: hot and cold spots (Getis–Ord Gi*) or clusters and outliers (local Moran's I), with pseudo p-values from conditional permutations. The results equal PySAL's (esda) but PySAL is not needed.
+
+Values: a numeric FIELD, or a NUMERATOR and DENOMINATOR (e.g. A1_num and A1_den): then the empirical-Bayes standardised rates of Assunção and Reis (1999) are analysed, which keep quartiers with few residents from standing out by chance. A NULL value, or one the layer flags as suppressed (&lt;F&gt;_flag other than 'ok'), is left out and never imputed; quartiers with a denominator of 0 too; the log names them. A numerator greater than its denominator is analysed (a ratio such as the ageing index has one; for a share it would be a data error) and the log names those quartiers. The weights are built among the quartiers analysed only.
+
+Method: Gi* (binary weights, the quartier itself included, as esda.G_Local with star=True) or local Moran's I (row-standardised weights, as esda.Moran_Local).
+Weights: queen contiguity (a common border point), rook contiguity (a common border segment; both by identical vertices, as PySAL), K nearest neighbours or a distance band (centroids within DISTANCE, in the layer's units). A quartier without neighbours (an island), or with every other quartier as a neighbour (nothing to compare it with), gets no result, and the log names it; when no quartier can be tested the run stops with an error.
+Permutations: 999 by default; the seed makes a run repeatable. Alpha: the significance level. FDR: Benjamini–Hochberg correction of the p-values for the many quartiers tested at once.
+
+Output: the input's quartiers and fields plus hs_z (Gi*: its z-score; local Moran: the local I standardised under conditional randomisation), hs_p (the pseudo p-value, Benjamini–Hochberg adjusted with FDR) and hs_class: 'hot spot', 'cold spot' or 'not significant' for Gi*; 'HH', 'LL' (clusters), 'HL', 'LH' (outliers: high among low, low among high) or 'not significant' for local Moran. All three are NULL where no result could be computed. Existing fields of these names are replaced. The output is loaded with one colour per class.</source>
+      <translation>Findet, wo sich hohe oder niedrige Werte in benachbarten Quartieren häufen: Hot und Cold Spots (Getis–Ord Gi*) oder Cluster und Ausreißer (lokales Moran's I), mit Pseudo-p-Werten aus bedingten Permutationen. Die Ergebnisse gleichen denen von PySAL (esda), PySAL wird aber nicht gebraucht.
+
+Werte: ein numerisches Feld FIELD oder ein Zähler NUMERATOR und ein Nenner DENOMINATOR (z. B. A1_num und A1_den): Dann werden die empirisch-bayes-standardisierten Raten nach Assunção und Reis (1999) untersucht, damit Quartiere mit wenigen Einwohnern nicht zufällig herausstechen. Ein NULL-Wert oder ein Wert, den der Layer als gesperrt kennzeichnet (&lt;F&gt;_flag ungleich 'ok'), wird ausgelassen und nie ersetzt; ebenso Quartiere mit einem Nenner von 0; das Protokoll nennt sie. Ein Zähler größer als sein Nenner wird untersucht (ein Verhältnis wie der Aging-Index hat einen; bei einem Anteil wäre es ein Datenfehler), und das Protokoll nennt diese Quartiere. Die Gewichte werden nur unter den untersuchten Quartieren gebildet.
 
 Methode: Gi* (binäre Gewichte, das Quartier selbst eingeschlossen, wie esda.G_Local mit star=True) oder lokales Moran's I (zeilenstandardisierte Gewichte, wie esda.Moran_Local).
 Nachbarn: Queen-Nachbarschaft (ein gemeinsamer Grenzpunkt), Rook-Nachbarschaft (ein gemeinsamer Grenzabschnitt; beide über identische Stützpunkte, wie PySAL), K nächste Nachbarn oder ein Distanzband (Schwerpunkte innerhalb von DISTANCE, in den Einheiten des Layers). Ein Quartier ohne Nachbarn (eine Insel) oder mit allen anderen Quartieren als Nachbarn (nichts, womit es sich vergleichen ließe) erhält kein Ergebnis, und das Protokoll nennt es; lässt sich kein Quartier testen, bricht der Lauf mit einem Fehler ab.
@@ -1474,17 +1494,17 @@ Ausgabe: die Quartiere und Felder der Eingabe plus hs_z (Gi*: sein z-Wert; lokal
       <translation>Geokodierte Adressen</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="130" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="131" />
       <source>Gi*: hot and cold spots; local Moran's I: clusters (HH, LL) and outliers (HL, LH).</source>
       <translation>Gi*: Hot und Cold Spots; lokales Moran's I: Cluster (HH, LL) und Ausreißer (HL, LH).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="226" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="227" />
       <source>Give both the numerator and the denominator field (EB rates), or a value field.</source>
       <translation>Geben Sie Zähler- und Nennerfeld (EB-Raten) oder ein Wertefeld an.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="229" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="230" />
       <source>Give either a value field or numerator and denominator, not both.</source>
       <translation>Geben Sie entweder ein Wertefeld oder Zähler und Nenner an, nicht beides.</translation>
     </message>
@@ -1658,12 +1678,12 @@ Große Adressdateien (eine Million Punkte) nehmen einen schnellen Weg: ein ganze
       <translation>Von Quartieren umschlossene Löcher sowie Streifen bis {} m Breite zwischen zwei Quartieren.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="154" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="155" />
       <source>Hot spots</source>
       <translation>Hot Spots</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="129" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="130" />
       <source>Hot spots (Getis–Ord Gi*)</source>
       <translation>Hot Spots (Getis–Ord Gi*)</translation>
     </message>
@@ -1840,7 +1860,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Merkmal</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="136" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="137" />
       <source>K (nearest neighbours)</source>
       <translation>K (nächste Nachbarn)</translation>
     </message>
@@ -1849,7 +1869,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation type="obsolete">K = {k} nächste Nachbarn braucht mehr Quartiere mit Wert als das ({n}).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="132" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="133" />
       <source>K nearest neighbours</source>
       <translation>K nächste Nachbarn</translation>
     </message>
@@ -1896,7 +1916,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{layer}“ hat keines der vorausgewählten Indikatorfelder ({fields}): Wählen Sie die Indikatorfelder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="246" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="247" />
       <source>Layer '{layer}' is in a geographic CRS ({crs}): a distance band needs a projected CRS. Reproject the layer first (e.g. to EPSG:25832) or choose other neighbours.</source>
       <translation>Layer „{layer}“ liegt in einem geographischen KBS ({crs}): Ein Distanzband braucht ein projiziertes KBS. Projizieren Sie den Layer zuerst um (z. B. nach EPSG:25832) oder wählen Sie andere Nachbarn.</translation>
     </message>
@@ -1953,9 +1973,14 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{layer}“: Das Feld „{field}“ ist nicht numerisch (Typ {type}); der Index braucht numerische Felder.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="234" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="235" />
       <source>Layer '{layer}': field '{field}' is not numeric.</source>
       <translation>Layer „{layer}“: Das Feld „{field}“ ist nicht numerisch.</translation>
+    </message>
+    <message>
+      <location filename="processing_provider/algorithms/hotspots.py" line="279" />
+      <source>Layer '{layer}': in {n} quartiers the numerator '{numerator}' is greater than the denominator '{denominator}': analysed as a rate (right for a ratio such as the ageing index; for a share it is a data error): {ex}.</source>
+      <translation>Layer „{layer}“: In {n} Quartieren ist der Zähler „{numerator}“ größer als der Nenner „{denominator}“: als Rate untersucht (richtig für ein Verhältnis wie den Aging-Index; bei einem Anteil ist es ein Datenfehler): {ex}.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/hotspots.py" line="54" />
@@ -1987,9 +2012,8 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Layer „{layer}“: {message}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="278" />
       <source>Layer '{layer}': {n} quartiers where the numerator '{numerator}' is greater than the denominator '{denominator}' (more cases than population at risk: a data error?) are left out: {ex}.</source>
-      <translation>Layer „{layer}“: {n} Quartiere, in denen der Zähler „{numerator}“ größer ist als der Nenner „{denominator}“ (mehr Fälle als Bevölkerung unter Risiko: ein Datenfehler?), werden ausgelassen: {ex}.</translation>
+      <translation type="obsolete">Layer „{layer}“: {n} Quartiere, in denen der Zähler „{numerator}“ größer ist als der Nenner „{denominator}“ (mehr Fälle als Bevölkerung unter Risiko: ein Datenfehler?), werden ausgelassen: {ex}.</translation>
     </message>
     <message>
       <location filename="processing_provider/algorithms/site_offerings.py" line="162" />
@@ -2259,7 +2283,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Mediane: Bedarf {:.2f}, Erreichbarkeitsindex {:.2f} Plätze je 1.000.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="128" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="129" />
       <source>Method</source>
       <translation>Methode</translation>
     </message>
@@ -2354,7 +2378,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Nötig für das Bedarfsfeld; liefert die quartier_id der Ausgabe.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="131" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="132" />
       <source>Neighbours</source>
       <translation>Nachbarn</translation>
     </message>
@@ -2459,7 +2483,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Anzahl der Kartenklassen (runde Klassengrenzen und wenige verschiedene Werte können weniger ergeben).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="137" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="138" />
       <source>Number of nearest neighbours (with K nearest neighbours).</source>
       <translation>Anzahl der nächsten Nachbarn (bei K nächsten Nachbarn).</translation>
     </message>
@@ -2489,7 +2513,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Zähler (Spalte der Fallzahlentabelle)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="122" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="123" />
       <source>Numerator field (EB rates)</source>
       <translation>Zählerfeld (EB-Raten)</translation>
     </message>
@@ -2643,7 +2667,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Perioden (die zuletzt geprüften Jahre)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="142" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="143" />
       <source>Permutations</source>
       <translation>Permutationen</translation>
     </message>
@@ -2678,7 +2702,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Einwohnerzahl „{column}“ fehlt oder ist ungültig für Quartier(e) {ex}: Alle ihre vertraulichen Werte werden unterdrückt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="127" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="128" />
       <source>Population at risk (e.g. A1_den).</source>
       <translation>Bezugsbevölkerung (z. B. A1_den).</translation>
     </message>
@@ -2788,7 +2812,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Feld Quartiers-ID der Fallzahlentabelle</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="118" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="119" />
       <source>Quartier id; names the quartiers left out in the log.</source>
       <translation>Quartiers-ID; nennt im Protokoll die ausgelassenen Quartiere.</translation>
     </message>
@@ -2813,7 +2837,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quartierspolygone mit Indikatorfeldern, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="116" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="117" />
       <source>Quartier polygons with the values to analyse, e.g. the output of 'Calculate indicators'.</source>
       <translation>Quartierspolygone mit den zu untersuchenden Werten, z. B. die Ausgabe von „Indikatoren berechnen“.</translation>
     </message>
@@ -2923,22 +2947,22 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Quartiersmonitor: Sozial- und Gesundheitsplanung für Quartiere</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="132" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="133" />
       <source>Queen contiguity</source>
       <translation>Queen-Nachbarschaft</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="134" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="135" />
       <source>Queen: quartiers with a common border point; rook: a common border segment; K nearest or within the distance: by the quartiers' centroids.</source>
       <translation>Queen: Quartiere mit einem gemeinsamen Grenzpunkt; Rook: mit einem gemeinsamen Grenzabschnitt; K nächste oder innerhalb der Distanz: nach den Schwerpunkten der Quartiere.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="144" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="145" />
       <source>Random permutations for the pseudo p-values (the smallest possible p is 1 / (permutations + 1)).</source>
       <translation>Zufällige Permutationen für die Pseudo-p-Werte (der kleinstmögliche p-Wert ist 1 / (Permutationen + 1)).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="146" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="147" />
       <source>Random seed</source>
       <translation>Zufallsstartwert</translation>
     </message>
@@ -3057,7 +3081,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Umgekehrte Felder (höherer Wert = weniger Bedarf)</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="132" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="133" />
       <source>Rook contiguity</source>
       <translation>Rook-Nachbarschaft</translation>
     </message>
@@ -3141,7 +3165,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Sig.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="149" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="150" />
       <source>Significance level (alpha)</source>
       <translation>Signifikanzniveau (Alpha)</translation>
     </message>
@@ -3492,7 +3516,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Das Gemeindefeld, das die Indikatorlayer der einzelnen Jahre verwenden: Gemeindesummen ändern, welche Zellen ausgeblendet werden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="180" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="181" />
       <source>The nearest centroids are {nearest:.0f} apart: choose a distance band of at least that.</source>
       <translation>Die nächsten Schwerpunkte liegen {nearest:.0f} auseinander: Wählen Sie ein Distanzband von mindestens diesem Wert.</translation>
     </message>
@@ -3555,7 +3579,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Die Quartierspolygone; ihr KBS wird für die Zuordnung verwendet.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="154" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="155" />
       <source>The quartiers with hs_z, hs_p and hs_class.</source>
       <translation>Die Quartiere mit hs_z, hs_p und hs_class.</translation>
     </message>
@@ -3585,7 +3609,7 @@ Mit einem Kategorienfeld konkurrieren zusätzlich die Angebote jeder Kategorie u
       <translation>Derselbe Index über die Veränderungen gegenüber einem früheren Layer (leer ohne ihn).</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="147" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="148" />
       <source>The same seed gives the same p-values.</source>
       <translation>Derselbe Startwert ergibt dieselben p-Werte.</translation>
     </message>
@@ -3627,7 +3651,7 @@ Ausgabe: die Quartiere mit, je Indikator F (die ID ohne Punkt, A.1 → A1): F_tr
 Geheimhaltung: Trend, p-Wert und Veränderung werden nur für ein Quartier veröffentlicht, dessen Zelle in jedem Jahr des Zeitfensters veröffentlicht ist; sonst ist der Trend 'cannot be calculated' und die übrigen Felder sind leer. Eine Veränderung oder ein p-Wert über ein ausgeblendetes Jahr würde die verborgene Zahl verraten (die Veränderung und der veröffentlichte erste Wert legen den letzten Wert fest). Alles, was dieser Algorithmus veröffentlicht, lässt sich daher aus den Jahreslayern von 'Indikatoren berechnen' mit denselben Einstellungen ableiten, und deren Prüfung (für jedes Jahr im Protokoll) deckt es ab. Ein Trend ist auch nicht berechenbar, wenn ein Anteil in jedem Jahr 0 % oder 100 % beträgt oder eine Rate gar kein Ereignis hat. Veröffentlichen Sie die Jahreslayer mit denselben Einstellungen wie diesen Lauf: Andere Einstellungen können andere Zellen ausblenden.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="120" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="121" />
       <source>The values to analyse (e.g. an indicator A1). Leave empty to use numerator and denominator.</source>
       <translation>Die zu untersuchenden Werte (z. B. ein Indikator A1). Leer lassen, um Zähler und Nenner zu verwenden.</translation>
     </message>
@@ -3750,7 +3774,7 @@ Ausgaben: die Indikatoren des aktuellen Jahres (mit Darstellung), die Quartiere 
       <translation>Wert</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="119" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="120" />
       <source>Value field</source>
       <translation>Wertefeld</translation>
     </message>
@@ -3990,7 +4014,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Nenner</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="290" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="291" />
       <source>distance band {distance:g}</source>
       <translation>Distanzband {distance:g}</translation>
     </message>
@@ -4215,7 +4239,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>beweisbar optimal: das gemischt-ganzzahlige Programm (HiGHS aus scipy) wurde exakt gelöst</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="288" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="289" />
       <source>queen contiguity</source>
       <translation>Queen-Nachbarschaft</translation>
     </message>
@@ -4225,7 +4249,7 @@ Ausgaben: die geschriebene Datei und die Datei mit den Definitionen (bei XLSX un
       <translation>Rate</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="288" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="289" />
       <source>rook contiguity</source>
       <translation>Rook-Nachbarschaft</translation>
     </message>
@@ -4333,7 +4357,7 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{indicator}: {value}</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="289" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="290" />
       <source>{k} nearest neighbours</source>
       <translation>{k} nächste Nachbarn</translation>
     </message>
@@ -4361,7 +4385,7 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{n} Quartiere sind nicht klassifiziert (zu wenige Einwohner oder fehlender Wert): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="186" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="187" />
       <source>{n} quartiers have no neighbour among the quartiers analysed and get no result: {ex}.</source>
       <translation>{n} Quartiere haben unter den untersuchten Quartieren keinen Nachbarn und erhalten kein Ergebnis: {ex}.</translation>
     </message>
@@ -4371,7 +4395,7 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{n} Quartiere haben keine Zeile in Tabelle „{layer}“ (Kennzeichen no_data): {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="189" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="190" />
       <source>{n} quartiers neighbour every other quartier analysed, so they cannot be compared with their surroundings and get no result: {ex}.</source>
       <translation>{n} Quartiere sind Nachbarn aller anderen untersuchten Quartiere, lassen sich daher nicht mit ihrer Umgebung vergleichen und erhalten kein Ergebnis: {ex}.</translation>
     </message>
@@ -4396,12 +4420,12 @@ Basisjahr: eine optionale Tabelle mit einer Zeile je Indikatorfeld und den Spalt
       <translation>{n} Quartiere dargestellt.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="274" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="275" />
       <source>{n} quartiers with a denominator of 0 or less (or a negative numerator) are left out: {ex}.</source>
       <translation>{n} Quartiere mit einem Nenner von 0 oder weniger (oder einem negativen Zähler) werden ausgelassen: {ex}.</translation>
     </message>
     <message>
-      <location filename="processing_provider/algorithms/hotspots.py" line="270" />
+      <location filename="processing_provider/algorithms/hotspots.py" line="271" />
       <source>{n} quartiers without a value (NULL, suppressed or no geometry) are left out: {ex}.</source>
       <translation>{n} Quartiere ohne Wert (NULL, gesperrt oder ohne Geometrie) werden ausgelassen: {ex}.</translation>
     </message>

@@ -23,8 +23,8 @@ PySAL (``libpysal`` weights, ``esda.G_Local`` / ``esda.Moran_Local``) without ne
   .assuncao_rate``); :func:`benjamini_hochberg` — false discovery rate adjusted p-values.
 - :func:`hotspots` — all of it for one run: quartiers without a value are left out (never imputed), quartiers
   without neighbours among the others (islands) or with every other one as a neighbour get no statistic; all are
-  named in the result; when none can be tested it is an error. :func:`analysis_values` leaves out rates whose
-  numerator exceeds the denominator.
+  named in the result; when none can be tested it is an error. :func:`analysis_values` names the rows whose
+  numerator exceeds the denominator (analysed: a ratio has them).
 
 Problems are raised as :class:`HotspotError` with a stable ``key`` and ``params`` that the algorithm turns into
 translated text.
@@ -424,11 +424,12 @@ HotspotResult = namedtuple("HotspotResult", "z p classes left_out islands neighb
 
 
 def analysis_values(field=None, numerator=None, denominator=None):
-    """The values analysed (NaN: left out) and the rows left out with why: ``{"no_value": [...],
-    "bad_denominator": [...], "numerator_over": [...]}``. A field: its values (NaN = NULL or suppressed); numerator
-    and denominator: their empirical-Bayes standardised rates, computed over the rows where both are known, the
-    denominator positive and the numerator not greater than it (more cases than population at risk is no rate the
-    smoothing can take: a data error, left out and named, never analysed)."""
+    """The values analysed (NaN: left out) and the rows to name: ``{"no_value": [...], "bad_denominator": [...],
+    "numerator_over": [...]}``. A field: its values (NaN = NULL or suppressed); numerator and denominator: their
+    empirical-Bayes standardised rates, computed over the rows where both are known and the denominator positive.
+    Rows whose numerator is greater than the denominator are analysed (a ratio such as the ageing index has such
+    rows; esda's smoothing takes them) and listed in ``numerator_over`` so that the log can name them (for a share
+    they are a data error)."""
     if field is not None:
         values = np.asarray(field, dtype=np.float64)
         return values, {"no_value": np.flatnonzero(~np.isfinite(values)).tolist(), "bad_denominator": [],
@@ -439,7 +440,7 @@ def analysis_values(field=None, numerator=None, denominator=None):
     bad = ~missing & ((b <= 0) | (e < 0))
     over = ~missing & ~bad & (e > b)
     values = np.full(len(e), np.nan)
-    ok = ~missing & ~bad & ~over
+    ok = ~missing & ~bad
     if ok.sum() >= 1:
         values[ok] = assuncao_rate(e[ok], b[ok])
     return values, {"no_value": np.flatnonzero(missing).tolist(), "bad_denominator": np.flatnonzero(bad).tolist(),

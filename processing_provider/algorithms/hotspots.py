@@ -91,9 +91,10 @@ class HotspotsAlgorithm(StyledOutputAlgorithm):
             "Values: a numeric FIELD, or a NUMERATOR and DENOMINATOR (e.g. A1_num and A1_den): then the "
             "empirical-Bayes standardised rates of Assunção and Reis (1999) are analysed, which keep quartiers with "
             "few residents from standing out by chance. A NULL value, or one the layer flags as suppressed "
-            "(<F>_flag other than 'ok'), is left out and never imputed; quartiers with a denominator of 0 or a "
-            "numerator greater than the denominator (more cases than population at risk: a data error) too; the "
-            "log names them. The weights are built among the quartiers analysed only.\n\n"
+            "(<F>_flag other than 'ok'), is left out and never imputed; quartiers with a denominator of 0 too; the "
+            "log names them. A numerator greater than its denominator is analysed (a ratio such as the ageing index "
+            "has one; for a share it would be a data error) and the log names those quartiers. The weights are "
+            "built among the quartiers analysed only.\n\n"
             "Method: Gi* (binary weights, the quartier itself included, as esda.G_Local with star=True) or local "
             "Moran's I (row-standardised weights, as esda.Moran_Local).\n"
             "Weights: queen contiguity (a common border point), rook contiguity (a common border segment; both by "
@@ -275,9 +276,9 @@ class HotspotsAlgorithm(StyledOutputAlgorithm):
                                     "left out: {ex}.").format(n=len(left["bad_denominator"]),
                                                              ex=examples([ids[i] for i in left["bad_denominator"]])))
         if left["numerator_over"]:
-            feedback.pushWarning(tr("Layer '{layer}': {n} quartiers where the numerator '{numerator}' is greater "
-                                    "than the denominator '{denominator}' (more cases than population at risk: a "
-                                    "data error?) are left out: {ex}.").format(
+            feedback.pushWarning(tr("Layer '{layer}': in {n} quartiers the numerator '{numerator}' is greater than "
+                                    "the denominator '{denominator}': analysed as a rate (right for a ratio such as "
+                                    "the ageing index; for a share it is a data error): {ex}.").format(
                 layer=run["layer"], n=len(left["numerator_over"]), numerator=run["numerator"],
                 denominator=run["denominator"], ex=examples([ids[i] for i in left["numerator_over"]])))
         return values
