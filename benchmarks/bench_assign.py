@@ -171,20 +171,10 @@ def main(argv=None):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, os.path.join(REPO, "tests"))
     import conftest  # noqa: F401  (makes the plugin importable as ``quartiersmonitor``)
-    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
+    from qgis_session import start_qgis_with_provider
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-    from qgis import processing
-
-    from quartiersmonitor.processing_provider.provider import QuartiersmonitorProvider
-
-    Processing.initialize()
-    provider = QuartiersmonitorProvider()
-    if not QgsApplication.processingRegistry().addProvider(provider):
-        raise SystemExit("cannot register the quartiersmonitor provider")
+    app, _provider, processing = start_qgis_with_provider()
 
     points = QgsVectorLayer(ppath + "|layername=addresses", "addresses", "ogr")
     quartiers = QgsVectorLayer(qpath + "|layername=quartiers", "quartiers", "ogr")

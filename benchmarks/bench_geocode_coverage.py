@@ -94,18 +94,9 @@ def main(argv=None):
 
     # 2. geocodeaddresses algorithm (QGIS I/O included)
     from qgis.core import QgsApplication, QgsFeature, QgsVectorLayer
+    from qgis_session import start_qgis_with_provider
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-    from qgis import processing
-
-    Processing.initialize()
-    from quartiersmonitor.processing_provider.provider import QuartiersmonitorProvider
-
-    provider = QuartiersmonitorProvider()
-    assert QgsApplication.processingRegistry().addProvider(provider)
+    app, provider, processing = start_qgis_with_provider()
     table = QgsVectorLayer("None?field=street:string&field=housenumber:string&field=postcode:string"
                            "&field=city:string", "table", "memory")
     feats = []

@@ -66,23 +66,14 @@ def main(argv=None):
     sys.path.insert(0, os.path.join(REPO, "tests"))
     sys.path.insert(0, os.path.join(REPO, "tests", "qgis"))
     from qgis.core import QgsApplication, QgsProject
+    from qgis_session import start_qgis_with_provider
 
     import testpaths  # noqa: F401  (makes the plugin importable as ``quartiersmonitor``)
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-    from qgis import processing
-
-    Processing.initialize()
+    app, provider, processing = start_qgis_with_provider()
     from mapsheet_data import demo_indicator_layer
 
     from quartiersmonitor.mapsheets.layout import SheetLayout, pdf_settings
-    from quartiersmonitor.processing_provider.provider import QuartiersmonitorProvider
-
-    provider = QuartiersmonitorProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
 
     work = tempfile.mkdtemp(prefix="qm-bench-sheets-")
     try:

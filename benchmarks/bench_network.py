@@ -75,20 +75,11 @@ def main(argv=None):
         QgsRectangle,
         QgsVectorLayer,
     )
+    from qgis_session import start_qgis_with_provider
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.insert(0, "/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-    from qgis import processing
-
-    Processing.initialize()
-    from quartiersmonitor.processing_provider.provider import QuartiersmonitorProvider
+    app, provider, processing = start_qgis_with_provider()
     from quartiersmonitor.spatial import network as nw
     from quartiersmonitor.spatial.nearest import nearest
-
-    provider = QuartiersmonitorProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
 
     rng = np.random.default_rng(15)
     lines = street_grid(args.grid)

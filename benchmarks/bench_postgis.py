@@ -46,20 +46,10 @@ def main(argv=None):
     import conftest  # noqa: F401  (makes the plugin importable as ``quartiersmonitor``)
     from osgeo import gdal
     from postgis_server import PostgisServer, _bin_dir
-    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
+    from qgis_session import start_qgis_with_provider
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-    from qgis import processing
-
-    from quartiersmonitor.processing_provider.provider import QuartiersmonitorProvider
-
-    Processing.initialize()
-    provider = QuartiersmonitorProvider()
-    if not QgsApplication.processingRegistry().addProvider(provider):
-        raise SystemExit("cannot register the quartiersmonitor provider")
+    app, _provider, processing = start_qgis_with_provider()
 
     gdal.UseExceptions()
     server_dir = tempfile.mkdtemp(prefix="qm-bench-pg-")
