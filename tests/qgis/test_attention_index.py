@@ -16,6 +16,7 @@ from qgis.core import (
     QgsRenderContext,
     QgsVectorLayer,
 )
+from test_indicators_bad_inputs import table
 
 from quartiersmonitor.compat import T_DOUBLE as DOUBLE
 from quartiersmonitor.compat import T_STRING as STRING
@@ -400,20 +401,8 @@ def test_certainty_equals_the_exact_poisson_probability(run_alg, tmp_path):
 
 
 def _base_table(path, rows, name="base"):
-    layer = QgsVectorLayer("None", name, "memory")
-    fields = QgsFields()
-    fields.append(QgsField("field", STRING))
-    fields.append(QgsField("mean", STRING))
-    fields.append(QgsField("sd", DOUBLE))
-    layer.dataProvider().addAttributes(fields)
-    layer.updateFields()
-    features = []
-    for row in rows:
-        feature = QgsFeature(layer.fields())
-        feature.setAttributes(list(row))
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    return build.write_layer(layer, path, name)
+    """A base-year table: columns field and mean as text (as a spreadsheet may give them), sd as a number."""
+    return table(path, name, ["field", "mean", "sd"], rows, types=[STRING, STRING, DOUBLE])
 
 
 def test_base_year_statistics(run_alg, tmp_path):
