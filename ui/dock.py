@@ -67,6 +67,7 @@ class QuartiersmonitorDock(MapSheetExport, FunnelTab, QgsDockWidget):
         self.feedback = None
         self._syncing = False
         self._fid_rows = {}
+        self._rows = None  # (fid, attributes) of every quartier of the layer, read once per layer and data change
         self._rank_values = None
         self._connections = []
         self._layer_connections = []
@@ -231,8 +232,7 @@ class QuartiersmonitorDock(MapSheetExport, FunnelTab, QgsDockWidget):
         self._disconnect_all(self._layer_connections)
         self.layer = layer
         self.catalog = layer_catalog(layer)
-        self._rank_values = None
-        self.forget_funnel_rows()
+        self._forget_rows()
         if layer is not None:
             bucket = self._layer_connections
             self._connect(layer.nameChanged, self._on_layer_renamed, bucket)
@@ -265,8 +265,7 @@ class QuartiersmonitorDock(MapSheetExport, FunnelTab, QgsDockWidget):
 
     @safe_slot
     def _on_layer_data_changed(self, *_args):
-        self._rank_values = None
-        self.forget_funnel_rows()
+        self._forget_rows()
         self._fill_quartiers()
         self._on_layer_selection()
         self.update_funnel()
@@ -449,6 +448,18 @@ class QuartiersmonitorDock(MapSheetExport, FunnelTab, QgsDockWidget):
             self.update_funnel()
 
     # -- profile ----------------------------------------------------------------------------------------------
+    def layer_rows(self):
+        """``(fid, attributes)`` of every quartier of the layer (no geometry), read once per layer and data
+        change: the ranks and spines of the profile and the funnel plot use the same read."""
+        if self._rows is None:
+            request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
+            self._rows = [(f.id(), feature_row(f)) for f in self.layer.getFeatures(request)]
+        return self._rows
+
+    def _forget_rows(self):
+        self._rows = None
+        self._rank_values = None
+
     def current_fid(self):
         """The quartier whose profile is shown: the list's current row if selected, else the first selected."""
         if self.layer is None:
@@ -477,9 +488,7 @@ class QuartiersmonitorDock(MapSheetExport, FunnelTab, QgsDockWidget):
             return
         feature = self.layer.getFeature(fid)
         if self._rank_values is None:  # once per layer (and per data change), not per quartier shown
-            request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
-            self._rank_values = published_values([feature_row(f) for f in self.layer.getFeatures(request)],
-                                                 self.catalog)
+            self._rank_values = published_values([row for _fid, row in self.layer_rows()], self.catalog)
         row = feature_row(feature)
         profile = profile_from_row(row, self.catalog, self.language, rank_values=self._rank_values)
         cells = profile_cells(profile, self.language, self.catalog,

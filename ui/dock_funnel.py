@@ -9,13 +9,11 @@ the line says so. Only published cells are drawn (:func:`indicators.funnel_plot.
 
 import math
 
-from qgis.core import QgsFeatureRequest, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtWidgets import QLabel
 
 from ..cartography import layer_record
-from ..compat import REQUEST_NO_GEOMETRY
 from ..indicators import funnel_plot
-from ..mapsheets.indicator_layer import feature_row
 from ..mapsheets.sheet_text import indicator_heading
 from ..translation import tr
 from .dock_state import ID_FIELD, MUNICIPALITY_FIELD, NAME_FIELD
@@ -39,23 +37,12 @@ class FunnelTab:
         self.funnel_plot.setToolTip("")
         layout.addWidget(self.funnel_plot, 1)
         self.funnel_plot.point_clicked.connect(self._on_funnel_point_clicked)
-        self._funnel_rows = None
         return widget
 
     def _funnel_feature_rows(self):
-        """``(fid, label, row)`` of every quartier of the layer, read once per layer and data change."""
-        if self._funnel_rows is None:
-            rows = []
-            request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
-            for feature in self.layer.getFeatures(request):
-                row = feature_row(feature)
-                rows.append((feature.id(), quartier_label(row.get(ID_FIELD), row.get(NAME_FIELD),
-                                                          row.get(MUNICIPALITY_FIELD)), row))
-            self._funnel_rows = rows
-        return self._funnel_rows
-
-    def forget_funnel_rows(self):
-        self._funnel_rows = None
+        """``(fid, label, row)`` of every quartier of the layer (the dock's one read of the layer's rows)."""
+        return [(fid, quartier_label(row.get(ID_FIELD), row.get(NAME_FIELD), row.get(MUNICIPALITY_FIELD)), row)
+                for fid, row in self.layer_rows()]
 
     def update_funnel(self):
         """Draw the funnel plot of the indicator chosen in the dock (nothing without a layer or indicator)."""
