@@ -90,7 +90,9 @@ def std_dev_breaks(y, k):
     return np.array(cuts)
 
 
-def _nice(x, round_up):
+def nice_number(x, round_up):
+    """``x`` (> 0) as 1, 2, 5 or 10 times a power of ten: the next such number up (``round_up``), else the nearest
+    (on a log scale)."""
     exponent = math.floor(math.log10(x))
     fraction = x / 10 ** exponent
     steps = (1, 2, 5, 10)
@@ -103,12 +105,12 @@ def _nice(x, round_up):
 
 def pretty_breaks(y, k):
     lo, hi = float(np.min(y)), float(np.max(y))
-    step = _nice((hi - lo) / k, round_up=False)
+    step = nice_number((hi - lo) / k, round_up=False)
     start = math.floor(lo / step + 1e-9) * step
     end = math.ceil(hi / step - 1e-9) * step
     count = int(round((end - start) / step))
     if count > 2 * k:  # rounding made too many classes: take the next larger nice step
-        step = _nice((hi - lo) / k * 1.5, round_up=True)
+        step = nice_number((hi - lo) / k * 1.5, round_up=True)
         start = math.floor(lo / step + 1e-9) * step
         end = math.ceil(hi / step - 1e-9) * step
         count = int(round((end - start) / step))

@@ -19,6 +19,7 @@ from typing import Optional
 import numpy as np
 
 from . import funnel
+from .classify import nice_number
 from .output_rows import FUNNEL_SUFFIX
 
 CURVE_POINTS = 90  # denominators per limit curve (spaced geometrically: the funnel bends where n is small)
@@ -89,12 +90,7 @@ def nice_step(span, count):
     """A step of 1, 2 or 5 times a power of ten giving about ``count`` intervals over ``span``."""
     if not (span > 0) or not math.isfinite(span):
         return 1.0
-    raw = span / max(1, count)
-    power = 10.0 ** math.floor(math.log10(raw))
-    for m in (1.0, 2.0, 5.0, 10.0):
-        if raw <= m * power * (1 + 1e-9):
-            return m * power
-    return 10.0 * power
+    return float(nice_number(span / max(1, count), round_up=True))
 
 
 def nice_range(low, high, count=5):
